@@ -1,0 +1,15 @@
+import { ipcBenches } from './ipcDispatch.bench';
+
+export interface Figure {
+  name: string;
+  value: number;
+  unit: string;
+  n: number;
+}
+export interface Bench {
+  /** Prefix of the figures it prints, used to select it. */
+  name: string;
+  run(): Promise<Figure[]>;
+}
+
+export const benches: Bench[] = [...ipcBenches];

@@ -1,0 +1,45 @@
+import { performance } from 'node:perf_hooks';
+import { silentLogger } from '../src-main/core/platform/ports';
+import { dispatchInvoke, type InvokeHandlers } from '../src-main/ipc/dispatch';
+import type { Bench } from './benches';
+import { percentile, round } from './stats';
+
+// What main adds to every renderer call: channel, sender and zod payload checks.
+const view = { values: { language: 'uk', theme: 'system' }, locked: [] } as const;
+const handlers = {
+  'settings.update': (patch: object) => ({ ...view, values: { ...view.values, ...patch } }),
+} as unknown as InvokeHandlers;
+const sender = { url: 'app://pult/index.html', isTopFrame: true };
+
+export const ipcBenches: Bench[] = [
+  {
+    name: 'ipc.dispatch',
+    async run() {
+      const n = 100_000;
+      for (let i = 0; i < 5_000; i++) {
+        await dispatchInvoke(
+          handlers,
+          'settings.update',
+          { language: 'en' },
+          sender,
+          'app://pult',
+          silentLogger,
+        );
+      }
+      const samples: number[] = [];
+      for (let i = 0; i < n; i++) {
+        const start = performance.now();
+        await dispatchInvoke(
+          handlers,
+          'settings.update',
+          { language: i % 2 ? 'en' : 'uk' },
+          sender,
+          'app://pult',
+          silentLogger,
+        );
+        samples.push((performance.now() - start) * 1000);
+      }
+      return [{ name: 'ipc.dispatch.p95Us', value: round(percentile(samples, 95)), unit: 'us', n }];
+    },
+  },
+];

@@ -1,0 +1,31 @@
+/**
+ * What the core needs from the platform, as small interfaces. The Electron layer
+ * passes real implementations; tests pass plain objects. Nothing here may import
+ * 'electron', so every core service runs under plain Node.
+ */
+
+export interface Logger {
+  debug(message: string, details?: Record<string, unknown>): void;
+  info(message: string, details?: Record<string, unknown>): void;
+  warn(message: string, details?: Record<string, unknown>): void;
+  error(message: string, details?: Record<string, unknown>): void;
+}
+
+export interface Clock {
+  now(): Date;
+}
+
+/** A persistent key/value store for one JSON document (electron-store in the app). */
+export interface JsonStore<T> {
+  read(): unknown;
+  write(value: T): void;
+}
+
+export const systemClock: Clock = { now: () => new Date() };
+
+export const silentLogger: Logger = {
+  debug: () => undefined,
+  info: () => undefined,
+  warn: () => undefined,
+  error: () => undefined,
+};

@@ -1,0 +1,33 @@
+import { z } from 'zod';
+import { userSettingsSchema } from './userSettingsSchema';
+
+/**
+ * IT's machine-wide policy file. Values given here override the user's settings
+ * and are shown as locked; a broken file must not stop the app, so it is parsed
+ * leniently and its problems are reported, not thrown.
+ */
+export const machinePolicySchema = z.object({
+  settings: userSettingsSchema.partial().strict().default({}),
+  externalLinkAllowlist: z.array(z.string().min(1)).default([]),
+});
+export type MachinePolicy = z.infer<typeof machinePolicySchema>;
+
+export const emptyPolicy: MachinePolicy = { settings: {}, externalLinkAllowlist: [] };
+
+export type PolicyParseResult =
+  { ok: true; policy: MachinePolicy } | { ok: false; policy: MachinePolicy; problem: string };
+
+export function parseMachinePolicy(text: string | undefined): PolicyParseResult {
+  if (text === undefined || text.trim() === '') return { ok: true, policy: emptyPolicy };
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (error) {
+    return { ok: false, policy: emptyPolicy, problem: `not valid JSON: ${String(error)}` };
+  }
+  const parsed = machinePolicySchema.safeParse(json);
+  if (!parsed.success) {
+    return { ok: false, policy: emptyPolicy, problem: z.prettifyError(parsed.error) };
+  }
+  return { ok: true, policy: parsed.data };
+}

@@ -1,0 +1,143 @@
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { app, BrowserWindow, dialog, ipcMain, protocol, session, shell } from 'electron';
+import { systemClock } from '../core/platform/ports';
+import { SettingsService } from '../core/settings/settingsService';
+import type { UserSettings } from '../core/settings/userSettingsSchema';
+import { WorkstationStatusBoard } from '../core/status/workstationStatusBoard';
+import { LiveCallRegistry } from '../core/telephony/liveCallRegistry';
+import { isExternalUrlAllowed } from '../core/links/externalLinkPolicy';
+import { appEntryUrl, appOrigin, appScheme, originOf } from './appOrigin';
+import { installAppMenu } from './appMenu';
+import { createAppProtocolHandler } from './appProtocol';
+import { createInvokeHandlers } from './invokeHandlers';
+import { bindInvokeHandlers, sendEvent } from './ipcBinding';
+import { electronJsonStore } from './jsonFileStores';
+import { createMainLogger } from './logging';
+import { readMachinePolicy } from './machinePolicyFile';
+import { mainStrings } from './mainLocales';
+import { createMainWindow } from './mainWindow';
+import { hardenWebContents, installPermissionHandlers } from './webSecurity';
+import type { Rect } from './windowBounds';
+
+// Must run before 'ready': gives app:// a real origin, secure context and fetch.
+protocol.registerSchemesAsPrivileged([
+  {
+    scheme: appScheme,
+    privileges: { standard: true, secure: true, supportFetchAPI: true, codeCache: true },
+  },
+]);
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const preloadPath = path.join(here, '../preload/preload.cjs');
+const rendererDir = path.join(here, '../renderer');
+
+// A separate profile folder (tests, or two operators' profiles on one PC for training).
+const userDataOverride = process.env['PULT_USER_DATA_DIR'];
+if (userDataOverride !== undefined && userDataOverride !== '')
+  app.setPath('userData', userDataOverride);
+
+const devServerUrl = app.isPackaged ? undefined : process.env['PULT_DEV_SERVER_URL'];
+const trustedOrigin = originOf(devServerUrl) ?? appOrigin;
+
+if (!app.requestSingleInstanceLock()) {
+  // A second launch hands over to the running one (which focuses its window).
+  app.quit();
+} else {
+  void app.whenReady().then(start);
+}
+
+function start(): void {
+  const logger = createMainLogger();
+  const policy = readMachinePolicy(logger);
+  const settings = new SettingsService(electronJsonStore<UserSettings>('settings'), policy, logger);
+  const status = new WorkstationStatusBoard(systemClock);
+  const liveCalls = new LiveCallRegistry();
+  let mainWindow: BrowserWindow | undefined;
+  let quitConfirmed = false;
+
+  const openExternal = async (url: string) => {
+    if (isExternalUrlAllowed(url, policy.externalLinkAllowlist)) await shell.openExternal(url);
+    else logger.warn('external link refused', { url });
+  };
+
+  app.on('web-contents-created', (_event, contents) => {
+    hardenWebContents(contents, trustedOrigin, (url) => void openExternal(url));
+  });
+  protocol.handle(appScheme, createAppProtocolHandler(rendererDir));
+  installPermissionHandlers(session.defaultSession, trustedOrigin);
+
+  bindInvokeHandlers(
+    ipcMain,
+    createInvokeHandlers({
+      appInfo: { name: app.getName(), version: app.getVersion(), platform: process.platform },
+      settings,
+      status,
+      policy,
+      openExternal,
+    }),
+    trustedOrigin,
+    logger,
+  );
+
+  const strings = () => mainStrings(settings.view().values.language);
+  const showAbout = () => {
+    void dialog.showMessageBox({
+      type: 'info',
+      title: app.getName(),
+      message: `${strings().aboutMessage}\n${app.getVersion()}`,
+    });
+  };
+  installAppMenu(strings(), devServerUrl !== undefined, showAbout);
+
+  settings.onChanged((view) => {
+    installAppMenu(mainStrings(view.values.language), devServerUrl !== undefined, showAbout);
+    if (mainWindow !== undefined)
+      sendEvent(mainWindow.webContents, 'settings.changed', view, logger);
+  });
+  status.onChanged((current) => {
+    if (mainWindow !== undefined)
+      sendEvent(mainWindow.webContents, 'status.changed', current, logger);
+  });
+
+  // Quitting with a live call asks first; closing the window is quitting.
+  const confirmQuitDuringCall = (): boolean => {
+    if (quitConfirmed || liveCalls.count() === 0) return true;
+    const s = strings();
+    const choice = dialog.showMessageBoxSync({
+      type: 'warning',
+      title: s.quitDuringCallTitle,
+      message: s.quitDuringCallMessage,
+      buttons: [s.quitDuringCallStay, s.quitDuringCallQuit],
+      defaultId: 0,
+      cancelId: 0,
+    });
+    quitConfirmed = choice === 1;
+    return quitConfirmed;
+  };
+  app.on('before-quit', (event) => {
+    if (!confirmQuitDuringCall()) event.preventDefault();
+  });
+
+  mainWindow = createMainWindow({
+    preloadPath,
+    url: devServerUrl ?? appEntryUrl,
+    boundsStore: electronJsonStore<Rect & { maximized: boolean }>('window-state'),
+    title: app.getName(),
+  });
+  mainWindow.on('close', (event) => {
+    if (!confirmQuitDuringCall()) event.preventDefault();
+  });
+  mainWindow.on('closed', () => {
+    mainWindow = undefined;
+  });
+
+  app.on('second-instance', () => {
+    if (mainWindow === undefined) return;
+    if (mainWindow.isMinimized()) mainWindow.restore();
+    mainWindow.show();
+    mainWindow.focus();
+  });
+  app.on('window-all-closed', () => app.quit());
+  logger.info('started', { version: app.getVersion() });
+}

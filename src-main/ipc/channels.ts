@@ -1,0 +1,16 @@
+/**
+ * The channel names alone, with no schemas, so the sandboxed preload can check
+ * names without carrying zod. contract.ts is typed against these lists, so the
+ * two cannot drift apart.
+ */
+export const invokeChannels = [
+  'app.info',
+  'settings.get',
+  'settings.update',
+  'status.get',
+  'links.openExternal',
+] as const;
+export type InvokeChannel = (typeof invokeChannels)[number];
+
+export const eventChannels = ['status.changed', 'settings.changed'] as const;
+export type EventChannel = (typeof eventChannels)[number];

@@ -1,0 +1,127 @@
+import { AppShell, Group, Kbd, NavLink, Text, Title, useMantineColorScheme } from '@mantine/core';
+import { useHotkeys } from '@mantine/hooks';
+import { useEffect, useRef, useState, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { SettingsView } from '../../src-main/core/settings/userSettingsSchema';
+import { onEvent } from '../api/pultClient';
+import { CallsPage } from '../features/calls';
+import { CampaignsPage } from '../features/campaigns';
+import { ClientsPage } from '../features/clients';
+import { OrdersPage } from '../features/orders';
+import { PerformancePage } from '../features/performance';
+import { SchedulePage } from '../features/schedule';
+import { ScriptsPage } from '../features/scripts';
+import { SettingsPage } from '../features/settings';
+import { switchLanguage } from '../i18n/i18n';
+import { StatusBar } from '../shell/StatusBar';
+import { sectionIds, type SectionId } from './sections';
+import { useHashSection } from './useHashSection';
+
+function sectionContent(section: SectionId, settings: SettingsView): ReactNode {
+  switch (section) {
+    case 'calls':
+      return <CallsPage />;
+    case 'clients':
+      return <ClientsPage />;
+    case 'scripts':
+      return <ScriptsPage />;
+    case 'orders':
+      return <OrdersPage />;
+    case 'campaigns':
+      return <CampaignsPage />;
+    case 'performance':
+      return <PerformancePage />;
+    case 'schedule':
+      return <SchedulePage />;
+    case 'settings':
+      return <SettingsPage settings={settings} />;
+  }
+}
+
+export function App({ initialSettings }: { initialSettings: SettingsView }) {
+  const { t } = useTranslation();
+  const [settings, setSettings] = useState(initialSettings);
+  const [section, go] = useHashSection();
+  const { setColorScheme } = useMantineColorScheme();
+  const heading = useRef<HTMLHeadingElement>(null);
+
+  useEffect(
+    () =>
+      onEvent('settings.changed', (view) => {
+        setSettings(view);
+        void switchLanguage(view.values.language);
+      }),
+    [],
+  );
+  useEffect(() => {
+    const theme = settings.values.theme;
+    setColorScheme(theme === 'system' ? 'auto' : theme);
+  }, [settings.values.theme, setColorScheme]);
+
+  // Focus lands on the opened section's heading (one heading serves every
+  // section), so keyboard users continue from the content, not the nav.
+  const open = (id: SectionId) => {
+    go(id);
+    heading.current?.focus();
+  };
+  useHotkeys(
+    sectionIds.map((id, index) => [`mod+${index + 1}`, () => open(id)]),
+    [],
+    true,
+  );
+
+  return (
+    <AppShell
+      header={{ height: 48 }}
+      navbar={{ width: 220, breakpoint: 0 }}
+      footer={{ height: 30 }}
+      padding="md"
+    >
+      <AppShell.Header>
+        <Group h="100%" px="md" justify="space-between">
+          <Group gap="sm">
+            <Title order={2} size="h4">
+              {t('app.title')}
+            </Title>
+            <Text size="sm" c="dimmed">
+              {t('app.subtitle')}
+            </Text>
+          </Group>
+          <Text size="xs" c="dimmed">
+            <Kbd size="xs">Ctrl</Kbd>+<Kbd size="xs">1…8</Kbd> {t('app.shortcutHint')}
+          </Text>
+        </Group>
+      </AppShell.Header>
+      <AppShell.Navbar p="xs" component="nav" aria-label={t('app.navigation')}>
+        {sectionIds.map((id, index) => (
+          <NavLink
+            key={id}
+            href={`#/${id}`}
+            label={t(`sections.${id}.title`)}
+            rightSection={
+              <Text size="xs" c="dimmed">
+                {index + 1}
+              </Text>
+            }
+            active={section === id}
+            aria-current={section === id ? 'page' : undefined}
+            data-testid={`nav-${id}`}
+            onClick={(event) => {
+              event.preventDefault();
+              open(id);
+            }}
+          />
+        ))}
+      </AppShell.Navbar>
+      <AppShell.Main>
+        <Title order={1} size="h3" mb="md" tabIndex={-1} ref={heading} data-testid="section-title">
+          {t(`sections.${section}.title`)}
+        </Title>
+        {sectionContent(section, settings)}
+      </AppShell.Main>
+      <AppShell.Footer>
+        <StatusBar />
+      </AppShell.Footer>
+    </AppShell>
+  );
+}

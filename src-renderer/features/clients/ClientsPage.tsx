@@ -1,0 +1,5 @@
+import { SectionPlaceholder } from '../../shell/SectionPlaceholder';
+
+export function ClientsPage() {
+  return <SectionPlaceholder section="clients" />;
+}

@@ -1,0 +1,5 @@
+import { SectionPlaceholder } from '../../shell/SectionPlaceholder';
+
+export function ScriptsPage() {
+  return <SectionPlaceholder section="scripts" />;
+}

@@ -1,0 +1,1 @@
+export { ScriptsPage } from './ScriptsPage';

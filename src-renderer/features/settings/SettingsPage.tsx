@@ -1,0 +1,67 @@
+import { Alert, Input, SegmentedControl, Stack, Text } from '@mantine/core';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import {
+  languages,
+  type SettingsPatch,
+  type SettingsView,
+} from '../../../src-main/core/settings/userSettingsSchema';
+import { invoke } from '../../api/pultClient';
+
+const themes = ['system', 'light', 'dark'] as const;
+
+export function SettingsPage({ settings }: { settings: SettingsView }) {
+  const { t } = useTranslation();
+  const [error, setError] = useState<string | undefined>();
+  const isLocked = (key: keyof SettingsView['values']) => settings.locked.includes(key);
+
+  const save = (patch: SettingsPatch) => {
+    setError(undefined);
+    // The new values come back through settings.changed, so every window agrees.
+    invoke('settings.update', patch).catch((e: unknown) => {
+      setError(t('settings.saveFailed', { message: e instanceof Error ? e.message : String(e) }));
+    });
+  };
+
+  return (
+    <Stack gap="lg" maw={520}>
+      <Text c="dimmed">{t('sections.settings.empty')}</Text>
+      <Input.Wrapper
+        label={t('settings.language')}
+        description={isLocked('language') ? t('settings.locked') : undefined}
+      >
+        <SegmentedControl
+          data-testid="setting-language"
+          fullWidth
+          mt={4}
+          disabled={isLocked('language')}
+          value={settings.values.language}
+          onChange={(value) => save({ language: value })}
+          data={languages.map((language) => ({
+            value: language,
+            label: t(`settings.languages.${language}`),
+          }))}
+        />
+      </Input.Wrapper>
+      <Input.Wrapper
+        label={t('settings.theme')}
+        description={isLocked('theme') ? t('settings.locked') : undefined}
+      >
+        <SegmentedControl
+          data-testid="setting-theme"
+          fullWidth
+          mt={4}
+          disabled={isLocked('theme')}
+          value={settings.values.theme}
+          onChange={(value) => save({ theme: value })}
+          data={themes.map((theme) => ({ value: theme, label: t(`settings.themes.${theme}`) }))}
+        />
+      </Input.Wrapper>
+      {error !== undefined && (
+        <Alert color="red" role="alert">
+          {error}
+        </Alert>
+      )}
+    </Stack>
+  );
+}

@@ -1,0 +1,35 @@
+import '@mantine/core/styles.css';
+import { createTheme, MantineProvider } from '@mantine/core';
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { invoke } from './api/pultClient';
+import { App } from './app/App';
+import { initI18n } from './i18n/i18n';
+
+// Dense, calm desktop look: small controls, one accent colour.
+const theme = createTheme({
+  primaryColor: 'teal',
+  defaultRadius: 'sm',
+  focusRing: 'auto',
+  fontFamily: 'system-ui, "Segoe UI", Roboto, "Noto Sans", Ubuntu, sans-serif',
+});
+
+async function boot(root: HTMLElement): Promise<void> {
+  const settings = await invoke('settings.get');
+  await initI18n(settings.values.language);
+  createRoot(root).render(
+    <StrictMode>
+      <MantineProvider theme={theme} defaultColorScheme="auto">
+        <App initialSettings={settings} />
+      </MantineProvider>
+    </StrictMode>,
+  );
+}
+
+const root = document.getElementById('root');
+if (root !== null) {
+  boot(root).catch(async (error: unknown) => {
+    const i18n = await initI18n('uk');
+    root.textContent = `${i18n.t('status.unavailable')}: ${error instanceof Error ? error.message : String(error)}`;
+  });
+}

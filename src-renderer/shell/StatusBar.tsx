@@ -1,0 +1,82 @@
+import { Group, Text } from '@mantine/core';
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { WorkstationStatus } from '../../src-main/core/status/workstationStatusSchema';
+import { invoke, onEvent } from '../api/pultClient';
+
+function elapsed(since: string, now: number): string {
+  const seconds = Math.max(0, Math.floor((now - Date.parse(since)) / 1000));
+  const h = Math.floor(seconds / 3600);
+  const m = Math.floor((seconds % 3600) / 60);
+  const s = seconds % 60;
+  const two = (n: number) => String(n).padStart(2, '0');
+  return h > 0 ? `${h}:${two(m)}:${two(s)}` : `${two(m)}:${two(s)}`;
+}
+
+function useWorkstationStatus(): WorkstationStatus | undefined | 'unavailable' {
+  const [status, setStatus] = useState<WorkstationStatus | undefined | 'unavailable'>();
+  useEffect(() => {
+    let live = true;
+    invoke('status.get').then(
+      (value) => live && setStatus(value),
+      () => live && setStatus('unavailable'),
+    );
+    const off = onEvent('status.changed', setStatus);
+    return () => {
+      live = false;
+      off();
+    };
+  }, []);
+  return status;
+}
+
+function useNow(): number {
+  const [now, setNow] = useState(() => Date.now());
+  useEffect(() => {
+    const timer = setInterval(() => setNow(Date.now()), 1000);
+    return () => clearInterval(timer);
+  }, []);
+  return now;
+}
+
+export function StatusBar() {
+  const { t } = useTranslation();
+  const status = useWorkstationStatus();
+  const now = useNow();
+  if (status === undefined) return null;
+  if (status === 'unavailable') {
+    return (
+      <Text size="xs" c="red" role="status" px="md">
+        {t('status.unavailable')}
+      </Text>
+    );
+  }
+  const item = (testId: string, label: string, value: string) => (
+    <Text size="xs" data-testid={testId}>
+      <Text span c="dimmed" inherit>
+        {label}:
+      </Text>{' '}
+      {value}
+    </Text>
+  );
+  return (
+    <Group h="100%" px="md" gap="xl" role="status" aria-label={t('status.label')}>
+      {item(
+        'status-agent',
+        t('status.agent'),
+        `${t(`status.agentStates.${status.agent.state}`)} ${elapsed(status.agent.since, now)}`,
+      )}
+      {item('status-sip', t('status.sip'), t(`status.sipStates.${status.sip.state}`))}
+      {item(
+        'status-headset',
+        t('status.headset'),
+        t(`status.headsetStates.${status.headset.state}`),
+      )}
+      {item(
+        'status-database',
+        t('status.database'),
+        t(`status.databaseStates.${status.database.state}`),
+      )}
+    </Group>
+  );
+}

@@ -1,0 +1,108 @@
+/**
+ * Starts the app's real main bundle with Electron's API hosted on Chromium.
+ * Run by the e2e fixture as a child process (fork), like Playwright's
+ * _electron.launch runs the Electron binary:
+ *
+ *   node --import tsx tests/e2e/host/launch.ts <main entry>
+ *
+ * Environment: PULT_USER_DATA_DIR (required), PULT_HOST_STATE_DIR (browser
+ * profile and host files), PULT_HOST_DIALOG_RESPONSE (button index for
+ * message boxes). Tells its parent {type:'ready', cdpUrl} once the app's main
+ * module has run; answers {id, cmd} control messages.
+ */
+import { mkdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { chromium } from 'playwright-core';
+import { createElectronApi } from './electronApi';
+import { chromiumExecutable, chromiumFlags } from './chromium';
+import { registerElectronModule } from './registerElectronModule';
+
+const repoRoot = path.resolve(import.meta.dirname, '../../..');
+const mainEntry = path.resolve(process.argv[2] ?? path.join(repoRoot, 'dist/main/main.js'));
+const userDataDir = process.env['PULT_USER_DATA_DIR'];
+if (userDataDir === undefined || userDataDir === '') {
+  console.error('e2e host: PULT_USER_DATA_DIR is required');
+  process.exit(2);
+}
+const stateDir = process.env['PULT_HOST_STATE_DIR'] ?? path.join(userDataDir, '..', 'host-state');
+mkdirSync(stateDir, { recursive: true });
+const dialogResponse = process.env['PULT_HOST_DIALOG_RESPONSE'];
+
+const pkg = JSON.parse(readFileSync(path.join(repoRoot, 'package.json'), 'utf8')) as {
+  productName: string;
+  version: string;
+};
+
+const profileDir = path.join(stateDir, `chromium-profile-${process.pid}`);
+const context = await chromium.launchPersistentContext(profileDir, {
+  executablePath: chromiumExecutable(),
+  headless: true,
+  args: [...chromiumFlags, '--remote-debugging-port=0'],
+  viewport: { width: 1280, height: 800 },
+});
+const devToolsPort = readFileSync(path.join(profileDir, 'DevToolsActivePort'), 'utf8').split(
+  '\n',
+)[0];
+// The persistent context opens one blank tab; windows get their own pages.
+for (const page of context.pages()) await page.close();
+
+let exiting = false;
+async function exit(code: number): Promise<never> {
+  if (!exiting) {
+    exiting = true;
+    await context.close().catch(() => undefined);
+  }
+  process.exit(code);
+}
+
+const { api, control } = createElectronApi({
+  context,
+  appPath: repoRoot,
+  userDataDir,
+  stateDir,
+  productName: pkg.productName,
+  version: pkg.version,
+  dialogResponse: dialogResponse === undefined ? undefined : Number(dialogResponse),
+  exit,
+});
+(globalThis as Record<string, unknown>)['__pultElectronHost'] = api;
+registerElectronModule();
+
+process.on('message', (message: { id: number; cmd: string; arg?: unknown }) => {
+  const reply = (value: unknown) => process.send?.({ id: message.id, value });
+  switch (message.cmd) {
+    case 'record':
+      reply(control.record());
+      break;
+    case 'clickNotification':
+      control.clickNotification(Number(message.arg));
+      reply(true);
+      break;
+    case 'emitPowerMonitor':
+      control.emitPowerMonitor(String(message.arg));
+      reply(true);
+      break;
+    case 'quit':
+      reply(true);
+      control.quit();
+      break;
+    default:
+      reply({ error: `unknown command ${message.cmd}` });
+  }
+});
+process.on('disconnect', () => void exit(0));
+// Electron shows uncaught main-process errors in a dialog and keeps running; so does the host.
+process.on('uncaughtException', (error) =>
+  console.error('e2e host: uncaught exception in main:', error),
+);
+process.on('unhandledRejection', (error) =>
+  console.error('e2e host: unhandled rejection in main:', error),
+);
+
+await import(pathToFileURL(mainEntry).href);
+// The app may have quit while loading (a second instance hands over and quits).
+if (!exiting) {
+  api.app.markReady();
+  process.send?.({ type: 'ready', cdpUrl: `http://127.0.0.1:${devToolsPort}` });
+}

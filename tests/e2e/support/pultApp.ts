@@ -1,0 +1,177 @@
+import { fork, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import {
+  _electron,
+  chromium,
+  type Browser,
+  type ElectronApplication,
+  type Page,
+} from 'playwright-core';
+import type { HostRecord } from '../host/electronApi';
+
+const repoRoot = path.resolve(import.meta.dirname, '../../..');
+const mainEntry = path.join(repoRoot, 'dist/main/main.js');
+
+/** The app under test, the same to a spec whether it runs on Electron or on the host. */
+export interface PultApp {
+  readonly runtime: 'electron' | 'host';
+  readonly userDataDir: string;
+  firstWindow(): Promise<Page>;
+  /** What the app did through Electron's API that a page cannot see. */
+  record(): Promise<Pick<HostRecord, 'webPreferences' | 'openedExternally'>>;
+  close(): Promise<void>;
+  /** Resolves with the exit code when the app's process ends. */
+  readonly exited: Promise<number | null>;
+  output(): string;
+}
+
+export interface LaunchOptions {
+  userDataDir?: string;
+  env?: Record<string, string>;
+}
+
+export function newUserDataDir(): string {
+  return mkdtempSync(path.join(os.tmpdir(), 'pult-e2e-'));
+}
+
+/** Real Electron when its binary is there (or PULT_E2E_RUNTIME=electron), else the host. */
+export function selectedRuntime(): 'electron' | 'host' {
+  const forced = process.env['PULT_E2E_RUNTIME'];
+  if (forced === 'electron' || forced === 'host') return forced;
+  const electronDir = path.join(repoRoot, 'node_modules/electron');
+  const pathFile = path.join(electronDir, 'path.txt');
+  if (!existsSync(pathFile)) return 'host';
+  return existsSync(path.join(electronDir, 'dist', readFileSync(pathFile, 'utf8')))
+    ? 'electron'
+    : 'host';
+}
+
+export async function launchPult(options: LaunchOptions = {}): Promise<PultApp> {
+  const userDataDir = options.userDataDir ?? newUserDataDir();
+  const env = { ...process.env, ...options.env, PULT_USER_DATA_DIR: userDataDir } as Record<
+    string,
+    string
+  >;
+  return selectedRuntime() === 'electron'
+    ? launchElectron(userDataDir, env)
+    : launchHost(userDataDir, env);
+}
+
+async function launchElectron(userDataDir: string, env: Record<string, string>): Promise<PultApp> {
+  const app: ElectronApplication = await _electron.launch({
+    args: [mainEntry],
+    env,
+    cwd: repoRoot,
+  });
+  await app.evaluate(({ shell }) => {
+    const opened: string[] = [];
+    (globalThis as Record<string, unknown>)['__pultOpened'] = opened;
+    shell.openExternal = (url: string) => {
+      opened.push(url);
+      return Promise.resolve();
+    };
+  });
+  let out = '';
+  app.process().stdout?.on('data', (d: Buffer) => (out += d.toString()));
+  app.process().stderr?.on('data', (d: Buffer) => (out += d.toString()));
+  const exited = new Promise<number | null>((resolve) =>
+    app.process().on('exit', (code) => resolve(code)),
+  );
+  return {
+    runtime: 'electron',
+    userDataDir,
+    firstWindow: () => app.firstWindow(),
+    record: async () => ({
+      webPreferences: await app.evaluate(({ BrowserWindow }) =>
+        BrowserWindow.getAllWindows().map((w) => ({
+          ...(
+            w.webContents as unknown as { getLastWebPreferences(): object | null }
+          ).getLastWebPreferences(),
+        })),
+      ),
+      openedExternally: await app.evaluate(
+        () => (globalThis as Record<string, unknown>)['__pultOpened'] as string[],
+      ),
+    }),
+    close: () => app.close(),
+    exited,
+    output: () => out,
+  };
+}
+
+async function launchHost(userDataDir: string, env: Record<string, string>): Promise<PultApp> {
+  const child: ChildProcess = fork(path.join(repoRoot, 'tests/e2e/host/launch.ts'), [mainEntry], {
+    execArgv: ['--import', 'tsx'],
+    env: {
+      ...env,
+      PULT_HOST_STATE_DIR: path.join(userDataDir, '..', `${path.basename(userDataDir)}-host`),
+    },
+    stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
+    cwd: repoRoot,
+  });
+  let out = '';
+  child.stdout?.on('data', (d: Buffer) => (out += d.toString()));
+  child.stderr?.on('data', (d: Buffer) => (out += d.toString()));
+  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+
+  let nextId = 1;
+  const pending = new Map<number, (value: unknown) => void>();
+  let readyResolve: (cdpUrl: string) => void = () => undefined;
+  const ready = new Promise<string>((resolve) => (readyResolve = resolve));
+  child.on(
+    'message',
+    (message: { type?: string; cdpUrl?: string; id?: number; value?: unknown }) => {
+      if (message.type === 'ready' && message.cdpUrl !== undefined) readyResolve(message.cdpUrl);
+      if (message.id !== undefined) pending.get(message.id)?.(message.value);
+    },
+  );
+  const ask = <T>(cmd: string, arg?: unknown) =>
+    new Promise<T>((resolve) => {
+      const id = nextId++;
+      pending.set(id, (value) => resolve(value as T));
+      child.send({ id, cmd, arg });
+    });
+
+  const cdpUrl = await Promise.race([
+    ready,
+    exited.then((code) => {
+      throw new Error(`e2e host exited (${code}) before the app was ready:\n${out}`);
+    }),
+  ]);
+  const browser: Browser = await chromium.connectOverCDP(cdpUrl);
+  const context = browser.contexts()[0]!;
+  const isAppPage = (page: Page) => page.url().startsWith('http://127.0.0.1:') && !page.isClosed();
+
+  return {
+    runtime: 'host',
+    userDataDir,
+    async firstWindow() {
+      const deadline = Date.now() + 20_000;
+      for (;;) {
+        const page = context.pages().find(isAppPage);
+        if (page !== undefined) {
+          await page.waitForLoadState('domcontentloaded');
+          return page;
+        }
+        if (Date.now() > deadline || child.exitCode !== null) {
+          throw new Error(`the app opened no window:\n${out}`);
+        }
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+    },
+    record: () => ask<HostRecord>('record'),
+    async close() {
+      if (child.exitCode === null) {
+        child.send({ id: 0, cmd: 'quit' });
+        const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
+        await exited;
+        clearTimeout(timer);
+      }
+      await browser.close().catch(() => undefined);
+    },
+    exited,
+    output: () => out,
+  };
+}

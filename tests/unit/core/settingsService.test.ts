@@ -1,0 +1,99 @@
+import { describe, expect, it } from 'vitest';
+import type { JsonStore, Logger } from '../../../src-main/core/platform/ports';
+import { emptyPolicy, parseMachinePolicy } from '../../../src-main/core/settings/machinePolicy';
+import {
+  SettingLockedError,
+  SettingsService,
+} from '../../../src-main/core/settings/settingsService';
+import type { UserSettings } from '../../../src-main/core/settings/userSettingsSchema';
+
+function memoryStore(initial?: unknown): JsonStore<UserSettings> & { saved: unknown } {
+  const store = {
+    saved: initial,
+    read: () => store.saved,
+    write: (value: UserSettings) => {
+      store.saved = structuredClone(value);
+    },
+  };
+  return store;
+}
+
+function recordingLogger(): Logger & { warnings: string[] } {
+  const warnings: string[] = [];
+  const noop = () => undefined;
+  return { warnings, debug: noop, info: noop, error: noop, warn: (m) => warnings.push(m) };
+}
+
+describe('SettingsService', () => {
+  it('starts in Ukrainian, following the system theme', () => {
+    const service = new SettingsService(memoryStore(), emptyPolicy, recordingLogger());
+    expect(service.view()).toEqual({ values: { language: 'uk', theme: 'system' }, locked: [] });
+  });
+
+  it('saves a change, tells listeners, and a new service reads it back', () => {
+    const store = memoryStore();
+    const service = new SettingsService(store, emptyPolicy, recordingLogger());
+    const seen: string[] = [];
+    service.onChanged((view) => seen.push(view.values.language));
+    service.update({ language: 'en' });
+    expect(seen).toEqual(['en']);
+    expect(new SettingsService(store, emptyPolicy, recordingLogger()).view().values.language).toBe(
+      'en',
+    );
+  });
+
+  it('keeps valid values from a damaged file and resets the rest, saying so', () => {
+    const logger = recordingLogger();
+    const service = new SettingsService(
+      memoryStore({ language: 'en', theme: 'neon' }),
+      emptyPolicy,
+      logger,
+    );
+    expect(service.view().values).toEqual({ language: 'en', theme: 'system' });
+    expect(logger.warnings).toHaveLength(1);
+    expect(
+      new SettingsService(memoryStore('garbage'), emptyPolicy, logger).view().values.language,
+    ).toBe('uk');
+  });
+
+  it('shows policy values as locked and refuses to change them', () => {
+    const policy = parseMachinePolicy(JSON.stringify({ settings: { language: 'en' } })).policy;
+    const store = memoryStore({ language: 'uk', theme: 'dark' });
+    const service = new SettingsService(store, policy, recordingLogger());
+    expect(service.view()).toEqual({
+      values: { language: 'en', theme: 'dark' },
+      locked: ['language'],
+    });
+    expect(() => service.update({ language: 'uk' })).toThrow(SettingLockedError);
+    expect(store.saved).toEqual({ language: 'uk', theme: 'dark' });
+    service.update({ theme: 'light' });
+    expect(service.view().values.theme).toBe('light');
+  });
+});
+
+describe('parseMachinePolicy', () => {
+  it('treats a missing or empty file as no policy', () => {
+    expect(parseMachinePolicy(undefined)).toEqual({ ok: true, policy: emptyPolicy });
+    expect(parseMachinePolicy('  ')).toEqual({ ok: true, policy: emptyPolicy });
+  });
+  it('reads the allowlist and locked settings', () => {
+    const result = parseMachinePolicy(
+      '{"externalLinkAllowlist":["example.org"],"settings":{"theme":"dark"}}',
+    );
+    expect(result).toEqual({
+      ok: true,
+      policy: { externalLinkAllowlist: ['example.org'], settings: { theme: 'dark' } },
+    });
+  });
+  it.each([
+    '{not json',
+    '{"settings":{"language":"xx"}}',
+    '{"settings":{"sipPassword":"x"}}',
+    '[]',
+  ])('ignores a broken policy %s and says why', (text) => {
+    const result = parseMachinePolicy(text);
+    expect(result.ok).toBe(false);
+    expect(result.policy).toEqual(emptyPolicy);
+    if (!result.ok) expect(result.problem.length).toBeGreaterThan(0);
+  });
+});

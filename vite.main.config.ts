@@ -1,0 +1,29 @@
+import { builtinModules } from 'node:module';
+import { defineConfig } from 'vite';
+import pkg from './package.json' with { type: 'json' };
+
+// Main process: one ESM bundle for Node 22 (Electron 45). Packages stay external
+// (native modules must load from node_modules, unpacked from asar).
+const external = [
+  'electron',
+  /^electron\//,
+  ...builtinModules,
+  ...builtinModules.map((name) => `node:${name}`),
+  ...Object.keys(pkg.dependencies),
+].map((name) => (typeof name === 'string' ? new RegExp(`^${name}(/.*)?$`) : name));
+
+export default defineConfig({
+  build: {
+    outDir: 'dist/main',
+    emptyOutDir: true,
+    target: 'node22',
+    sourcemap: true,
+    minify: false,
+    ssr: true,
+    rolldownOptions: {
+      input: { main: 'src-main/electron/main.ts' },
+      external,
+      output: { format: 'es', entryFileNames: '[name].js' },
+    },
+  },
+});
