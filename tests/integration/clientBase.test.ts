@@ -1,0 +1,190 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CallerIdLookup } from '../../src-main/core/clients/callerId';
+import { ClientCardReader } from '../../src-main/core/clients/clientCard';
+import { ClientEditor } from '../../src-main/core/clients/clientEditor';
+import { clientQuerySchema } from '../../src-main/core/clients/clientSchemas';
+import { ClientSearch } from '../../src-main/core/clients/clientSearch';
+import type { PultDatabase } from '../../src-main/core/db/database';
+import { openTempDatabase } from '../support/tempDatabase';
+
+let db: PultDatabase;
+let editor: ClientEditor;
+let search: ClientSearch;
+const clock = { now: () => new Date('2026-11-27T10:00:00Z') };
+
+beforeAll(async () => {
+  db = await openTempDatabase();
+  editor = new ClientEditor(db.sqlite, clock);
+  search = new ClientSearch(db.sqlite);
+  const people = [
+    {
+      fullName: 'Їжакевич Ірина Євгенівна',
+      city: 'Київ',
+      address: 'вул. Хрещатик, 1',
+      phones: [{ raw: '067 123 45 67' }],
+      tags: ['VIP'],
+    },
+    {
+      fullName: "Мар'яна Ґудзь",
+      city: 'Львів',
+      address: 'пл. Ринок, 10',
+      phones: [{ raw: '+380501112233' }, { raw: '0441234567' }],
+    },
+    {
+      fullName: 'Петренко Олег',
+      city: 'Одеса',
+      address: 'вул. Дерибасівська, 5',
+      phones: [{ raw: '0931234567' }],
+      doNotCall: true,
+    },
+  ];
+  for (const person of people) expect(editor.create(person, 'operator1').ok).toBe(true);
+});
+afterAll(async () => {
+  await db.close();
+});
+
+const find = (text: string, extra: object = {}) =>
+  search.find(clientQuerySchema.parse({ text, ...extra })).items.map((i) => i.fullName);
+
+describe('client search', () => {
+  it.each([
+    ['їжак', 'Їжакевич Ірина Євгенівна'],
+    ['ЇЖАКЕВИЧ ІР', 'Їжакевич Ірина Євгенівна'],
+    ['євгенів', 'Їжакевич Ірина Євгенівна'],
+    ['ґудзь', "Мар'яна Ґудзь"],
+    ['Марʼяна', "Мар'яна Ґудзь"],
+    ['маряна', "Мар'яна Ґудзь"],
+    ['ринок', "Мар'яна Ґудзь"],
+    ['одеса', 'Петренко Олег'],
+  ])('finds "%s"', (text, name) => expect(find(text)).toEqual([name]));
+
+  it.each([
+    '067 123 45 67',
+    '0671234567',
+    '+380671234567',
+    '38067123',
+    '067-123',
+    '(067) 12',
+    '671234',
+  ])('finds a phone typed as "%s"', (text) =>
+    expect(find(text)).toEqual(['Їжакевич Ірина Євгенівна']),
+  );
+
+  it('treats syntax characters as plain text', () => {
+    expect(find('"Ґудзь*')).toEqual(["Мар'яна Ґудзь"]);
+    expect(find('Ґудзь OR Петренко')).toEqual([]);
+    expect(find('NEAR(')).toEqual([]);
+    expect(find('phones:067*')).toEqual([]);
+  });
+
+  it('filters by tag and do-not-call, and lists all in name order without text', () => {
+    expect(find('', { tag: 'VIP' })).toEqual(['Їжакевич Ірина Євгенівна']);
+    expect(find('', { doNotCall: 'only' })).toEqual(['Петренко Олег']);
+    expect(find('', { doNotCall: 'exclude' })).toHaveLength(2);
+  });
+
+  it('lists everyone in Ukrainian alphabetical order without text', () => {
+    const extra = [
+      'Ґалаган Ілля',
+      'Андрієнко Яна',
+      'Гнатюк Петро',
+      'Євтушенко Анна',
+      'Ірисенко Ігор',
+      'Иванців Олег',
+      'Яременко Ніна',
+    ];
+    const local = new ClientEditor(db.sqlite, clock);
+    for (const fullName of extra) local.create({ fullName }, 'operator1');
+    const all = search.find(clientQuerySchema.parse({ limit: 50 }));
+    expect(all.items.map((i) => i.fullName.split(' ')[0])).toEqual([
+      'Андрієнко',
+      'Гнатюк',
+      'Ґалаган',
+      'Євтушенко',
+      'Иванців',
+      'Ірисенко',
+      'Їжакевич',
+      "Мар'яна",
+      'Петренко',
+      'Яременко',
+    ]);
+    expect(all.total).toBe(10);
+  });
+});
+
+describe('caller ID', () => {
+  it.each(['067 123 45 67', '+380671234567', '0671234567', '80671234567'])('knows %s', (raw) => {
+    expect(new CallerIdLookup(db.sqlite).find(raw).map((m) => m.fullName)).toEqual([
+      'Їжакевич Ірина Євгенівна',
+    ]);
+  });
+  it('knows nobody for an unknown or broken number', () => {
+    const lookup = new CallerIdLookup(db.sqlite);
+    expect(lookup.find('0679999999')).toEqual([]);
+    expect(lookup.find('anonymous')).toEqual([]);
+  });
+});
+
+describe('client editing', () => {
+  it('refuses bad input field by field and saves nothing', () => {
+    const before = db.sqlite.prepare('SELECT count(*) AS n FROM clients').get();
+    const result = editor.create(
+      {
+        fullName: '  ',
+        email: 'not-an-email',
+        phones: [{ raw: '12345' }],
+        notes: 'x'.repeat(6000),
+      },
+      'operator1',
+    );
+    expect(result).toEqual({
+      ok: false,
+      fieldErrors: { fullName: 'required', email: 'invalidEmail', notes: 'tooLong' },
+    });
+    const phoneOnly = editor.create({ fullName: 'Іван', phones: [{ raw: '12345' }] }, 'operator1');
+    expect(phoneOnly).toEqual({ ok: false, fieldErrors: { 'phones.0.raw': 'invalidPhone' } });
+    expect(db.sqlite.prepare('SELECT count(*) AS n FROM clients').get()).toEqual(before);
+  });
+
+  it('audits an edit with who, when and which fields, and queues it for sync in the same transaction', () => {
+    const [id] = new CallerIdLookup(db.sqlite).find('0931234567').map((m) => m.clientId);
+    const card = new ClientCardReader(db.sqlite, () => 'uk').read(id!)!;
+    const result = editor.update(
+      id!,
+      {
+        ...card,
+        fullName: 'Петренко Олег Іванович',
+        phones: [{ raw: '0931234567' }, { raw: '0661234567' }],
+        tags: [],
+      },
+      'operator2',
+    );
+    expect(result).toEqual({ ok: true, id });
+    const audit = db.sqlite
+      .prepare(
+        "SELECT at, actor, action, details FROM audit_events WHERE entity = 'client' AND entity_id = ? ORDER BY id",
+      )
+      .all(id);
+    expect(audit.at(-1)).toEqual({
+      at: '2026-11-27T10:00:00.000Z',
+      actor: 'operator2',
+      action: 'client.update',
+      details: JSON.stringify({ fields: ['fullName', 'phones'] }),
+    });
+    const outbox = db.sqlite
+      .prepare("SELECT op FROM outbox WHERE entity = 'client' AND entity_id = ? ORDER BY id")
+      .all(id);
+    expect(outbox).toEqual([{ op: 'insert' }, { op: 'update' }]);
+    expect(find('066 123')).toEqual(['Петренко Олег Іванович']);
+    expect(find('іванович')).toEqual(['Петренко Олег Іванович']);
+  });
+
+  it('keeps a name with HTML exactly as typed', () => {
+    const name = '<img src=x onerror="alert(1)"><script>alert(2)</script>';
+    const result = editor.create({ fullName: name }, 'operator1');
+    expect(result.ok).toBe(true);
+    if (result.ok)
+      expect(new ClientCardReader(db.sqlite, () => 'uk').read(result.id)?.fullName).toBe(name);
+  });
+});

@@ -1,0 +1,95 @@
+import { describe, expect, it } from 'vitest';
+import { DatabaseTooNewError } from '../../src-main/core/db/database';
+import { migrations } from '../../src-main/core/db/migrations';
+import { openTempDatabase, tempDatabaseFile } from '../support/tempDatabase';
+
+describe('database file', () => {
+  it('opens with WAL, foreign keys and a busy timeout, at the latest schema', async () => {
+    const db = await openTempDatabase();
+    try {
+      expect(db.sqlite.pragma('journal_mode', { simple: true })).toBe('wal');
+      expect(db.sqlite.pragma('foreign_keys', { simple: true })).toBe(1);
+      expect(db.sqlite.pragma('busy_timeout', { simple: true })).toBe(5000);
+      expect(db.sqlite.pragma('user_version', { simple: true })).toBe(migrations.length);
+      expect(db.sqlite.pragma('integrity_check', { simple: true })).toBe('ok');
+    } finally {
+      await db.close();
+    }
+  });
+
+  it('refuses a database written by a newer Pult, and leaves it untouched', async () => {
+    const file = tempDatabaseFile();
+    const newer = await openTempDatabase(file);
+    newer.sqlite
+      .prepare('INSERT INTO migrations (timestamp, name) VALUES (?, ?)')
+      .run(1900000000000, 'FutureFeature1900000000000');
+    await newer.close();
+    await expect(openTempDatabase(file)).rejects.toThrow(DatabaseTooNewError);
+    await expect(openTempDatabase(file)).rejects.toThrow(/newer version of Pult/);
+    const again = await openTempDatabase(file, { migrations: [...migrations] }).catch(
+      (e: unknown) => e,
+    );
+    expect(again).toBeInstanceOf(DatabaseTooNewError);
+  });
+
+  it('refuses to open the old schema with a newer migration list missing one', async () => {
+    const file = tempDatabaseFile();
+    const db = await openTempDatabase(file);
+    await db.close();
+    await expect(openTempDatabase(file, { migrations: migrations.slice(0, 1) })).rejects.toThrow(
+      DatabaseTooNewError,
+    );
+  });
+});
+
+describe('migrations, each from the version before it', () => {
+  it('1: creates the schema on an empty file; the search index follows inserts', async () => {
+    const db = await openTempDatabase(tempDatabaseFile(), { migrations: migrations.slice(0, 1) });
+    try {
+      const now = new Date().toISOString();
+      const id = db.sqlite
+        .prepare(
+          'INSERT INTO clients (full_name, city, created_at, updated_at) VALUES (?, ?, ?, ?)',
+        )
+        .run("Мар'яна Ґудзь", 'Львів', now, now).lastInsertRowid;
+      db.sqlite
+        .prepare(
+          'INSERT INTO client_phones (client_id, e164, raw, search_tokens) VALUES (?, ?, ?, ?)',
+        )
+        .run(id, '+380671234567', '067 123 45 67', '380671234567 0671234567 671234567');
+      const found = (q: string) =>
+        db.sqlite.prepare('SELECT rowid FROM client_search WHERE client_search MATCH ?').all(q);
+      expect(found('"марянa"*')).toEqual([]);
+      expect(found('"маряна"*')).toEqual([{ rowid: Number(id) }]);
+      expect(found('"ҐУДЗЬ"')).toEqual([{ rowid: Number(id) }]);
+      expect(found('phones : 067123*')).toEqual([{ rowid: Number(id) }]);
+      db.sqlite.prepare('DELETE FROM clients WHERE id = ?').run(id);
+      expect(found('"ґудзь"')).toEqual([]);
+    } finally {
+      await db.close();
+    }
+  });
+
+  it('2: adds the default refusal reasons and keeps the clients of version 1', async () => {
+    const file = tempDatabaseFile();
+    const v1 = await openTempDatabase(file, { migrations: migrations.slice(0, 1) });
+    const now = new Date().toISOString();
+    v1.sqlite
+      .prepare('INSERT INTO clients (full_name, created_at, updated_at) VALUES (?, ?, ?)')
+      .run('Олена Петренко', now, now);
+    expect(v1.sqlite.prepare('SELECT count(*) AS n FROM refusal_reasons').get()).toEqual({ n: 0 });
+    await v1.close();
+
+    const v2 = await openTempDatabase(file, { migrations: migrations.slice(0, 2) });
+    try {
+      expect(v2.sqlite.prepare('SELECT full_name FROM clients').all()).toEqual([
+        { full_name: 'Олена Петренко' },
+      ]);
+      const codes = v2.sqlite.prepare('SELECT code FROM refusal_reasons ORDER BY id').all();
+      expect(codes.map((r) => (r as { code: string }).code)).toContain('tooExpensive');
+      expect(v2.sqlite.pragma('user_version', { simple: true })).toBe(2);
+    } finally {
+      await v2.close();
+    }
+  });
+});
