@@ -31,7 +31,6 @@ export interface ImportJobRow {
   rowsMerged: number;
   rowsSkipped: number;
   rowsFailed: number;
-  errors: string;
 }
 
 const id = { type: 'integer', primary: true, generated: 'increment' } as const;
@@ -78,6 +77,5 @@ export const ImportJobEntity = new EntitySchema<ImportJobRow>({
     rowsMerged: { type: 'integer', name: 'rows_merged', default: 0 },
     rowsSkipped: { type: 'integer', name: 'rows_skipped', default: 0 },
     rowsFailed: { type: 'integer', name: 'rows_failed', default: 0 },
-    errors: { type: 'text', default: '[]' },
   },
 });

@@ -24,9 +24,16 @@ export class InitialSchema1764230400001 implements MigrationInterface {
         rows_imported INTEGER NOT NULL DEFAULT 0,
         rows_merged INTEGER NOT NULL DEFAULT 0,
         rows_skipped INTEGER NOT NULL DEFAULT 0,
-        rows_failed INTEGER NOT NULL DEFAULT 0,
-        errors TEXT NOT NULL DEFAULT '[]'
+        rows_failed INTEGER NOT NULL DEFAULT 0
       )`,
+      `CREATE TABLE import_errors (
+        job_id INTEGER NOT NULL REFERENCES import_jobs(id) ON DELETE CASCADE,
+        line INTEGER NOT NULL,
+        column_name TEXT,
+        reason TEXT NOT NULL,
+        detail TEXT NOT NULL DEFAULT ''
+      )`,
+      `CREATE INDEX import_errors_job ON import_errors(job_id, line)`,
       `CREATE TABLE clients (
         id INTEGER PRIMARY KEY,
         full_name TEXT NOT NULL,
@@ -202,6 +209,7 @@ export class InitialSchema1764230400001 implements MigrationInterface {
       'tags',
       'client_phones',
       'clients',
+      'import_errors',
       'import_jobs',
     ]) {
       await q.query(`DROP TABLE IF EXISTS ${table}`);

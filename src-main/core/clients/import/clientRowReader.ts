@@ -1,0 +1,130 @@
+import type { CountryCode } from 'libphonenumber-js';
+import { normalizePhone } from '../../phones/phoneNumbers';
+import type { ColumnMapping, ImportField } from './columnMapping';
+import type { ImportRowError } from './importSchemas';
+
+export interface ImportedPhone {
+  e164: string;
+  raw: string;
+  searchTokens: string;
+}
+
+export interface ImportedClient {
+  line: number;
+  fullName: string;
+  address: string;
+  city: string;
+  email: string;
+  personalAccount: string;
+  notes: string;
+  phones: ImportedPhone[];
+  tags: string[];
+}
+
+const limits: Partial<Record<ImportField, number>> = {
+  fullName: 200,
+  lastName: 100,
+  firstName: 100,
+  middleName: 100,
+  address: 500,
+  city: 100,
+  email: 200,
+  personalAccount: 50,
+  notes: 5000,
+  tags: 500,
+  phone: 40,
+  phone2: 40,
+};
+const emailPattern = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+
+/** Checks one file row against the mapping and turns it into a client, or says what is wrong. */
+export class ClientRowReader {
+  private readonly columns: { index: number; field: ImportField; header: string }[];
+
+  constructor(
+    private readonly headers: readonly string[],
+    mapping: ColumnMapping,
+    private readonly region: CountryCode,
+  ) {
+    this.columns = mapping.flatMap((field, index) =>
+      field === null ? [] : [{ index, field, header: headers[index] ?? `#${index + 1}` }],
+    );
+  }
+
+  read(line: number, fields: string[]): ImportedClient | ImportRowError {
+    if (fields.length !== this.headers.length && !onlyEmptyExtras(fields, this.headers.length)) {
+      return {
+        line,
+        column: null,
+        reason: 'wrongColumnCount',
+        detail: `${fields.length} columns, the header has ${this.headers.length}`,
+      };
+    }
+    const value: Partial<Record<ImportField, string>> = {};
+    for (const { index, field, header } of this.columns) {
+      const text = (fields[index] ?? '').trim();
+      const limit = limits[field] ?? 500;
+      if (text.length > limit) {
+        return {
+          line,
+          column: header,
+          reason: 'tooLong',
+          detail: `${text.length} characters, at most ${limit}`,
+        };
+      }
+      value[field] = text;
+    }
+    const fullName =
+      value.fullName !== undefined && value.fullName !== ''
+        ? value.fullName
+        : [value.lastName, value.firstName, value.middleName]
+            .filter((p) => p !== undefined && p !== '')
+            .join(' ');
+    if (fullName === '') {
+      const column =
+        this.columns.find((c) => c.field === 'fullName' || c.field === 'lastName')?.header ?? null;
+      return { line, column, reason: 'missingName', detail: 'no name' };
+    }
+    const phones: ImportedPhone[] = [];
+    for (const field of ['phone', 'phone2'] as const) {
+      const raw = value[field];
+      if (raw === undefined || raw === '') continue;
+      const phone = normalizePhone(raw, this.region);
+      if (!phone.ok) {
+        const column = this.columns.find((c) => c.field === field)?.header ?? null;
+        return { line, column, reason: 'invalidPhone', detail: raw };
+      }
+      if (!phones.some((p) => p.e164 === phone.e164)) {
+        phones.push({ e164: phone.e164, raw, searchTokens: phone.searchTokens });
+      }
+    }
+    const email = value.email ?? '';
+    if (email !== '' && !emailPattern.test(email)) {
+      const column = this.columns.find((c) => c.field === 'email')?.header ?? null;
+      return { line, column, reason: 'invalidEmail', detail: email };
+    }
+    return {
+      line,
+      fullName,
+      address: value.address ?? '',
+      city: value.city ?? '',
+      email,
+      personalAccount: value.personalAccount ?? '',
+      notes: value.notes ?? '',
+      phones,
+      tags: (value.tags ?? '')
+        .split(/[,;|]/)
+        .map((t) => t.trim())
+        .filter((t) => t !== '' && t.length <= 50),
+    };
+  }
+}
+
+/** Excel sometimes writes trailing delimiters: extra columns that are all empty are harmless. */
+function onlyEmptyExtras(fields: string[], expected: number): boolean {
+  return fields.length > expected && fields.slice(expected).every((f) => f.trim() === '');
+}
+
+export function isRowError(row: ImportedClient | ImportRowError): row is ImportRowError {
+  return 'reason' in row;
+}

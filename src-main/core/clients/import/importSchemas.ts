@@ -1,0 +1,49 @@
+import { z } from 'zod';
+import { columnMappingSchema } from './columnMapping';
+
+// Shared with the renderer through the IPC contract: no Node imports.
+
+export const importErrorReasons = [
+  'unbalancedQuotes',
+  'wrongColumnCount',
+  'missingName',
+  'invalidPhone',
+  'invalidEmail',
+  'tooLong',
+] as const;
+export const importRowErrorSchema = z.object({
+  /** Line in the file where the row starts (1 = the first line, the header). */
+  line: z.number().int(),
+  /** Header of the column at fault, when one column is. */
+  column: z.string().nullable(),
+  reason: z.enum(importErrorReasons),
+  detail: z.string(),
+});
+export type ImportRowError = z.infer<typeof importRowErrorSchema>;
+
+export const duplicatePolicySchema = z.enum(['skip', 'merge', 'create']);
+export type DuplicatePolicy = z.infer<typeof duplicatePolicySchema>;
+
+export const importSettingsSchema = z.object({
+  encoding: z.enum(['utf8', 'utf16le', 'windows1251']),
+  delimiter: z.enum([',', ';', '\t']),
+  mapping: columnMappingSchema,
+  duplicates: duplicatePolicySchema,
+});
+export type ImportSettings = z.infer<typeof importSettingsSchema>;
+
+export const importProgressSchema = z.object({
+  jobId: z.number().int(),
+  status: z.enum(['running', 'done', 'cancelled', 'failed', 'interrupted']),
+  /** 0..1, by bytes of the file read. */
+  fraction: z.number(),
+  rowsRead: z.number().int(),
+  rowsImported: z.number().int(),
+  rowsMerged: z.number().int(),
+  rowsSkipped: z.number().int(),
+  rowsFailed: z.number().int(),
+});
+export type ImportProgress = z.infer<typeof importProgressSchema>;
+
+/** How many row errors a job keeps for its report; the counts stay exact past it. */
+export const storedErrorLimit = 100_000;

@@ -1,0 +1,93 @@
+import { spawn } from 'node:child_process';
+import { createWriteStream, mkdtempSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { once } from 'node:events';
+import { describe, expect, it } from 'vitest';
+import { clientQuerySchema } from '../../src-main/core/clients/clientSchemas';
+import { ClientSearch } from '../../src-main/core/clients/clientSearch';
+import { openTempDatabase } from '../support/tempDatabase';
+
+const repo = path.resolve(import.meta.dirname, '../..');
+
+async function writeCsv(file: string, rows: number): Promise<void> {
+  const out = createWriteStream(file);
+  out.write('ПІБ;Телефон;Адреса;Місто\n');
+  for (let i = 0; i < rows; i++) {
+    out.write(`Клієнт Номер${i};067${String(1_000_000 + i)};вул. Садова, ${i % 300};Полтава\n`);
+  }
+  out.end();
+  await once(out, 'finish');
+}
+
+describe('an import killed half-way', () => {
+  it('leaves a database that opens, passes integrity_check and says what was imported', async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'pult-crash-'));
+    const database = path.join(dir, 'pult.sqlite');
+    const csv = path.join(dir, 'clients.csv');
+    await writeCsv(csv, 300_000);
+
+    const child = spawn(
+      process.execPath,
+      ['--import', 'tsx', 'tests/support/importChild.ts', database, csv],
+      {
+        cwd: repo,
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
+    );
+    let output = '';
+    let killedAt = 0;
+    const killed = new Promise<void>((resolve, reject) => {
+      child.stdout.on('data', (data: Buffer) => {
+        output += data.toString();
+        const imported = [...output.matchAll(/imported (\d+)/g)].map((m) => Number(m[1]));
+        if (killedAt === 0 && (imported.at(-1) ?? 0) >= 20_000) {
+          killedAt = imported.at(-1)!;
+          child.kill('SIGKILL');
+        }
+      });
+      child.on('exit', (_code, signal) =>
+        signal === 'SIGKILL' ? resolve() : reject(new Error(`not killed:\n${output}`)),
+      );
+    });
+    await killed;
+    expect(output).not.toContain('finished');
+
+    const db = await openTempDatabase(database);
+    try {
+      expect(db.sqlite.pragma('integrity_check', { simple: true })).toBe('ok');
+      const job = db.sqlite
+        .prepare('SELECT status, rows_imported AS imported FROM import_jobs')
+        .get() as {
+        status: string;
+        imported: number;
+      };
+      expect(job.status).toBe('interrupted');
+      const clients = (
+        db.sqlite.prepare('SELECT count(*) AS n FROM clients').get() as { n: number }
+      ).n;
+      expect(clients).toBe(job.imported);
+      expect(clients).toBeGreaterThanOrEqual(killedAt);
+      expect(clients).toBeLessThan(300_000);
+      // Whole batches only: every client has its phone and its search row, and search works again.
+      const phones = (
+        db.sqlite.prepare('SELECT count(*) AS n FROM client_phones').get() as { n: number }
+      ).n;
+      expect(phones).toBe(clients);
+      expect(db.sqlite.prepare('SELECT paused FROM search_control').get()).toEqual({ paused: 0 });
+      const search = new ClientSearch(db.sqlite);
+      expect(search.find(clientQuerySchema.parse({ text: 'Номер0' })).items).toHaveLength(1);
+      const lastId = (
+        db.sqlite.prepare('SELECT max(id) AS id FROM clients').get() as { id: number }
+      ).id;
+      const last = db.sqlite.prepare('SELECT full_name FROM clients WHERE id = ?').get(lastId) as {
+        full_name: string;
+      };
+      expect(
+        search.find(clientQuerySchema.parse({ text: last.full_name })).items.map((i) => i.id),
+      ).toEqual([lastId]);
+    } finally {
+      await db.close();
+    }
+  });
+});

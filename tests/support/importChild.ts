@@ -1,0 +1,34 @@
+/**
+ * Runs a client import in its own process, so a test can kill it mid-way:
+ *   node --import tsx tests/support/importChild.ts <database> <csv>
+ * Prints "imported N" after every committed batch.
+ */
+import {
+  previewImportFile,
+  importClientsFromCsv,
+} from '../../src-main/core/clients/import/clientImport';
+import { openDatabase } from '../../src-main/core/db/database';
+import { silentLogger, systemClock } from '../../src-main/core/platform/ports';
+
+const [databaseFile, csvFile] = process.argv.slice(2) as [string, string];
+const db = await openDatabase(databaseFile, { logger: silentLogger });
+const preview = await previewImportFile(csvFile);
+await importClientsFromCsv(
+  db.sqlite,
+  csvFile,
+  {
+    encoding: preview.encoding,
+    delimiter: preview.delimiter,
+    mapping: preview.suggestedMapping,
+    duplicates: 'skip',
+  },
+  {
+    actor: 'operator1',
+    region: 'UA',
+    clock: systemClock,
+    batchSize: 2000,
+    onProgress: (p) => process.stdout.write(`imported ${p.rowsImported}\n`),
+  },
+);
+process.stdout.write('finished\n');
+await db.close();
