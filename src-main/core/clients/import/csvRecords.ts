@@ -128,12 +128,13 @@ export class CsvRecordReader {
 
   private parseQuoted(lines: string[]): string[][] | undefined {
     try {
-      return parse<string[]>(lines.join('\n'), {
+      const rows: string[][] = parse(lines.join('\n'), {
         delimiter: this.delimiter,
         relax_quotes: true,
         relax_column_count: true,
         skip_empty_lines: true,
       });
+      return rows;
     } catch {
       return undefined;
     }
