@@ -21,7 +21,10 @@ export default defineConfig({
     minify: false,
     ssr: true,
     rolldownOptions: {
-      input: { main: 'src-main/electron/main.ts' },
+      input: {
+        main: 'src-main/electron/main.ts',
+        importWorker: 'src-main/core/clients/import/importWorker.ts',
+      },
       external,
       output: { format: 'es', entryFileNames: '[name].js' },
     },

@@ -1,3 +1,4 @@
+import { clientBaseBenches } from './clientBase.bench';
 import { ipcBenches } from './ipcDispatch.bench';
 
 export interface Figure {
@@ -12,4 +13,4 @@ export interface Bench {
   run(): Promise<Figure[]>;
 }
 
-export const benches: Bench[] = [...ipcBenches];
+export const benches: Bench[] = [...ipcBenches, ...clientBaseBenches];

@@ -1,9 +1,24 @@
+import { randomUUID } from 'node:crypto';
+import { writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { stringify } from 'csv-stringify/sync';
+import type { ClientBase } from '../core/clients/clientBase';
+import { neutraliseCell } from '../core/clients/clientExport';
+import { previewImportFile } from '../core/clients/import/clientImport';
+import type { ImportRunner } from '../core/clients/import/importRunner';
+import type { ImportProgress } from '../core/clients/import/importSchemas';
 import { isExternalUrlAllowed } from '../core/links/externalLinkPolicy';
 import type { MachinePolicy } from '../core/settings/machinePolicy';
 import { SettingLockedError, type SettingsService } from '../core/settings/settingsService';
 import type { WorkstationStatusBoard } from '../core/status/workstationStatusBoard';
 import type { InvokeHandlers } from '../ipc/dispatch';
 import { IpcRejection } from '../ipc/result';
+import type { MainStrings } from './mainLocales';
+
+export interface FileDialogs {
+  chooseImportFile(strings: MainStrings): Promise<string | undefined>;
+  chooseSaveFile(title: string, defaultName: string): Promise<string | undefined>;
+}
 
 export interface HandlerDeps {
   appInfo: { name: string; version: string; platform: string };
@@ -11,9 +26,24 @@ export interface HandlerDeps {
   status: WorkstationStatusBoard;
   policy: MachinePolicy;
   openExternal: (url: string) => Promise<void>;
+  /** Resolves once the database is open; rejects with what the operator should be told. */
+  clientBase: () => Promise<{ base: ClientBase; imports: ImportRunner }>;
+  dialogs: FileDialogs;
+  strings: () => MainStrings;
+  actor: string;
+  onImportProgress: (progress: ImportProgress) => void;
 }
 
 export function createInvokeHandlers(deps: HandlerDeps): InvokeHandlers {
+  // The renderer names a chosen file by token, never by path.
+  const chosenFiles = new Map<string, string>();
+  const base = async () => {
+    try {
+      return await deps.clientBase();
+    } catch (error) {
+      throw new IpcRejection(error instanceof Error ? error.message : String(error));
+    }
+  };
   return {
     'app.info': () => deps.appInfo,
     'settings.get': () => deps.settings.view(),
@@ -30,6 +60,78 @@ export function createInvokeHandlers(deps: HandlerDeps): InvokeHandlers {
       if (!isExternalUrlAllowed(url, deps.policy.externalLinkAllowlist)) return { opened: false };
       await deps.openExternal(url);
       return { opened: true };
+    },
+    'workspace.state': async () => (await base()).base.state(),
+    'workspace.loadDemo': async () => {
+      const { base: clients } = await base();
+      if (clients.state().clientCount > 0) throw new IpcRejection('The client base is not empty');
+      return clients.loadDemo(deps.actor);
+    },
+    'workspace.dismissDemo': async () => (await base()).base.dismissDemo(),
+    'clients.find': async (query) => (await base()).base.find(query),
+    'clients.card': async ({ id }) => (await base()).base.card(id),
+    'clients.create': async (draft) => (await base()).base.create(draft, deps.actor),
+    'clients.update': async ({ id, draft }) => {
+      const result = (await base()).base.update(id, draft, deps.actor);
+      if (result === 'notFound') throw new IpcRejection('This client no longer exists');
+      return result;
+    },
+    'clients.export': async ({ query }) => {
+      const { base: clients } = await base();
+      const strings = deps.strings();
+      const file = await deps.dialogs.chooseSaveFile(
+        strings.exportDialogTitle,
+        strings.exportFileName,
+      );
+      if (file === undefined) return { saved: false, rows: 0 };
+      const rows = await clients.exportCsv(
+        query,
+        file,
+        deps.actor,
+        strings.exportHeaders,
+        path.basename(file),
+      );
+      return { saved: true, rows };
+    },
+    'import.chooseFile': async () => {
+      const file = await deps.dialogs.chooseImportFile(deps.strings());
+      if (file === undefined) return { chosen: false };
+      const token = randomUUID();
+      chosenFiles.set(token, file);
+      return { chosen: true, preview: { token, ...(await previewImportFile(file)) } };
+    },
+    'import.start': async ({ token, settings }) => {
+      const file = chosenFiles.get(token);
+      if (file === undefined) throw new IpcRejection('Choose the file again');
+      const { imports } = await base();
+      const jobId = await imports.start(
+        { file, settings, actor: deps.actor, region: 'UA' },
+        deps.onImportProgress,
+      );
+      return { jobId };
+    },
+    'import.cancel': async ({ jobId }) => ({ cancelled: (await base()).imports.cancel(jobId) }),
+    'import.errors': async ({ jobId }) => (await base()).base.importErrors(jobId, 1000),
+    'import.saveReport': async ({ jobId }) => {
+      const { base: clients } = await base();
+      const strings = deps.strings();
+      const file = await deps.dialogs.chooseSaveFile(
+        strings.reportDialogTitle,
+        strings.reportFileName,
+      );
+      if (file === undefined) return { saved: false };
+      const { errors } = clients.importErrors(jobId, 100_000);
+      const rows = errors.map((e) =>
+        [String(e.line), e.column ?? '', strings.importReasons[e.reason] ?? e.reason, e.detail].map(
+          neutraliseCell,
+        ),
+      );
+      const text = stringify([strings.reportHeaders, ...rows], {
+        delimiter: ';',
+        record_delimiter: 'windows',
+      });
+      await writeFile(file, `\uFEFF${text}`);
+      return { saved: true };
     },
   };
 }

@@ -18,6 +18,9 @@ import { readMachinePolicy } from './machinePolicyFile';
 import { mainStrings } from './mainLocales';
 import { createMainWindow } from './mainWindow';
 import { hardenWebContents, installPermissionHandlers } from './webSecurity';
+import { openClientDatabase } from './clientDatabase';
+import { fileDialogs } from './fileDialogs';
+import os from 'node:os';
 import type { Rect } from './windowBounds';
 
 // Must run before 'ready': gives app:// a real origin, secure context and fetch.
@@ -67,6 +70,19 @@ function start(): void {
   protocol.handle(appScheme, createAppProtocolHandler(rendererDir));
   installPermissionHandlers(session.defaultSession, trustedOrigin);
 
+  const strings = () => mainStrings(settings.view().values.language);
+  const clientDatabase = openClientDatabase({
+    userDataDir: app.getPath('userData'),
+    workerFile: path.join(here, 'importWorker.js'),
+    clock: systemClock,
+    logger,
+    settings,
+    status,
+    strings,
+  });
+  // Handlers await it; a failure is already explained to the operator.
+  clientDatabase.catch(() => undefined);
+
   bindInvokeHandlers(
     ipcMain,
     createInvokeHandlers({
@@ -75,12 +91,19 @@ function start(): void {
       status,
       policy,
       openExternal,
+      clientBase: () => clientDatabase,
+      dialogs: fileDialogs,
+      strings,
+      actor: os.userInfo().username,
+      onImportProgress: (progress) => {
+        if (mainWindow !== undefined)
+          sendEvent(mainWindow.webContents, 'import.progress', progress, logger);
+      },
     }),
     trustedOrigin,
     logger,
   );
 
-  const strings = () => mainStrings(settings.view().values.language);
   const showAbout = () => {
     void dialog.showMessageBox({
       type: 'info',

@@ -9,8 +9,21 @@ export const invokeChannels = [
   'settings.update',
   'status.get',
   'links.openExternal',
+  'workspace.state',
+  'workspace.loadDemo',
+  'workspace.dismissDemo',
+  'clients.find',
+  'clients.card',
+  'clients.create',
+  'clients.update',
+  'clients.export',
+  'import.chooseFile',
+  'import.start',
+  'import.cancel',
+  'import.errors',
+  'import.saveReport',
 ] as const;
 export type InvokeChannel = (typeof invokeChannels)[number];
 
-export const eventChannels = ['status.changed', 'settings.changed'] as const;
+export const eventChannels = ['status.changed', 'settings.changed', 'import.progress'] as const;
 export type EventChannel = (typeof eventChannels)[number];

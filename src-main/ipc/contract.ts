@@ -2,6 +2,19 @@ import { z } from 'zod';
 import { workstationStatusSchema } from '../core/status/workstationStatusSchema';
 import { settingsPatchSchema, settingsViewSchema } from '../core/settings/userSettingsSchema';
 import type { EventChannel, InvokeChannel } from './channels';
+import {
+  clientCardSchema,
+  clientPageSchema,
+  clientQuerySchema,
+  clientSaveResultSchema,
+} from '../core/clients/clientSchemas';
+import { clientDraftWireSchema } from '../core/clients/clientWireSchemas';
+import { importFields } from '../core/clients/import/columnMapping';
+import {
+  importProgressSchema,
+  importRowErrorSchema,
+  importSettingsSchema,
+} from '../core/clients/import/importSchemas';
 
 /**
  * The one IPC contract between main and renderer. Each invoke channel has the
@@ -18,6 +31,25 @@ export const appInfoSchema = z.object({
   platform: z.string(),
 });
 
+const id = z.number().int().positive();
+
+export const workspaceStateSchema = z.object({
+  clientCount: z.number().int(),
+  /** The empty base offers the demo workspace until the operator loads it or says no. */
+  offerDemo: z.boolean(),
+});
+
+export const importPreviewSchema = z.object({
+  token: z.string(),
+  fileName: z.string(),
+  sizeBytes: z.number(),
+  encoding: importSettingsSchema.shape.encoding,
+  delimiter: importSettingsSchema.shape.delimiter,
+  headers: z.array(z.string()),
+  sampleRows: z.array(z.array(z.string())),
+  suggestedMapping: z.array(z.enum(importFields).nullable()),
+});
+
 export const invokeContract = {
   'app.info': { request: noRequest, response: appInfoSchema },
   'settings.get': { request: noRequest, response: settingsViewSchema },
@@ -27,11 +59,57 @@ export const invokeContract = {
     request: z.object({ url: z.string().max(2048) }).strict(),
     response: z.object({ opened: z.boolean() }),
   },
+  'workspace.state': { request: noRequest, response: workspaceStateSchema },
+  'workspace.loadDemo': {
+    request: noRequest,
+    response: z.object({
+      clients: z.number(),
+      interactions: z.number(),
+      orders: z.number(),
+      complaints: z.number(),
+    }),
+  },
+  'workspace.dismissDemo': { request: noRequest, response: workspaceStateSchema },
+  'clients.find': { request: clientQuerySchema, response: clientPageSchema },
+  'clients.card': { request: z.object({ id }).strict(), response: clientCardSchema.nullable() },
+  'clients.create': { request: clientDraftWireSchema, response: clientSaveResultSchema },
+  'clients.update': {
+    request: z.object({ id, draft: clientDraftWireSchema }).strict(),
+    response: clientSaveResultSchema,
+  },
+  'clients.export': {
+    request: z.object({ query: clientQuerySchema, format: z.enum(['csv']) }).strict(),
+    response: z.object({ saved: z.boolean(), rows: z.number().int() }),
+  },
+  'import.chooseFile': {
+    request: noRequest,
+    response: z.discriminatedUnion('chosen', [
+      z.object({ chosen: z.literal(false) }),
+      z.object({ chosen: z.literal(true), preview: importPreviewSchema }),
+    ]),
+  },
+  'import.start': {
+    request: z.object({ token: z.string().max(100), settings: importSettingsSchema }).strict(),
+    response: z.object({ jobId: z.number().int() }),
+  },
+  'import.cancel': {
+    request: z.object({ jobId: id }).strict(),
+    response: z.object({ cancelled: z.boolean() }),
+  },
+  'import.errors': {
+    request: z.object({ jobId: id }).strict(),
+    response: z.object({ errors: z.array(importRowErrorSchema), total: z.number().int() }),
+  },
+  'import.saveReport': {
+    request: z.object({ jobId: id }).strict(),
+    response: z.object({ saved: z.boolean() }),
+  },
 } as const satisfies Record<InvokeChannel, { request: z.ZodType; response: z.ZodType }>;
 
 export const eventContract = {
   'status.changed': workstationStatusSchema,
   'settings.changed': settingsViewSchema,
+  'import.progress': importProgressSchema,
 } as const satisfies Record<EventChannel, z.ZodType>;
 
 export type RequestOf<C extends InvokeChannel> = z.input<(typeof invokeContract)[C]['request']>;

@@ -1,5 +1,216 @@
-import { SectionPlaceholder } from '../../shell/SectionPlaceholder';
+import { Button, Checkbox, Grid, Group, Select, Stack, Text, TextInput } from '@mantine/core';
+import { useDebouncedValue } from '@mantine/hooks';
+import { useCallback, useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { ClientCard } from '../../../src-main/core/clients/clientSchemas';
+import type { ResponseOf } from '../../../src-main/ipc/contract';
+import { invoke } from '../../api/pultClient';
+import { ClientCardView } from './ClientCardView';
+import { ClientForm } from './ClientForm';
+import { ClientList } from './ClientList';
+import { DemoOffer } from './DemoOffer';
+import { ImportDialog } from './ImportDialog';
+import { useClientPages, type ClientFilter } from './useClientPages';
+
+type Preview = Extract<ResponseOf<'import.chooseFile'>, { chosen: true }>['preview'];
+const outcomeFilters = ['any', 'none', 'sale', 'refused', 'callback', 'noAnswer'] as const;
 
 export function ClientsPage() {
-  return <SectionPlaceholder section="clients" />;
+  const { t } = useTranslation();
+  const [text, setText] = useState('');
+  const [debounced] = useDebouncedValue(text, 120);
+  const [tag, setTag] = useState('');
+  const [lastOutcome, setLastOutcome] = useState<(typeof outcomeFilters)[number]>('any');
+  const [doNotCall, setDoNotCall] = useState<'any' | 'only' | 'exclude'>('any');
+  const [hasOpenOrder, setHasOpenOrder] = useState(false);
+  const [hasOpenComplaint, setHasOpenComplaint] = useState(false);
+  const [selectedId, setSelectedId] = useState<number | undefined>();
+  const [card, setCard] = useState<ClientCard | undefined>();
+  const [editing, setEditing] = useState<'new' | 'edit' | undefined>();
+  const [offerDemo, setOfferDemo] = useState(false);
+  const [importPreview, setImportPreview] = useState<Preview | undefined>();
+  const [notice, setNotice] = useState<string | undefined>();
+
+  const filter: ClientFilter = {
+    text: debounced,
+    ...(tag.trim() === '' ? {} : { tag: tag.trim() }),
+    lastOutcome,
+    doNotCall,
+    hasOpenOrder,
+    hasOpenComplaint,
+  };
+  const { total, capped, itemAt, reload } = useClientPages(filter);
+
+  const refreshWorkspace = useCallback(() => {
+    invoke('workspace.state').then(
+      (s) => setOfferDemo(s.offerDemo),
+      () => undefined,
+    );
+  }, []);
+  useEffect(refreshWorkspace, [refreshWorkspace]);
+
+  useEffect(() => {
+    if (selectedId === undefined) return;
+    let live = true;
+    invoke('clients.card', { id: selectedId }).then(
+      (c) => live && setCard(c ?? undefined),
+      () => live && setCard(undefined),
+    );
+    return () => {
+      live = false;
+    };
+  }, [selectedId]);
+
+  const afterChange = () => {
+    reload();
+    refreshWorkspace();
+  };
+  const exportList = () => {
+    setNotice(undefined);
+    invoke('clients.export', { query: { ...filter }, format: 'csv' }).then(
+      (r) => r.saved && setNotice(t('clients.exported', { count: r.rows })),
+      (e: unknown) =>
+        setNotice(
+          t('clients.exportFailed', { message: e instanceof Error ? e.message : String(e) }),
+        ),
+    );
+  };
+  const chooseImport = () => {
+    invoke('import.chooseFile').then(
+      (r) => r.chosen && setImportPreview(r.preview),
+      () => undefined,
+    );
+  };
+
+  return (
+    <Stack gap="sm" h="calc(100vh - 48px - 30px - 110px)">
+      {offerDemo && <DemoOffer onDone={afterChange} />}
+      <Group gap="xs" align="flex-end">
+        <TextInput
+          label={t('clients.searchLabel')}
+          placeholder={t('clients.searchPlaceholder')}
+          value={text}
+          onChange={(e) => setText(e.currentTarget.value)}
+          style={{ flex: 1, minWidth: 220 }}
+          data-testid="client-search"
+        />
+        <TextInput
+          label={t('clients.filters.tag')}
+          value={tag}
+          onChange={(e) => setTag(e.currentTarget.value)}
+          w={110}
+        />
+        <Select
+          label={t('clients.filters.lastOutcome')}
+          w={170}
+          value={lastOutcome}
+          allowDeselect={false}
+          onChange={(v) => v !== null && setLastOutcome(v)}
+          data={outcomeFilters.map((o) => ({
+            value: o,
+            label:
+              o === 'any' || o === 'none' ? t(`clients.filters.${o}`) : t(`clients.outcomes.${o}`),
+          }))}
+        />
+        <Select
+          label={t('clients.filters.doNotCall')}
+          w={140}
+          value={doNotCall}
+          allowDeselect={false}
+          onChange={(v) => v !== null && setDoNotCall(v)}
+          data={(['any', 'only', 'exclude'] as const).map((o) => ({
+            value: o,
+            label: t(`clients.filters.${o}`),
+          }))}
+        />
+        <Stack gap={4}>
+          <Checkbox
+            size="xs"
+            label={t('clients.filters.hasOpenOrder')}
+            checked={hasOpenOrder}
+            onChange={(e) => setHasOpenOrder(e.currentTarget.checked)}
+          />
+          <Checkbox
+            size="xs"
+            label={t('clients.filters.hasOpenComplaint')}
+            checked={hasOpenComplaint}
+            onChange={(e) => setHasOpenComplaint(e.currentTarget.checked)}
+          />
+        </Stack>
+      </Group>
+      <Group justify="space-between">
+        <Text size="sm" c="dimmed" data-testid="client-count">
+          {total === undefined
+            ? ''
+            : capped
+              ? t('clients.foundCapped', { count: total })
+              : debounced.trim() === ''
+                ? t('clients.total', { count: total })
+                : t('clients.found', { count: total })}
+          {notice !== undefined ? ` · ${notice}` : ''}
+        </Text>
+        <Group gap="xs">
+          <Button size="xs" variant="default" onClick={chooseImport} data-testid="clients-import">
+            {t('clients.actions.import')}
+          </Button>
+          <Button size="xs" variant="default" onClick={exportList} data-testid="clients-export">
+            {t('clients.actions.export')}
+          </Button>
+          <Button size="xs" onClick={() => setEditing('new')} data-testid="clients-create">
+            {t('clients.actions.create')}
+          </Button>
+        </Group>
+      </Group>
+      <Grid style={{ flex: 1, minHeight: 0 }} styles={{ inner: { height: '100%' } }}>
+        <Grid.Col span={5} h="100%">
+          {total === 0 ? (
+            <Text c="dimmed" size="sm">
+              {t('clients.noResults')}
+            </Text>
+          ) : (
+            <ClientList
+              total={total ?? 0}
+              itemAt={itemAt}
+              selectedId={selectedId}
+              onSelect={setSelectedId}
+            />
+          )}
+        </Grid.Col>
+        <Grid.Col span={7} h="100%">
+          {card === undefined ? (
+            <Text c="dimmed" size="sm">
+              {t('clients.selectHint')}
+            </Text>
+          ) : (
+            <ClientCardView card={card} onEdit={() => setEditing('edit')} />
+          )}
+        </Grid.Col>
+      </Grid>
+      {editing !== undefined && (
+        <ClientForm
+          card={editing === 'edit' ? card : undefined}
+          onClose={() => setEditing(undefined)}
+          onSaved={(id) => {
+            setEditing(undefined);
+            afterChange();
+            if (id === selectedId) {
+              invoke('clients.card', { id }).then(
+                (c) => setCard(c ?? undefined),
+                () => undefined,
+              );
+            } else setSelectedId(id);
+          }}
+        />
+      )}
+      {importPreview !== undefined && (
+        <ImportDialog
+          preview={importPreview}
+          onClose={(imported) => {
+            setImportPreview(undefined);
+            if (imported) afterChange();
+          }}
+        />
+      )}
+    </Stack>
+  );
 }

@@ -706,13 +706,24 @@ export function createElectronApi(options: HostOptions) {
     showErrorBox(title: string, content: string) {
       record.dialogs.push({ kind: 'errorBox', options: { title, content } });
     },
+    // A spec answers file dialogs through PULT_HOST_OPEN_FILE / PULT_HOST_SAVE_FILE.
     showOpenDialog(...args: unknown[]) {
       record.dialogs.push({ kind: 'open', options: args.at(-1) });
-      return Promise.resolve({ canceled: true, filePaths: [] });
+      const file = process.env['PULT_HOST_OPEN_FILE'];
+      return Promise.resolve(
+        file === undefined || file === ''
+          ? { canceled: true, filePaths: [] }
+          : { canceled: false, filePaths: [file] },
+      );
     },
     showSaveDialog(...args: unknown[]) {
       record.dialogs.push({ kind: 'save', options: args.at(-1) });
-      return Promise.resolve({ canceled: true, filePath: '' });
+      const file = process.env['PULT_HOST_SAVE_FILE'];
+      return Promise.resolve(
+        file === undefined || file === ''
+          ? { canceled: true, filePath: '' }
+          : { canceled: false, filePath: file },
+      );
     },
   };
 

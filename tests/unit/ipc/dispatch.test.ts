@@ -11,6 +11,7 @@ const fromApp = { url: 'app://pult/index.html', isTopFrame: true };
 const view: SettingsView = { values: { language: 'uk', theme: 'system' }, locked: [] };
 
 function handlers(overrides: Partial<InvokeHandlers> = {}): InvokeHandlers {
+  // Only the channels these tests call; the rest are never reached.
   return {
     'app.info': () => ({ name: 'Pult', version: '1.0.0', platform: 'linux' }),
     'settings.get': () => view,
@@ -20,7 +21,7 @@ function handlers(overrides: Partial<InvokeHandlers> = {}): InvokeHandlers {
     },
     'links.openExternal': () => ({ opened: false }),
     ...overrides,
-  };
+  } as InvokeHandlers;
 }
 
 describe('dispatchInvoke', () => {

@@ -83,6 +83,8 @@ export interface ImportOptions {
   clock: Clock;
   signal?: AbortSignal;
   onProgress?: (progress: ImportProgress) => void;
+  /** As soon as the job exists, before the first batch. */
+  onStarted?: (jobId: number) => void;
   batchSize?: number;
 }
 
@@ -119,6 +121,7 @@ export async function importClientsFromCsv(
     return id;
   })();
 
+  options.onStarted?.(jobId);
   const writer = new BulkClientWriter(sqlite, jobId, settings.duplicates, options.actor);
   const progress: ImportProgress = {
     jobId,

@@ -1,0 +1,39 @@
+/**
+ * Worker-thread entry of a client import: its own SQLite connection, so the
+ * main process keeps answering the operator while a million rows go in.
+ * Bundled as its own file (dist/main/importWorker.js).
+ */
+import { parentPort, workerData } from 'node:worker_threads';
+import Database from 'better-sqlite3';
+import { systemClock } from '../../platform/ports';
+import { importClientsFromCsv } from './clientImport';
+import type { ImportWorkerData, ImportWorkerMessage } from './importRunner';
+
+const data = workerData as ImportWorkerData;
+const post = (message: ImportWorkerMessage) => parentPort?.postMessage(message);
+const controller = new AbortController();
+parentPort?.on('message', (message: unknown) => {
+  if (message === 'cancel') controller.abort();
+});
+
+const sqlite = new Database(data.databaseFile);
+sqlite.pragma('journal_mode = WAL');
+sqlite.pragma('synchronous = NORMAL');
+sqlite.pragma('busy_timeout = 10000');
+sqlite.pragma('foreign_keys = ON');
+sqlite.pragma('cache_size = -65536');
+try {
+  const result = await importClientsFromCsv(sqlite, data.file, data.settings, {
+    actor: data.actor,
+    region: data.region,
+    clock: systemClock,
+    signal: controller.signal,
+    onStarted: (jobId) => post({ type: 'started', jobId }),
+    onProgress: (progress) => post({ type: 'progress', progress }),
+  });
+  post({ type: 'finished', progress: result });
+} catch (error) {
+  post({ type: 'failed', message: error instanceof Error ? error.message : String(error) });
+} finally {
+  sqlite.close();
+}

@@ -1,0 +1,58 @@
+import path from 'node:path';
+import { dialog } from 'electron';
+import { ClientBase } from '../core/clients/clientBase';
+import { ImportRunner } from '../core/clients/import/importRunner';
+import { DatabaseTooNewError, openDatabase } from '../core/db/database';
+import type { Clock, Logger } from '../core/platform/ports';
+import type { SettingsService } from '../core/settings/settingsService';
+import type { WorkstationStatusBoard } from '../core/status/workstationStatusBoard';
+import { electronJsonStore } from './jsonFileStores';
+import type { MainStrings } from './mainLocales';
+
+export interface OpenedClientBase {
+  base: ClientBase;
+  imports: ImportRunner;
+}
+
+/**
+ * Opens the workstation's database in the user-data folder and keeps the
+ * status bar truthful. A database from a newer Pult, or one that cannot be
+ * opened, is explained in a dialog; the app stays up so the operator can
+ * still read what happened and call IT.
+ */
+export async function openClientDatabase(options: {
+  userDataDir: string;
+  workerFile: string;
+  clock: Clock;
+  logger: Logger;
+  settings: SettingsService;
+  status: WorkstationStatusBoard;
+  strings: () => MainStrings;
+}): Promise<OpenedClientBase> {
+  const file = path.join(options.userDataDir, 'pult.sqlite');
+  options.status.set('database', { state: 'opening' });
+  try {
+    const db = await openDatabase(file, { logger: options.logger });
+    const base = new ClientBase(
+      db,
+      options.clock,
+      'UA',
+      () => options.settings.view().values.language,
+      electronJsonStore<{ demoDismissed: boolean }>('workspace'),
+    );
+    options.status.set('database', { state: 'ready' });
+    return { base, imports: new ImportRunner(file, options.workerFile, options.logger) };
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    options.logger.error('database could not be opened', { file, error: message });
+    options.status.set('database', { state: 'error', detail: message });
+    const strings = options.strings();
+    dialog.showErrorBox(
+      error instanceof DatabaseTooNewError
+        ? strings.databaseTooNewTitle
+        : strings.databaseFailedTitle,
+      message,
+    );
+    throw error;
+  }
+}

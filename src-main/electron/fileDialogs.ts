@@ -1,0 +1,32 @@
+import { app, BrowserWindow, dialog } from 'electron';
+import type { FileDialogs } from './invokeHandlers';
+
+/** Native open/save dialogs, attached to the focused window. */
+export const fileDialogs: FileDialogs = {
+  async chooseImportFile(strings) {
+    const window = BrowserWindow.getFocusedWindow() ?? BrowserWindow.getAllWindows()[0];
+    const options: Electron.OpenDialogOptions = {
+      title: strings.importDialogTitle,
+      properties: ['openFile'],
+      filters: [{ name: strings.importFilterName, extensions: ['csv', 'txt', 'tsv'] }],
+    };
+    const result =
+      window === undefined
+        ? await dialog.showOpenDialog(options)
+        : await dialog.showOpenDialog(window, options);
+    return result.canceled ? undefined : result.filePaths[0];
+  },
+  async chooseSaveFile(title, defaultName) {
+    const window = BrowserWindow.getFocusedWindow() ?? BrowserWindow.getAllWindows()[0];
+    const options: Electron.SaveDialogOptions = {
+      title,
+      defaultPath: `${app.getPath('documents')}/${defaultName}`,
+      filters: [{ name: 'CSV', extensions: ['csv'] }],
+    };
+    const result =
+      window === undefined
+        ? await dialog.showSaveDialog(options)
+        : await dialog.showSaveDialog(window, options);
+    return result.canceled || result.filePath === '' ? undefined : result.filePath;
+  },
+};

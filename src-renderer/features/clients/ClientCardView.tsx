@@ -1,0 +1,192 @@
+import {
+  Badge,
+  Button,
+  Group,
+  Paper,
+  ScrollArea,
+  SimpleGrid,
+  Stack,
+  Text,
+  Timeline,
+  Title,
+} from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import type { ClientCard, HistoryEntry } from '../../../src-main/core/clients/clientSchemas';
+import { formatDate, formatDateTime, formatDuration, formatPhone } from './formatting';
+
+function HistoryLine({ entry }: { entry: HistoryEntry }) {
+  const { t } = useTranslation();
+  switch (entry.kind) {
+    case 'call': {
+      const parts = [
+        entry.outcome === null
+          ? null
+          : t(`clients.outcomes.${entry.outcome}` as 'clients.outcomes.sale', {
+              defaultValue: entry.outcome,
+            }),
+        t('clients.history.duration', { duration: formatDuration(entry.talkSeconds) }),
+        entry.refusalReason === null
+          ? null
+          : t('clients.history.reason', { reason: entry.refusalReason }),
+      ].filter((p) => p !== null);
+      return (
+        <>
+          <Text size="sm" fw={500}>
+            {t(
+              entry.direction === 'inbound'
+                ? 'clients.history.callInbound'
+                : 'clients.history.callOutbound',
+            )}
+          </Text>
+          <Text size="xs" c="dimmed">
+            {parts.join(' · ')}
+          </Text>
+        </>
+      );
+    }
+    case 'offer':
+      return (
+        <>
+          <Text size="sm" fw={500}>
+            {t('clients.history.offer', { item: entry.item })}
+          </Text>
+          <Text size="xs" c="dimmed">
+            {[
+              t(`clients.offerResults.${entry.result}`),
+              entry.refusalReason === null
+                ? null
+                : t('clients.history.reason', { reason: entry.refusalReason }),
+            ]
+              .filter((p) => p !== null)
+              .join(' · ')}
+          </Text>
+        </>
+      );
+    case 'order':
+      return (
+        <>
+          <Text size="sm" fw={500}>
+            {t('clients.history.order', { service: entry.serviceType })}
+          </Text>
+          <Text size="xs" c="dimmed">
+            {[
+              t(`clients.statuses.${entry.status}` as 'clients.statuses.open', {
+                defaultValue: entry.status,
+              }),
+              entry.amountUah === null
+                ? null
+                : t('clients.history.amount', { amount: entry.amountUah }),
+            ]
+              .filter((p) => p !== null)
+              .join(' · ')}
+          </Text>
+        </>
+      );
+    case 'complaint':
+      return (
+        <>
+          <Text size="sm" fw={500}>
+            {t('clients.history.complaint', { subject: entry.subject })}
+          </Text>
+          <Text size="xs" c="dimmed">
+            {t(`clients.statuses.${entry.status}` as 'clients.statuses.open', {
+              defaultValue: entry.status,
+            })}
+          </Text>
+        </>
+      );
+  }
+}
+
+export function ClientCardView({ card, onEdit }: { card: ClientCard; onEdit: () => void }) {
+  const { t, i18n } = useTranslation();
+  const field = (label: string, value: string) =>
+    value === '' ? null : (
+      <div>
+        <Text size="xs" c="dimmed">
+          {label}
+        </Text>
+        <Text size="sm">{value}</Text>
+      </div>
+    );
+  return (
+    <Paper withBorder p="md" radius="sm" h="100%" data-testid="client-card">
+      <Stack gap="sm" h="100%">
+        <Group justify="space-between" align="flex-start" wrap="nowrap">
+          <div>
+            <Title order={2} size="h4" data-testid="client-card-name">
+              {card.fullName}
+            </Title>
+            <Text size="xs" c="dimmed">
+              {t('clients.card.since', { date: formatDate(card.createdAt, i18n.language) })}
+            </Text>
+          </div>
+          <Button size="xs" variant="default" onClick={onEdit} data-testid="client-edit">
+            {t('clients.actions.edit')}
+          </Button>
+        </Group>
+        <Group gap="xs">
+          {card.doNotCall && <Badge color="red">{t('clients.card.doNotCall')}</Badge>}
+          {card.tags.map((tag) => (
+            <Badge key={tag} variant="light">
+              {tag}
+            </Badge>
+          ))}
+          {card.openOrders > 0 && (
+            <Badge color="blue" variant="outline">
+              {t('clients.card.openOrders', { count: card.openOrders })}
+            </Badge>
+          )}
+          {card.openComplaints > 0 && (
+            <Badge color="orange" variant="outline">
+              {t('clients.card.openComplaints', { count: card.openComplaints })}
+            </Badge>
+          )}
+        </Group>
+        <SimpleGrid cols={2} spacing="xs">
+          <div>
+            <Text size="xs" c="dimmed">
+              {t('clients.card.phones')}
+            </Text>
+            {card.phones.map((phone) => (
+              <Text key={phone.e164} size="sm" ff="monospace" data-testid="client-card-phone">
+                {formatPhone(phone.e164)}
+              </Text>
+            ))}
+          </div>
+          {field(
+            t('clients.card.address'),
+            [card.address, card.city].filter((p) => p !== '').join(', '),
+          )}
+          {field(t('clients.card.email'), card.email)}
+          {field(t('clients.card.personalAccount'), card.personalAccount)}
+          {field(t('clients.card.notes'), card.notes)}
+        </SimpleGrid>
+        <Title order={3} size="h5">
+          {t('clients.card.history')}
+        </Title>
+        <ScrollArea style={{ flex: 1 }} data-testid="client-history">
+          {card.history.length === 0 ? (
+            <Text size="sm" c="dimmed">
+              {t('clients.card.noHistory')}
+            </Text>
+          ) : (
+            <Timeline bulletSize={10} lineWidth={2}>
+              {card.history.map((entry) => (
+                <Timeline.Item
+                  key={`${entry.kind}-${entry.id}`}
+                  data-testid={`history-${entry.kind}`}
+                >
+                  <Text size="xs" c="dimmed">
+                    {formatDateTime(entry.at, i18n.language)}
+                  </Text>
+                  <HistoryLine entry={entry} />
+                </Timeline.Item>
+              ))}
+            </Timeline>
+          )}
+        </ScrollArea>
+      </Stack>
+    </Paper>
+  );
+}

@@ -1,0 +1,146 @@
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { expect, test, type Page } from '@playwright/test';
+import { launchPult, newUserDataDir } from './support/pultApp';
+
+async function openClients(page: Page) {
+  await page.getByTestId('nav-clients').click();
+  await expect(page.getByTestId('section-title')).toHaveText('Клієнти');
+}
+
+test('demo workspace: search by a phone in another format, the card with history, an audited edit', async ({}, testInfo) => {
+  const userDataDir = newUserDataDir();
+  const app = await launchPult({ userDataDir });
+  let clientId: number | undefined;
+  try {
+    const page = await app.firstWindow();
+    await openClients(page);
+    // Offered, never loaded silently.
+    await expect(page.getByTestId('demo-offer')).toBeVisible();
+    await expect(page.getByTestId('client-count')).toContainText('0');
+    await page.getByTestId('demo-load').click();
+    await expect(page.getByTestId('demo-offer')).toBeHidden({ timeout: 60_000 });
+    await expect(page.getByTestId('client-count')).toHaveText('Усього клієнтів: 10000');
+
+    // A client with calls in their history, and their number as the card shows it.
+    const someone = await page.evaluate(async () => {
+      const found = await window.pult.invoke('clients.find', {
+        text: '',
+        lastOutcome: 'refused',
+        offset: 0,
+        limit: 1,
+      });
+      if (!found.ok) throw new Error('find failed');
+      const id = found.value.items[0]!.id;
+      const card = await window.pult.invoke('clients.card', { id });
+      if (!card.ok || card.value === null) throw new Error('card failed');
+      return { id, name: card.value.fullName, e164: card.value.phones[0]!.e164 };
+    });
+    clientId = someone.id;
+    // Typed the way a caller dictates it: "067 123 45 67".
+    const national = `0${someone.e164.slice(4)}`;
+    const typed = `${national.slice(0, 3)} ${national.slice(3, 6)} ${national.slice(6, 8)} ${national.slice(8)}`;
+    await page.getByTestId('client-search').fill(typed);
+    await expect(page.getByTestId('client-count')).toHaveText('Знайдено: 1');
+    const row = page.getByTestId('client-row').first();
+    await expect(row).toContainText(someone.name);
+    await expect(row).not.toContainText(typed.replaceAll(' ', '')); // masked in the list
+    await row.click();
+    await expect(page.getByTestId('client-card-name')).toHaveText(someone.name);
+    await expect(page.getByTestId('history-call').first()).toBeVisible();
+    await expect(page.getByTestId('client-history')).toContainText('Відмова');
+    await page.screenshot({ path: testInfo.outputPath('client-card.png') });
+
+    await page.getByTestId('client-edit').click();
+    await page.getByTestId('form-city').fill('Ніжин');
+    await page.getByTestId('form-save').click();
+    await expect(page.getByTestId('client-form')).toBeHidden();
+    await expect(page.getByTestId('client-card')).toContainText('Ніжин');
+  } finally {
+    await app.close();
+  }
+  const db = new Database(path.join(userDataDir, 'pult.sqlite'), { readonly: true });
+  try {
+    const audit = db
+      .prepare(
+        "SELECT action, details FROM audit_events WHERE entity = 'client' AND entity_id = ? ORDER BY id DESC",
+      )
+      .get(clientId);
+    expect(audit).toEqual({
+      action: 'client.update',
+      details: JSON.stringify({ fields: ['city'] }),
+    });
+    expect(db.prepare('SELECT city FROM clients WHERE id = ?').get(clientId)).toEqual({
+      city: 'Ніжин',
+    });
+  } finally {
+    db.close();
+  }
+});
+
+test('a name with HTML or script is shown as text, never run', async () => {
+  const app = await launchPult();
+  try {
+    const page = await app.firstWindow();
+    await openClients(page);
+    const name = '<img src=x onerror="window.__xss=1"><script>window.__xss=2</script>Тест';
+    await page.getByTestId('clients-create').click();
+    await page.getByTestId('form-fullName').fill(name);
+    await page.getByTestId('form-phone-0').fill('12345');
+    await page.getByTestId('form-save').click();
+    // A bad phone is refused field by field, and nothing is saved.
+    await expect(page.getByText('Неправильний номер телефону')).toBeVisible();
+    await page.getByTestId('form-phone-0').fill('050 765 43 21');
+    await page.getByTestId('form-save').click();
+    await expect(page.getByTestId('client-card-name')).toHaveText(name);
+    await expect(page.getByTestId('client-row').first()).toContainText(name);
+    expect(
+      await page.evaluate(() => (window as unknown as Record<string, unknown>)['__xss']),
+    ).toBeUndefined();
+    expect(await page.locator('img[src="x"]').count()).toBe(0);
+  } finally {
+    await app.close();
+  }
+});
+
+test('import with an error report, then export with formulas neutralised', async ({}, testInfo) => {
+  mkdirSync(testInfo.outputDir, { recursive: true });
+  const csv = testInfo.outputPath('clients.csv');
+  writeFileSync(
+    csv,
+    [
+      'ПІБ;Телефон;Місто',
+      'Коваль Ірина;067 111 22 33;Київ',
+      'Поганий Номер;12;Київ',
+      '=HYPERLINK("http://evil");050 222 33 44;Львів',
+    ].join('\r\n'),
+  );
+  const exported = testInfo.outputPath('export.csv');
+  const app = await launchPult({
+    env: { PULT_HOST_OPEN_FILE: csv, PULT_HOST_SAVE_FILE: exported },
+  });
+  try {
+    const page = await app.firstWindow();
+    await openClients(page);
+    await page.getByTestId('demo-dismiss').click();
+    await page.getByTestId('clients-import').click();
+    await expect(page.getByTestId('import-dialog')).toContainText('clients.csv');
+    await page.getByTestId('import-start').click();
+    await expect(page.getByTestId('import-status')).toHaveText('Імпорт завершено');
+    await expect(page.getByTestId('import-result')).toContainText('Імпортовано: 2');
+    await expect(page.getByTestId('import-errors')).toContainText('неправильний номер телефону');
+    await expect(page.getByTestId('import-errors')).toContainText('3');
+    await page.getByRole('button', { name: 'Закрити' }).click();
+    await expect(page.getByTestId('client-count')).toHaveText('Усього клієнтів: 2');
+
+    await page.getByTestId('clients-export').click();
+    await expect(page.getByTestId('client-count')).toContainText('Експортовано рядків: 2');
+    const text = readFileSync(exported, 'utf8');
+    expect(text.startsWith('\uFEFFПІБ;Телефони')).toBe(true);
+    expect(text).toContain(`"'=HYPERLINK(""http://evil"")"`);
+    expect(text).toContain('Коваль Ірина;067 111 22 33;Київ');
+  } finally {
+    await app.close();
+  }
+});

@@ -1,0 +1,89 @@
+import { mkdtempSync, readFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { exportClientsCsv, neutraliseCell } from '../../src-main/core/clients/clientExport';
+import { ClientEditor } from '../../src-main/core/clients/clientEditor';
+import { clientQuerySchema } from '../../src-main/core/clients/clientSchemas';
+import type { PultDatabase } from '../../src-main/core/db/database';
+import { openTempDatabase } from '../support/tempDatabase';
+
+let db: PultDatabase;
+const clock = { now: () => new Date('2026-11-27T10:00:00Z') };
+beforeAll(async () => {
+  db = await openTempDatabase();
+  const editor = new ClientEditor(db.sqlite, clock);
+  editor.create(
+    { fullName: '=cmd|"/c calc"!A1', phones: [{ raw: '0671112233' }], city: 'Київ' },
+    'op',
+  );
+  editor.create(
+    {
+      fullName: 'Звичайна Людина',
+      phones: [{ raw: '0502223344' }, { raw: '0933334455' }],
+      city: '+Одеса',
+      email: 'a@b.ua',
+    },
+    'op',
+  );
+  editor.create({ fullName: 'Інша Людина', city: 'Львів', doNotCall: true }, 'op');
+});
+afterAll(async () => {
+  await db.close();
+});
+
+describe('export', () => {
+  it.each([
+    ['=1+1', "'=1+1"],
+    ['+380', "'+380"],
+    ['-5', "'-5"],
+    ['@SUM(A1)', "'@SUM(A1)"],
+    ['\t=x', "'\t=x"],
+    ['Коваль', 'Коваль'],
+    ['', ''],
+  ])('neutralises %j', (value, expected) => expect(neutraliseCell(value)).toBe(expected));
+
+  it('writes the filtered list for Excel, neutralised, and audits it', async () => {
+    const file = path.join(mkdtempSync(path.join(os.tmpdir(), 'pult-export-')), 'out.csv');
+    const rows = await exportClientsCsv(
+      db.sqlite,
+      clientQuerySchema.parse({ doNotCall: 'exclude' }),
+      file,
+      {
+        actor: 'op',
+        clock,
+        headers: [
+          'ПІБ',
+          'Телефони',
+          'Місто',
+          'Адреса',
+          'Email',
+          'Рахунок',
+          'Не телефонувати',
+          'Результат',
+        ],
+        fileName: 'out.csv',
+      },
+    );
+    expect(rows).toBe(2);
+    const lines = readFileSync(file, 'utf8').split('\r\n');
+    expect(lines[0]).toBe(
+      '\uFEFFПІБ;Телефони;Місто;Адреса;Email;Рахунок;Не телефонувати;Результат',
+    );
+    expect(lines).toContain("Звичайна Людина;050 222 33 44, 093 333 44 55;'+Одеса;;a@b.ua;;0;");
+    expect(lines).toContain('"\'=cmd|""/c calc""!A1";067 111 22 33;Київ;;;;0;');
+    const audit = db.sqlite
+      .prepare("SELECT actor, details FROM audit_events WHERE action = 'clients.export'")
+      .get() as {
+      actor: string;
+      details: string;
+    };
+    expect(audit.actor).toBe('op');
+    expect(JSON.parse(audit.details)).toMatchObject({
+      rows: 2,
+      format: 'csv',
+      fileName: 'out.csv',
+      filter: { doNotCall: 'exclude' },
+    });
+  });
+});
