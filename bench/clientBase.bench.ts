@@ -134,6 +134,7 @@ export const clientBaseBenches: Bench[] = [
           db.sqlite,
           csv,
           {
+            format: preview.format,
             encoding: preview.encoding,
             delimiter: preview.delimiter,
             mapping: preview.suggestedMapping,

@@ -8,7 +8,7 @@ export const fileDialogs: FileDialogs = {
     const options: Electron.OpenDialogOptions = {
       title: strings.importDialogTitle,
       properties: ['openFile'],
-      filters: [{ name: strings.importFilterName, extensions: ['csv', 'txt', 'tsv'] }],
+      filters: [{ name: strings.importFilterName, extensions: ['csv', 'txt', 'tsv', 'xlsx'] }],
     };
     const result =
       window === undefined
@@ -16,12 +16,12 @@ export const fileDialogs: FileDialogs = {
         : await dialog.showOpenDialog(window, options);
     return result.canceled ? undefined : result.filePaths[0];
   },
-  async chooseSaveFile(title, defaultName) {
+  async chooseSaveFile(title, defaultName, extension) {
     const window = BrowserWindow.getFocusedWindow() ?? BrowserWindow.getAllWindows()[0];
     const options: Electron.SaveDialogOptions = {
       title,
       defaultPath: `${app.getPath('documents')}/${defaultName}`,
-      filters: [{ name: 'CSV', extensions: ['csv'] }],
+      filters: [{ name: extension.toUpperCase(), extensions: [extension] }],
     };
     const result =
       window === undefined

@@ -17,7 +17,11 @@ import type { MainStrings } from './mainLocales';
 
 export interface FileDialogs {
   chooseImportFile(strings: MainStrings): Promise<string | undefined>;
-  chooseSaveFile(title: string, defaultName: string): Promise<string | undefined>;
+  chooseSaveFile(
+    title: string,
+    defaultName: string,
+    extension: 'csv' | 'xlsx',
+  ): Promise<string | undefined>;
 }
 
 export interface HandlerDeps {
@@ -76,17 +80,19 @@ export function createInvokeHandlers(deps: HandlerDeps): InvokeHandlers {
       if (result === 'notFound') throw new IpcRejection('This client no longer exists');
       return result;
     },
-    'clients.export': async ({ query }) => {
+    'clients.export': async ({ query, format }) => {
       const { base: clients } = await base();
       const strings = deps.strings();
       const file = await deps.dialogs.chooseSaveFile(
         strings.exportDialogTitle,
-        strings.exportFileName,
+        `${strings.exportFileName}.${format}`,
+        format,
       );
       if (file === undefined) return { saved: false, rows: 0 };
-      const rows = await clients.exportCsv(
+      const rows = await clients.export(
         query,
         file,
+        format,
         deps.actor,
         strings.exportHeaders,
         path.basename(file),
@@ -118,6 +124,7 @@ export function createInvokeHandlers(deps: HandlerDeps): InvokeHandlers {
       const file = await deps.dialogs.chooseSaveFile(
         strings.reportDialogTitle,
         strings.reportFileName,
+        'csv',
       );
       if (file === undefined) return { saved: false };
       const { errors } = clients.importErrors(jobId, 100_000);

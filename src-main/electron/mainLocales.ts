@@ -19,9 +19,9 @@ const uk = {
   quitDuringCallStay: 'Залишитися',
   aboutMessage: 'Pult — робоче місце оператора кол-центру',
   importDialogTitle: 'Імпорт клієнтів',
-  importFilterName: 'Таблиці (CSV, TXT)',
+  importFilterName: 'Таблиці (CSV, TXT, XLSX)',
   exportDialogTitle: 'Експорт клієнтів',
-  exportFileName: 'клієнти.csv',
+  exportFileName: 'клієнти',
   reportDialogTitle: 'Звіт про помилки імпорту',
   reportFileName: 'помилки-імпорту.csv',
   exportHeaders: [
@@ -64,9 +64,9 @@ const en: typeof uk = {
   quitDuringCallStay: 'Stay',
   aboutMessage: "Pult: the call-center operator's workstation",
   importDialogTitle: 'Import clients',
-  importFilterName: 'Tables (CSV, TXT)',
+  importFilterName: 'Tables (CSV, TXT, XLSX)',
   exportDialogTitle: 'Export clients',
-  exportFileName: 'clients.csv',
+  exportFileName: 'clients',
   reportDialogTitle: 'Import error report',
   reportFileName: 'import-errors.csv',
   exportHeaders: [

@@ -43,6 +43,7 @@ export const importPreviewSchema = z.object({
   token: z.string(),
   fileName: z.string(),
   sizeBytes: z.number(),
+  format: importSettingsSchema.shape.format,
   encoding: importSettingsSchema.shape.encoding,
   delimiter: importSettingsSchema.shape.delimiter,
   headers: z.array(z.string()),
@@ -78,7 +79,7 @@ export const invokeContract = {
     response: clientSaveResultSchema,
   },
   'clients.export': {
-    request: z.object({ query: clientQuerySchema, format: z.enum(['csv']) }).strict(),
+    request: z.object({ query: clientQuerySchema, format: z.enum(['csv', 'xlsx']) }).strict(),
     response: z.object({ saved: z.boolean(), rows: z.number().int() }),
   },
   'import.chooseFile': {

@@ -1,8 +1,9 @@
 import { mkdtempSync, readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { readSheet } from 'read-excel-file/node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { exportClientsCsv, neutraliseCell } from '../../src-main/core/clients/clientExport';
+import { exportClients, neutraliseCell } from '../../src-main/core/clients/clientExport';
 import { ClientEditor } from '../../src-main/core/clients/clientEditor';
 import { clientQuerySchema } from '../../src-main/core/clients/clientSchemas';
 import type { PultDatabase } from '../../src-main/core/db/database';
@@ -45,10 +46,11 @@ describe('export', () => {
 
   it('writes the filtered list for Excel, neutralised, and audits it', async () => {
     const file = path.join(mkdtempSync(path.join(os.tmpdir(), 'pult-export-')), 'out.csv');
-    const rows = await exportClientsCsv(
+    const rows = await exportClients(
       db.sqlite,
       clientQuerySchema.parse({ doNotCall: 'exclude' }),
       file,
+      'csv',
       {
         actor: 'op',
         clock,
@@ -85,5 +87,31 @@ describe('export', () => {
       fileName: 'out.csv',
       filter: { doNotCall: 'exclude' },
     });
+  });
+
+  it('writes XLSX with text cells that Excel will not run as formulas', async () => {
+    const file = path.join(mkdtempSync(path.join(os.tmpdir(), 'pult-export-')), 'out.xlsx');
+    const rows = await exportClients(db.sqlite, clientQuerySchema.parse({}), file, 'xlsx', {
+      actor: 'op',
+      clock,
+      headers: [
+        'ПІБ',
+        'Телефони',
+        'Місто',
+        'Адреса',
+        'Email',
+        'Рахунок',
+        'Не телефонувати',
+        'Результат',
+      ],
+      fileName: 'out.xlsx',
+    });
+    expect(rows).toBe(3);
+    const sheet = await readSheet(file);
+    expect(sheet[0]?.[0]).toBe('ПІБ');
+    const names = sheet.slice(1).map((row) => row[0]);
+    expect(names).toContain('\'=cmd|"/c calc"!A1');
+    expect(names).toContain('Інша Людина');
+    expect(sheet.slice(1).find((row) => row[0] === 'Звичайна Людина')?.[2]).toBe("'+Одеса");
   });
 });

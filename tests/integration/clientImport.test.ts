@@ -2,6 +2,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import iconv from 'iconv-lite';
+import writeXlsxFile from 'write-excel-file/node';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { CallerIdLookup } from '../../src-main/core/clients/callerId';
 import { clientQuerySchema } from '../../src-main/core/clients/clientSchemas';
@@ -33,6 +34,7 @@ function file(name: string, content: string | Buffer): string {
 async function importFile(target: string, overrides: Partial<ImportSettings> = {}) {
   const preview = await previewImportFile(target);
   const settings: ImportSettings = {
+    format: preview.format,
     encoding: preview.encoding,
     delimiter: preview.delimiter,
     mapping: preview.suggestedMapping,
@@ -110,6 +112,32 @@ describe('CSV import', () => {
     expect(preview.suggestedMapping).toEqual(['lastName', 'firstName', 'middleName', 'phone']);
     expect(result.rowsImported).toBe(1);
     expect(names()).toEqual(['Шевченко Тарас Григорович']);
+  });
+
+  it('imports an Excel sheet, numbers kept as numbers by Excel included', async () => {
+    const target = path.join(dir, 'clients.xlsx');
+    await writeXlsxFile([
+      [{ value: 'Прізвище' }, { value: 'Ім’я' }, { value: 'Телефон' }, { value: 'Місто' }],
+      [
+        { value: 'Ґудзь' },
+        { value: 'Ярина' },
+        { value: 671234567, type: Number },
+        { value: 'Київ' },
+      ],
+      [null, null, null, null],
+      [{ value: 'Без' }, { value: 'Номера' }, { value: '12' }, { value: 'Львів' }],
+    ]).toFile(target);
+    const { preview, result, errors } = await importFile(target);
+    expect(preview).toMatchObject({
+      format: 'xlsx',
+      headers: ['Прізвище', 'Ім’я', 'Телефон', 'Місто'],
+    });
+    expect(preview.suggestedMapping).toEqual(['lastName', 'firstName', 'phone', 'city']);
+    expect(result).toMatchObject({ status: 'done', rowsImported: 1, rowsFailed: 1 });
+    expect(errors).toEqual([{ line: 4, column: 'Телефон', reason: 'invalidPhone' }]);
+    expect(new CallerIdLookup(db.sqlite).find('067 123 45 67').map((m) => m.fullName)).toEqual([
+      'Ґудзь Ярина',
+    ]);
   });
 
   it('reports every bad row with its line and column, and imports all the good ones', async () => {
@@ -190,6 +218,7 @@ describe('CSV import', () => {
       db.sqlite,
       target,
       {
+        format: preview.format,
         encoding: preview.encoding,
         delimiter: preview.delimiter,
         mapping: preview.suggestedMapping,

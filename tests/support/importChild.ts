@@ -17,6 +17,7 @@ await importClientsFromCsv(
   db.sqlite,
   csvFile,
   {
+    format: preview.format,
     encoding: preview.encoding,
     delimiter: preview.delimiter,
     mapping: preview.suggestedMapping,

@@ -6,7 +6,7 @@ import { maskPhone } from '../phones/phoneMasking';
 import { CallerIdLookup, type CallerMatch } from './callerId';
 import { ClientCardReader } from './clientCard';
 import { ClientEditor } from './clientEditor';
-import { exportClientsCsv } from './clientExport';
+import { exportClients } from './clientExport';
 import type { ClientCard, ClientPage, ClientQuery, ClientSaveResult } from './clientSchemas';
 import { ClientSearch } from './clientSearch';
 import type { ImportRowError } from './import/importSchemas';
@@ -95,14 +95,15 @@ export class ClientBase {
     return { errors, total };
   }
 
-  exportCsv(
+  export(
     query: ClientQuery,
     file: string,
+    format: 'csv' | 'xlsx',
     actor: string,
     headers: readonly string[],
     fileName: string,
   ): Promise<number> {
-    return exportClientsCsv(this.db.sqlite, query, file, {
+    return exportClients(this.db.sqlite, query, file, format, {
       actor,
       clock: this.clock,
       headers,

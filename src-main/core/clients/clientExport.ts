@@ -2,6 +2,7 @@ import { createWriteStream } from 'node:fs';
 import { once } from 'node:events';
 import type BetterSqlite3 from 'better-sqlite3';
 import { stringify } from 'csv-stringify';
+import writeXlsxFile from 'write-excel-file/node';
 import { recordChange } from '../db/changeJournal';
 import type { Clock } from '../platform/ports';
 import type { ClientQuery } from './clientSchemas';
@@ -24,18 +25,75 @@ export interface ExportOptions {
   fileName: string;
 }
 
-/** Writes the clients the operator is looking at (all pages) to CSV for Excel, and audits it. */
-export async function exportClientsCsv(
+/** Excel's row limit, less the header: an XLSX export stops there. */
+export const xlsxRowLimit = 1_048_575;
+
+/**
+ * Writes the clients the operator is looking at (all pages, not just the
+ * screen) to CSV or XLSX for Excel, and audits who exported what.
+ */
+export async function exportClients(
   sqlite: BetterSqlite3.Database,
   query: ClientQuery,
   file: string,
+  format: 'csv' | 'xlsx',
   options: ExportOptions,
 ): Promise<number> {
-  const out = createWriteStream(file);
-  out.write('\uFEFF');
-  const csv = stringify({ delimiter: ';', record_delimiter: 'windows' });
-  csv.pipe(out);
-  csv.write(options.headers.map(neutraliseCell));
+  const header = options.headers.map(neutraliseCell);
+  const sheet: string[][] = [];
+  let csv: ReturnType<typeof stringify> | undefined;
+  let out: ReturnType<typeof createWriteStream> | undefined;
+  if (format === 'csv') {
+    out = createWriteStream(file);
+    out.write('\uFEFF');
+    csv = stringify({ delimiter: ';', record_delimiter: 'windows' });
+    csv.pipe(out);
+    csv.write(header);
+  } else sheet.push(header);
+
+  let rows = 0;
+  for (const record of clientRecords(sqlite, query)) {
+    if (csv !== undefined) {
+      if (!csv.write(record)) await once(csv, 'drain');
+    } else {
+      if (rows >= xlsxRowLimit) break;
+      sheet.push(record);
+    }
+    rows++;
+  }
+  if (csv !== undefined && out !== undefined) {
+    csv.end();
+    await once(out, 'finish');
+  } else {
+    await writeXlsxFile(
+      sheet.map((row) => row.map((value) => ({ value, type: String }))),
+      {
+        sheet: options.headers[0] === 'ПІБ' ? 'Клієнти' : 'Clients',
+      },
+    ).toFile(file);
+  }
+  const at = options.clock.now().toISOString();
+  sqlite.transaction(() => {
+    recordChange(sqlite, {
+      at,
+      actor: options.actor,
+      action: 'clients.export',
+      entity: 'client',
+      entityId: null,
+      details: {
+        rows,
+        format,
+        fileName: options.fileName,
+        filter: { ...query, offset: undefined, limit: undefined },
+      },
+      outbox: { op: 'insert', payload: { export: { rows, format, at } } },
+    });
+  })();
+  return rows;
+}
+
+/** Every client the query matches, page by page, as neutralised cells. */
+function* clientRecords(sqlite: BetterSqlite3.Database, query: ClientQuery): Generator<string[]> {
   const search = new ClientSearch(sqlite);
   const details = sqlite.prepare<[number], { email: string; account: string }>(
     'SELECT email, personal_account AS account FROM clients WHERE id = ?',
@@ -43,13 +101,12 @@ export async function exportClientsCsv(
   const phones = sqlite.prepare<[number], { e164: string }>(
     'SELECT e164 FROM client_phones WHERE client_id = ? ORDER BY id',
   );
-  let rows = 0;
   const pageSize = 500;
   for (let offset = 0; ; offset += pageSize) {
     const page = search.find({ ...query, offset, limit: pageSize });
     for (const item of page.items) {
       const extra = details.get(item.id);
-      const record = [
+      yield [
         item.fullName,
         phones
           .all(item.id)
@@ -62,29 +119,7 @@ export async function exportClientsCsv(
         item.doNotCall ? '1' : '0',
         item.lastOutcome ?? '',
       ].map(neutraliseCell);
-      if (!csv.write(record)) await once(csv, 'drain');
-      rows++;
     }
-    if (page.items.length < pageSize) break;
+    if (page.items.length < pageSize) return;
   }
-  csv.end();
-  await once(out, 'finish');
-  const at = options.clock.now().toISOString();
-  sqlite.transaction(() => {
-    recordChange(sqlite, {
-      at,
-      actor: options.actor,
-      action: 'clients.export',
-      entity: 'client',
-      entityId: null,
-      details: {
-        rows,
-        format: 'csv',
-        fileName: options.fileName,
-        filter: { ...query, offset: undefined, limit: undefined },
-      },
-      outbox: { op: 'insert', payload: { export: { rows, at } } },
-    });
-  })();
-  return rows;
 }

@@ -65,9 +65,9 @@ export function ClientsPage() {
     reload();
     refreshWorkspace();
   };
-  const exportList = () => {
+  const exportList = (format: 'csv' | 'xlsx') => {
     setNotice(undefined);
-    invoke('clients.export', { query: { ...filter }, format: 'csv' }).then(
+    invoke('clients.export', { query: { ...filter }, format }).then(
       (r) => r.saved && setNotice(t('clients.exported', { count: r.rows })),
       (e: unknown) =>
         setNotice(
@@ -153,8 +153,21 @@ export function ClientsPage() {
           <Button size="xs" variant="default" onClick={chooseImport} data-testid="clients-import">
             {t('clients.actions.import')}
           </Button>
-          <Button size="xs" variant="default" onClick={exportList} data-testid="clients-export">
+          <Button
+            size="xs"
+            variant="default"
+            onClick={() => exportList('csv')}
+            data-testid="clients-export"
+          >
             {t('clients.actions.export')}
+          </Button>
+          <Button
+            size="xs"
+            variant="default"
+            onClick={() => exportList('xlsx')}
+            data-testid="clients-export-xlsx"
+          >
+            {t('clients.actions.exportXlsx')}
           </Button>
           <Button size="xs" onClick={() => setEditing('new')} data-testid="clients-create">
             {t('clients.actions.create')}

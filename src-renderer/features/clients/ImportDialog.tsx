@@ -64,7 +64,7 @@ export function ImportDialog({
     setFailure(undefined);
     invoke('import.start', {
       token: preview.token,
-      settings: { encoding, delimiter, mapping, duplicates },
+      settings: { format: preview.format, encoding, delimiter, mapping, duplicates },
     }).then(
       (r) => setJobId(r.jobId),
       (e: unknown) => setFailure(e instanceof Error ? e.message : String(e)),
@@ -87,28 +87,30 @@ export function ImportDialog({
         <Text size="sm">{t('clients.import.file', { name: preview.fileName })}</Text>
         {jobId === undefined ? (
           <>
-            <Group grow>
-              <Select
-                label={t('clients.import.encoding')}
-                value={encoding}
-                allowDeselect={false}
-                onChange={(v) => v !== null && setEncoding(v)}
-                data={(['utf8', 'utf16le', 'windows1251'] as const).map((v) => ({
-                  value: v,
-                  label: t(`clients.import.encodings.${v}`),
-                }))}
-              />
-              <Select
-                label={t('clients.import.delimiter')}
-                value={delimiter}
-                allowDeselect={false}
-                onChange={(v) => v !== null && setDelimiter(v)}
-                data={([';', ',', '\t'] as const).map((v) => ({
-                  value: v,
-                  label: t(`clients.import.delimiters.${v}`),
-                }))}
-              />
-            </Group>
+            {preview.format === 'csv' && (
+              <Group grow>
+                <Select
+                  label={t('clients.import.encoding')}
+                  value={encoding}
+                  allowDeselect={false}
+                  onChange={(v) => v !== null && setEncoding(v)}
+                  data={(['utf8', 'utf16le', 'windows1251'] as const).map((v) => ({
+                    value: v,
+                    label: t(`clients.import.encodings.${v}`),
+                  }))}
+                />
+                <Select
+                  label={t('clients.import.delimiter')}
+                  value={delimiter}
+                  allowDeselect={false}
+                  onChange={(v) => v !== null && setDelimiter(v)}
+                  data={([';', ',', '\t'] as const).map((v) => ({
+                    value: v,
+                    label: t(`clients.import.delimiters.${v}`),
+                  }))}
+                />
+              </Group>
+            )}
             <ScrollArea h={260}>
               <Table striped withTableBorder fz="xs">
                 <Table.Thead>

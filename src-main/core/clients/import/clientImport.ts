@@ -3,6 +3,7 @@ import { open, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type BetterSqlite3 from 'better-sqlite3';
 import iconv from 'iconv-lite';
+import { readSheet } from 'read-excel-file/node';
 import type { CountryCode } from 'libphonenumber-js';
 import { recordChange } from '../../db/changeJournal';
 import type { Clock } from '../../platform/ports';
@@ -17,6 +18,7 @@ import { detectEncoding, type TextEncoding } from './textEncoding';
 export interface ImportFilePreview {
   fileName: string;
   sizeBytes: number;
+  format: 'csv' | 'xlsx';
   encoding: TextEncoding;
   delimiter: Delimiter;
   headers: string[];
@@ -46,6 +48,20 @@ function decoderFor(encoding: TextEncoding): { write(chunk: Buffer): string; end
 
 /** What the operator sees before importing: encoding, delimiter, columns, a few rows, a mapping guess. */
 export async function previewImportFile(file: string): Promise<ImportFilePreview> {
+  if (await isXlsx(file)) {
+    const rows = (await readSheet(file)).filter((row) => row.some((cell) => cellText(cell) !== ''));
+    const headers = (rows[0] ?? []).map((cell) => cellText(cell).trim());
+    return {
+      fileName: path.basename(file),
+      sizeBytes: (await stat(file)).size,
+      format: 'xlsx',
+      encoding: 'utf8',
+      delimiter: ';',
+      headers,
+      sampleRows: rows.slice(1, 11).map((row) => row.map(cellText)),
+      suggestedMapping: guessColumnMapping(headers),
+    };
+  }
   const handle = await open(file, 'r');
   let sample: Buffer;
   try {
@@ -69,6 +85,7 @@ export async function previewImportFile(file: string): Promise<ImportFilePreview
   return {
     fileName: path.basename(file),
     sizeBytes: (await stat(file)).size,
+    format: 'csv',
     encoding,
     delimiter,
     headers,
@@ -184,22 +201,11 @@ export async function importClientsFromCsv(
   };
 
   try {
-    const decoder = decoderFor(settings.encoding);
-    const stream = createReadStream(file, { highWaterMark: 1024 * 1024 });
-    for await (const chunk of stream as AsyncIterable<Buffer>) {
-      if (options.signal?.aborted === true) {
-        stream.destroy();
-        break;
-      }
-      bytesRead += chunk.length;
-      const { records: done, errors: bad } = csv.push(decoder.write(chunk));
-      take(done, bad);
-    }
-    if (options.signal?.aborted !== true) {
-      const tail = csv.push(decoder.end());
-      take(tail.records, tail.errors);
-      const last = csv.finish();
-      take(last.records, last.errors);
+    const source = settings.format === 'xlsx' ? xlsxChunks(file) : csvChunks(file, settings, csv);
+    for await (const chunk of source) {
+      if (options.signal?.aborted === true) break;
+      bytesRead = chunk.bytesRead;
+      take(chunk.records, chunk.errors);
     }
     flush();
     progress.status = options.signal?.aborted === true ? 'cancelled' : 'done';
@@ -213,6 +219,72 @@ export async function importClientsFromCsv(
   finish(sqlite, progress, options, fileName);
   options.onProgress?.({ ...progress });
   return progress;
+}
+
+interface Chunk {
+  records: CsvRecord[];
+  errors: { line: number; reason: 'unbalancedQuotes'; detail: string }[];
+  bytesRead: number;
+}
+
+async function* csvChunks(
+  file: string,
+  settings: ImportSettings,
+  csv: CsvRecordReader,
+): AsyncGenerator<Chunk> {
+  const decoder = decoderFor(settings.encoding);
+  const stream = createReadStream(file, { highWaterMark: 1024 * 1024 });
+  let bytesRead = 0;
+  try {
+    for await (const chunk of stream as AsyncIterable<Buffer>) {
+      bytesRead += chunk.length;
+      yield { ...csv.push(decoder.write(chunk)), bytesRead };
+    }
+  } finally {
+    stream.destroy();
+  }
+  yield { ...csv.push(decoder.end()), bytesRead };
+  yield { ...csv.finish(), bytesRead };
+}
+
+/** An Excel sheet: rows are numbered as Excel numbers them; wholly empty rows are skipped. */
+async function* xlsxChunks(file: string): AsyncGenerator<Chunk> {
+  const { size } = await stat(file);
+  const rows = await readSheet(file);
+  const step = 5000;
+  for (let at = 0; at < rows.length; at += step) {
+    const records = rows
+      .slice(at, at + step)
+      .map((row, index) => ({ line: at + index + 1, fields: row.map(cellText) }))
+      .filter((record) => record.fields.some((field) => field.trim() !== ''));
+    yield {
+      records,
+      errors: [],
+      bytesRead: Math.round((size * Math.min(rows.length, at + step)) / rows.length),
+    };
+  }
+}
+
+/** Excel keeps phone numbers as numbers (losing the leading 0, which the phone reader restores). */
+function cellText(cell: unknown): string {
+  if (cell === null || cell === undefined) return '';
+  if (typeof cell === 'string') return cell;
+  if (typeof cell === 'number') return Number.isInteger(cell) ? cell.toFixed(0) : String(cell);
+  if (typeof cell === 'boolean') return cell ? '1' : '0';
+  if (cell instanceof Date) return cell.toISOString().slice(0, 10);
+  return String(cell as string);
+}
+
+/** An XLSX file is a zip archive: it starts with "PK\x03\x04". */
+async function isXlsx(file: string): Promise<boolean> {
+  const handle = await open(file, 'r');
+  try {
+    const head = Buffer.alloc(4);
+    await handle.read(head, 0, 4, 0);
+    return head.equals(Buffer.from([0x50, 0x4b, 0x03, 0x04]));
+  } finally {
+    await handle.close();
+  }
 }
 
 function finish(

@@ -25,6 +25,7 @@ export const duplicatePolicySchema = z.enum(['skip', 'merge', 'create']);
 export type DuplicatePolicy = z.infer<typeof duplicatePolicySchema>;
 
 export const importSettingsSchema = z.object({
+  format: z.enum(['csv', 'xlsx']),
   encoding: z.enum(['utf8', 'utf16le', 'windows1251']),
   delimiter: z.enum([',', ';', '\t']),
   mapping: columnMappingSchema,
