@@ -272,7 +272,7 @@ function cellText(cell: unknown): string {
   if (typeof cell === 'number') return Number.isInteger(cell) ? cell.toFixed(0) : String(cell);
   if (typeof cell === 'boolean') return cell ? '1' : '0';
   if (cell instanceof Date) return cell.toISOString().slice(0, 10);
-  return String(cell as string);
+  return JSON.stringify(cell);
 }
 
 /** An XLSX file is a zip archive: it starts with "PK\x03\x04". */
