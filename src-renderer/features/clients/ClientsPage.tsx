@@ -114,7 +114,7 @@ export function ClientsPage() {
         />
         <Select
           label={t('clients.filters.doNotCall')}
-          w={140}
+          w={170}
           value={doNotCall}
           allowDeselect={false}
           onChange={(v) => v !== null && setDoNotCall(v)}
