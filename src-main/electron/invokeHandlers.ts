@@ -12,6 +12,7 @@ import type { MachinePolicy } from '../core/settings/machinePolicy';
 import { SettingLockedError, type SettingsService } from '../core/settings/settingsService';
 import type { WorkstationStatusBoard } from '../core/status/workstationStatusBoard';
 import type { InvokeHandlers } from '../ipc/dispatch';
+import type { SipAccountService } from '../core/telephony/sipAccountService';
 import { IpcRejection } from '../ipc/result';
 import type { MainStrings } from './mainLocales';
 
@@ -36,6 +37,7 @@ export interface HandlerDeps {
   strings: () => MainStrings;
   actor: string;
   onImportProgress: (progress: ImportProgress) => void;
+  sipAccount: SipAccountService;
 }
 
 export function createInvokeHandlers(deps: HandlerDeps): InvokeHandlers {
@@ -118,6 +120,9 @@ export function createInvokeHandlers(deps: HandlerDeps): InvokeHandlers {
     },
     'import.cancel': async ({ jobId }) => ({ cancelled: (await base()).imports.cancel(jobId) }),
     'import.errors': async ({ jobId }) => (await base()).base.importErrors(jobId, 1000),
+    'sip.account.get': () => deps.sipAccount.view(),
+    'sip.account.save': ({ account, password }) => deps.sipAccount.save(account, password),
+    'sip.testConnection': ({ account, password }) => deps.sipAccount.test(account, password),
     'import.saveReport': async ({ jobId }) => {
       const { base: clients } = await base();
       const strings = deps.strings();

@@ -1,6 +1,19 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { app, BrowserWindow, dialog, ipcMain, protocol, session, shell } from 'electron';
+import {
+  app,
+  BrowserWindow,
+  dialog,
+  ipcMain,
+  powerMonitor,
+  protocol,
+  session,
+  shell,
+} from 'electron';
+import { SipAccountService } from '../core/telephony/sipAccountService';
+import type { SipAccount } from '../core/telephony/sipAccountSchema';
+import { SipRegistration } from '../core/telephony/sipRegistration';
+import { safeStorageSecrets } from './secretStore';
 import { systemClock } from '../core/platform/ports';
 import { SettingsService } from '../core/settings/settingsService';
 import type { UserSettings } from '../core/settings/userSettingsSchema';
@@ -71,6 +84,29 @@ function start(): void {
   installPermissionHandlers(session.defaultSession, trustedOrigin);
 
   const strings = () => mainStrings(settings.view().values.language);
+  const userAgent = `Pult/${app.getVersion()}`;
+  const registration = new SipRegistration(status, logger, { userAgent });
+  const sipAccount = new SipAccountService(
+    electronJsonStore<SipAccount>('sip-account'),
+    safeStorageSecrets(),
+    policy,
+    registration,
+    userAgent,
+  );
+  void sipAccount.startIfConfigured();
+  // After sleep or a network change the old connection is gone; register again at once.
+  powerMonitor.on('resume', () => registration.refresh());
+  powerMonitor.on('unlock-screen', () => registration.refresh());
+  let unregistered = false;
+  app.on('will-quit', (event) => {
+    if (unregistered || !registration.isRunning()) return;
+    // Free the operator's line at the PBX before the process goes.
+    event.preventDefault();
+    void registration.stopAndWait(1500).finally(() => {
+      unregistered = true;
+      app.quit();
+    });
+  });
   const clientDatabase = openClientDatabase({
     userDataDir: app.getPath('userData'),
     workerFile: path.join(here, 'importWorker.js'),
@@ -95,6 +131,7 @@ function start(): void {
       dialogs: fileDialogs,
       strings,
       actor: os.userInfo().username,
+      sipAccount,
       onImportProgress: (progress) => {
         if (mainWindow !== undefined)
           sendEvent(mainWindow.webContents, 'import.progress', progress, logger);

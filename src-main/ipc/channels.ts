@@ -22,6 +22,9 @@ export const invokeChannels = [
   'import.cancel',
   'import.errors',
   'import.saveReport',
+  'sip.account.get',
+  'sip.account.save',
+  'sip.testConnection',
 ] as const;
 export type InvokeChannel = (typeof invokeChannels)[number];
 

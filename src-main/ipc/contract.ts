@@ -9,6 +9,11 @@ import {
   clientSaveResultSchema,
 } from '../core/clients/clientSchemas';
 import { clientDraftWireSchema } from '../core/clients/clientWireSchemas';
+import {
+  sipAccountSchema,
+  sipAccountViewSchema,
+  sipConnectionTestSchema,
+} from '../core/telephony/sipAccountSchema';
 import { importFields } from '../core/clients/import/columnMapping';
 import {
   importProgressSchema,
@@ -104,6 +109,19 @@ export const invokeContract = {
   'import.saveReport': {
     request: z.object({ jobId: id }).strict(),
     response: z.object({ saved: z.boolean() }),
+  },
+  'sip.account.get': { request: noRequest, response: sipAccountViewSchema },
+  'sip.account.save': {
+    request: z
+      .object({ account: sipAccountSchema, password: z.string().max(200).optional() })
+      .strict(),
+    response: sipAccountViewSchema,
+  },
+  'sip.testConnection': {
+    request: z
+      .object({ account: sipAccountSchema, password: z.string().max(200).optional() })
+      .strict(),
+    response: sipConnectionTestSchema,
   },
 } as const satisfies Record<InvokeChannel, { request: z.ZodType; response: z.ZodType }>;
 

@@ -66,7 +66,20 @@ export function StatusBar() {
         t('status.agent'),
         `${t(`status.agentStates.${status.agent.state}`)} ${elapsed(status.agent.since, now)}`,
       )}
-      {item('status-sip', t('status.sip'), t(`status.sipStates.${status.sip.state}`))}
+      {item(
+        'status-sip',
+        t('status.sip'),
+        [
+          t(`status.sipStates.${status.sip.state}`),
+          status.sip.detail === undefined
+            ? undefined
+            : t(`status.sipDetails.${status.sip.detail}` as 'status.sipDetails.auth', {
+                defaultValue: status.sip.detail,
+              }),
+        ]
+          .filter((part) => part !== undefined)
+          .join(': '),
+      )}
       {item(
         'status-headset',
         t('status.headset'),

@@ -21,6 +21,16 @@ export interface JsonStore<T> {
   write(value: T): void;
 }
 
+/**
+ * Secrets (SIP password, database key) encrypted by the OS: Electron's
+ * safeStorage in the app. Never written as plain text anywhere.
+ */
+export interface SecretStore {
+  get(name: string): Promise<string | undefined>;
+  set(name: string, value: string): Promise<void>;
+  delete(name: string): void;
+}
+
 export const systemClock: Clock = { now: () => new Date() };
 
 export const silentLogger: Logger = {

@@ -9,10 +9,20 @@ import { userSettingsSchema } from './userSettingsSchema';
 export const machinePolicySchema = z.object({
   settings: userSettingsSchema.partial().strict().default({}),
   externalLinkAllowlist: z.array(z.string().min(1)).default([]),
+  /** The PBX every workstation must use; shown locked in Settings. */
+  sip: z
+    .object({
+      wsUrl: z
+        .string()
+        .regex(/^wss?:\/\/\S+$/)
+        .optional(),
+    })
+    .strict()
+    .default({}),
 });
 export type MachinePolicy = z.infer<typeof machinePolicySchema>;
 
-export const emptyPolicy: MachinePolicy = { settings: {}, externalLinkAllowlist: [] };
+export const emptyPolicy: MachinePolicy = { settings: {}, externalLinkAllowlist: [], sip: {} };
 
 export type PolicyParseResult =
   { ok: true; policy: MachinePolicy } | { ok: false; policy: MachinePolicy; problem: string };

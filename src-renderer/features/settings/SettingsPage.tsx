@@ -1,4 +1,5 @@
-import { Alert, Input, SegmentedControl, Stack, Text } from '@mantine/core';
+import { Alert, Divider, Input, SegmentedControl, Stack, Text } from '@mantine/core';
+import { SipAccountForm } from './SipAccountForm';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
@@ -62,6 +63,8 @@ export function SettingsPage({ settings }: { settings: SettingsView }) {
           {error}
         </Alert>
       )}
+      <Divider my="sm" />
+      <SipAccountForm />
     </Stack>
   );
 }

@@ -469,10 +469,16 @@ export function createElectronApi(options: HostOptions) {
         record.windowOpensDenied.push(url);
         await route.abort('aborted');
         // Electron never creates the window; here it exists already, so it goes.
-        const popups = context
-          .pages()
-          .filter((p) => !allWindows.some((w) => w.webContents.page === p));
-        for (const stray of popup === undefined ? popups : [popup]) await stray.close();
+        // A popup whose frame did not exist yet is found once its request is
+        // settled: it is a stray page still blank (ERR_ABORTED commits nothing).
+        if (popup !== undefined) await popup.close();
+        else
+          setTimeout(() => {
+            for (const stray of context.pages()) {
+              const isWindow = allWindows.some((w) => w.webContents.page === stray);
+              if (!isWindow && stray.url() === 'about:blank') void stray.close();
+            }
+          }, 300);
       } else {
         await route.continue();
       }
@@ -745,6 +751,10 @@ export function createElectronApi(options: HostOptions) {
   if (!existsSync(keyFile)) writeFileSync(keyFile, safeKey);
   const safeStorage = {
     isEncryptionAvailable: () => true,
+    isAsyncEncryptionAvailable: () => Promise.resolve(true),
+    encryptStringAsync: (plain: string) => Promise.resolve(safeStorage.encryptString(plain)),
+    decryptStringAsync: (encrypted: Buffer) =>
+      Promise.resolve({ result: safeStorage.decryptString(encrypted), shouldReEncrypt: false }),
     getSelectedStorageBackend: () => 'basic_text',
     encryptString(plain: string): Buffer {
       const iv = randomBytes(12);

@@ -1,0 +1,42 @@
+import { z } from 'zod';
+
+// Shared with the renderer through the IPC contract: no Node imports.
+
+export const sipAccountSchema = z
+  .object({
+    /** The PBX's SIP-over-WebSocket address, ws:// or wss://. */
+    wsUrl: z
+      .string()
+      .trim()
+      .max(500)
+      .regex(/^wss?:\/\/[^\s/]+(\/\S*)?$/),
+    /** The operator's SIP address, sip:user@domain. */
+    sipUri: z
+      .string()
+      .trim()
+      .max(300)
+      .regex(/^sips?:[^@\s:]+@[^@\s]+$/),
+    authorizationUser: z.string().trim().max(100).default(''),
+    displayName: z.string().trim().max(100).default(''),
+    iceServers: z.array(z.string().trim().max(300)).max(10).default([]),
+  })
+  .strict();
+export type SipAccount = z.output<typeof sipAccountSchema>;
+
+export const sipAccountViewSchema = z.object({
+  account: sipAccountSchema.nullable(),
+  /** The password itself never leaves main. */
+  hasPassword: z.boolean(),
+  /** IT's policy fixes the PBX address. */
+  wsUrlLocked: z.boolean(),
+});
+export type SipAccountView = z.infer<typeof sipAccountViewSchema>;
+
+export const sipProblemSchema = z.enum(['unreachable', 'tls', 'auth', 'timeout', 'rejected']);
+export type SipProblem = z.infer<typeof sipProblemSchema>;
+
+export const sipConnectionTestSchema = z.discriminatedUnion('ok', [
+  z.object({ ok: z.literal(true) }),
+  z.object({ ok: z.literal(false), problem: sipProblemSchema, detail: z.string() }),
+]);
+export type SipConnectionTest = z.infer<typeof sipConnectionTestSchema>;

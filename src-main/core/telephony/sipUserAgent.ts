@@ -1,0 +1,52 @@
+import JsSIP from 'jssip';
+import type { SipAccount, SipProblem } from './sipAccountSchema';
+import { prepareJsSipEnvironment } from './jssipEnvironment';
+
+export interface UserAgentOptions {
+  userAgent: string;
+  /** Seconds; JsSIP retries a dropped WebSocket between these, doubling. */
+  recoveryMinSeconds?: number;
+  recoveryMaxSeconds?: number;
+  /** How often a registered agent checks that the PBX still answers, and how long it waits. */
+  keepaliveSeconds?: number;
+  keepaliveTimeoutSeconds?: number;
+  /** A WebSocket handshake that has not finished by then is abandoned and tried again. */
+  connectTimeoutSeconds?: number;
+}
+
+/** One JsSIP user agent for an account. The password is passed in, never stored here. */
+export function createUserAgent(
+  account: SipAccount,
+  password: string,
+  options: UserAgentOptions,
+): JsSIP.UA {
+  prepareJsSipEnvironment();
+  const socket = new JsSIP.WebSocketInterface(account.wsUrl);
+  return new JsSIP.UA({
+    sockets: [socket],
+    uri: account.sipUri,
+    password,
+    ...(account.authorizationUser === '' ? {} : { authorization_user: account.authorizationUser }),
+    ...(account.displayName === '' ? {} : { display_name: account.displayName }),
+    register: true,
+    register_expires: 300,
+    session_timers: false,
+    user_agent: options.userAgent,
+    connection_recovery_min_interval: options.recoveryMinSeconds ?? 1,
+    connection_recovery_max_interval: options.recoveryMaxSeconds ?? 8,
+  });
+}
+
+/** JsSIP's registration failure cause, as what the operator should be told. */
+export function problemOfCause(cause: string | undefined): SipProblem {
+  switch (cause) {
+    case JsSIP.C.causes.AUTHENTICATION_ERROR:
+      return 'auth';
+    case JsSIP.C.causes.REQUEST_TIMEOUT:
+      return 'timeout';
+    case JsSIP.C.causes.CONNECTION_ERROR:
+      return 'unreachable';
+    default:
+      return 'rejected';
+  }
+}
