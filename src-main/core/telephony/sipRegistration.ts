@@ -15,6 +15,8 @@ export class SipRegistration {
   private current: { account: SipAccount; password: string } | undefined;
   private keepalive: NodeJS.Timeout | undefined;
   private connectWatchdog: NodeJS.Timeout | undefined;
+  /** Messages from the network that JsSIP could not handle and that were dropped. */
+  dropped = 0;
   /** Registered once and lost since: the status stays "not registered" while reconnecting. */
   private lost = false;
 
@@ -31,7 +33,15 @@ export class SipRegistration {
   private startAgent(account: SipAccount, password: string, afterLoss: boolean): void {
     this.teardown();
     this.lost = afterLoss;
-    const ua = createUserAgent(account, password, this.options);
+    const ua = createUserAgent(account, password, {
+      ...this.options,
+      onDroppedMessage: (error) => {
+        this.dropped++;
+        this.logger.warn('sip: a message the agent could not handle was dropped', {
+          error: String(error),
+        });
+      },
+    });
     this.ua = ua;
     this.current = { account, password };
     const mine = () => this.ua === ua;

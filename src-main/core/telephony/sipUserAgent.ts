@@ -1,5 +1,6 @@
 import JsSIP from 'jssip';
 import type { SipAccount, SipProblem } from './sipAccountSchema';
+import { GuardedSipSocket } from './guardedSipSocket';
 import { prepareJsSipEnvironment } from './jssipEnvironment';
 
 export interface UserAgentOptions {
@@ -12,6 +13,8 @@ export interface UserAgentOptions {
   keepaliveTimeoutSeconds?: number;
   /** A WebSocket handshake that has not finished by then is abandoned and tried again. */
   connectTimeoutSeconds?: number;
+  /** Told about every message JsSIP could not handle and that was dropped. */
+  onDroppedMessage?: (error: unknown) => void;
 }
 
 /** One JsSIP user agent for an account. The password is passed in, never stored here. */
@@ -21,9 +24,9 @@ export function createUserAgent(
   options: UserAgentOptions,
 ): JsSIP.UA {
   prepareJsSipEnvironment();
-  const socket = new JsSIP.WebSocketInterface(account.wsUrl);
+  const socket = new GuardedSipSocket(account.wsUrl, options.onDroppedMessage ?? (() => undefined));
   return new JsSIP.UA({
-    sockets: [socket],
+    sockets: [socket as unknown as JsSIP.Socket],
     uri: account.sipUri,
     password,
     ...(account.authorizationUser === '' ? {} : { authorization_user: account.authorizationUser }),
