@@ -26,7 +26,9 @@ export function createUserAgent(
   prepareJsSipEnvironment();
   const socket = new GuardedSipSocket(account.wsUrl, options.onDroppedMessage ?? (() => undefined));
   return new JsSIP.UA({
-    sockets: [socket as unknown as JsSIP.Socket],
+    // JsSIP declares Socket as a class but takes any object with its shape (JsSIP.Socket.isSocket).
+    // eslint-disable-next-line @typescript-eslint/no-unsafe-class-instance-assignment
+    sockets: [socket],
     uri: account.sipUri,
     password,
     ...(account.authorizationUser === '' ? {} : { authorization_user: account.authorizationUser }),

@@ -82,7 +82,7 @@ describe('parseMachinePolicy', () => {
     );
     expect(result).toEqual({
       ok: true,
-      policy: { externalLinkAllowlist: ['example.org'], settings: { theme: 'dark' } },
+      policy: { externalLinkAllowlist: ['example.org'], settings: { theme: 'dark' }, sip: {} },
     });
   });
   it.each([
