@@ -4,8 +4,23 @@ import type { z } from 'zod';
 import { recordChange } from '../db/changeJournal';
 import type { Clock } from '../platform/ports';
 import { normalizePhone } from '../phones/phoneNumbers';
+import { linkClientTags } from './clientTags';
 import { nameSortKey } from './nameSortKey';
 import { clientDraftSchema, type ClientDraft, type ClientSaveResult } from './clientSchemas';
+
+/** full_name, sort_key, address, city, email, personal_account, notes, do_not_call, in that order. */
+function columnValues(draft: ClientDraft): (string | number)[] {
+  return [
+    draft.fullName,
+    nameSortKey(draft.fullName),
+    draft.address,
+    draft.city,
+    draft.email,
+    draft.personalAccount,
+    draft.notes,
+    draft.doNotCall ? 1 : 0,
+  ];
+}
 
 /** Field error codes the UI translates. */
 export type FieldErrorCode = 'required' | 'tooLong' | 'invalidEmail' | 'invalidPhone' | 'invalid';
@@ -52,21 +67,10 @@ export class ClientEditor {
           `INSERT INTO clients (full_name, sort_key, address, city, email, personal_account, notes, do_not_call, created_at, updated_at)
            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
         )
-        .run(
-          draft.fullName,
-          nameSortKey(draft.fullName),
-          draft.address,
-          draft.city,
-          draft.email,
-          draft.personalAccount,
-          draft.notes,
-          draft.doNotCall ? 1 : 0,
-          now,
-          now,
-        );
+        .run(...columnValues(draft), now, now);
       const clientId = Number(row.lastInsertRowid);
       this.writePhones(clientId, phones);
-      this.writeTags(clientId, draft.tags);
+      linkClientTags(this.sqlite, clientId, draft.tags);
       recordChange(this.sqlite, {
         at: now,
         actor,
@@ -103,25 +107,14 @@ export class ClientEditor {
           `UPDATE clients SET full_name = ?, sort_key = ?, address = ?, city = ?, email = ?, personal_account = ?, notes = ?,
              do_not_call = ?, updated_at = ? WHERE id = ?`,
         )
-        .run(
-          draft.fullName,
-          nameSortKey(draft.fullName),
-          draft.address,
-          draft.city,
-          draft.email,
-          draft.personalAccount,
-          draft.notes,
-          draft.doNotCall ? 1 : 0,
-          now,
-          clientId,
-        );
+        .run(...columnValues(draft), now, clientId);
       if (changed.includes('phones')) {
         this.sqlite.prepare('DELETE FROM client_phones WHERE client_id = ?').run(clientId);
         this.writePhones(clientId, phones);
       }
       if (changed.includes('tags')) {
         this.sqlite.prepare('DELETE FROM client_tags WHERE client_id = ?').run(clientId);
-        this.writeTags(clientId, draft.tags);
+        linkClientTags(this.sqlite, clientId, draft.tags);
       }
       recordChange(this.sqlite, {
         at: now,
@@ -179,23 +172,6 @@ export class ClientEditor {
     );
     for (const phone of phones)
       insert.run(clientId, phone.e164, phone.raw, phone.label, phone.searchTokens);
-  }
-
-  private writeTags(clientId: number, tags: string[]): void {
-    const upsert = this.sqlite.prepare(
-      'INSERT INTO tags (name) VALUES (?) ON CONFLICT(name) DO NOTHING',
-    );
-    const find = this.sqlite.prepare<[string], { id: number }>(
-      'SELECT id FROM tags WHERE name = ?',
-    );
-    const link = this.sqlite.prepare(
-      'INSERT OR IGNORE INTO client_tags (client_id, tag_id) VALUES (?, ?)',
-    );
-    for (const tag of tags) {
-      upsert.run(tag);
-      const row = find.get(tag);
-      if (row !== undefined) link.run(clientId, row.id);
-    }
   }
 
   private stored(clientId: number): StoredClient | undefined {

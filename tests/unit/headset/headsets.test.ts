@@ -36,45 +36,31 @@ interface Expected {
   outputBytes: Record<number, number>;
 }
 
+const jabraLayout: Expected = {
+  inputs: {
+    hookSwitch: [2, 0, 'switch'],
+    lineBusyTone: [2, 1, 'switch'],
+    phoneMute: [2, 2, 'toggle'],
+    flash: [2, 3, 'toggle'],
+    redial: [2, 4, 'toggle'],
+  },
+  outputs: {
+    ledOffHook: [2, 0],
+    ledMute: [2, 1],
+    ledRing: [2, 2],
+    ledHold: [2, 3],
+    ledMicrophone: [2, 4],
+    ringer: [2, 5],
+  },
+  outputBytes: { 2: 2 },
+};
+
 // Written by hand from each descriptor's items (Input 0x22 = Abs, No Preferred;
 // 0x06 = Rel, Preferred; 0x02 = Abs, Preferred), not from the parser's output.
 const headsets: Record<string, Expected> = {
-  'jabra-evolve-link-ms': {
-    inputs: {
-      hookSwitch: [2, 0, 'switch'],
-      lineBusyTone: [2, 1, 'switch'],
-      phoneMute: [2, 2, 'toggle'],
-      flash: [2, 3, 'toggle'],
-      redial: [2, 4, 'toggle'],
-    },
-    outputs: {
-      ledOffHook: [2, 0],
-      ledMute: [2, 1],
-      ledRing: [2, 2],
-      ledHold: [2, 3],
-      ledMicrophone: [2, 4],
-      ringer: [2, 5],
-    },
-    outputBytes: { 2: 2 },
-  },
-  'jabra-biz-2400-ii': {
-    inputs: {
-      hookSwitch: [2, 0, 'switch'],
-      lineBusyTone: [2, 1, 'switch'],
-      phoneMute: [2, 2, 'toggle'],
-      flash: [2, 3, 'toggle'],
-      redial: [2, 4, 'toggle'],
-    },
-    outputs: {
-      ledOffHook: [2, 0],
-      ledMute: [2, 1],
-      ledRing: [2, 2],
-      ledHold: [2, 3],
-      ledMicrophone: [2, 4],
-      ringer: [2, 5],
-    },
-    outputBytes: { 2: 2 },
-  },
+  // Both Jabra models declare the same layout: one report, ID 2, for buttons and LEDs.
+  'jabra-evolve-link-ms': jabraLayout,
+  'jabra-biz-2400-ii': jabraLayout,
   'plantronics-blackwire-c5220': {
     inputs: {
       phoneMute: [8, 0, 'toggle'],

@@ -1,5 +1,6 @@
 import type BetterSqlite3 from 'better-sqlite3';
 import { recordChange } from '../../db/changeJournal';
+import { linkClientTags } from '../clientTags';
 import { nameSortKey } from '../nameSortKey';
 import type { ImportedClient } from './clientRowReader';
 import { storedErrorLimit, type DuplicatePolicy, type ImportRowError } from './importSchemas';
@@ -220,24 +221,7 @@ export class BulkClientWriter {
   }
 
   private writeTags(rows: readonly (ImportedClient & { id: number })[]): void {
-    const tagged = rows.filter((r) => r.tags.length > 0);
-    if (tagged.length === 0) return;
-    const upsert = this.sqlite.prepare(
-      'INSERT INTO tags (name) VALUES (?) ON CONFLICT(name) DO NOTHING',
-    );
-    const find = this.sqlite.prepare<[string], { id: number }>(
-      'SELECT id FROM tags WHERE name = ?',
-    );
-    const link = this.sqlite.prepare(
-      'INSERT OR IGNORE INTO client_tags (client_id, tag_id) VALUES (?, ?)',
-    );
-    for (const row of tagged) {
-      for (const tag of row.tags) {
-        upsert.run(tag);
-        const found = find.get(tag);
-        if (found !== undefined) link.run(row.id, found.id);
-      }
-    }
+    for (const row of rows) linkClientTags(this.sqlite, row.id, row.tags);
   }
 
   private storeErrors(errors: readonly ImportRowError[]): void {
