@@ -14,6 +14,12 @@ import { SipAccountService } from '../core/telephony/sipAccountService';
 import type { SipAccount } from '../core/telephony/sipAccountSchema';
 import { SipRegistration } from '../core/telephony/sipRegistration';
 import { safeStorageSecrets } from './secretStore';
+import { HeadsetMonitor } from '../core/headset/headsetMonitor';
+import {
+  listHidDevices,
+  openHidDevice,
+  readReportDescriptor,
+} from '../core/headset/nodeHidAdapter';
 import { systemClock } from '../core/platform/ports';
 import { SettingsService } from '../core/settings/settingsService';
 import type { UserSettings } from '../core/settings/userSettingsSchema';
@@ -107,6 +113,19 @@ function start(): void {
       app.quit();
     });
   });
+  // Headset buttons act on calls once the call controller exists (telephony issue);
+  // until then a press is only logged, and the headset shows no call.
+  const headsets = new HeadsetMonitor(
+    { list: listHidDevices, descriptor: readReportDescriptor, open: openHidDevice },
+    status,
+    {
+      view: () => ({ ringing: false, inCall: false }),
+      perform: (action) => logger.info('headset: no call to act on', { action }),
+    },
+    logger,
+  );
+  headsets.start();
+  app.on('will-quit', () => headsets.stop());
   const clientDatabase = openClientDatabase({
     userDataDir: app.getPath('userData'),
     workerFile: path.join(here, 'importWorker.js'),

@@ -83,7 +83,9 @@ export function StatusBar() {
       {item(
         'status-headset',
         t('status.headset'),
-        t(`status.headsetStates.${status.headset.state}`),
+        [t(`status.headsetStates.${status.headset.state}`), status.headset.deviceName]
+          .filter((part) => part !== undefined)
+          .join(' · '),
       )}
       {item(
         'status-database',
