@@ -453,7 +453,7 @@ export function createElectronApi(options: HostOptions) {
         // ERR_ABORTED leaves the current page in place, as a prevented will-navigate does.
         await route.abort('aborted');
       } else {
-        await route.continue();
+        await route.continue().catch(() => undefined);
       }
     }
 
@@ -467,11 +467,11 @@ export function createElectronApi(options: HostOptions) {
       const decision = this.windowOpenHandler?.({ url }) ?? { action: 'allow' };
       if (decision.action === 'deny') {
         record.windowOpensDenied.push(url);
-        await route.abort('aborted');
+        await route.abort('aborted').catch(() => undefined);
         // Electron never creates the window; here it exists already, so it goes.
         // A popup whose frame did not exist yet is found once its request is
         // settled: it is a stray page still blank (ERR_ABORTED commits nothing).
-        if (popup !== undefined) await popup.close();
+        if (popup !== undefined) await popup.close().catch(() => undefined);
         else
           setTimeout(() => {
             for (const stray of context.pages()) {
@@ -685,12 +685,14 @@ export function createElectronApi(options: HostOptions) {
       await route.fallback();
       return;
     }
-    const opener = page === undefined ? undefined : await page.opener();
-    const owner =
-      allWindows.find((w) => opener !== undefined && w.webContents.page === opener) ??
-      (allWindows.length === 1 ? allWindows[0] : undefined);
-    if (owner === undefined) await route.fallback();
-    else await owner.webContents.openRequested(route, page);
+    // Decided before anything is awaited: a popup may be closed at any moment after.
+    const owner = allWindows.length === 1 ? allWindows[0] : undefined;
+    const opener =
+      owner === undefined && page !== undefined ? await page.opener().catch(() => null) : null;
+    const decider =
+      owner ?? allWindows.find((w) => opener !== null && w.webContents.page === opener);
+    if (decider === undefined) await route.fallback().catch(() => undefined);
+    else await decider.webContents.openRequested(route, page);
   });
 
   // ---- the rest of the API surface ----
