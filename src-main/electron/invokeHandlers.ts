@@ -13,6 +13,7 @@ import { SettingLockedError, type SettingsService } from '../core/settings/setti
 import type { WorkstationStatusBoard } from '../core/status/workstationStatusBoard';
 import type { InvokeHandlers } from '../ipc/dispatch';
 import type { SipAccountService } from '../core/telephony/sipAccountService';
+import type { AgentStateService } from '../core/agent/agentStateService';
 import { IpcRejection } from '../ipc/result';
 import type { MainStrings } from './mainLocales';
 
@@ -38,6 +39,7 @@ export interface HandlerDeps {
   actor: string;
   onImportProgress: (progress: ImportProgress) => void;
   sipAccount: SipAccountService;
+  agent: AgentStateService;
 }
 
 export function createInvokeHandlers(deps: HandlerDeps): InvokeHandlers {
@@ -120,6 +122,13 @@ export function createInvokeHandlers(deps: HandlerDeps): InvokeHandlers {
     },
     'import.cancel': async ({ jobId }) => ({ cancelled: (await base()).imports.cancel(jobId) }),
     'import.errors': async ({ jobId }) => (await base()).base.importErrors(jobId, 1000),
+    'agent.get': () => deps.agent.view(),
+    'agent.set': (request) =>
+      deps.agent.apply(
+        request.state === 'ready'
+          ? { type: 'goReady' }
+          : { type: 'goNotReady', reason: request.reason },
+      ),
     'sip.account.get': () => deps.sipAccount.view(),
     'sip.account.save': ({ account, password }) => deps.sipAccount.save(account, password),
     'sip.testConnection': ({ account, password }) => deps.sipAccount.test(account, password),

@@ -15,6 +15,8 @@ import type { SipAccount } from '../core/telephony/sipAccountSchema';
 import { SipRegistration } from '../core/telephony/sipRegistration';
 import { safeStorageSecrets } from './secretStore';
 import { HeadsetMonitor } from '../core/headset/headsetMonitor';
+import { AgentJournal } from '../core/agent/agentJournal';
+import { AgentStateService } from '../core/agent/agentStateService';
 import {
   listHidDevices,
   openHidDevice,
@@ -113,6 +115,13 @@ function start(): void {
       app.quit();
     });
   });
+  const agentJournal = new AgentJournal();
+  const agent = new AgentStateService(
+    status,
+    systemClock,
+    (record) => agentJournal.write(record),
+    os.userInfo().username,
+  );
   // Headset buttons act on calls once the call controller exists (telephony issue);
   // until then a press is only logged, and the headset shows no call.
   const headsets = new HeadsetMonitor(
@@ -136,7 +145,7 @@ function start(): void {
     strings,
   });
   // Handlers await it; a failure is already explained to the operator.
-  clientDatabase.catch(() => undefined);
+  clientDatabase.then(({ base }) => agentJournal.attach(base.db.sqlite)).catch(() => undefined);
 
   bindInvokeHandlers(
     ipcMain,
@@ -151,6 +160,7 @@ function start(): void {
       strings,
       actor: os.userInfo().username,
       sipAccount,
+      agent,
       onImportProgress: (progress) => {
         if (mainWindow !== undefined)
           sendEvent(mainWindow.webContents, 'import.progress', progress, logger);

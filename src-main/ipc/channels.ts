@@ -25,6 +25,8 @@ export const invokeChannels = [
   'sip.account.get',
   'sip.account.save',
   'sip.testConnection',
+  'agent.get',
+  'agent.set',
 ] as const;
 export type InvokeChannel = (typeof invokeChannels)[number];
 

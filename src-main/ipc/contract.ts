@@ -9,6 +9,7 @@ import {
   clientSaveResultSchema,
 } from '../core/clients/clientSchemas';
 import { clientDraftWireSchema } from '../core/clients/clientWireSchemas';
+import { agentStateViewSchema, selectableNotReadyReasons } from '../core/agent/agentStateMachine';
 import {
   sipAccountSchema,
   sipAccountViewSchema,
@@ -122,6 +123,19 @@ export const invokeContract = {
       .object({ account: sipAccountSchema, password: z.string().max(200).optional() })
       .strict(),
     response: sipConnectionTestSchema,
+  },
+  'agent.get': { request: noRequest, response: agentStateViewSchema },
+  'agent.set': {
+    request: z.discriminatedUnion('state', [
+      z.object({ state: z.literal('ready') }).strict(),
+      z
+        .object({ state: z.literal('notReady'), reason: z.enum(selectableNotReadyReasons) })
+        .strict(),
+    ]),
+    response: z.discriminatedUnion('ok', [
+      z.object({ ok: z.literal(true), view: agentStateViewSchema }),
+      z.object({ ok: z.literal(false), error: z.enum(['notAllowed', 'wrapUpIncomplete']) }),
+    ]),
   },
 } as const satisfies Record<InvokeChannel, { request: z.ZodType; response: z.ZodType }>;
 

@@ -1,4 +1,5 @@
-import { Group, Text } from '@mantine/core';
+import { Group, Menu, Text, UnstyledButton } from '@mantine/core';
+import { selectableNotReadyReasons } from '../../src-main/core/agent/agentStateMachine';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { WorkstationStatus } from '../../src-main/core/status/workstationStatusSchema';
@@ -61,11 +62,7 @@ export function StatusBar() {
   );
   return (
     <Group h="100%" px="md" gap="xl" role="status" aria-label={t('status.label')}>
-      {item(
-        'status-agent',
-        t('status.agent'),
-        `${t(`status.agentStates.${status.agent.state}`)} ${elapsed(status.agent.since, now)}`,
-      )}
+      <AgentStateMenu status={status} now={now} />
       {item(
         'status-sip',
         t('status.sip'),
@@ -93,5 +90,52 @@ export function StatusBar() {
         t(`status.databaseStates.${status.database.state}`),
       )}
     </Group>
+  );
+}
+
+/** The agent's state and its timer; a click (or Enter) offers Ready and the Not Ready reasons. */
+function AgentStateMenu({ status, now }: { status: WorkstationStatus; now: number }) {
+  const { t } = useTranslation();
+  const label = [
+    t(`status.agentStates.${status.agent.state}`),
+    status.agent.reason === undefined
+      ? undefined
+      : t(`status.agentReasons.${status.agent.reason}` as 'status.agentReasons.break', {
+          defaultValue: status.agent.reason,
+        }),
+  ]
+    .filter((part) => part !== undefined)
+    .join(': ');
+  return (
+    <Menu position="top-start" withinPortal>
+      <Menu.Target>
+        <UnstyledButton aria-label={t('status.agentMenu')} data-testid="status-agent">
+          <Text size="xs">
+            <Text span c="dimmed" inherit>
+              {t('status.agent')}:
+            </Text>{' '}
+            {label} {elapsed(status.agent.since, now)}
+          </Text>
+        </UnstyledButton>
+      </Menu.Target>
+      <Menu.Dropdown>
+        <Menu.Item
+          data-testid="agent-ready"
+          onClick={() => void invoke('agent.set', { state: 'ready' })}
+        >
+          {t('status.setReady')}
+        </Menu.Item>
+        <Menu.Label>{t('status.notReadyGroup')}</Menu.Label>
+        {selectableNotReadyReasons.map((reason) => (
+          <Menu.Item
+            key={reason}
+            data-testid={`agent-notReady-${reason}`}
+            onClick={() => void invoke('agent.set', { state: 'notReady', reason })}
+          >
+            {t(`status.agentReasons.${reason}`)}
+          </Menu.Item>
+        ))}
+      </Menu.Dropdown>
+    </Menu>
   );
 }

@@ -15,7 +15,7 @@ export class WorkstationStatusBoard {
 
   constructor(private readonly clock: Clock) {
     this.status = {
-      agent: { state: 'notReady', since: clock.now().toISOString() },
+      agent: { state: 'notReady', reason: 'starting', since: clock.now().toISOString() },
       sip: { state: 'notConfigured' },
       headset: { state: 'none' },
       database: { state: 'notConfigured' },
@@ -26,9 +26,10 @@ export class WorkstationStatusBoard {
     return structuredClone(this.status);
   }
 
-  setAgentState(state: WorkstationStatus['agent']['state']): void {
-    if (this.status.agent.state === state) return;
-    this.status = { ...this.status, agent: { state, since: this.clock.now().toISOString() } };
+  setAgentState(state: WorkstationStatus['agent']['state'], reason?: string): void {
+    if (this.status.agent.state === state && this.status.agent.reason === reason) return;
+    const agent = { state, since: this.clock.now().toISOString() };
+    this.status = { ...this.status, agent: reason === undefined ? agent : { ...agent, reason } };
     this.emit();
   }
 

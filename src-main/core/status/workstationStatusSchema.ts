@@ -14,7 +14,11 @@ export const headsetStateSchema = z.enum(['none', 'connected', 'busy', 'error'])
 export const databaseStateSchema = z.enum(['notConfigured', 'opening', 'ready', 'error']);
 
 export const workstationStatusSchema = z.object({
-  agent: z.object({ state: agentStateSchema, since: z.iso.datetime() }),
+  agent: z.object({
+    state: agentStateSchema,
+    reason: z.string().optional(),
+    since: z.iso.datetime(),
+  }),
   sip: z.object({ state: sipStateSchema, detail: z.string().optional() }),
   headset: z.object({ state: headsetStateSchema, deviceName: z.string().optional() }),
   database: z.object({ state: databaseStateSchema, detail: z.string().optional() }),

@@ -7,7 +7,11 @@ describe('WorkstationStatusBoard', () => {
     const board = new WorkstationStatusBoard({ now: () => new Date('2026-11-27T09:00:00Z') });
     const status = board.current();
     expect(workstationStatusSchema.parse(status)).toEqual(status);
-    expect(status.agent).toEqual({ state: 'notReady', since: '2026-11-27T09:00:00.000Z' });
+    expect(status.agent).toEqual({
+      state: 'notReady',
+      reason: 'starting',
+      since: '2026-11-27T09:00:00.000Z',
+    });
     expect(status.sip.state).toBe('notConfigured');
   });
 

@@ -1,5 +1,10 @@
 import { InitialSchema1764230400001 } from './0001-initial-schema';
 import { DefaultRefusalReasons1764230400002 } from './0002-default-refusal-reasons';
+import { AgentStateEvents1764230400003 } from './0003-agent-state-events';
 
 /** Every migration, in order, listed by hand so a bundle keeps them all. */
-export const migrations = [InitialSchema1764230400001, DefaultRefusalReasons1764230400002];
+export const migrations = [
+  InitialSchema1764230400001,
+  DefaultRefusalReasons1764230400002,
+  AgentStateEvents1764230400003,
+];

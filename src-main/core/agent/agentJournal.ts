@@ -1,0 +1,26 @@
+import type BetterSqlite3 from 'better-sqlite3';
+import type { AgentStateRecord } from './agentStateService';
+
+/**
+ * Writes agent state changes to the database; the ones made before the
+ * database is open (at launch) are kept and written as soon as it is.
+ */
+export class AgentJournal {
+  private sqlite: BetterSqlite3.Database | undefined;
+  private readonly waiting: AgentStateRecord[] = [];
+
+  attach(sqlite: BetterSqlite3.Database): void {
+    this.sqlite = sqlite;
+    for (const record of this.waiting.splice(0)) this.write(record);
+  }
+
+  write(record: AgentStateRecord): void {
+    if (this.sqlite === undefined) {
+      this.waiting.push(record);
+      return;
+    }
+    this.sqlite
+      .prepare('INSERT INTO agent_state_events (at, actor, state, reason) VALUES (?, ?, ?, ?)')
+      .run(record.at, record.actor, record.state, record.reason);
+  }
+}

@@ -1,0 +1,53 @@
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { expect, test } from '@playwright/test';
+import { launchPult, newUserDataDir } from './support/pultApp';
+
+test('Ready and Not Ready with a reason from the status bar, each change journaled', async () => {
+  const userDataDir = newUserDataDir();
+  const app = await launchPult({ userDataDir });
+  try {
+    const page = await app.firstWindow();
+    const agent = page.getByTestId('status-agent');
+    await expect(agent).toContainText('Не готовий: початок роботи');
+    await expect(page.getByTestId('status-database')).toContainText('готова');
+
+    await agent.click();
+    await page.getByTestId('agent-ready').click();
+    await expect(agent).toContainText('Готовий 00:0');
+
+    // By keyboard: focus the state, open the menu, pick "lunch".
+    await agent.focus();
+    await page.keyboard.press('Enter');
+    const lunch = page.getByTestId('agent-notReady-lunch');
+    await expect(page.getByTestId('agent-ready')).toBeVisible();
+    for (let i = 0; i < 10 && !(await lunch.evaluate((el) => el === document.activeElement)); i++) {
+      await page.keyboard.press('ArrowDown');
+    }
+    await page.keyboard.press('Enter');
+    await expect(agent).toContainText('Не готовий: обід');
+
+    // Not a reason the operator may choose, and not a valid payload at all.
+    const refused = await page.evaluate(async () => [
+      await window.pult.invoke('agent.set', { state: 'notReady', reason: 'away' } as never),
+      await window.pult.invoke('agent.set', { state: 'onCall' } as never),
+    ]);
+    expect(refused.map((r) => (r.ok ? 'ok' : r.error.code))).toEqual([
+      'invalidRequest',
+      'invalidRequest',
+    ]);
+    await expect(agent).toContainText('Не готовий: обід');
+  } finally {
+    await app.close();
+  }
+  const db = new Database(path.join(userDataDir, 'pult.sqlite'), { readonly: true });
+  try {
+    const journal = db.prepare('SELECT state, reason FROM agent_state_events ORDER BY id').all();
+    expect(journal).toEqual([
+      { state: 'ready', reason: null },
+      { state: 'notReady', reason: 'lunch' },
+    ]);
+  } finally {
+    db.close();
+  }
+});
