@@ -27,6 +27,7 @@ import { SettingsService } from '../core/settings/settingsService';
 import type { UserSettings } from '../core/settings/userSettingsSchema';
 import { WorkstationStatusBoard } from '../core/status/workstationStatusBoard';
 import { LiveCallRegistry } from '../core/telephony/liveCallRegistry';
+import { QuitGuard } from '../core/telephony/quitGuard';
 import { isExternalUrlAllowed } from '../core/links/externalLinkPolicy';
 import { appEntryUrl, appOrigin, appScheme, originOf } from './appOrigin';
 import { installAppMenu } from './appMenu';
@@ -78,7 +79,6 @@ function start(): void {
   const status = new WorkstationStatusBoard(systemClock);
   const liveCalls = new LiveCallRegistry();
   let mainWindow: BrowserWindow | undefined;
-  let quitConfirmed = false;
 
   const openExternal = async (url: string) => {
     if (isExternalUrlAllowed(url, policy.externalLinkAllowlist)) await shell.openExternal(url);
@@ -190,8 +190,7 @@ function start(): void {
   });
 
   // Quitting with a live call asks first; closing the window is quitting.
-  const confirmQuitDuringCall = (): boolean => {
-    if (quitConfirmed || liveCalls.count() === 0) return true;
+  const quitGuard = new QuitGuard(liveCalls, () => {
     const s = strings();
     const choice = dialog.showMessageBoxSync({
       type: 'warning',
@@ -201,9 +200,9 @@ function start(): void {
       defaultId: 0,
       cancelId: 0,
     });
-    quitConfirmed = choice === 1;
-    return quitConfirmed;
-  };
+    return choice === 1;
+  });
+  const confirmQuitDuringCall = () => quitGuard.mayQuit();
   app.on('before-quit', (event) => {
     if (!confirmQuitDuringCall()) event.preventDefault();
   });
