@@ -1,4 +1,5 @@
 import { clientBaseBenches } from './clientBase.bench';
+import { headsetBenches } from './headset.bench';
 import { ipcBenches } from './ipcDispatch.bench';
 
 export interface Figure {
@@ -13,4 +14,4 @@ export interface Bench {
   run(): Promise<Figure[]>;
 }
 
-export const benches: Bench[] = [...ipcBenches, ...clientBaseBenches];
+export const benches: Bench[] = [...ipcBenches, ...headsetBenches, ...clientBaseBenches];
