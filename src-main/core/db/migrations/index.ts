@@ -1,10 +1,12 @@
 import { InitialSchema1764230400001 } from './0001-initial-schema';
 import { DefaultRefusalReasons1764230400002 } from './0002-default-refusal-reasons';
 import { AgentStateEvents1764230400003 } from './0003-agent-state-events';
+import { Callbacks1764230400004 } from './0004-callbacks';
 
 /** Every migration, in order, listed by hand so a bundle keeps them all. */
 export const migrations = [
   InitialSchema1764230400001,
   DefaultRefusalReasons1764230400002,
   AgentStateEvents1764230400003,
+  Callbacks1764230400004,
 ];
