@@ -122,6 +122,17 @@ export function createInvokeHandlers(deps: HandlerDeps): InvokeHandlers {
     },
     'import.cancel': async ({ jobId }) => ({ cancelled: (await base()).imports.cancel(jobId) }),
     'import.errors': async ({ jobId }) => (await base()).base.importErrors(jobId, 1000),
+    'callbacks.mine': async () =>
+      (await base()).base.callbacks.mine(deps.actor, -new Date().getTimezoneOffset()),
+    'callbacks.create': async ({ clientId, dueAt, note }) => {
+      const result = (await base()).base.callbacks.create(clientId, dueAt, note, deps.actor);
+      return typeof result === 'number'
+        ? { ok: true as const, id: result }
+        : { ok: false as const, error: result };
+    },
+    'callbacks.cancel': async ({ id: callbackId }) => ({
+      cancelled: (await base()).base.callbacks.cancel(callbackId, deps.actor),
+    }),
     'agent.get': () => deps.agent.view(),
     'agent.set': (request) =>
       deps.agent.apply(

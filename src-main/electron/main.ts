@@ -42,6 +42,7 @@ import { createMainWindow } from './mainWindow';
 import { hardenWebContents, installPermissionHandlers } from './webSecurity';
 import { openClientDatabase } from './clientDatabase';
 import { fileDialogs } from './fileDialogs';
+import { startCallbackNotifier } from './callbackNotifier';
 import os from 'node:os';
 import type { Rect } from './windowBounds';
 
@@ -219,6 +220,21 @@ function start(): void {
   mainWindow.on('closed', () => {
     mainWindow = undefined;
   });
+
+  const stopCallbackNotifier = startCallbackNotifier({
+    callbacks: async () => (await clientDatabase).base.callbacks,
+    actor: os.userInfo().username,
+    strings,
+    logger,
+    openClient: (clientId) => {
+      if (mainWindow === undefined) return;
+      if (mainWindow.isMinimized()) mainWindow.restore();
+      mainWindow.show();
+      mainWindow.focus();
+      sendEvent(mainWindow.webContents, 'ui.openClient', { clientId }, logger);
+    },
+  });
+  app.on('will-quit', stopCallbackNotifier);
 
   app.on('second-instance', () => {
     if (mainWindow === undefined) return;

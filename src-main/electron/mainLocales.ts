@@ -45,6 +45,7 @@ const uk = {
   } as Record<string, string>,
   databaseTooNewTitle: 'База даних новіша за програму',
   databaseFailedTitle: 'Не вдалося відкрити базу даних',
+  callbackDueTitle: 'Час передзвонити',
 };
 const en: typeof uk = {
   menuFile: 'File',
@@ -90,6 +91,7 @@ const en: typeof uk = {
   },
   databaseTooNewTitle: 'The database is newer than this app',
   databaseFailedTitle: 'The database could not be opened',
+  callbackDueTitle: 'Time to call back',
 };
 
 export type MainStrings = typeof uk;

@@ -27,8 +27,16 @@ export const invokeChannels = [
   'sip.testConnection',
   'agent.get',
   'agent.set',
+  'callbacks.mine',
+  'callbacks.create',
+  'callbacks.cancel',
 ] as const;
 export type InvokeChannel = (typeof invokeChannels)[number];
 
-export const eventChannels = ['status.changed', 'settings.changed', 'import.progress'] as const;
+export const eventChannels = [
+  'status.changed',
+  'settings.changed',
+  'import.progress',
+  'ui.openClient',
+] as const;
 export type EventChannel = (typeof eventChannels)[number];

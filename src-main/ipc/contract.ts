@@ -39,6 +39,14 @@ export const appInfoSchema = z.object({
 
 const id = z.number().int().positive();
 
+const callbackItemSchema = z.object({
+  id: z.number().int(),
+  clientId: z.number().int(),
+  clientName: z.string(),
+  dueAt: z.string(),
+  note: z.string(),
+});
+
 export const workspaceStateSchema = z.object({
   clientCount: z.number().int(),
   /** The empty base offers the demo workspace until the operator loads it or says no. */
@@ -137,12 +145,35 @@ export const invokeContract = {
       z.object({ ok: z.literal(false), error: z.enum(['notAllowed', 'wrapUpIncomplete']) }),
     ]),
   },
+  'callbacks.mine': {
+    request: noRequest,
+    response: z.object({
+      overdue: z.array(callbackItemSchema),
+      today: z.array(callbackItemSchema),
+      later: z.array(callbackItemSchema),
+    }),
+  },
+  'callbacks.create': {
+    request: z
+      .object({ clientId: id, dueAt: z.iso.datetime({ offset: true }), note: z.string().max(500) })
+      .strict(),
+    response: z.discriminatedUnion('ok', [
+      z.object({ ok: z.literal(true), id: z.number().int() }),
+      z.object({ ok: z.literal(false), error: z.enum(['notFound', 'past']) }),
+    ]),
+  },
+  'callbacks.cancel': {
+    request: z.object({ id }).strict(),
+    response: z.object({ cancelled: z.boolean() }),
+  },
 } as const satisfies Record<InvokeChannel, { request: z.ZodType; response: z.ZodType }>;
 
 export const eventContract = {
   'status.changed': workstationStatusSchema,
   'settings.changed': settingsViewSchema,
   'import.progress': importProgressSchema,
+  /** Main asks the window to show a client's card (e.g. a callback notification was clicked). */
+  'ui.openClient': z.object({ clientId: z.number().int() }),
 } as const satisfies Record<EventChannel, z.ZodType>;
 
 export type RequestOf<C extends InvokeChannel> = z.input<(typeof invokeContract)[C]['request']>;

@@ -17,12 +17,19 @@ import { StatusBar } from '../shell/StatusBar';
 import { sectionIds, type SectionId } from './sections';
 import { useHashSection } from './useHashSection';
 
-function sectionContent(section: SectionId, settings: SettingsView): ReactNode {
+interface SectionProps {
+  settings: SettingsView;
+  openClientId: number | undefined;
+  openClient: (clientId: number) => void;
+}
+
+function SectionContent({ section, ...props }: SectionProps & { section: SectionId }): ReactNode {
+  const { settings } = props;
   switch (section) {
     case 'calls':
-      return <CallsPage />;
+      return <CallsPage onOpenClient={props.openClient} />;
     case 'clients':
-      return <ClientsPage />;
+      return <ClientsPage openClientId={props.openClientId} />;
     case 'scripts':
       return <ScriptsPage />;
     case 'orders':
@@ -44,6 +51,7 @@ export function App({ initialSettings }: { initialSettings: SettingsView }) {
   const [section, go] = useHashSection();
   const { setColorScheme } = useMantineColorScheme();
   const heading = useRef<HTMLHeadingElement>(null);
+  const [openClientId, setOpenClientId] = useState<number | undefined>();
 
   useEffect(
     () =>
@@ -64,6 +72,12 @@ export function App({ initialSettings }: { initialSettings: SettingsView }) {
     go(id);
     heading.current?.focus();
   };
+  const openClient = (clientId: number) => {
+    setOpenClientId(clientId);
+    open('clients');
+  };
+  useEffect(() => onEvent('ui.openClient', ({ clientId }) => openClient(clientId)));
+
   useHotkeys(
     sectionIds.map((id, index) => [`mod+${index + 1}`, () => open(id)]),
     [],
@@ -117,7 +131,12 @@ export function App({ initialSettings }: { initialSettings: SettingsView }) {
         <Title order={1} size="h3" mb="md" tabIndex={-1} ref={heading} data-testid="section-title">
           {t(`sections.${section}.title`)}
         </Title>
-        {sectionContent(section, settings)}
+        <SectionContent
+          section={section}
+          settings={settings}
+          openClientId={openClientId}
+          openClient={openClient}
+        />
       </AppShell.Main>
       <AppShell.Footer>
         <StatusBar />

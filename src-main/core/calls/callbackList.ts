@@ -56,6 +56,46 @@ export class CallbackList {
       .all(actor, since.toISOString(), this.clock.now().toISOString());
   }
 
+  /** A callback promised outside a call (from the client card). */
+  create(
+    clientId: number,
+    dueAt: string,
+    note: string,
+    actor: string,
+  ): number | 'notFound' | 'past' {
+    const at = this.clock.now();
+    if (Date.parse(dueAt) <= at.getTime()) return 'past';
+    return this.sqlite.transaction(() => {
+      const exists = this.sqlite.prepare('SELECT 1 FROM clients WHERE id = ?').get(clientId);
+      if (exists === undefined) return 'notFound' as const;
+      const id = Number(
+        this.sqlite
+          .prepare(
+            `INSERT INTO callbacks (client_id, due_at, status, note, created_by, created_at, updated_at)
+             VALUES (?, ?, 'pending', ?, ?, ?, ?)`,
+          )
+          .run(
+            clientId,
+            new Date(dueAt).toISOString(),
+            note,
+            actor,
+            at.toISOString(),
+            at.toISOString(),
+          ).lastInsertRowid,
+      );
+      recordChange(this.sqlite, {
+        at: at.toISOString(),
+        actor,
+        action: 'callback.create',
+        entity: 'callback',
+        entityId: id,
+        details: { clientId, dueAt },
+        outbox: { op: 'insert', payload: { callbackId: id, clientId, dueAt } },
+      });
+      return id;
+    })();
+  }
+
   reschedule(id: number, dueAt: string, actor: string): boolean {
     return this.change(
       id,

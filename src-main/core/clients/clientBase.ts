@@ -3,6 +3,7 @@ import type { PultDatabase } from '../db/database';
 import { loadDemoWorkspace, type DemoSummary } from '../demo/demoWorkspace';
 import type { Clock, JsonStore } from '../platform/ports';
 import { maskPhone } from '../phones/phoneMasking';
+import { CallbackList } from '../calls/callbackList';
 import { CallerIdLookup, type CallerMatch } from './callerId';
 import { ClientCardReader } from './clientCard';
 import { ClientEditor } from './clientEditor';
@@ -75,6 +76,8 @@ export class ClientBase {
   update(id: number, draft: unknown, actor: string): ClientSaveResult | 'notFound' {
     return this.editor.update(id, draft, actor);
   }
+
+  readonly callbacks = new CallbackList(this.db.sqlite, this.clock);
 
   callerId(number: string): CallerMatch[] {
     return this.callers.find(number);

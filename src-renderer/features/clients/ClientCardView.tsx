@@ -13,6 +13,7 @@ import {
 import { useTranslation } from 'react-i18next';
 import type { ClientCard, HistoryEntry } from '../../../src-main/core/clients/clientSchemas';
 import { formatDate, formatDateTime, formatDuration, formatPhone } from './formatting';
+import { ScheduleCallback } from './ScheduleCallback';
 
 function HistoryLine({ entry }: { entry: HistoryEntry }) {
   const { t } = useTranslation();
@@ -121,9 +122,12 @@ export function ClientCardView({ card, onEdit }: { card: ClientCard; onEdit: () 
               {t('clients.card.since', { date: formatDate(card.createdAt, i18n.language) })}
             </Text>
           </div>
-          <Button size="xs" variant="default" onClick={onEdit} data-testid="client-edit">
-            {t('clients.actions.edit')}
-          </Button>
+          <Group gap="xs" wrap="nowrap">
+            <ScheduleCallback clientId={card.id} />
+            <Button size="xs" variant="default" onClick={onEdit} data-testid="client-edit">
+              {t('clients.actions.edit')}
+            </Button>
+          </Group>
         </Group>
         <Group gap="xs">
           {card.doNotCall && <Badge color="red">{t('clients.card.doNotCall')}</Badge>}

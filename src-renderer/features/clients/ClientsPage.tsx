@@ -15,7 +15,7 @@ import { useClientPages, type ClientFilter } from './useClientPages';
 type Preview = Extract<ResponseOf<'import.chooseFile'>, { chosen: true }>['preview'];
 const outcomeFilters = ['any', 'none', 'sale', 'refused', 'callback', 'noAnswer'] as const;
 
-export function ClientsPage() {
+export function ClientsPage({ openClientId }: { openClientId?: number | undefined }) {
   const { t } = useTranslation();
   const [text, setText] = useState('');
   const [debounced] = useDebouncedValue(text, 120);
@@ -24,7 +24,7 @@ export function ClientsPage() {
   const [doNotCall, setDoNotCall] = useState<'any' | 'only' | 'exclude'>('any');
   const [hasOpenOrder, setHasOpenOrder] = useState(false);
   const [hasOpenComplaint, setHasOpenComplaint] = useState(false);
-  const [selectedId, setSelectedId] = useState<number | undefined>();
+  const [selectedId, setSelectedId] = useState<number | undefined>(openClientId);
   const [card, setCard] = useState<ClientCard | undefined>();
   const [editing, setEditing] = useState<'new' | 'edit' | undefined>();
   const [offerDemo, setOfferDemo] = useState(false);
@@ -40,6 +40,14 @@ export function ClientsPage() {
     hasOpenComplaint,
   };
   const { total, capped, itemAt, reload } = useClientPages(filter);
+
+  // Asked from elsewhere (a callback, its notification): show that client's card.
+  // Adjusted while rendering, as React recommends for state that follows a prop.
+  const [followedOpen, setFollowedOpen] = useState(openClientId);
+  if (openClientId !== followedOpen) {
+    setFollowedOpen(openClientId);
+    if (openClientId !== undefined) setSelectedId(openClientId);
+  }
 
   const refreshWorkspace = useCallback(() => {
     invoke('workspace.state').then(

@@ -21,6 +21,9 @@ export interface PultApp {
   firstWindow(): Promise<Page>;
   /** What the app did through Electron's API that a page cannot see. */
   record(): Promise<Pick<HostRecord, 'webPreferences' | 'openedExternally'>>;
+  /** Desktop notifications shown so far, and a click on one (as the operator would). */
+  notifications(): Promise<HostRecord['notifications']>;
+  clickNotification(index: number): Promise<void>;
   close(): Promise<void>;
   /** Resolves with the exit code when the app's process ends. */
   readonly exited: Promise<number | null>;
@@ -65,7 +68,20 @@ async function launchElectron(userDataDir: string, env: Record<string, string>):
     env,
     cwd: repoRoot,
   });
-  await app.evaluate(({ shell }) => {
+  await app.evaluate(({ shell, Notification }) => {
+    // Watch notifications as they are shown, so a spec can read and click them.
+    const shownData: { title: string; body: string }[] = [];
+    const shownObjects: unknown[] = [];
+    (globalThis as Record<string, unknown>)['__pultNotifications'] = shownData;
+    (globalThis as Record<string, unknown>)['__pultNotificationObjects'] = shownObjects;
+    const original = Object.getOwnPropertyDescriptor(Notification.prototype, 'show')?.value as (
+      this: Electron.Notification,
+    ) => void;
+    Notification.prototype.show = function (this: Electron.Notification) {
+      shownData.push({ title: this.title, body: this.body });
+      shownObjects.push(this);
+      original.call(this);
+    };
     const opened: string[] = [];
     (globalThis as Record<string, unknown>)['__pultOpened'] = opened;
     shell.openExternal = (url: string) => {
@@ -95,6 +111,19 @@ async function launchElectron(userDataDir: string, env: Record<string, string>):
         () => (globalThis as Record<string, unknown>)['__pultOpened'] as string[],
       ),
     }),
+    notifications: async () =>
+      app.evaluate(
+        () =>
+          ((globalThis as Record<string, unknown>)['__pultNotifications'] ??
+            []) as HostRecord['notifications'],
+      ),
+    clickNotification: async (index) => {
+      await app.evaluate((_electron, i) => {
+        const shown = (globalThis as Record<string, unknown>)['__pultNotificationObjects'] as
+          { emit(e: string): void }[] | undefined;
+        shown?.[i]?.emit('click');
+      }, index);
+    },
     close: () => app.close(),
     exited,
     output: () => out,
@@ -162,6 +191,10 @@ async function launchHost(userDataDir: string, env: Record<string, string>): Pro
       }
     },
     record: () => ask<HostRecord>('record'),
+    notifications: async () => (await ask<HostRecord>('record')).notifications,
+    clickNotification: async (index) => {
+      await ask('clickNotification', index);
+    },
     async close() {
       if (child.exitCode === null) {
         child.send({ id: 0, cmd: 'quit' });
