@@ -40,6 +40,7 @@ export interface HandlerDeps {
   onImportProgress: (progress: ImportProgress) => void;
   sipAccount: SipAccountService;
   agent: AgentStateService;
+  onPresent: () => void;
 }
 
 export function createInvokeHandlers(deps: HandlerDeps): InvokeHandlers {
@@ -133,6 +134,10 @@ export function createInvokeHandlers(deps: HandlerDeps): InvokeHandlers {
     'callbacks.cancel': async ({ id: callbackId }) => ({
       cancelled: (await base()).base.callbacks.cancel(callbackId, deps.actor),
     }),
+    'agent.present': () => {
+      deps.onPresent();
+      return { ok: true as const };
+    },
     'agent.get': () => deps.agent.view(),
     'agent.set': (request) =>
       deps.agent.apply(

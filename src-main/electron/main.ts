@@ -17,6 +17,7 @@ import { safeStorageSecrets } from './secretStore';
 import { HeadsetMonitor } from '../core/headset/headsetMonitor';
 import { AgentJournal } from '../core/agent/agentJournal';
 import { AgentStateService } from '../core/agent/agentStateService';
+import { IdleWatcher } from '../core/agent/idleWatcher';
 import {
   listHidDevices,
   openHidDevice,
@@ -162,6 +163,7 @@ function start(): void {
       actor: os.userInfo().username,
       sipAccount,
       agent,
+      onPresent: () => idle.present(),
       onImportProgress: (progress) => {
         if (mainWindow !== undefined)
           sendEvent(mainWindow.webContents, 'import.progress', progress, logger);
@@ -220,6 +222,26 @@ function start(): void {
   mainWindow.on('closed', () => {
     mainWindow = undefined;
   });
+
+  // Defaults for an office; PULT_IDLE_SECONDS / PULT_IDLE_GRACE_SECONDS change them (tests, pilots).
+  const graceSeconds = Number(process.env['PULT_IDLE_GRACE_SECONDS'] ?? 60);
+  const idlePrompt = (asking: boolean) => {
+    if (mainWindow !== undefined)
+      sendEvent(mainWindow.webContents, 'agent.idlePrompt', { asking, graceSeconds }, logger);
+  };
+  const idle = new IdleWatcher({
+    idleSeconds: () => powerMonitor.getSystemIdleTime(),
+    isReady: () => agent.view().name === 'ready',
+    ask: () => idlePrompt(true),
+    cancelAsk: () => idlePrompt(false),
+    goAway: () => agent.apply({ type: 'idle' }),
+    now: () => Date.now(),
+    thresholdSeconds: Number(process.env['PULT_IDLE_SECONDS'] ?? 300),
+    graceSeconds,
+  });
+  const idleTimer = setInterval(() => idle.tick(), 5000);
+  idleTimer.unref();
+  app.on('will-quit', () => clearInterval(idleTimer));
 
   const stopCallbackNotifier = startCallbackNotifier({
     callbacks: async () => (await clientDatabase).base.callbacks,

@@ -30,6 +30,7 @@ export const invokeChannels = [
   'callbacks.mine',
   'callbacks.create',
   'callbacks.cancel',
+  'agent.present',
 ] as const;
 export type InvokeChannel = (typeof invokeChannels)[number];
 
@@ -38,5 +39,6 @@ export const eventChannels = [
   'settings.changed',
   'import.progress',
   'ui.openClient',
+  'agent.idlePrompt',
 ] as const;
 export type EventChannel = (typeof eventChannels)[number];

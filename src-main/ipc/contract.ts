@@ -166,6 +166,8 @@ export const invokeContract = {
     request: z.object({ id }).strict(),
     response: z.object({ cancelled: z.boolean() }),
   },
+  /** The operator answered "I am here" to the idle question. */
+  'agent.present': { request: noRequest, response: z.object({ ok: z.literal(true) }) },
 } as const satisfies Record<InvokeChannel, { request: z.ZodType; response: z.ZodType }>;
 
 export const eventContract = {
@@ -174,6 +176,8 @@ export const eventContract = {
   'import.progress': importProgressSchema,
   /** Main asks the window to show a client's card (e.g. a callback notification was clicked). */
   'ui.openClient': z.object({ clientId: z.number().int() }),
+  /** Ask (or stop asking) whether the operator is still at the desk. */
+  'agent.idlePrompt': z.object({ asking: z.boolean(), graceSeconds: z.number() }),
 } as const satisfies Record<EventChannel, z.ZodType>;
 
 export type RequestOf<C extends InvokeChannel> = z.input<(typeof invokeContract)[C]['request']>;

@@ -13,6 +13,7 @@ import { SchedulePage } from '../features/schedule';
 import { ScriptsPage } from '../features/scripts';
 import { SettingsPage } from '../features/settings';
 import { switchLanguage } from '../i18n/i18n';
+import { IdlePrompt } from '../shell/IdlePrompt';
 import { StatusBar } from '../shell/StatusBar';
 import { sectionIds, type SectionId } from './sections';
 import { useHashSection } from './useHashSection';
@@ -141,6 +142,7 @@ export function App({ initialSettings }: { initialSettings: SettingsView }) {
       <AppShell.Footer>
         <StatusBar />
       </AppShell.Footer>
+      <IdlePrompt />
     </AppShell>
   );
 }

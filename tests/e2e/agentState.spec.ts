@@ -51,3 +51,29 @@ test('Ready and Not Ready with a reason from the status bar, each change journal
     db.close();
   }
 });
+
+test('idle in Ready: asked whether there, stays Ready on "yes", goes Not Ready (away) without an answer', async () => {
+  const app = await launchPult({ env: { PULT_IDLE_SECONDS: '60', PULT_IDLE_GRACE_SECONDS: '3' } });
+  try {
+    const page = await app.firstWindow();
+    const agent = page.getByTestId('status-agent');
+    await agent.click();
+    await page.getByTestId('agent-ready').click();
+    await expect(agent).toContainText('Готовий');
+
+    await app.setIdleSeconds(120);
+    await expect(page.getByText('Ви на місці?')).toBeVisible({ timeout: 10_000 });
+    await app.setIdleSeconds(0);
+    await page.getByTestId('idle-here').click();
+    await expect(page.getByText('Ви на місці?')).toBeHidden();
+    await expect(agent).toContainText('Готовий');
+
+    await app.setIdleSeconds(120);
+    await expect(page.getByText('Ви на місці?')).toBeVisible({ timeout: 10_000 });
+    await app.setIdleSeconds(200);
+    await expect(agent).toContainText('Не готовий: відійшов', { timeout: 15_000 });
+    await expect(page.getByText('Ви на місці?')).toBeHidden();
+  } finally {
+    await app.close();
+  }
+});

@@ -835,8 +835,9 @@ export function createElectronApi(options: HostOptions) {
     shouldUseDarkColors: false,
     themeSource: 'system',
   });
+  let idleSeconds = 0;
   const powerMonitor = Object.assign(new EventEmitter(), {
-    getSystemIdleTime: () => 0,
+    getSystemIdleTime: () => idleSeconds,
     getSystemIdleState: () => 'active',
   });
   const shortcuts = new Map<string, () => void>();
@@ -884,6 +885,9 @@ export function createElectronApi(options: HostOptions) {
     record: () => record,
     clickNotification(index: number) {
       notifications[index]?.emit('click');
+    },
+    setIdleSeconds(seconds: number) {
+      idleSeconds = seconds;
     },
     emitPowerMonitor(event: string) {
       powerMonitor.emit(event);

@@ -79,6 +79,10 @@ process.on('message', (message: { id: number; cmd: string; arg?: unknown }) => {
       control.clickNotification(Number(message.arg));
       reply(true);
       break;
+    case 'setIdleSeconds':
+      control.setIdleSeconds(Number(message.arg));
+      reply(true);
+      break;
     case 'emitPowerMonitor':
       control.emitPowerMonitor(String(message.arg));
       reply(true);

@@ -24,6 +24,8 @@ export interface PultApp {
   /** Desktop notifications shown so far, and a click on one (as the operator would). */
   notifications(): Promise<HostRecord['notifications']>;
   clickNotification(index: number): Promise<void>;
+  /** How long the operator has not touched keyboard or mouse, as the OS would report it. */
+  setIdleSeconds(seconds: number): Promise<void>;
   close(): Promise<void>;
   /** Resolves with the exit code when the app's process ends. */
   readonly exited: Promise<number | null>;
@@ -124,6 +126,11 @@ async function launchElectron(userDataDir: string, env: Record<string, string>):
         shown?.[i]?.emit('click');
       }, index);
     },
+    setIdleSeconds: async (seconds) => {
+      await app.evaluate(({ powerMonitor }, s) => {
+        powerMonitor.getSystemIdleTime = () => s;
+      }, seconds);
+    },
     close: () => app.close(),
     exited,
     output: () => out,
@@ -194,6 +201,9 @@ async function launchHost(userDataDir: string, env: Record<string, string>): Pro
     notifications: async () => (await ask<HostRecord>('record')).notifications,
     clickNotification: async (index) => {
       await ask('clickNotification', index);
+    },
+    setIdleSeconds: async (seconds) => {
+      await ask('setIdleSeconds', seconds);
     },
     async close() {
       if (child.exitCode === null) {
