@@ -44,6 +44,7 @@ import { hardenWebContents, installPermissionHandlers } from './webSecurity';
 import { openClientDatabase } from './clientDatabase';
 import { fileDialogs } from './fileDialogs';
 import { startCallbackNotifier } from './callbackNotifier';
+import { createAgentTray } from './agentTray';
 import os from 'node:os';
 import type { Rect } from './windowBounds';
 
@@ -242,6 +243,24 @@ function start(): void {
   const idleTimer = setInterval(() => idle.tick(), 5000);
   idleTimer.unref();
   app.on('will-quit', () => clearInterval(idleTimer));
+
+  const showMainWindow = () => {
+    if (mainWindow === undefined) return;
+    if (mainWindow.isMinimized()) mainWindow.restore();
+    mainWindow.show();
+    mainWindow.focus();
+  };
+  const tray = createAgentTray({
+    iconPath: path.join(app.getAppPath(), 'resources/tray.png'),
+    strings,
+    showWindow: showMainWindow,
+    setReady: () => agent.apply({ type: 'goReady' }),
+    setNotReady: (reason) => agent.apply({ type: 'goNotReady', reason }),
+  });
+  tray.update(status.current().agent);
+  status.onChanged((current) => tray.update(current.agent));
+  settings.onChanged(() => tray.update(status.current().agent));
+  app.on('will-quit', () => tray.destroy());
 
   const stopCallbackNotifier = startCallbackNotifier({
     callbacks: async () => (await clientDatabase).base.callbacks,

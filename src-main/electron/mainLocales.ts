@@ -46,6 +46,23 @@ const uk = {
   databaseTooNewTitle: 'База даних новіша за програму',
   databaseFailedTitle: 'Не вдалося відкрити базу даних',
   callbackDueTitle: 'Час передзвонити',
+  trayShow: 'Показати Pult',
+  agentStates: {
+    ready: 'Готовий',
+    notReady: 'Не готовий',
+    onCall: 'Розмова',
+    wrapUp: 'Обробка після дзвінка',
+  } as Record<'ready' | 'notReady' | 'onCall' | 'wrapUp', string>,
+  agentReasons: {
+    starting: 'початок роботи',
+    break: 'перерва',
+    lunch: 'обід',
+    training: 'навчання',
+    meeting: 'нарада',
+    technical: 'технічна проблема',
+    personal: 'особисті справи',
+    away: 'відійшов',
+  } as Record<string, string>,
 };
 const en: typeof uk = {
   menuFile: 'File',
@@ -92,6 +109,18 @@ const en: typeof uk = {
   databaseTooNewTitle: 'The database is newer than this app',
   databaseFailedTitle: 'The database could not be opened',
   callbackDueTitle: 'Time to call back',
+  trayShow: 'Show Pult',
+  agentStates: { ready: 'Ready', notReady: 'Not ready', onCall: 'On a call', wrapUp: 'Wrap-up' },
+  agentReasons: {
+    starting: 'starting',
+    break: 'break',
+    lunch: 'lunch',
+    training: 'training',
+    meeting: 'meeting',
+    technical: 'technical problem',
+    personal: 'personal',
+    away: 'away',
+  },
 };
 
 export type MainStrings = typeof uk;

@@ -15,6 +15,7 @@ test('Ready and Not Ready with a reason from the status bar, each change journal
     await agent.click();
     await page.getByTestId('agent-ready').click();
     await expect(agent).toContainText('Готовий 00:0');
+    await expect.poll(() => app.trayTooltip()).toBe('Pult — Готовий');
 
     // By keyboard: focus the state, open the menu, pick "lunch".
     await agent.focus();
@@ -26,6 +27,8 @@ test('Ready and Not Ready with a reason from the status bar, each change journal
     }
     await page.keyboard.press('Enter');
     await expect(agent).toContainText('Не готовий: обід');
+    // The tray says the same, for a minimised window.
+    await expect.poll(() => app.trayTooltip()).toBe('Pult — Не готовий: обід');
 
     // Not a reason the operator may choose, and not a valid payload at all.
     const refused = await page.evaluate(async () => [

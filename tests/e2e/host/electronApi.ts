@@ -798,6 +798,9 @@ export function createElectronApi(options: HostOptions) {
   const notifications: Notification[] = [];
 
   class Tray extends EventEmitter {
+    constructor(readonly image: unknown) {
+      super();
+    }
     setToolTip(text: string): void {
       record.trayTooltips.push(text);
     }
@@ -859,8 +862,14 @@ export function createElectronApi(options: HostOptions) {
     fromId: (id: number) => allWindows.find((w) => w.webContents.id === id)?.webContents,
   };
 
+  const nativeImage = {
+    createFromPath: (file: string) => ({ path: file, isEmpty: () => !existsSync(file) }),
+    createEmpty: () => ({ path: '', isEmpty: () => true }),
+  };
+
   const api = {
     app,
+    nativeImage,
     BrowserWindow: HostBrowserWindow,
     contextBridge: undefined,
     dialog,

@@ -24,6 +24,8 @@ export interface PultApp {
   /** Desktop notifications shown so far, and a click on one (as the operator would). */
   notifications(): Promise<HostRecord['notifications']>;
   clickNotification(index: number): Promise<void>;
+  /** The tray icon's current tooltip. */
+  trayTooltip(): Promise<string | undefined>;
   /** How long the operator has not touched keyboard or mouse, as the OS would report it. */
   setIdleSeconds(seconds: number): Promise<void>;
   close(): Promise<void>;
@@ -70,7 +72,15 @@ async function launchElectron(userDataDir: string, env: Record<string, string>):
     env,
     cwd: repoRoot,
   });
-  await app.evaluate(({ shell, Notification }) => {
+  await app.evaluate(({ shell, Notification, Tray }) => {
+    const setToolTip = Object.getOwnPropertyDescriptor(Tray.prototype, 'setToolTip')?.value as (
+      this: Electron.Tray,
+      text: string,
+    ) => void;
+    Tray.prototype.setToolTip = function (this: Electron.Tray, text: string) {
+      (globalThis as Record<string, unknown>)['__pultTrayTooltip'] = text;
+      setToolTip.call(this, text);
+    };
     // Watch notifications as they are shown, so a spec can read and click them.
     const shownData: { title: string; body: string }[] = [];
     const shownObjects: unknown[] = [];
@@ -126,6 +136,10 @@ async function launchElectron(userDataDir: string, env: Record<string, string>):
         shown?.[i]?.emit('click');
       }, index);
     },
+    trayTooltip: () =>
+      app.evaluate(
+        () => (globalThis as Record<string, unknown>)['__pultTrayTooltip'] as string | undefined,
+      ),
     setIdleSeconds: async (seconds) => {
       await app.evaluate(({ powerMonitor }, s) => {
         powerMonitor.getSystemIdleTime = () => s;
@@ -205,6 +219,7 @@ async function launchHost(userDataDir: string, env: Record<string, string>): Pro
     setIdleSeconds: async (seconds) => {
       await ask('setIdleSeconds', seconds);
     },
+    trayTooltip: async () => (await ask<HostRecord>('record')).trayTooltips.at(-1),
     async close() {
       if (child.exitCode === null) {
         child.send({ id: 0, cmd: 'quit' });

@@ -10,6 +10,7 @@ export const {
   ipcMain,
   ipcRenderer,
   Menu,
+  nativeImage,
   nativeTheme,
   Notification,
   powerMonitor,

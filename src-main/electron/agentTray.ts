@@ -1,0 +1,42 @@
+import { Menu, nativeImage, Tray } from 'electron';
+import type { NotReadyReason } from '../core/agent/agentStateMachine';
+import { selectableNotReadyReasons } from '../core/agent/agentStateMachine';
+import type { WorkstationStatus } from '../core/status/workstationStatusSchema';
+import type { MainStrings } from './mainLocales';
+
+/**
+ * The tray icon: its tooltip always says the operator's state, and its menu
+ * changes it or brings the window back, so a minimised Pult is never a
+ * mystery about whether calls will come.
+ */
+export function createAgentTray(options: {
+  iconPath: string;
+  strings: () => MainStrings;
+  showWindow: () => void;
+  setReady: () => void;
+  setNotReady: (reason: NotReadyReason) => void;
+}): { update(agent: WorkstationStatus['agent']): void; destroy(): void } {
+  const tray = new Tray(nativeImage.createFromPath(options.iconPath));
+  tray.on('click', options.showWindow);
+  const update = (agent: WorkstationStatus['agent']) => {
+    const s = options.strings();
+    const state = s.agentStates[agent.state];
+    const reason = agent.reason === undefined ? undefined : s.agentReasons[agent.reason];
+    tray.setToolTip(`Pult — ${reason === undefined ? state : `${state}: ${reason}`}`);
+    tray.setContextMenu(
+      Menu.buildFromTemplate([
+        { label: s.trayShow, click: options.showWindow },
+        { type: 'separator' },
+        { label: s.agentStates.ready, click: options.setReady },
+        {
+          label: s.agentStates.notReady,
+          submenu: selectableNotReadyReasons.map((r) => ({
+            label: s.agentReasons[r],
+            click: () => options.setNotReady(r),
+          })),
+        },
+      ]),
+    );
+  };
+  return { update, destroy: () => tray.destroy() };
+}
