@@ -3,7 +3,7 @@ import { useHotkeys } from '@mantine/hooks';
 import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SettingsView } from '../../src-main/core/settings/userSettingsSchema';
-import { onEvent } from '../api/pultClient';
+import { invoke, onEvent } from '../api/pultClient';
 import { CallsPage } from '../features/calls';
 import { CampaignsPage } from '../features/campaigns';
 import { ClientsPage } from '../features/clients';
@@ -13,6 +13,7 @@ import { SchedulePage } from '../features/schedule';
 import { ScriptsPage } from '../features/scripts';
 import { SettingsPage } from '../features/settings';
 import { switchLanguage } from '../i18n/i18n';
+import { HotkeyCheatSheet } from '../shell/HotkeyCheatSheet';
 import { IdlePrompt } from '../shell/IdlePrompt';
 import { StatusBar } from '../shell/StatusBar';
 import { sectionIds, type SectionId } from './sections';
@@ -79,11 +80,29 @@ export function App({ initialSettings }: { initialSettings: SettingsView }) {
   };
   useEffect(() => onEvent('ui.openClient', ({ clientId }) => openClient(clientId)));
 
+  const keys = settings.values.hotkeys;
+  const [cheatSheet, setCheatSheet] = useState(false);
   useHotkeys(
-    sectionIds.map((id, index) => [`mod+${index + 1}`, () => open(id)]),
+    [
+      ...sectionIds.map((id, index): [string, () => void] => [`mod+${index + 1}`, () => open(id)]),
+      [keys.ready, () => void invoke('agent.set', { state: 'ready' })],
+      [keys.notReady, () => void invoke('agent.set', { state: 'notReady', reason: 'break' })],
+    ],
     [],
     true,
   );
+  // "?" shows every key; typed into a field it is just a question mark.
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      const target = event.target as HTMLElement | null;
+      const typing =
+        target !== null &&
+        (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName));
+      if (event.key === '?' && !typing) setCheatSheet(true);
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, []);
 
   return (
     <AppShell
@@ -143,6 +162,7 @@ export function App({ initialSettings }: { initialSettings: SettingsView }) {
         <StatusBar />
       </AppShell.Footer>
       <IdlePrompt />
+      <HotkeyCheatSheet opened={cheatSheet} onClose={() => setCheatSheet(false)} hotkeys={keys} />
     </AppShell>
   );
 }

@@ -80,3 +80,37 @@ test('idle in Ready: asked whether there, stays Ready on "yes", goes Not Ready (
     await app.close();
   }
 });
+
+test('hotkeys: Ready and Not Ready from the keyboard, a cheat sheet on "?", keys changed in Settings', async () => {
+  const userDataDir = newUserDataDir();
+  const app = await launchPult({ userDataDir });
+  try {
+    const page = await app.firstWindow();
+    const agent = page.getByTestId('status-agent');
+    await expect(agent).toContainText('Не готовий: початок роботи');
+    await page.getByTestId('section-title').focus();
+    await page.keyboard.press('F9');
+    await expect(agent).toContainText('Готовий');
+    await page.keyboard.press('F10');
+    await expect(agent).toContainText('Не готовий: перерва');
+
+    await page.keyboard.press('?');
+    await expect(page.getByTestId('hotkey-table')).toContainText('Готовий');
+    await expect(page.getByTestId('hotkey-table')).toContainText('F9');
+    await page.keyboard.press('Escape');
+    await expect(page.getByTestId('hotkey-table')).toBeHidden();
+
+    await page.getByTestId('nav-settings').click();
+    await page.getByTestId('hotkey-ready').fill('F13');
+    await page.getByTestId('hotkeys-save').click();
+    await expect(page.getByTestId('hotkeys-message')).toHaveText('Невідома клавіша: F13');
+    await page.getByTestId('hotkey-ready').fill('F8');
+    await page.getByTestId('hotkeys-save').click();
+    await expect(page.getByTestId('hotkeys-message')).toHaveText('Клавіші збережено');
+    await page.getByTestId('section-title').focus();
+    await page.keyboard.press('F8');
+    await expect(agent).toContainText('Готовий');
+  } finally {
+    await app.close();
+  }
+});

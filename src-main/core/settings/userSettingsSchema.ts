@@ -9,9 +9,49 @@ export type Language = z.infer<typeof languageSchema>;
 export const themeSchema = z.enum(['system', 'light', 'dark']);
 export type Theme = z.infer<typeof themeSchema>;
 
+export const hotkeyActions = [
+  'answer',
+  'hangUp',
+  'hold',
+  'mute',
+  'transfer',
+  'ready',
+  'notReady',
+  'finishWrapUp',
+] as const;
+export type HotkeyAction = (typeof hotkeyActions)[number];
+/** A key as Mantine's useHotkeys reads it: "F9", "mod+Enter", "alt+shift+H". */
+export const hotkeySchema = z
+  .string()
+  .trim()
+  .max(40)
+  .regex(
+    /^((mod|ctrl|alt|shift|meta)\+)*([a-z0-9]|f([1-9]|1[0-2])|enter|space|escape|backspace|delete|insert|home|end|pageup|pagedown)$/i,
+  );
+export const hotkeysSchema = z.object(
+  Object.fromEntries(hotkeyActions.map((action) => [action, hotkeySchema])) as Record<
+    HotkeyAction,
+    typeof hotkeySchema
+  >,
+);
+export type Hotkeys = z.infer<typeof hotkeysSchema>;
+
+// Single keys an operator can hit without looking; hang-up is kept away from answer.
+export const defaultHotkeys: Hotkeys = {
+  answer: 'F2',
+  hangUp: 'F4',
+  hold: 'F6',
+  mute: 'F7',
+  transfer: 'F8',
+  ready: 'F9',
+  notReady: 'F10',
+  finishWrapUp: 'mod+Enter',
+};
+
 export const userSettingsSchema = z.object({
   language: languageSchema,
   theme: themeSchema,
+  hotkeys: hotkeysSchema,
 });
 export type UserSettings = z.infer<typeof userSettingsSchema>;
 export type UserSettingKey = keyof UserSettings;
@@ -21,6 +61,7 @@ export const userSettingKeySchema = userSettingsSchema.keyof();
 export const defaultUserSettings: UserSettings = {
   language: 'uk',
   theme: 'system',
+  hotkeys: defaultHotkeys,
 };
 
 /** A change the user asks for: any subset of the settings, nothing else. */

@@ -1,4 +1,5 @@
 import { Alert, Divider, Input, SegmentedControl, Stack, Text } from '@mantine/core';
+import { HotkeySettings } from './HotkeySettings';
 import { SipAccountForm } from './SipAccountForm';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -63,6 +64,8 @@ export function SettingsPage({ settings }: { settings: SettingsView }) {
           {error}
         </Alert>
       )}
+      <Divider my="sm" />
+      <HotkeySettings hotkeys={settings.values.hotkeys} locked={isLocked('hotkeys')} />
       <Divider my="sm" />
       <SipAccountForm />
     </Stack>

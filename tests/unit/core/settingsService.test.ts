@@ -5,7 +5,11 @@ import {
   SettingLockedError,
   SettingsService,
 } from '../../../src-main/core/settings/settingsService';
-import type { UserSettings } from '../../../src-main/core/settings/userSettingsSchema';
+import {
+  defaultUserSettings,
+  settingsPatchSchema,
+  type UserSettings,
+} from '../../../src-main/core/settings/userSettingsSchema';
 
 function memoryStore(initial?: unknown): JsonStore<UserSettings> & { saved: unknown } {
   const store = {
@@ -27,7 +31,7 @@ function recordingLogger(): Logger & { warnings: string[] } {
 describe('SettingsService', () => {
   it('starts in Ukrainian, following the system theme', () => {
     const service = new SettingsService(memoryStore(), emptyPolicy, recordingLogger());
-    expect(service.view()).toEqual({ values: { language: 'uk', theme: 'system' }, locked: [] });
+    expect(service.view()).toEqual({ values: defaultUserSettings, locked: [] });
   });
 
   it('saves a change, tells listeners, and a new service reads it back', () => {
@@ -49,7 +53,7 @@ describe('SettingsService', () => {
       emptyPolicy,
       logger,
     );
-    expect(service.view().values).toEqual({ language: 'en', theme: 'system' });
+    expect(service.view().values).toEqual({ ...defaultUserSettings, language: 'en' });
     expect(logger.warnings).toHaveLength(1);
     expect(
       new SettingsService(memoryStore('garbage'), emptyPolicy, logger).view().values.language,
@@ -61,13 +65,37 @@ describe('SettingsService', () => {
     const store = memoryStore({ language: 'uk', theme: 'dark' });
     const service = new SettingsService(store, policy, recordingLogger());
     expect(service.view()).toEqual({
-      values: { language: 'en', theme: 'dark' },
+      values: { ...defaultUserSettings, language: 'en', theme: 'dark' },
       locked: ['language'],
     });
     expect(() => service.update({ language: 'uk' })).toThrow(SettingLockedError);
     expect(store.saved).toEqual({ language: 'uk', theme: 'dark' });
     service.update({ theme: 'light' });
     expect(service.view().values.theme).toBe('light');
+  });
+});
+
+describe('hotkeys', () => {
+  it('take keys as typed in Settings and refuse anything else', () => {
+    const ok = settingsPatchSchema.safeParse({
+      hotkeys: { ...defaultUserSettings.hotkeys, ready: 'alt+shift+R' },
+    });
+    expect(ok.success).toBe(true);
+    for (const bad of ['', 'F13', 'ctrl+', '<script>', 'mod+mod']) {
+      expect(
+        settingsPatchSchema.safeParse({ hotkeys: { ...defaultUserSettings.hotkeys, ready: bad } })
+          .success,
+      ).toBe(false);
+    }
+  });
+
+  it('fill in on a settings file written before hotkeys existed', () => {
+    const service = new SettingsService(
+      memoryStore({ language: 'en', theme: 'dark' }),
+      emptyPolicy,
+      recordingLogger(),
+    );
+    expect(service.view().values.hotkeys).toEqual(defaultUserSettings.hotkeys);
   });
 });
 

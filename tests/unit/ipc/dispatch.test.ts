@@ -4,11 +4,14 @@ import { invokeContract } from '../../../src-main/ipc/contract';
 import { dispatchInvoke, type InvokeHandlers } from '../../../src-main/ipc/dispatch';
 import { IpcRejection } from '../../../src-main/ipc/result';
 import { silentLogger } from '../../../src-main/core/platform/ports';
-import type { SettingsView } from '../../../src-main/core/settings/userSettingsSchema';
+import {
+  defaultUserSettings,
+  type SettingsView,
+} from '../../../src-main/core/settings/userSettingsSchema';
 
 const appOrigin = 'app://pult';
 const fromApp = { url: 'app://pult/index.html', isTopFrame: true };
-const view: SettingsView = { values: { language: 'uk', theme: 'system' }, locked: [] };
+const view: SettingsView = { values: { ...defaultUserSettings }, locked: [] };
 
 function handlers(overrides: Partial<InvokeHandlers> = {}): InvokeHandlers {
   // Only the channels these tests call; the rest are never reached.
@@ -36,7 +39,7 @@ describe('dispatchInvoke', () => {
     );
     expect(result).toEqual({
       ok: true,
-      value: { values: { language: 'en', theme: 'system' }, locked: [] },
+      value: { values: { ...defaultUserSettings, language: 'en' }, locked: [] },
     });
   });
 
