@@ -10,6 +10,16 @@ import type { PultDatabase } from '../../src-main/core/db/database';
 import { openTempDatabase } from '../support/tempDatabase';
 
 let db: PultDatabase;
+const headers = [
+  'ПІБ',
+  'Телефони',
+  'Місто',
+  'Адреса',
+  'Email',
+  'Рахунок',
+  'Не телефонувати',
+  'Результат',
+];
 const clock = { now: () => new Date('2026-11-27T10:00:00Z') };
 beforeAll(async () => {
   db = await openTempDatabase();
@@ -54,16 +64,7 @@ describe('export', () => {
       {
         actor: 'op',
         clock,
-        headers: [
-          'ПІБ',
-          'Телефони',
-          'Місто',
-          'Адреса',
-          'Email',
-          'Рахунок',
-          'Не телефонувати',
-          'Результат',
-        ],
+        headers,
         fileName: 'out.csv',
       },
     );
@@ -94,16 +95,7 @@ describe('export', () => {
     const rows = await exportClients(db.sqlite, clientQuerySchema.parse({}), file, 'xlsx', {
       actor: 'op',
       clock,
-      headers: [
-        'ПІБ',
-        'Телефони',
-        'Місто',
-        'Адреса',
-        'Email',
-        'Рахунок',
-        'Не телефонувати',
-        'Результат',
-      ],
+      headers,
       fileName: 'out.xlsx',
     });
     expect(rows).toBe(3);
