@@ -11,6 +11,7 @@ import { ClientSearch } from '../src-main/core/clients/clientSearch';
 import {
   importClientsFromCsv,
   previewImportFile,
+  suggestedSettings,
 } from '../src-main/core/clients/import/clientImport';
 import { openDatabase, type PultDatabase } from '../src-main/core/db/database';
 import { cities, makePerson, seededRandom } from '../src-main/core/demo/ukrainianPeople';
@@ -133,13 +134,7 @@ export const clientBaseBenches: Bench[] = [
         const result = await importClientsFromCsv(
           db.sqlite,
           csv,
-          {
-            format: preview.format,
-            encoding: preview.encoding,
-            delimiter: preview.delimiter,
-            mapping: preview.suggestedMapping,
-            duplicates: 'skip',
-          },
+          suggestedSettings(preview, 'skip'),
           { actor: 'bench', region: 'UA', clock: systemClock, batchSize: 20_000 },
         );
         const importMs = performance.now() - start;

@@ -10,6 +10,7 @@ import { ClientSearch } from '../../src-main/core/clients/clientSearch';
 import {
   importClientsFromCsv,
   previewImportFile,
+  suggestedSettings,
 } from '../../src-main/core/clients/import/clientImport';
 import type { ImportSettings } from '../../src-main/core/clients/import/importSchemas';
 import type { PultDatabase } from '../../src-main/core/db/database';
@@ -217,13 +218,7 @@ describe('CSV import', () => {
     const result = await importClientsFromCsv(
       db.sqlite,
       target,
-      {
-        format: preview.format,
-        encoding: preview.encoding,
-        delimiter: preview.delimiter,
-        mapping: preview.suggestedMapping,
-        duplicates: 'skip',
-      },
+      suggestedSettings(preview, 'skip'),
       {
         actor: 'operator1',
         region: 'UA',

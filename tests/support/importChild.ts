@@ -6,6 +6,7 @@
 import {
   previewImportFile,
   importClientsFromCsv,
+  suggestedSettings,
 } from '../../src-main/core/clients/import/clientImport';
 import { openDatabase } from '../../src-main/core/db/database';
 import { silentLogger, systemClock } from '../../src-main/core/platform/ports';
@@ -13,23 +14,12 @@ import { silentLogger, systemClock } from '../../src-main/core/platform/ports';
 const [databaseFile, csvFile] = process.argv.slice(2) as [string, string];
 const db = await openDatabase(databaseFile, { logger: silentLogger });
 const preview = await previewImportFile(csvFile);
-await importClientsFromCsv(
-  db.sqlite,
-  csvFile,
-  {
-    format: preview.format,
-    encoding: preview.encoding,
-    delimiter: preview.delimiter,
-    mapping: preview.suggestedMapping,
-    duplicates: 'skip',
-  },
-  {
-    actor: 'operator1',
-    region: 'UA',
-    clock: systemClock,
-    batchSize: 2000,
-    onProgress: (p) => process.stdout.write(`imported ${p.rowsImported}\n`),
-  },
-);
+await importClientsFromCsv(db.sqlite, csvFile, suggestedSettings(preview, 'skip'), {
+  actor: 'operator1',
+  region: 'UA',
+  clock: systemClock,
+  batchSize: 2000,
+  onProgress: (p) => process.stdout.write(`imported ${p.rowsImported}\n`),
+});
 process.stdout.write('finished\n');
 await db.close();

@@ -1,17 +1,11 @@
 import type BetterSqlite3 from 'better-sqlite3';
-import type { ClientCard, HistoryEntry } from './clientSchemas';
+import type { ClientCard, ClientDetails, HistoryEntry } from './clientSchemas';
 
 /** How much history the card shows at once; older entries are a search away. */
 export const cardHistoryLimit = 500;
 
-interface ClientRowRaw {
+interface ClientRowRaw extends ClientDetails {
   id: number;
-  fullName: string;
-  address: string;
-  city: string;
-  email: string;
-  personalAccount: string;
-  notes: string;
   doNotCall: number;
   createdAt: string;
   updatedAt: string;

@@ -6,7 +6,12 @@ import type { Clock } from '../platform/ports';
 import { normalizePhone } from '../phones/phoneNumbers';
 import { linkClientTags } from './clientTags';
 import { nameSortKey } from './nameSortKey';
-import { clientDraftSchema, type ClientDraft, type ClientSaveResult } from './clientSchemas';
+import {
+  clientDraftSchema,
+  type ClientDetails,
+  type ClientDraft,
+  type ClientSaveResult,
+} from './clientSchemas';
 
 /** full_name, sort_key, address, city, email, personal_account, notes, do_not_call, in that order. */
 function columnValues(draft: ClientDraft): (string | number)[] {
@@ -32,13 +37,7 @@ function errorCode(issue: z.core.$ZodIssue): FieldErrorCode {
   return 'invalid';
 }
 
-interface StoredClient {
-  fullName: string;
-  address: string;
-  city: string;
-  email: string;
-  personalAccount: string;
-  notes: string;
+interface StoredClient extends ClientDetails {
   doNotCall: boolean;
   phones: string[];
   tags: string[];

@@ -21,6 +21,16 @@ export const clientDraftSchema = z.object({
 export type ClientDraft = z.output<typeof clientDraftSchema>;
 export type ClientDraftInput = z.input<typeof clientDraftSchema>;
 
+/** A client's own details, as stored in the clients table. */
+export interface ClientDetails {
+  fullName: string;
+  address: string;
+  city: string;
+  email: string;
+  personalAccount: string;
+  notes: string;
+}
+
 export const clientListItemSchema = z.object({
   id: z.number().int(),
   fullName: z.string(),

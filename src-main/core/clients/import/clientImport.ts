@@ -94,6 +94,20 @@ export async function previewImportFile(file: string): Promise<ImportFilePreview
   };
 }
 
+/** The import settings the preview suggests: detected format, encoding and delimiter, guessed mapping. */
+export function suggestedSettings(
+  preview: ImportFilePreview,
+  duplicates: ImportSettings['duplicates'],
+): ImportSettings {
+  return {
+    format: preview.format,
+    encoding: preview.encoding,
+    delimiter: preview.delimiter,
+    mapping: preview.suggestedMapping,
+    duplicates,
+  };
+}
+
 export interface ImportOptions {
   actor: string;
   region: CountryCode;

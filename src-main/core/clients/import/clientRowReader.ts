@@ -1,5 +1,6 @@
 import type { CountryCode } from 'libphonenumber-js';
 import { normalizePhone } from '../../phones/phoneNumbers';
+import type { ClientDetails } from '../clientSchemas';
 import type { ColumnMapping, ImportField } from './columnMapping';
 import type { ImportRowError } from './importSchemas';
 
@@ -9,14 +10,8 @@ export interface ImportedPhone {
   searchTokens: string;
 }
 
-export interface ImportedClient {
+export interface ImportedClient extends ClientDetails {
   line: number;
-  fullName: string;
-  address: string;
-  city: string;
-  email: string;
-  personalAccount: string;
-  notes: string;
   phones: ImportedPhone[];
   tags: string[];
 }
