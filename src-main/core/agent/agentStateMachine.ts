@@ -2,17 +2,6 @@ import { z } from 'zod';
 
 // Shared with the renderer through the IPC contract: no Node imports.
 
-/** Why an operator is Not Ready: "starting" at launch, before the shift begins; "away" after idleness. */
-export const notReadyReasons = [
-  'starting',
-  'break',
-  'lunch',
-  'training',
-  'meeting',
-  'technical',
-  'personal',
-  'away',
-] as const;
 /** The reasons an operator chooses from. */
 export const selectableNotReadyReasons = [
   'break',
@@ -22,6 +11,8 @@ export const selectableNotReadyReasons = [
   'technical',
   'personal',
 ] as const;
+/** All reasons: also "starting" (at launch, before the shift begins) and "away" (after idleness), which Pult sets itself. */
+export const notReadyReasons = ['starting', ...selectableNotReadyReasons, 'away'] as const;
 export const notReadyReasonSchema = z.enum(notReadyReasons);
 export type NotReadyReason = z.infer<typeof notReadyReasonSchema>;
 
