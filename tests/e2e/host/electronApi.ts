@@ -409,6 +409,9 @@ export function createElectronApi(options: HostOptions) {
       await page.exposeBinding('__pultHostSend', (source, channel: string, args: unknown[]) => {
         ipcMain.emit(channel, this.eventFor(source.frame), ...args);
       });
+      await page.exposeBinding('__pultHostWindowOpen', (_source, url: string) => {
+        this.openRequested(url);
+      });
       const preload = this.preferences['preload'];
       if (typeof preload === 'string') {
         await page.addInitScript({ content: preloadWrapper(readFileSync(preload, 'utf8')) });
@@ -458,30 +461,23 @@ export function createElectronApi(options: HostOptions) {
     }
 
     /**
-     * window.open from this window: Electron asks the window-open handler before
-     * anything loads. Here the popup's first navigation is held at the route
-     * until the handler has answered.
+     * window.open (or a link with a target) from this window: Electron asks the
+     * window-open handler before any window exists, and window.open returns
+     * null when it denies. The page's own window.open is replaced to ask here,
+     * because a popup's first request in Chromium can leave before Playwright
+     * has attached to the popup, so routes do not see it every time.
      */
-    async openRequested(route: Route, popup: Page | undefined): Promise<void> {
-      const url = toAppUrl(route.request().url());
+    openRequested(requestedUrl: string): void {
+      const url = toAppUrl(requestedUrl);
       const decision = this.windowOpenHandler?.({ url }) ?? { action: 'allow' };
       if (decision.action === 'deny') {
         record.windowOpensDenied.push(url);
-        await route.abort('aborted').catch(() => undefined);
-        // Electron never creates the window; here it exists already, so it goes.
-        // A popup whose frame did not exist yet is found once its request is
-        // settled: it is a stray page still blank (ERR_ABORTED commits nothing).
-        if (popup !== undefined) await popup.close().catch(() => undefined);
-        else
-          setTimeout(() => {
-            for (const stray of context.pages()) {
-              const isWindow = allWindows.some((w) => w.webContents.page === stray);
-              if (!isWindow && stray.url() === 'about:blank') void stray.close();
-            }
-          }, 300);
-      } else {
-        await route.continue();
+        return;
       }
+      void context
+        .newPage()
+        .then((popup) => popup.goto(requestedUrl))
+        .catch(() => undefined);
     }
 
     async loadURL(url: string): Promise<void> {
@@ -666,34 +662,6 @@ export function createElectronApi(options: HostOptions) {
       if (!this.destroyed) this.destroy();
     }
   }
-
-  // Navigations of pages the app did not create (window.open popups) go to
-  // the window-open handler of the window that opened them.
-  void context.route('**/*', async (route) => {
-    const request = route.request();
-    if (!request.isNavigationRequest()) {
-      await route.fallback();
-      return;
-    }
-    let page: Page | undefined;
-    try {
-      page = request.frame().page();
-    } catch {
-      // A popup's first request comes before its frame exists (Playwright says so).
-    }
-    if (page !== undefined && allWindows.some((w) => w.webContents.page === page)) {
-      await route.fallback();
-      return;
-    }
-    // Decided before anything is awaited: a popup may be closed at any moment after.
-    const owner = allWindows.length === 1 ? allWindows[0] : undefined;
-    const opener =
-      owner === undefined && page !== undefined ? await page.opener().catch(() => null) : null;
-    const decider =
-      owner ?? allWindows.find((w) => opener !== null && w.webContents.page === opener);
-    if (decider === undefined) await route.fallback().catch(() => undefined);
-    else await decider.webContents.openRequested(route, page);
-  });
 
   // ---- the rest of the API surface ----
   const cancelIndex = (opts: Record<string, unknown>) =>
@@ -928,8 +896,22 @@ function preloadWrapper(preloadSource: string): string {
   if (window !== window.top) return;
   const hostInvoke = window.__pultHostInvoke;
   const hostSend = window.__pultHostSend;
+  const hostWindowOpen = window.__pultHostWindowOpen;
   delete window.__pultHostInvoke;
   delete window.__pultHostSend;
+  delete window.__pultHostWindowOpen;
+  const askToOpen = (url) => { void hostWindowOpen(new URL(String(url), location.href).href); };
+  Object.defineProperty(window, 'open', {
+    value: (url) => { askToOpen(url); return null; },
+    writable: false,
+    configurable: false,
+  });
+  document.addEventListener('click', (event) => {
+    const link = event.target instanceof Element ? event.target.closest('a[target]') : null;
+    if (link === null || link.target === '_self' || link.href === '') return;
+    event.preventDefault();
+    askToOpen(link.href);
+  }, true);
   const listeners = new Map();
   Object.defineProperty(window, Symbol.for('pult.host.deliver'), {
     value: (channel, args) => {
