@@ -5,6 +5,7 @@ import { createRoot } from 'react-dom/client';
 import { invoke } from './api/pultClient';
 import { App } from './app/App';
 import { initI18n } from './i18n/i18n';
+import { mediaHost } from './media';
 
 // Dense, calm desktop look: small controls, one accent colour.
 const theme = createTheme({
@@ -15,6 +16,7 @@ const theme = createTheme({
 });
 
 async function boot(root: HTMLElement): Promise<void> {
+  mediaHost.start();
   const settings = await invoke('settings.get');
   await initI18n(settings.values.language);
   createRoot(root).render(

@@ -15,6 +15,9 @@ import type { InvokeHandlers } from '../ipc/dispatch';
 import type { SipAccountService } from '../core/telephony/sipAccountService';
 import type { AgentStateService } from '../core/agent/agentStateService';
 import { IpcRejection } from '../ipc/result';
+import type { CallController } from '../core/telephony/callController';
+import type { MediaBridge } from '../core/telephony/media/mediaBridge';
+import { isMissed, type CallLogEntry } from '../core/calls/callRecords';
 import type { MainStrings } from './mainLocales';
 
 export interface FileDialogs {
@@ -41,6 +44,13 @@ export interface HandlerDeps {
   sipAccount: SipAccountService;
   agent: AgentStateService;
   onPresent: () => void;
+  calls: CallController;
+  media: MediaBridge;
+  /** Starts serving media requests to the main window. */
+  attachMedia: () => void;
+  callLog: () => Promise<CallLogEntry[]>;
+  /** A number as typed, in the PBX's dialling format (or undefined when it is no number). */
+  dialTarget: (typed: string) => string | undefined;
 }
 
 export function createInvokeHandlers(deps: HandlerDeps): InvokeHandlers {
@@ -145,6 +155,31 @@ export function createInvokeHandlers(deps: HandlerDeps): InvokeHandlers {
           ? { type: 'goReady' }
           : { type: 'goNotReady', reason: request.reason },
       ),
+    'calls.list': () => deps.calls.list(),
+    'calls.act': (action) => ({ done: deps.calls.act(action) }),
+    'calls.dial': ({ number }) => {
+      const target = deps.dialTarget(number);
+      if (target === undefined) return { ok: false, error: 'invalidNumber' };
+      return deps.calls.dial(target);
+    },
+    'calls.log': async () =>
+      (await deps.callLog()).map((entry) => ({ ...entry, missed: isMissed(entry) })),
+    'calls.clearEnded': () => {
+      deps.calls.clearEnded();
+      return { ok: true };
+    },
+    'media.attach': () => {
+      deps.attachMedia();
+      return { ok: true };
+    },
+    'media.respond': (response) => {
+      deps.media.respond(response);
+      return { ok: true };
+    },
+    'media.event': (event) => {
+      deps.media.event(event);
+      return { ok: true };
+    },
     'sip.account.get': () => deps.sipAccount.view(),
     'sip.account.save': ({ account, password }) => deps.sipAccount.save(account, password),
     'sip.testConnection': ({ account, password }) => deps.sipAccount.test(account, password),

@@ -45,6 +45,8 @@ import { openClientDatabase } from './clientDatabase';
 import { fileDialogs } from './fileDialogs';
 import { startCallbackNotifier } from './callbackNotifier';
 import { createAgentTray } from './agentTray';
+import { startTelephony } from './telephonyWiring';
+import { toDialTarget } from '../core/telephony/dialRules';
 import os from 'node:os';
 import type { Rect } from './windowBounds';
 
@@ -104,7 +106,6 @@ function start(): void {
     registration,
     userAgent,
   );
-  void sipAccount.startIfConfigured();
   // After sleep or a network change the old connection is gone; register again at once.
   powerMonitor.on('resume', () => registration.refresh());
   powerMonitor.on('unlock-screen', () => registration.refresh());
@@ -147,6 +148,14 @@ function start(): void {
     status,
     strings,
   });
+  const telephony = startTelephony({
+    logger,
+    registration,
+    liveCalls,
+    clientBase: () => clientDatabase,
+    windowContents: () => mainWindow?.webContents,
+  });
+  void sipAccount.startIfConfigured();
   // Handlers await it; a failure is already explained to the operator.
   clientDatabase.then(({ base }) => agentJournal.attach(base.db.sqlite)).catch(() => undefined);
 
@@ -165,6 +174,11 @@ function start(): void {
       sipAccount,
       agent,
       onPresent: () => idle.present(),
+      calls: telephony.calls,
+      media: telephony.media,
+      attachMedia: telephony.attachMedia,
+      callLog: telephony.callLog,
+      dialTarget: (typed) => toDialTarget(typed),
       onImportProgress: (progress) => {
         if (mainWindow !== undefined)
           sendEvent(mainWindow.webContents, 'import.progress', progress, logger);
@@ -220,7 +234,10 @@ function start(): void {
   mainWindow.on('close', (event) => {
     if (!confirmQuitDuringCall()) event.preventDefault();
   });
+  // A renderer that crashes takes the calls' audio with it: end them properly.
+  mainWindow.webContents.on('render-process-gone', () => telephony.media.detach());
   mainWindow.on('closed', () => {
+    telephony.media.detach();
     mainWindow = undefined;
   });
 

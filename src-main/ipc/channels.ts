@@ -31,6 +31,14 @@ export const invokeChannels = [
   'callbacks.create',
   'callbacks.cancel',
   'agent.present',
+  'calls.list',
+  'calls.act',
+  'calls.dial',
+  'calls.log',
+  'calls.clearEnded',
+  'media.attach',
+  'media.respond',
+  'media.event',
 ] as const;
 export type InvokeChannel = (typeof invokeChannels)[number];
 
@@ -40,5 +48,7 @@ export const eventChannels = [
   'import.progress',
   'ui.openClient',
   'agent.idlePrompt',
+  'calls.changed',
+  'media.request',
 ] as const;
 export type EventChannel = (typeof eventChannels)[number];

@@ -16,6 +16,12 @@ import {
   sipConnectionTestSchema,
 } from '../core/telephony/sipAccountSchema';
 import { importFields } from '../core/clients/import/columnMapping';
+import { callActionSchema, callViewSchema } from '../core/telephony/callView';
+import {
+  mediaEventSchema,
+  mediaRequestSchema,
+  mediaResponseSchema,
+} from '../core/telephony/media/mediaBridgeSchema';
 import {
   importProgressSchema,
   importRowErrorSchema,
@@ -63,6 +69,20 @@ export const importPreviewSchema = z.object({
   headers: z.array(z.string()),
   sampleRows: z.array(z.array(z.string())),
   suggestedMapping: z.array(z.enum(importFields).nullable()),
+});
+
+const callLogEntrySchema = z.object({
+  interactionId: z.number().int(),
+  direction: z.enum(['inbound', 'outbound']),
+  remoteNumber: z.string(),
+  clientId: z.number().int().nullable(),
+  clientName: z.string().nullable(),
+  offeredAt: z.string(),
+  answeredAt: z.string().nullable(),
+  endedAt: z.string().nullable(),
+  talkSeconds: z.number(),
+  endCause: z.string().nullable(),
+  missed: z.boolean(),
 });
 
 export const invokeContract = {
@@ -168,6 +188,24 @@ export const invokeContract = {
   },
   /** The operator answered "I am here" to the idle question. */
   'agent.present': { request: noRequest, response: z.object({ ok: z.literal(true) }) },
+  'calls.list': { request: noRequest, response: z.array(callViewSchema) },
+  'calls.act': { request: callActionSchema, response: z.object({ done: z.boolean() }) },
+  'calls.dial': {
+    request: z.object({ number: z.string().min(1).max(40) }).strict(),
+    response: z.discriminatedUnion('ok', [
+      z.object({ ok: z.literal(true), id: z.number().int() }),
+      z.object({
+        ok: z.literal(false),
+        error: z.enum(['notRegistered', 'noAudioWindow', 'invalidNumber']),
+      }),
+    ]),
+  },
+  'calls.log': { request: noRequest, response: z.array(callLogEntrySchema) },
+  'calls.clearEnded': { request: noRequest, response: z.object({ ok: z.literal(true) }) },
+  /** The window says it serves call audio (on every load). */
+  'media.attach': { request: noRequest, response: z.object({ ok: z.literal(true) }) },
+  'media.respond': { request: mediaResponseSchema, response: z.object({ ok: z.literal(true) }) },
+  'media.event': { request: mediaEventSchema, response: z.object({ ok: z.literal(true) }) },
 } as const satisfies Record<InvokeChannel, { request: z.ZodType; response: z.ZodType }>;
 
 export const eventContract = {
@@ -178,6 +216,9 @@ export const eventContract = {
   'ui.openClient': z.object({ clientId: z.number().int() }),
   /** Ask (or stop asking) whether the operator is still at the desk. */
   'agent.idlePrompt': z.object({ asking: z.boolean(), graceSeconds: z.number() }),
+  'calls.changed': z.array(callViewSchema),
+  /** Main asks the window to act on its peer connection for a call. */
+  'media.request': mediaRequestSchema,
 } as const satisfies Record<EventChannel, z.ZodType>;
 
 export type RequestOf<C extends InvokeChannel> = z.input<(typeof invokeContract)[C]['request']>;

@@ -4,9 +4,10 @@ import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SettingsView } from '../../src-main/core/settings/userSettingsSchema';
 import { invoke, onEvent } from '../api/pultClient';
-import { CallsPage } from '../features/calls';
+import type { CallView } from '../../src-main/core/telephony/callView';
+import { CallBar, CallsPage, useCalls } from '../features/calls';
 import { CampaignsPage } from '../features/campaigns';
-import { ClientsPage } from '../features/clients';
+import { ClientsPage, type NewClientRequest } from '../features/clients';
 import { OrdersPage } from '../features/orders';
 import { PerformancePage } from '../features/performance';
 import { SchedulePage } from '../features/schedule';
@@ -23,15 +24,17 @@ interface SectionProps {
   settings: SettingsView;
   openClientId: number | undefined;
   openClient: (clientId: number) => void;
+  newClient: NewClientRequest | undefined;
+  calls: CallView[];
 }
 
 function SectionContent({ section, ...props }: SectionProps & { section: SectionId }): ReactNode {
   const { settings } = props;
   switch (section) {
     case 'calls':
-      return <CallsPage onOpenClient={props.openClient} />;
+      return <CallsPage calls={props.calls} onOpenClient={props.openClient} />;
     case 'clients':
-      return <ClientsPage openClientId={props.openClientId} />;
+      return <ClientsPage openClientId={props.openClientId} newClient={props.newClient} />;
     case 'scripts':
       return <ScriptsPage />;
     case 'orders':
@@ -79,6 +82,25 @@ export function App({ initialSettings }: { initialSettings: SettingsView }) {
     open('clients');
   };
   useEffect(() => onEvent('ui.openClient', ({ clientId }) => openClient(clientId)));
+
+  const calls = useCalls();
+  const [newClient, setNewClient] = useState<NewClientRequest | undefined>();
+  const openNewClient = (phone: string) => {
+    setNewClient((previous) => ({ phone, seq: (previous?.seq ?? 0) + 1 }));
+    open('clients');
+  };
+  // Screen pop: a known caller's card is on screen while the call still rings.
+  const poppedFor = useRef(new Set<number>());
+  useEffect(() => {
+    for (const call of calls) {
+      if (call.direction !== 'inbound' || call.state !== 'ringing' || call.client === null)
+        continue;
+      if (poppedFor.current.has(call.id)) continue;
+      poppedFor.current.add(call.id);
+      setOpenClientId(call.client.id);
+      go('clients');
+    }
+  }, [calls, go]);
 
   const keys = settings.values.hotkeys;
   const [cheatSheet, setCheatSheet] = useState(false);
@@ -151,11 +173,14 @@ export function App({ initialSettings }: { initialSettings: SettingsView }) {
         <Title order={1} size="h3" mb="md" tabIndex={-1} ref={heading} data-testid="section-title">
           {t(`sections.${section}.title`)}
         </Title>
+        <CallBar calls={calls} onOpenClient={openClient} onNewClient={openNewClient} />
         <SectionContent
           section={section}
           settings={settings}
           openClientId={openClientId}
           openClient={openClient}
+          newClient={newClient}
+          calls={calls}
         />
       </AppShell.Main>
       <AppShell.Footer>

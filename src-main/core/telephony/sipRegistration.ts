@@ -19,12 +19,18 @@ export class SipRegistration {
   dropped = 0;
   /** Registered once and lost since: the status stays "not registered" while reconnecting. */
   private lost = false;
+  private agentListener: ((ua: JsSIP.UA | undefined) => void) | undefined;
 
   constructor(
     private readonly status: WorkstationStatusBoard,
     private readonly logger: Logger,
     private readonly options: UserAgentOptions,
   ) {}
+
+  /** Told of each new user agent (and of none), so calls follow the registration. */
+  onAgent(listener: (ua: JsSIP.UA | undefined) => void): void {
+    this.agentListener = listener;
+  }
 
   start(account: SipAccount, password: string): void {
     this.startAgent(account, password, false);
@@ -88,6 +94,7 @@ export class SipRegistration {
         this.stop('failed', problem);
       }
     });
+    this.agentListener?.(ua);
     ua.start();
   }
 
@@ -178,6 +185,7 @@ export class SipRegistration {
     const ua = this.ua;
     this.ua = undefined;
     if (ua === undefined) return false;
+    this.agentListener?.(undefined);
     ua.removeAllListeners();
     if (stopAgent) ua.stop();
     return true;

@@ -1,1 +1,3 @@
+export { CallBar } from './CallBar';
 export { CallsPage } from './CallsPage';
+export { useCalls } from './useCalls';

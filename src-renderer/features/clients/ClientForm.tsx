@@ -27,10 +27,13 @@ interface Draft {
   tags: string[];
 }
 
-function draftOf(card: ClientCard | undefined): Draft {
+function draftOf(card: ClientCard | undefined, initialPhone = ''): Draft {
   return {
     fullName: card?.fullName ?? '',
-    phones: card === undefined || card.phones.length === 0 ? [''] : card.phones.map((p) => p.raw),
+    phones:
+      card === undefined || card.phones.length === 0
+        ? [initialPhone]
+        : card.phones.map((p) => p.raw),
     address: card?.address ?? '',
     city: card?.city ?? '',
     email: card?.email ?? '',
@@ -44,15 +47,18 @@ function draftOf(card: ClientCard | undefined): Draft {
 /** Create or edit a client. Main judges the input and answers per field; nothing is saved half-way. */
 export function ClientForm({
   card,
+  initialPhone,
   onClose,
   onSaved,
 }: {
   card: ClientCard | undefined;
+  /** A new client for a caller nobody knows: the number is filled in. */
+  initialPhone?: string | undefined;
   onClose: () => void;
   onSaved: (id: number) => void;
 }) {
   const { t } = useTranslation();
-  const [draft, setDraft] = useState<Draft>(() => draftOf(card));
+  const [draft, setDraft] = useState<Draft>(() => draftOf(card, initialPhone));
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [failure, setFailure] = useState<string | undefined>();
   const [saving, setSaving] = useState(false);

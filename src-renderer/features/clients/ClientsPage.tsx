@@ -15,7 +15,19 @@ import { useClientPages, type ClientFilter } from './useClientPages';
 type Preview = Extract<ResponseOf<'import.chooseFile'>, { chosen: true }>['preview'];
 const outcomeFilters = ['any', 'none', 'sale', 'refused', 'callback', 'noAnswer'] as const;
 
-export function ClientsPage({ openClientId }: { openClientId?: number | undefined }) {
+export interface NewClientRequest {
+  phone: string;
+  /** Distinguishes two requests for the same number. */
+  seq: number;
+}
+
+export function ClientsPage({
+  openClientId,
+  newClient,
+}: {
+  openClientId?: number | undefined;
+  newClient?: NewClientRequest | undefined;
+}) {
   const { t } = useTranslation();
   const [text, setText] = useState('');
   const [debounced] = useDebouncedValue(text, 120);
@@ -47,6 +59,16 @@ export function ClientsPage({ openClientId }: { openClientId?: number | undefine
   if (openClientId !== followedOpen) {
     setFollowedOpen(openClientId);
     if (openClientId !== undefined) setSelectedId(openClientId);
+  }
+
+  const [followedNew, setFollowedNew] = useState<NewClientRequest | undefined>();
+  const [initialPhone, setInitialPhone] = useState<string | undefined>();
+  if (newClient !== followedNew) {
+    setFollowedNew(newClient);
+    if (newClient !== undefined) {
+      setInitialPhone(newClient.phone);
+      setEditing('new');
+    }
   }
 
   const refreshWorkspace = useCallback(() => {
@@ -177,7 +199,14 @@ export function ClientsPage({ openClientId }: { openClientId?: number | undefine
           >
             {t('clients.actions.exportXlsx')}
           </Button>
-          <Button size="xs" onClick={() => setEditing('new')} data-testid="clients-create">
+          <Button
+            size="xs"
+            onClick={() => {
+              setInitialPhone(undefined);
+              setEditing('new');
+            }}
+            data-testid="clients-create"
+          >
             {t('clients.actions.create')}
           </Button>
         </Group>
@@ -210,9 +239,14 @@ export function ClientsPage({ openClientId }: { openClientId?: number | undefine
       {editing !== undefined && (
         <ClientForm
           card={editing === 'edit' ? card : undefined}
-          onClose={() => setEditing(undefined)}
+          initialPhone={editing === 'new' ? initialPhone : undefined}
+          onClose={() => {
+            setEditing(undefined);
+            setInitialPhone(undefined);
+          }}
           onSaved={(id) => {
             setEditing(undefined);
+            setInitialPhone(undefined);
             afterChange();
             if (id === selectedId) {
               invoke('clients.card', { id }).then(

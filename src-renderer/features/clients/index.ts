@@ -1,1 +1,1 @@
-export { ClientsPage } from './ClientsPage';
+export { ClientsPage, type NewClientRequest } from './ClientsPage';

@@ -1,0 +1,376 @@
+import JsSIP from 'jssip';
+import type { IncomingRTCSessionEvent, RTCSessionEvent } from 'jssip/lib/UA';
+import type { RTCSession } from 'jssip/lib/RTCSession';
+import type { CallerMatch } from '../clients/callerId';
+import type { CallRecords } from '../calls/callRecords';
+import type { Clock, Logger } from '../platform/ports';
+import type { LiveCallRegistry } from './liveCallRegistry';
+import type { MediaBridge } from './media/mediaBridge';
+import type { CallAction, CallView, EndCause } from './callView';
+
+export interface CallControllerDeps {
+  media: MediaBridge;
+  /** The client base, once open; calls still work (without a screen pop or record) before. */
+  database: () => Promise<{ records: CallRecords; callerId: (number: string) => CallerMatch[] }>;
+  liveCalls: LiveCallRegistry;
+  clock: Clock;
+  logger: Logger;
+  onChanged: (calls: CallView[]) => void;
+  iceServers?: () => { urls: string | string[] }[];
+  /** An answered call whose media is not up by then is ended, with a final response. */
+  answerTimeoutMs?: number;
+}
+
+interface LiveCall {
+  view: CallView;
+  session: RTCSession;
+  holdStartedAt: number | undefined;
+  holdSeconds: number;
+  watchdog: NodeJS.Timeout | undefined;
+  transferTarget: string | null;
+  localEnd: EndCause | undefined;
+}
+
+/**
+ * One state machine per call, over JsSIP's sessions: ringing → connecting →
+ * active ⇄ held → ended. Each call is an interaction row from the moment it
+ * is offered; the caller's card is looked up while it rings.
+ */
+export class CallController {
+  private ua: JsSIP.UA | undefined;
+  private nextId = 1;
+  private readonly calls = new Map<number, LiveCall>();
+  /** Ended calls stay listed briefly so the operator sees how they ended. */
+  private readonly recent: CallView[] = [];
+
+  constructor(private readonly deps: CallControllerDeps) {}
+
+  /** The user agent of the current registration (or none). */
+  useAgent(ua: JsSIP.UA | undefined): void {
+    this.ua = ua;
+    ua?.on('newRTCSession', (event: RTCSessionEvent) => {
+      if ((event.originator as string) === 'remote') this.offered(event as IncomingRTCSessionEvent);
+    });
+  }
+
+  list(): CallView[] {
+    return [...[...this.calls.values()].map((c) => c.view), ...this.recent];
+  }
+
+  /** Calls out to a number or extension, already in the PBX's format. */
+  dial(
+    target: string,
+  ): { ok: true; id: number } | { ok: false; error: 'notRegistered' | 'noAudioWindow' } {
+    const ua = this.ua;
+    if (ua === undefined || !ua.isRegistered()) return { ok: false, error: 'notRegistered' };
+    if (!this.deps.media.isAttached()) return { ok: false, error: 'noAudioWindow' };
+    this.holdOthers(undefined);
+    const session = ua.call(target, {
+      mediaStream: this.deps.media.microphone() as unknown as MediaStream,
+      pcConfig: { iceServers: this.deps.iceServers?.() ?? [] },
+    });
+    const call = this.track(session, 'outbound', target, '');
+    return { ok: true, id: call.view.id };
+  }
+
+  act(action: CallAction): boolean {
+    const call = this.calls.get(action.id);
+    if (call === undefined) return false;
+    const { session } = call;
+    try {
+      switch (action.action) {
+        case 'answer':
+          return this.answer(call);
+        case 'reject':
+          if (call.view.state !== 'ringing' || call.view.direction !== 'inbound') return false;
+          call.localEnd = 'rejected';
+          session.terminate({ status_code: 486, reason_phrase: 'Busy Here' });
+          return true;
+        case 'hangup':
+          call.localEnd = 'localHangup';
+          session.terminate();
+          return true;
+        case 'hold':
+          return call.view.state === 'active' && session.hold();
+        case 'resume':
+          if (call.view.state !== 'held') return false;
+          this.holdOthers(call);
+          return session.unhold();
+        case 'mute':
+          if (action.muted) session.mute({ audio: true });
+          else session.unmute({ audio: true });
+          return true;
+        case 'dtmf':
+          if (call.view.state !== 'active') return false;
+          session.sendDTMF(action.tones, { duration: 100, interToneGap: 70 });
+          return true;
+        case 'transfer':
+          if (call.view.state !== 'active' && call.view.state !== 'held') return false;
+          call.transferTarget = action.target;
+          session.refer(action.target, {
+            eventHandlers: {
+              accepted: () => {
+                call.localEnd = 'transferred';
+                session.terminate();
+              },
+            },
+          });
+          return true;
+      }
+    } catch (error) {
+      this.deps.logger.warn('call: action failed', { action: action.action, error: String(error) });
+      return false;
+    }
+  }
+
+  private answer(call: LiveCall): boolean {
+    if (call.view.state !== 'ringing' || call.view.direction !== 'inbound') return false;
+    if (!this.deps.media.isAttached()) {
+      call.view.problem = 'noAudioWindow';
+      call.localEnd = 'mediaFailed';
+      call.session.terminate({ status_code: 480, reason_phrase: 'No Audio Device' });
+      return false;
+    }
+    // Call waiting: taking the new call puts the one in progress on hold.
+    this.holdOthers(call);
+    this.set(call, { state: 'connecting' });
+    call.session.answer({
+      mediaStream: this.deps.media.microphone() as unknown as MediaStream,
+      pcConfig: { iceServers: this.deps.iceServers?.() ?? [] },
+    });
+    // JsSIP waits for ICE gathering without a limit, and a failure inside answer()
+    // may leave the caller ringing: the watchdog sends the final response instead.
+    call.watchdog = setTimeout(() => {
+      if (call.view.state !== 'connecting') return;
+      this.deps.logger.warn('call: media did not come up after answer', { id: call.view.id });
+      call.view.problem = 'mediaTimeout';
+      call.localEnd = 'mediaFailed';
+      try {
+        call.session.terminate({ status_code: 500, reason_phrase: 'Media Setup Timeout' });
+      } catch {
+        this.finish(call, 'mediaFailed');
+      }
+    }, this.deps.answerTimeoutMs ?? 8000);
+    return true;
+  }
+
+  private holdOthers(except: LiveCall | undefined): void {
+    for (const other of this.calls.values()) {
+      if (other !== except && other.view.state === 'active') other.session.hold();
+    }
+  }
+
+  private offered(event: IncomingRTCSessionEvent): void {
+    const { session } = event;
+    // JsSIP types these as strings; a From without a user part or a name leaves them empty.
+    const identity = session.remote_identity as {
+      uri: { user?: string | null };
+      display_name?: string | null;
+    };
+    const number = identity.uri.user ?? '';
+    const name = identity.display_name ?? '';
+    const call = this.track(session, 'inbound', number, name);
+    if (!this.deps.media.isAttached()) {
+      // No window to play audio: the caller is told at once rather than ringing on.
+      call.view.problem = 'noAudioWindow';
+      call.localEnd = 'unavailable';
+      session.terminate({ status_code: 480, reason_phrase: 'No Audio Device' });
+    }
+  }
+
+  private track(
+    session: RTCSession,
+    direction: 'inbound' | 'outbound',
+    number: string,
+    name: string,
+  ): LiveCall {
+    const now = this.deps.clock.now();
+    const call: LiveCall = {
+      session,
+      view: {
+        id: this.nextId++,
+        direction,
+        state: 'ringing',
+        remoteNumber: number,
+        remoteName: name,
+        client: null,
+        matches: 0,
+        interactionId: null,
+        muted: false,
+        offeredAt: now.toISOString(),
+        answeredAt: null,
+        endedAt: null,
+        endCause: null,
+        problem: null,
+      },
+      holdStartedAt: undefined,
+      holdSeconds: 0,
+      watchdog: undefined,
+      transferTarget: null,
+      localEnd: undefined,
+    };
+    this.calls.set(call.view.id, call);
+    this.deps.liveCalls.add(String(call.view.id));
+    const callId = (session as unknown as { _request?: { call_id?: string } })._request?.call_id;
+    session.on('accepted', () => {
+      if (call.view.direction === 'outbound') this.set(call, { state: 'connecting' });
+    });
+    session.on('confirmed', () => {
+      clearTimeout(call.watchdog);
+      const at = this.deps.clock.now();
+      this.set(call, { state: 'active', answeredAt: at.toISOString() });
+      void this.record(call, (records, id) => records.answered(id, at));
+    });
+    session.on('hold', (e: { originator: string }) => {
+      if (e.originator !== 'local') return;
+      call.holdStartedAt = Date.now();
+      this.set(call, { state: 'held' });
+    });
+    session.on('unhold', (e: { originator: string }) => {
+      if (e.originator !== 'local') return;
+      this.endHold(call);
+      this.set(call, { state: 'active' });
+    });
+    session.on('muted', () => this.set(call, { muted: true }));
+    session.on('unmuted', () => this.set(call, { muted: false }));
+    session.on('ended', (e: { originator: string; cause?: string }) => {
+      this.finish(call, call.localEnd ?? endCauseOf(e.originator, e.cause, call));
+    });
+    session.on('failed', (e: { originator: string; cause?: string }) => {
+      if (
+        call.view.state === 'connecting' &&
+        call.view.problem === null &&
+        e.cause !== JsSIP.C.causes.CANCELED
+      )
+        call.view.problem = 'mediaFailed';
+      this.finish(call, call.localEnd ?? endCauseOf(e.originator, e.cause, call));
+    });
+    this.changed();
+    void this.startRecord(call, callId ?? '');
+    return call;
+  }
+
+  private async startRecord(call: LiveCall, sipCallId: string): Promise<void> {
+    try {
+      const db = await this.deps.database();
+      const matches = call.view.remoteNumber === '' ? [] : db.callerId(call.view.remoteNumber);
+      const client = matches.length === 1 && matches[0] !== undefined ? matches[0] : null;
+      call.view.matches = matches.length;
+      call.view.client =
+        client === null ? null : { id: client.clientId, fullName: client.fullName };
+      call.view.interactionId = db.records.start({
+        direction: call.view.direction,
+        remoteNumber: call.view.remoteNumber,
+        sipCallId,
+        clientId: client?.clientId ?? null,
+        offeredAt: new Date(call.view.offeredAt),
+      });
+      // A call that already ended while the base was opening is closed at once.
+      if (call.view.endedAt !== null) this.writeEnd(call, db.records);
+      else if (call.view.answeredAt !== null)
+        db.records.answered(call.view.interactionId, new Date(call.view.answeredAt));
+      this.changed();
+    } catch (error) {
+      this.deps.logger.error('call: could not record the call', { error: String(error) });
+    }
+  }
+
+  private async record(
+    call: LiveCall,
+    write: (records: CallRecords, interactionId: number) => void,
+  ): Promise<void> {
+    if (call.view.interactionId === null) return; // startRecord writes it when it lands
+    try {
+      write((await this.deps.database()).records, call.view.interactionId);
+    } catch (error) {
+      this.deps.logger.error('call: could not update the call record', { error: String(error) });
+    }
+  }
+
+  private finish(call: LiveCall, cause: EndCause): void {
+    if (call.view.state === 'ended') return;
+    clearTimeout(call.watchdog);
+    this.endHold(call);
+    this.set(call, {
+      state: 'ended',
+      endedAt: this.deps.clock.now().toISOString(),
+      endCause: cause,
+    });
+    this.calls.delete(call.view.id);
+    this.deps.liveCalls.remove(String(call.view.id));
+    this.recent.unshift(call.view);
+    this.recent.length = Math.min(this.recent.length, 3);
+    void this.record(call, (records) => this.writeEnd(call, records));
+    this.changed();
+  }
+
+  private writeEnd(call: LiveCall, records: CallRecords): void {
+    if (call.view.interactionId === null || call.view.endedAt === null) return;
+    const offered = Date.parse(call.view.offeredAt);
+    const ended = Date.parse(call.view.endedAt);
+    const answered = call.view.answeredAt === null ? null : Date.parse(call.view.answeredAt);
+    records.ended(call.view.interactionId, {
+      endedAt: new Date(ended),
+      endCause: call.view.endCause ?? 'failed',
+      ringSeconds: ((answered ?? ended) - offered) / 1000,
+      talkSeconds:
+        answered === null ? 0 : Math.max(0, (ended - answered) / 1000 - call.holdSeconds),
+      holdSeconds: call.holdSeconds,
+      transferTarget: call.transferTarget,
+    });
+  }
+
+  /** Forgets ended calls shown to the operator. */
+  clearEnded(): void {
+    this.recent.length = 0;
+    this.changed();
+  }
+
+  private endHold(call: LiveCall): void {
+    if (call.holdStartedAt === undefined) return;
+    call.holdSeconds += (Date.now() - call.holdStartedAt) / 1000;
+    call.holdStartedAt = undefined;
+  }
+
+  private set(call: LiveCall, patch: Partial<CallView>): void {
+    Object.assign(call.view, patch);
+    this.changed();
+  }
+
+  private changed(): void {
+    this.deps.onChanged(this.list());
+  }
+}
+
+function endCauseOf(originator: string, cause: string | undefined, call: LiveCall): EndCause {
+  const causes = JsSIP.C.causes;
+  switch (cause) {
+    case causes.BYE:
+      return originator === 'local' ? 'localHangup' : 'remoteHangup';
+    case causes.CANCELED:
+      return 'canceled';
+    case causes.BUSY:
+      return 'busy';
+    case causes.REJECTED:
+      return 'rejected';
+    case causes.NO_ANSWER:
+    case causes.EXPIRES:
+      return 'noAnswer';
+    case causes.UNAVAILABLE:
+      return 'unavailable';
+    case causes.NOT_FOUND:
+    case causes.ADDRESS_INCOMPLETE:
+      return 'notFound';
+    case causes.RTP_TIMEOUT:
+      return 'mediaLost';
+    case causes.WEBRTC_ERROR:
+    case causes.INTERNAL_ERROR:
+    case causes.USER_DENIED_MEDIA_ACCESS:
+      return 'mediaFailed';
+    case causes.CONNECTION_ERROR:
+    case causes.REQUEST_TIMEOUT:
+      return 'connectionLost';
+    default:
+      return call.view.answeredAt === null ? 'failed' : 'remoteHangup';
+  }
+}

@@ -1,0 +1,67 @@
+import { z } from 'zod';
+
+export const callStates = ['ringing', 'connecting', 'active', 'held', 'ended'] as const;
+export type CallState = (typeof callStates)[number];
+
+/** Why a call ended, in words the UI translates. */
+export const endCauses = [
+  'localHangup',
+  'remoteHangup',
+  'rejected',
+  'canceled',
+  'busy',
+  'noAnswer',
+  'unavailable',
+  'notFound',
+  'mediaFailed',
+  'mediaLost',
+  'transferred',
+  'connectionLost',
+  'failed',
+] as const;
+export type EndCause = (typeof endCauses)[number];
+
+export const callViewSchema = z.object({
+  id: z.number().int(),
+  direction: z.enum(['inbound', 'outbound']),
+  state: z.enum(callStates),
+  remoteNumber: z.string(),
+  remoteName: z.string(),
+  /** The caller found among the clients (the screen pop), when exactly one matched. */
+  client: z.object({ id: z.number().int(), fullName: z.string() }).nullable(),
+  /** How many clients have this number (several: the operator picks). */
+  matches: z.number().int(),
+  interactionId: z.number().int().nullable(),
+  muted: z.boolean(),
+  offeredAt: z.string(),
+  answeredAt: z.string().nullable(),
+  endedAt: z.string().nullable(),
+  endCause: z.enum(endCauses).nullable(),
+  /** What went wrong, when the call failed for a reason the operator should read. */
+  problem: z.enum(['noAudioWindow', 'mediaTimeout', 'mediaFailed']).nullable(),
+});
+export type CallView = z.output<typeof callViewSchema>;
+
+export const callActionSchema = z.discriminatedUnion('action', [
+  z.object({ action: z.literal('answer'), id: z.number().int() }).strict(),
+  z.object({ action: z.literal('reject'), id: z.number().int() }).strict(),
+  z.object({ action: z.literal('hangup'), id: z.number().int() }).strict(),
+  z.object({ action: z.literal('hold'), id: z.number().int() }).strict(),
+  z.object({ action: z.literal('resume'), id: z.number().int() }).strict(),
+  z.object({ action: z.literal('mute'), id: z.number().int(), muted: z.boolean() }).strict(),
+  z
+    .object({
+      action: z.literal('dtmf'),
+      id: z.number().int(),
+      tones: z.string().regex(/^[0-9A-D#*]{1,20}$/),
+    })
+    .strict(),
+  z
+    .object({
+      action: z.literal('transfer'),
+      id: z.number().int(),
+      target: z.string().regex(/^[0-9A-Za-z+*#._-]{1,40}$/),
+    })
+    .strict(),
+]);
+export type CallAction = z.output<typeof callActionSchema>;

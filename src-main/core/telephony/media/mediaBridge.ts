@@ -1,0 +1,124 @@
+import type { Logger } from '../../platform/ports';
+import type { MediaEvent, MediaOperation, MediaRequest, MediaResponse } from './mediaBridgeSchema';
+import {
+  RemoteMicrophoneStream,
+  RemotePeerConnection,
+  type MediaLink,
+} from './remotePeerConnection';
+
+/**
+ * Carries JsSIP's media requests to the renderer that owns WebRTC, and its
+ * answers back. Only one renderer serves media at a time (the main window);
+ * while none does, calls cannot have audio and the call controller says so.
+ */
+export class MediaBridge implements MediaLink {
+  private send: ((request: MediaRequest) => void) | undefined;
+  private nextRequest = 1;
+  private nextConnection = 1;
+  private readonly pending = new Map<
+    number,
+    { resolve: (response: MediaResponse) => void; timer: NodeJS.Timeout }
+  >();
+  private readonly connections = new Map<number, RemotePeerConnection>();
+
+  constructor(
+    private readonly logger: Logger,
+    /** A renderer that does not answer by then is taken as gone for that request. */
+    private readonly requestTimeoutMs = 10_000,
+  ) {}
+
+  /** The renderer says it serves media; a previous one is gone. */
+  attach(send: (request: MediaRequest) => void): void {
+    if (this.send !== undefined) this.detach();
+    this.send = send;
+  }
+
+  /** The renderer went away: pending requests fail and live connections are lost. */
+  detach(): void {
+    this.send = undefined;
+    for (const [id, entry] of this.pending) {
+      clearTimeout(entry.timer);
+      entry.resolve({ id, ok: false, error: 'the window serving audio went away' });
+    }
+    this.pending.clear();
+    for (const connection of [...this.connections.values()]) connection.lost();
+  }
+
+  isAttached(): boolean {
+    return this.send !== undefined;
+  }
+
+  liveConnections(): number {
+    return this.connections.size;
+  }
+
+  request(connectionId: number, operation: MediaOperation): Promise<MediaResponse> {
+    const send = this.send;
+    const id = this.nextRequest++;
+    if (send === undefined) {
+      return Promise.resolve({ id, ok: false, error: 'no window serves audio' });
+    }
+    return new Promise<MediaResponse>((resolve) => {
+      const timer = setTimeout(() => {
+        this.pending.delete(id);
+        this.logger.warn('media: the window did not answer in time', { op: operation.op });
+        resolve({ id, ok: false, error: `no answer to ${operation.op}` });
+      }, this.requestTimeoutMs);
+      this.pending.set(id, { resolve, timer });
+      send({ id, connectionId, ...operation });
+    });
+  }
+
+  forget(connectionId: number): void {
+    this.connections.delete(connectionId);
+  }
+
+  /** An answer from the renderer; answers to requests nobody waits for are dropped. */
+  respond(response: MediaResponse): void {
+    const entry = this.pending.get(response.id);
+    if (entry === undefined) return;
+    this.pending.delete(response.id);
+    clearTimeout(entry.timer);
+    entry.resolve(response);
+  }
+
+  event(event: MediaEvent): void {
+    this.connections.get(event.connectionId)?.receive(event);
+  }
+
+  createConnection(iceServers: { urls: string | string[] }[]): RemotePeerConnection {
+    const connection = new RemotePeerConnection(this.nextConnection++, this, iceServers);
+    this.connections.set(connection.connectionId, connection);
+    return connection;
+  }
+
+  /** The local stream to hand JsSIP, so it never calls getUserMedia itself. */
+  microphone(): RemoteMicrophoneStream {
+    return new RemoteMicrophoneStream();
+  }
+}
+
+/**
+ * JsSIP looks for the W3C classes on the global object. Main has none, so it
+ * gets these: peer connections made through the bridge, and descriptions as
+ * plain data. Libraries loaded in main do not look at `window` (checked when
+ * this was written); the renderer's real window is untouched.
+ */
+export function installJsSipMediaGlobals(bridge: MediaBridge): void {
+  const global = globalThis as Record<string, unknown>;
+  const PeerConnection = function (config?: { iceServers?: { urls: string | string[] }[] }) {
+    return bridge.createConnection(config?.iceServers ?? []);
+  };
+  class SessionDescription {
+    readonly type: string;
+    readonly sdp: string;
+    constructor(init: { type: string; sdp: string }) {
+      this.type = init.type;
+      this.sdp = init.sdp;
+    }
+  }
+  global['RTCPeerConnection'] = PeerConnection;
+  global['RTCSessionDescription'] = SessionDescription;
+  const window = (global['window'] ??= {}) as Record<string, unknown>;
+  window['RTCPeerConnection'] = PeerConnection;
+}

@@ -1,0 +1,215 @@
+import type {
+  ConnectionState,
+  MediaEvent,
+  MediaOperation,
+  MediaResponse,
+  WireDescription,
+} from './mediaBridgeSchema';
+
+/** How a connection reaches the renderer; the bridge provides it. */
+export interface MediaLink {
+  request(connectionId: number, operation: MediaOperation): Promise<MediaResponse>;
+  forget(connectionId: number): void;
+}
+
+type Listener = (event: { type: string; candidate?: unknown }) => void;
+
+const initialState: ConnectionState = {
+  seq: 0,
+  iceGatheringState: 'new',
+  iceConnectionState: 'new',
+  signalingState: 'stable',
+  localDescription: null,
+};
+
+/** The microphone as JsSIP sees it: a track it can enable and disable (mute). */
+class RemoteAudioTrack {
+  readonly kind = 'audio';
+  readonly id: string;
+  private isEnabled = true;
+  constructor(
+    id: string,
+    private readonly onEnabled: (enabled: boolean) => void,
+  ) {
+    this.id = id;
+  }
+  get enabled(): boolean {
+    return this.isEnabled;
+  }
+  set enabled(value: boolean) {
+    if (value === this.isEnabled) return;
+    this.isEnabled = value;
+    this.onEnabled(value);
+  }
+  stop(): void {
+    // The renderer stops the real microphone when the connection closes.
+  }
+}
+
+/** A stand-in for the local MediaStream JsSIP adds to a connection. */
+export class RemoteMicrophoneStream {
+  readonly id = 'pult-microphone';
+  readonly track = new RemoteAudioTrack('pult-microphone-track', () => undefined);
+  getTracks(): RemoteAudioTrack[] {
+    return [this.track];
+  }
+  getAudioTracks(): RemoteAudioTrack[] {
+    return [this.track];
+  }
+  getVideoTracks(): never[] {
+    return [];
+  }
+}
+
+/**
+ * The part of RTCPeerConnection JsSIP 3.13 uses (testbed/README.md lists it),
+ * carried to the renderer. Operations are queued so they reach the real
+ * connection in the order JsSIP made them; state JsSIP reads synchronously
+ * (ICE and signaling states, the local SDP) is the last numbered snapshot the
+ * renderer sent.
+ */
+export class RemotePeerConnection {
+  private state: ConnectionState = initialState;
+  private readonly listeners = new Map<string, Set<Listener>>();
+  private queue: Promise<unknown> = Promise.resolve();
+  private senders: {
+    track: RemoteAudioTrack;
+    dtmf: { toneBuffer: string; insertDTMF(tones: string, duration?: number, gap?: number): void };
+  }[] = [];
+  private closed = false;
+
+  constructor(
+    readonly connectionId: number,
+    private readonly link: MediaLink,
+    iceServers: { urls: string | string[] }[],
+  ) {
+    void this.enqueue({ op: 'open', iceServers }).catch(() => undefined);
+  }
+
+  get iceGatheringState(): ConnectionState['iceGatheringState'] {
+    return this.state.iceGatheringState;
+  }
+  get iceConnectionState(): ConnectionState['iceConnectionState'] {
+    return this.state.iceConnectionState;
+  }
+  get signalingState(): ConnectionState['signalingState'] {
+    return this.state.signalingState;
+  }
+  get localDescription(): WireDescription | null {
+    return this.state.localDescription;
+  }
+
+  async createOffer(): Promise<WireDescription> {
+    return this.described(await this.enqueue({ op: 'createOffer' }));
+  }
+
+  async createAnswer(): Promise<WireDescription> {
+    return this.described(await this.enqueue({ op: 'createAnswer' }));
+  }
+
+  async setLocalDescription(description: WireDescription): Promise<void> {
+    await this.enqueue({ op: 'setLocalDescription', description: plain(description) });
+  }
+
+  async setRemoteDescription(description: WireDescription): Promise<void> {
+    await this.enqueue({ op: 'setRemoteDescription', description: plain(description) });
+  }
+
+  /** JsSIP adds the local stream's tracks; the renderer opens the chosen microphone. */
+  addTrack(track: RemoteAudioTrack): { track: RemoteAudioTrack } {
+    void this.enqueue({ op: 'addMicrophone' }).catch(() => undefined);
+    const senderTrack = new RemoteAudioTrack(track.id, (enabled) => {
+      void this.enqueue({ op: 'setMicrophoneEnabled', enabled }).catch(() => undefined);
+    });
+    const sender = {
+      track: senderTrack,
+      dtmf: {
+        toneBuffer: '',
+        insertDTMF: (tones: string, duration = 100, gap = 70) => {
+          void this.enqueue({ op: 'insertDTMF', tones, duration, gap }).catch(() => undefined);
+        },
+      },
+    };
+    this.senders.push(sender);
+    return sender;
+  }
+
+  getSenders(): typeof this.senders {
+    return [...this.senders];
+  }
+
+  close(): void {
+    if (this.closed) return;
+    this.closed = true;
+    void this.enqueue({ op: 'close' })
+      .catch(() => undefined)
+      .finally(() => this.link.forget(this.connectionId));
+    this.state = {
+      ...this.state,
+      signalingState: 'closed',
+      iceConnectionState: 'closed',
+    };
+  }
+
+  addEventListener(type: string, listener: Listener): void {
+    let set = this.listeners.get(type);
+    if (set === undefined) this.listeners.set(type, (set = new Set()));
+    set.add(listener);
+  }
+
+  removeEventListener(type: string, listener: Listener): void {
+    this.listeners.get(type)?.delete(listener);
+  }
+
+  /** An event from the renderer's connection; stale snapshots are ignored. */
+  receive(event: MediaEvent): void {
+    this.adopt(event.state);
+    const payload =
+      event.type === 'icecandidate'
+        ? {
+            type: event.type,
+            candidate: event.candidate == null ? null : { candidate: event.candidate },
+          }
+        : { type: event.type };
+    for (const listener of [...(this.listeners.get(event.type) ?? [])]) listener(payload);
+  }
+
+  /**
+   * The renderer is gone (reloaded or crashed): the media of this call is
+   * lost. Saying the connection failed makes JsSIP end the call properly
+   * (BYE), instead of leaving a silent call up at the PBX.
+   */
+  lost(): void {
+    if (this.closed) return;
+    this.adopt({ ...this.state, seq: this.state.seq + 1, iceConnectionState: 'failed' });
+    for (const listener of [...(this.listeners.get('iceconnectionstatechange') ?? [])])
+      listener({ type: 'iceconnectionstatechange' });
+  }
+
+  private adopt(state: ConnectionState | undefined): void {
+    if (state !== undefined && state.seq >= this.state.seq) this.state = state;
+  }
+
+  private enqueue(operation: MediaOperation): Promise<MediaResponse & { ok: true }> {
+    const run = async () => {
+      if (this.closed && operation.op !== 'close') throw new Error('connection closed');
+      const response = await this.link.request(this.connectionId, operation);
+      this.adopt(response.state);
+      if (!response.ok) throw new Error(response.error);
+      return response;
+    };
+    const result = this.queue.then(run, run);
+    this.queue = result.catch(() => undefined);
+    return result;
+  }
+
+  private described(response: MediaResponse & { ok: true }): WireDescription {
+    if (response.description === undefined) throw new Error('no description from the renderer');
+    return response.description;
+  }
+}
+
+/** RTCSessionDescription objects from JsSIP become plain data for IPC. */
+function plain(description: WireDescription): WireDescription {
+  return { type: description.type, sdp: description.sdp };
+}

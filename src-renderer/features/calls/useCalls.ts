@@ -1,0 +1,31 @@
+import { useEffect, useState } from 'react';
+import type { CallView } from '../../../src-main/core/telephony/callView';
+import { invoke, onEvent } from '../../api/pultClient';
+
+/** The calls main knows of (live ones first, then the last ended), kept current. */
+export function useCalls(): CallView[] {
+  const [calls, setCalls] = useState<CallView[]>([]);
+  useEffect(() => {
+    let live = true;
+    const stop = onEvent('calls.changed', (list) => setCalls(list));
+    invoke('calls.list').then(
+      (list) => live && setCalls(list),
+      () => undefined,
+    );
+    return () => {
+      live = false;
+      stop();
+    };
+  }, []);
+  return calls;
+}
+
+/** Ticks every second while mounted, for call timers. */
+export function useNow(): number {
+  const [now, setNow] = useState(() => Date.now());
+  useEffect(() => {
+    const timer = setInterval(() => setNow(Date.now()), 1000);
+    return () => clearInterval(timer);
+  }, []);
+  return now;
+}

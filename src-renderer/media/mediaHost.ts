@@ -1,0 +1,195 @@
+import type {
+  ConnectionState,
+  WireDescription,
+  MediaEvent,
+  MediaRequest,
+  MediaResponse,
+} from '../../src-main/core/telephony/media/mediaBridgeSchema';
+import { invoke, onEvent } from '../api/pultClient';
+
+interface Served {
+  pc: RTCPeerConnection;
+  seq: number;
+  microphone: MediaStream | undefined;
+  speaker: HTMLAudioElement;
+}
+
+export interface MediaDevicesChoice {
+  microphoneId: string | undefined;
+  speakerId: string | undefined;
+}
+
+/**
+ * The real WebRTC side of calls. Main's JsSIP asks for peer-connection work
+ * by request; this owns the RTCPeerConnection, the chosen microphone and the
+ * far end's audio on the chosen output, and sends back every answer and
+ * event with a numbered snapshot of the connection's state. Requests for one
+ * connection run strictly in order.
+ */
+export class MediaHost {
+  private readonly served = new Map<number, Served>();
+  private readonly queues = new Map<number, Promise<void>>();
+  private stopListening: (() => void) | undefined;
+
+  constructor(private readonly devices: () => MediaDevicesChoice) {}
+
+  start(): void {
+    this.stopListening = onEvent('media.request', (request) => {
+      const previous = this.queues.get(request.connectionId) ?? Promise.resolve();
+      const next = previous.then(() => this.handle(request));
+      this.queues.set(request.connectionId, next);
+    });
+    void invoke('media.attach');
+  }
+
+  stop(): void {
+    this.stopListening?.();
+    for (const id of [...this.served.keys()]) this.close(id);
+  }
+
+  /** Bytes of audio received and sent so far, over all calls (for the call panel and tests). */
+  async audioBytes(): Promise<{ received: number; sent: number }> {
+    let received = 0;
+    let sent = 0;
+    for (const { pc } of this.served.values()) {
+      const stats = await pc.getStats();
+      stats.forEach(
+        (report: { type: string; kind?: string; bytesReceived?: number; bytesSent?: number }) => {
+          if (report.type === 'inbound-rtp' && report.kind === 'audio')
+            received += report.bytesReceived ?? 0;
+          if (report.type === 'outbound-rtp' && report.kind === 'audio')
+            sent += report.bytesSent ?? 0;
+        },
+      );
+    }
+    return { received, sent };
+  }
+
+  private async handle(request: MediaRequest): Promise<void> {
+    let response: MediaResponse;
+    try {
+      const description = await this.perform(request);
+      const state = this.snapshot(request.connectionId);
+      response = {
+        id: request.id,
+        ok: true,
+        ...(description === undefined ? {} : { description }),
+        ...(state === undefined ? {} : { state }),
+      };
+    } catch (error) {
+      const state = this.snapshot(request.connectionId);
+      response = {
+        id: request.id,
+        ok: false,
+        error: (error instanceof Error ? error.message : String(error)).slice(0, 500),
+        ...(state === undefined ? {} : { state }),
+      };
+    }
+    await invoke('media.respond', response).catch(() => undefined);
+  }
+
+  private async perform(request: MediaRequest): Promise<WireDescription | undefined> {
+    if (request.op === 'open') {
+      this.open(request.connectionId, request.iceServers);
+      return undefined;
+    }
+    const served = this.served.get(request.connectionId);
+    if (served === undefined) throw new Error('no such connection');
+    const { pc } = served;
+    switch (request.op) {
+      case 'createOffer': {
+        const offer = await pc.createOffer();
+        return { type: offer.type, sdp: offer.sdp ?? '' };
+      }
+      case 'createAnswer': {
+        const answer = await pc.createAnswer();
+        return { type: answer.type, sdp: answer.sdp ?? '' };
+      }
+      case 'setLocalDescription':
+        await pc.setLocalDescription(request.description);
+        return undefined;
+      case 'setRemoteDescription':
+        await pc.setRemoteDescription(request.description);
+        return undefined;
+      case 'addMicrophone': {
+        const { microphoneId } = this.devices();
+        const stream = await navigator.mediaDevices.getUserMedia({
+          audio: microphoneId === undefined ? true : { deviceId: { exact: microphoneId } },
+          video: false,
+        });
+        served.microphone = stream;
+        for (const track of stream.getAudioTracks()) pc.addTrack(track, stream);
+        return undefined;
+      }
+      case 'setMicrophoneEnabled':
+        for (const track of served.microphone?.getAudioTracks() ?? [])
+          track.enabled = request.enabled;
+        return undefined;
+      case 'insertDTMF': {
+        const sender = pc.getSenders().find((s) => s.track?.kind === 'audio');
+        if (sender?.dtmf == null) throw new Error('no audio to send tones with');
+        sender.dtmf.insertDTMF(request.tones, request.duration, request.gap);
+        return undefined;
+      }
+      case 'close':
+        this.close(request.connectionId);
+        return undefined;
+    }
+  }
+
+  private open(connectionId: number, iceServers: RTCIceServer[]): void {
+    const pc = new RTCPeerConnection({ iceServers });
+    const speaker = new Audio();
+    speaker.autoplay = true;
+    const served: Served = { pc, seq: 0, microphone: undefined, speaker };
+    this.served.set(connectionId, served);
+    const { speakerId } = this.devices();
+    if (speakerId !== undefined) void speaker.setSinkId(speakerId).catch(() => undefined);
+    pc.addEventListener('track', (event) => {
+      speaker.srcObject = event.streams[0] ?? new MediaStream([event.track]);
+      void speaker.play().catch(() => undefined);
+    });
+    const report = (type: MediaEvent['type'], candidate?: string | null) => {
+      const state = this.snapshot(connectionId);
+      if (state === undefined) return;
+      const event: MediaEvent = {
+        connectionId,
+        type,
+        state,
+        ...(candidate === undefined ? {} : { candidate }),
+      };
+      void invoke('media.event', event).catch(() => undefined);
+    };
+    pc.addEventListener('icecandidate', (event) =>
+      report('icecandidate', event.candidate === null ? null : event.candidate.candidate),
+    );
+    pc.addEventListener('icegatheringstatechange', () => report('icegatheringstatechange'));
+    pc.addEventListener('iceconnectionstatechange', () => report('iceconnectionstatechange'));
+    pc.addEventListener('signalingstatechange', () => report('signalingstatechange'));
+  }
+
+  private close(connectionId: number): void {
+    const served = this.served.get(connectionId);
+    if (served === undefined) return;
+    this.served.delete(connectionId);
+    this.queues.delete(connectionId);
+    for (const track of served.microphone?.getTracks() ?? []) track.stop();
+    served.speaker.srcObject = null;
+    served.pc.close();
+  }
+
+  private snapshot(connectionId: number): ConnectionState | undefined {
+    const served = this.served.get(connectionId);
+    if (served === undefined) return undefined;
+    const { pc } = served;
+    served.seq += 1;
+    const local = pc.localDescription;
+    return {
+      seq: served.seq,
+      iceGatheringState: pc.iceGatheringState,
+      iceConnectionState: pc.iceConnectionState,
+      signalingState: pc.signalingState,
+      localDescription: local === null ? null : { type: local.type, sdp: local.sdp },
+    };
+  }
+}

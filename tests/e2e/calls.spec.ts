@@ -1,0 +1,153 @@
+import { expect, test, type Page } from '@playwright/test';
+import { startKamailio, type Kamailio } from '../support/kamailio';
+import { launchPult, type PultApp } from './support/pultApp';
+import { SipPhone } from './support/sipPhone';
+
+// The caller's number is a real Ukrainian mobile number, so the client base can know it.
+const callerNumber = '+380671234567';
+
+let kamailio: Kamailio | undefined;
+let phone: SipPhone;
+let app: PultApp | undefined;
+let page: Page;
+
+test.beforeAll(async () => {
+  // Without digest auth any user may register: the phone as the client's number, Pult as agent1.
+  kamailio = await startKamailio([]);
+  phone = await SipPhone.start(callerNumber);
+  app = await launchPult();
+  page = await app.firstWindow();
+  await page.getByTestId('nav-clients').click();
+  await page.getByTestId('demo-dismiss').click();
+  await page.evaluate(async () => {
+    const created = await window.pult.invoke('clients.create', {
+      fullName: 'Коваленко Ірина',
+      phones: [{ raw: '067 123 45 67' }],
+    });
+    if (!created.ok || !created.value.ok) throw new Error('not created');
+  });
+  await page.getByTestId('nav-settings').click();
+  await page.getByTestId('sip-wsUrl').fill('ws://127.0.0.1:8080');
+  await page.getByTestId('sip-sipUri').fill('sip:agent1@127.0.0.1');
+  await page.getByTestId('sip-password').fill('agentpw1');
+  await page.getByTestId('sip-save').click();
+  await expect(page.getByTestId('status-sip')).toContainText('зареєстровано');
+  await page.getByTestId('nav-calls').click();
+});
+
+test.afterAll(async () => {
+  await app?.close();
+  await phone?.stop();
+  await kamailio?.stop();
+});
+
+async function lastPhoneEvent(type: string) {
+  return (await phone.events()).filter((e) => e.type === type).at(-1);
+}
+
+test('inbound: the card pops up while it rings, answered in Pult, audio both ways, hung up, recorded', async () => {
+  await phone.call('sip:agent1@127.0.0.1');
+  const call = page.getByTestId('call');
+  await expect(call).toHaveAttribute('data-state', 'ringing');
+  await expect(call.getByTestId('call-who')).toHaveText('Коваленко Ірина');
+  // Screen pop: the caller's card is open before anyone answers.
+  await expect(page.getByTestId('client-card-name')).toHaveText('Коваленко Ірина');
+  await expect(call).toHaveAttribute('data-state', 'ringing');
+
+  await call.getByTestId('call-answer').click();
+  await expect(call).toHaveAttribute('data-state', 'active');
+  await expect.poll(async () => (await lastPhoneEvent('confirmed')) !== undefined).toBe(true);
+
+  // Audio flows both ways: each side's received bytes keep growing.
+  const phoneBytes = await phone.receivedBytes();
+  const audio = call.getByTestId('call-audio');
+  await expect(audio).toHaveText('Звук є');
+  const pultBytes = Number(await audio.getAttribute('data-received'));
+  await expect.poll(() => phone.receivedBytes()).toBeGreaterThan(phoneBytes + 1000);
+  await expect
+    .poll(async () => Number(await audio.getAttribute('data-received')))
+    .toBeGreaterThan(pultBytes + 1000);
+
+  // Hold is seen by the other party, and so is the return.
+  await call.getByTestId('call-hold').click();
+  await expect(call).toHaveAttribute('data-state', 'held');
+  await expect.poll(async () => (await lastPhoneEvent('hold'))?.originator).toBe('remote');
+  await call.getByTestId('call-hold').click();
+  await expect(call).toHaveAttribute('data-state', 'active');
+  await expect.poll(async () => (await lastPhoneEvent('unhold'))?.originator).toBe('remote');
+
+  await call.getByTestId('call-hangup').click();
+  await expect(call).toHaveAttribute('data-state', 'ended');
+  await expect(call.getByTestId('call-end-cause')).toHaveText('ви завершили');
+  await expect.poll(async () => (await lastPhoneEvent('ended'))?.originator).toBe('remote');
+
+  // The call is in today's log and in the client's history.
+  await page.getByTestId('nav-calls').click();
+  const entry = page.getByTestId('call-log-entry').first();
+  await expect(entry).toContainText('Коваленко Ірина');
+  await expect(entry).toHaveAttribute('data-missed', 'false');
+  await page.getByTestId('calls-clear-ended').click();
+  await expect(page.getByTestId('call-bar')).toHaveCount(0);
+  await entry.getByRole('button', { name: 'Картка клієнта' }).click();
+  const history = page.getByTestId('history-call').first();
+  await expect(history).toContainText('Вхідний дзвінок');
+  await expect(history).not.toContainText('тривалість 0:00');
+});
+
+test('reject: the caller hears busy (486)', async () => {
+  await phone.call('sip:agent1@127.0.0.1');
+  const call = page.getByTestId('call');
+  await expect(call).toHaveAttribute('data-state', 'ringing');
+  await call.getByTestId('call-reject').click();
+  await expect.poll(async () => (await lastPhoneEvent('failed'))?.status).toBe(486);
+  await expect(call.getByTestId('call-end-cause')).toHaveText('відхилено');
+  await page.getByTestId('calls-clear-ended').click();
+});
+
+test('the caller hangs up while it rings: a missed call, called back from the log', async () => {
+  await page.getByTestId('nav-calls').click();
+  const missedBefore = await page
+    .locator('[data-testid="call-log-entry"][data-missed="true"]')
+    .count();
+  await phone.call('sip:agent1@127.0.0.1');
+  const call = page.getByTestId('call');
+  await expect(call).toHaveAttribute('data-state', 'ringing');
+  await phone.hangup();
+  await expect(call).toHaveAttribute('data-state', 'ended');
+  await expect(call.getByTestId('call-end-cause')).toHaveText(
+    'абонент поклав слухавку до відповіді',
+  );
+
+  await page.getByTestId('nav-calls').click();
+  const missed = page.locator('[data-testid="call-log-entry"][data-missed="true"]');
+  await expect(missed).toHaveCount(missedBefore + 1);
+  await page.getByTestId('calls-clear-ended').click();
+
+  // Calling back from the log reaches the caller's phone, which answers.
+  const incoming = async () => (await phone.events()).filter((e) => e.type === 'incoming').length;
+  const incomingBefore = await incoming();
+  await missed.first().getByTestId('call-log-call-back').click();
+  await expect.poll(incoming).toBe(incomingBefore + 1);
+  const outbound = page.getByTestId('call');
+  await expect(outbound).toHaveAttribute('data-state', 'ringing');
+  await phone.answer();
+  await expect(outbound).toHaveAttribute('data-state', 'active');
+  await phone.hangup();
+  await expect(outbound).toHaveAttribute('data-state', 'ended');
+  await expect(outbound.getByTestId('call-end-cause')).toHaveText('абонент завершив');
+  await page.getByTestId('calls-clear-ended').click();
+});
+
+test('the window reloads during a call: the call is ended properly (BYE), not left silent', async () => {
+  await phone.call('sip:agent1@127.0.0.1');
+  const call = page.getByTestId('call');
+  await call.getByTestId('call-answer').click();
+  await expect(call).toHaveAttribute('data-state', 'active');
+  await page.reload();
+  await expect
+    .poll(async () => (await lastPhoneEvent('ended'))?.originator, { timeout: 15_000 })
+    .toBe('remote');
+  await expect(page.getByTestId('call')).toHaveAttribute('data-state', 'ended');
+  await expect(page.getByTestId('call-end-cause')).toHaveText('звук обірвався');
+  await page.getByTestId('calls-clear-ended').click();
+});
