@@ -155,6 +155,45 @@ describe('dispatchInvoke', () => {
     expect(result).toMatchObject({ ok: false, error: { code: 'invalidResponse' } });
   });
 
+  it('refuses media answers and call actions outside the contract, before any handler', async () => {
+    const seen: unknown[] = [];
+    const h = handlers({
+      'media.respond': (r) => {
+        seen.push(r);
+        return { ok: true };
+      },
+      'calls.act': (a) => {
+        seen.push(a);
+        return { done: true };
+      },
+    });
+    const bad: [string, unknown][] = [
+      [
+        'media.respond',
+        { id: 1, ok: true, description: { type: 'offer', sdp: 'x'.repeat(70_000) } },
+      ],
+      ['media.respond', { id: 1, ok: true, state: { seq: 1, iceGatheringState: 'bogus' } }],
+      ['media.respond', { id: -1, ok: false, error: 'x' }],
+      ['calls.act', { action: 'dtmf', id: 1, tones: '1; DROP TABLE' }],
+      ['calls.act', { action: 'transfer', id: 1, target: 'sip:evil@elsewhere' }],
+      ['calls.act', { action: 'explode', id: 1 }],
+    ];
+    for (const [channel, payload] of bad) {
+      const result = await dispatchInvoke(h, channel, payload, fromApp, appOrigin, silentLogger);
+      expect(result, channel).toMatchObject({ ok: false, error: { code: 'invalidRequest' } });
+    }
+    expect(seen).toEqual([]);
+    const good = await dispatchInvoke(
+      h,
+      'calls.act',
+      { action: 'dtmf', id: 1, tones: '12#' },
+      fromApp,
+      appOrigin,
+      silentLogger,
+    );
+    expect(good).toEqual({ ok: true, value: { done: true } });
+  });
+
   it('has a schema for exactly the channels the preload exposes', () => {
     expect(Object.keys(invokeContract).sort()).toEqual([...invokeChannels].sort());
   });

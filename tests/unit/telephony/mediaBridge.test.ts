@@ -1,0 +1,158 @@
+import { describe, expect, it } from 'vitest';
+import { silentLogger } from '../../../src-main/core/platform/ports';
+import { MediaBridge } from '../../../src-main/core/telephony/media/mediaBridge';
+import type {
+  ConnectionState,
+  MediaRequest,
+} from '../../../src-main/core/telephony/media/mediaBridgeSchema';
+import { mediaRequestSchema } from '../../../src-main/core/telephony/media/mediaBridgeSchema';
+
+const state = (seq: number, patch: Partial<ConnectionState> = {}): ConnectionState => ({
+  seq,
+  iceGatheringState: 'new',
+  iceConnectionState: 'new',
+  signalingState: 'stable',
+  localDescription: null,
+  ...patch,
+});
+
+/** A renderer that answers only when told, so the order of answers is the test's choice. */
+function heldRenderer(bridge: MediaBridge) {
+  const requests: MediaRequest[] = [];
+  bridge.attach((request) => {
+    expect(mediaRequestSchema.safeParse(request).success).toBe(true);
+    requests.push(request);
+  });
+  return requests;
+}
+
+const flush = () => new Promise((resolve) => setTimeout(resolve, 0));
+
+describe('media bridge', () => {
+  it('sends a connection its requests one at a time, in the order JsSIP made them', async () => {
+    const bridge = new MediaBridge(silentLogger);
+    const requests = heldRenderer(bridge);
+    const pc = bridge.createConnection([]);
+    const offer = pc.createOffer();
+    const local = pc.setLocalDescription({ type: 'offer', sdp: 'v=0 local' });
+    await flush();
+    expect(requests.map((r) => r.op)).toEqual(['open']);
+    bridge.respond({ id: requests[0]!.id, ok: true, state: state(1) });
+    await flush();
+    expect(requests.map((r) => r.op)).toEqual(['open', 'createOffer']);
+    bridge.respond({
+      id: requests[1]!.id,
+      ok: true,
+      description: { type: 'offer', sdp: 'v=0 offer' },
+      state: state(2),
+    });
+    expect(await offer).toEqual({ type: 'offer', sdp: 'v=0 offer' });
+    await flush();
+    expect(requests[2]).toMatchObject({
+      op: 'setLocalDescription',
+      description: { type: 'offer', sdp: 'v=0 local' },
+    });
+    bridge.respond({
+      id: requests[2]!.id,
+      ok: true,
+      state: state(3, {
+        iceGatheringState: 'gathering',
+        signalingState: 'have-local-offer',
+        localDescription: { type: 'offer', sdp: 'v=0 local' },
+      }),
+    });
+    await local;
+    // What JsSIP reads synchronously right after is the renderer's state at that answer.
+    expect(pc.iceGatheringState).toBe('gathering');
+    expect(pc.signalingState).toBe('have-local-offer');
+    expect(pc.localDescription?.sdp).toBe('v=0 local');
+  });
+
+  it('keeps the newest state: a late, older snapshot does not roll the mirror back', () => {
+    const bridge = new MediaBridge(silentLogger);
+    heldRenderer(bridge);
+    const pc = bridge.createConnection([]);
+    const seen: unknown[] = [];
+    pc.addEventListener('icecandidate', (e) => seen.push(e.candidate));
+    bridge.event({
+      connectionId: pc.connectionId,
+      type: 'icecandidate',
+      candidate: null,
+      state: state(5, {
+        iceGatheringState: 'complete',
+        localDescription: { type: 'answer', sdp: 'with candidates' },
+      }),
+    });
+    bridge.event({
+      connectionId: pc.connectionId,
+      type: 'iceconnectionstatechange',
+      state: state(4, { iceConnectionState: 'checking' }),
+    });
+    expect(seen).toEqual([null]);
+    expect(pc.iceGatheringState).toBe('complete');
+    expect(pc.localDescription?.sdp).toBe('with candidates');
+    expect(pc.iceConnectionState).toBe('new');
+  });
+
+  it('a failure in the renderer reaches JsSIP as a rejected promise', async () => {
+    const bridge = new MediaBridge(silentLogger);
+    const requests = heldRenderer(bridge);
+    const pc = bridge.createConnection([]);
+    const remote = pc.setRemoteDescription({ type: 'offer', sdp: 'garbage' });
+    await flush();
+    bridge.respond({ id: requests[0]!.id, ok: true, state: state(1) });
+    await flush();
+    bridge.respond({ id: requests[1]!.id, ok: false, error: 'Failed to parse SessionDescription' });
+    await expect(remote).rejects.toThrow('Failed to parse SessionDescription');
+  });
+
+  it('a window that goes away fails what is pending and tells JsSIP the media failed', async () => {
+    const bridge = new MediaBridge(silentLogger);
+    heldRenderer(bridge);
+    const pc = bridge.createConnection([]);
+    const states: string[] = [];
+    pc.addEventListener('iceconnectionstatechange', () => states.push(pc.iceConnectionState));
+    const answer = pc.createAnswer();
+    bridge.detach();
+    await expect(answer).rejects.toThrow(/went away|no window serves audio/);
+    expect(states).toEqual(['failed']);
+    expect(bridge.isAttached()).toBe(false);
+  });
+
+  it('a window that never answers: the request fails after the timeout instead of hanging', async () => {
+    const bridge = new MediaBridge(silentLogger, 20);
+    heldRenderer(bridge);
+    const pc = bridge.createConnection([]);
+    await expect(pc.createOffer()).rejects.toThrow(/no answer to/);
+  });
+
+  it('mute and tones become requests on the microphone the renderer opened', async () => {
+    const bridge = new MediaBridge(silentLogger);
+    const requests = heldRenderer(bridge);
+    const pc = bridge.createConnection([]);
+    const stream = bridge.microphone();
+    for (const track of stream.getTracks()) pc.addTrack(track);
+    const [sender] = pc.getSenders();
+    sender!.track.enabled = false;
+    sender!.dtmf.insertDTMF('12#', 100, 70);
+    for (let i = 0; i < 5; i++) {
+      await flush();
+      const last = requests.at(-1)!;
+      bridge.respond({ id: last.id, ok: true, state: state(i + 1) });
+    }
+    expect(requests.map((r) => r.op)).toEqual([
+      'open',
+      'addMicrophone',
+      'setMicrophoneEnabled',
+      'insertDTMF',
+    ]);
+    expect(requests[2]).toMatchObject({ enabled: false });
+    expect(requests[3]).toMatchObject({ tones: '12#', duration: 100, gap: 70 });
+  });
+
+  it('without a window, nothing is sent and every request fails at once', async () => {
+    const bridge = new MediaBridge(silentLogger);
+    const pc = bridge.createConnection([]);
+    await expect(pc.createOffer()).rejects.toThrow('no window serves audio');
+  });
+});
