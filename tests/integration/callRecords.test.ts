@@ -78,8 +78,8 @@ describe('call records', () => {
     };
     end('canceled');
     end('rejected');
-    const byCause = Object.fromEntries(
-      records.since(new Date(0)).map((e) => [e.endCause, isMissed(e)]),
+    const byCause: Record<string, boolean> = Object.fromEntries(
+      records.since(new Date(0)).map((e): [string, boolean] => [e.endCause ?? '', isMissed(e)]),
     );
     expect(byCause).toEqual({ canceled: true, rejected: false });
   });

@@ -1,0 +1,177 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { CallRecords } from '../../src-main/core/calls/callRecords';
+import { CallerIdLookup } from '../../src-main/core/clients/callerId';
+import type { PultDatabase } from '../../src-main/core/db/database';
+import { silentLogger } from '../../src-main/core/platform/ports';
+import { WorkstationStatusBoard } from '../../src-main/core/status/workstationStatusBoard';
+import { CallController } from '../../src-main/core/telephony/callController';
+import type { CallView } from '../../src-main/core/telephony/callView';
+import { LiveCallRegistry } from '../../src-main/core/telephony/liveCallRegistry';
+import {
+  installJsSipMediaGlobals,
+  MediaBridge,
+} from '../../src-main/core/telephony/media/mediaBridge';
+import type {
+  ConnectionState,
+  MediaRequest,
+} from '../../src-main/core/telephony/media/mediaBridgeSchema';
+import { SipRegistration } from '../../src-main/core/telephony/sipRegistration';
+import { FakePbx } from '../support/fakePbx';
+import { sharedDir } from '../support/kamailio';
+import { openTempDatabase } from '../support/tempDatabase';
+
+// Real INVITEs recorded from real systems, addressed to our agent and put on its WebSocket.
+const tracesDir = path.join(sharedDir, 'fixtures/sip/traces');
+const traces = readdirSync(tracesDir)
+  .filter((f) => f.endsWith('.sip'))
+  .sort();
+
+let pbx: FakePbx;
+let sip: SipRegistration;
+let db: PultDatabase;
+let records: CallRecords;
+let calls: CallView[] = [];
+let controller: CallController;
+const media = new MediaBridge(silentLogger, 2000);
+const liveCalls = new LiveCallRegistry();
+const status = new WorkstationStatusBoard({ now: () => new Date() });
+
+/**
+ * The window's side, as far as this test needs it: every request succeeds,
+ * but ICE gathering never completes, as when a network adapter hangs. Only a
+ * watchdog can end such a call.
+ */
+function stuckRenderer(request: MediaRequest): void {
+  const state: ConnectionState = {
+    seq: request.id,
+    iceGatheringState: request.op === 'setLocalDescription' ? 'gathering' : 'new',
+    iceConnectionState: 'new',
+    signalingState: 'have-remote-offer',
+    localDescription: request.op === 'setLocalDescription' ? request.description : null,
+  };
+  const description =
+    request.op === 'createAnswer' ? { type: 'answer' as const, sdp: 'v=0\r\n' } : undefined;
+  setTimeout(() =>
+    media.respond({ id: request.id, ok: true, state, ...(description ? { description } : {}) }),
+  );
+}
+
+/** A recorded INVITE, re-addressed to agent1 with a fresh Call-ID and branch. */
+function inviteFrom(file: string, callId: string): string {
+  const text = readFileSync(path.join(tracesDir, file), 'latin1').replace(/\r?\n/g, '\r\n');
+  const [head = '', body = ''] = text.split('\r\n\r\n');
+  const lines = head.split('\r\n').map((line, i) => {
+    if (i === 0) return 'INVITE sip:agent1@127.0.0.1 SIP/2.0';
+    if (/^To:/i.test(line)) return 'To: <sip:agent1@127.0.0.1>';
+    if (/^Call-ID:/i.test(line)) return `Call-ID: ${callId}`;
+    if (/^Via:/i.test(line)) return line.replace(/branch=[^;\s]+/, `branch=z9hG4bK${callId}`);
+    if (/^Content-Length:/i.test(line))
+      return `Content-Length: ${Buffer.byteLength(body, 'latin1')}`;
+    return line;
+  });
+  return `${lines.join('\r\n')}\r\n\r\n${body}`;
+}
+
+const responseTo = (callId: string, code: RegExp) =>
+  pbx.next(
+    (m) => m.startsWith('SIP/2.0 ') && m.includes(callId) && code.test(m.split('\r\n')[0]!),
+    5000,
+  );
+
+const waitFor = async (check: () => boolean) => {
+  for (let i = 0; i < 100 && !check(); i++) await new Promise((r) => setTimeout(r, 20));
+  expect(check()).toBe(true);
+};
+
+beforeAll(async () => {
+  installJsSipMediaGlobals(media);
+  db = await openTempDatabase();
+  records = new CallRecords(db.sqlite);
+  const callerId = new CallerIdLookup(db.sqlite);
+  pbx = await FakePbx.start();
+  sip = new SipRegistration(status, silentLogger, {
+    userAgent: 'Pult-test',
+    keepaliveSeconds: 3600,
+  });
+  controller = new CallController({
+    media,
+    database: () => Promise.resolve({ records, callerId: (n) => callerId.find(n) }),
+    liveCalls,
+    clock: { now: () => new Date() },
+    logger: silentLogger,
+    onChanged: (list) => (calls = list),
+    answerTimeoutMs: 300,
+  });
+  sip.onAgent((ua) => controller.useAgent(ua));
+  sip.start(
+    {
+      wsUrl: pbx.url,
+      sipUri: 'sip:agent1@127.0.0.1',
+      authorizationUser: '',
+      displayName: '',
+      iceServers: [],
+    },
+    'pw',
+  );
+  await waitFor(() => status.current().sip.state === 'registered');
+});
+afterAll(async () => {
+  sip.stop();
+  await pbx.close();
+  await db.close();
+});
+beforeEach(() => {
+  media.attach(stuckRenderer);
+  controller.clearEnded();
+});
+
+describe('calls from real INVITEs', () => {
+  it.each(traces)(
+    '%s rings, and a media setup that hangs ends with a final response',
+    async (file) => {
+      const callId = `trace-${file.slice(0, 2)}-${Date.now()}`;
+      const ringing = responseTo(callId, /^SIP\/2\.0 180/);
+      pbx.send(inviteFrom(file, callId));
+      await ringing;
+      const call = calls.find((c) => c.state === 'ringing');
+      expect(call).toBeDefined();
+      expect(liveCalls.count()).toBe(1);
+      await waitFor(() => calls.some((c) => c.interactionId !== null));
+
+      const final = responseTo(callId, /^SIP\/2\.0 [3-6]\d\d/);
+      expect(controller.act({ action: 'answer', id: call!.id })).toBe(true);
+      expect((await final).split('\r\n')[0]).toBe('SIP/2.0 500 Media Setup Timeout');
+      await waitFor(() => calls[0]?.state === 'ended');
+      expect(calls[0]).toMatchObject({ endCause: 'mediaFailed', problem: 'mediaTimeout' });
+      expect(liveCalls.count()).toBe(0);
+      const [row] = records.since(new Date(0));
+      expect(row).toMatchObject({ interactionId: call!.interactionId, endCause: 'mediaFailed' });
+    },
+  );
+});
+
+describe('answering rules on the wire', () => {
+  it('reject sends 486 Busy Here', async () => {
+    const callId = `reject-${Date.now()}`;
+    const ringing = responseTo(callId, /^SIP\/2\.0 180/);
+    pbx.send(inviteFrom(traces[0]!, callId));
+    await ringing;
+    const busy = responseTo(callId, /^SIP\/2\.0 486/);
+    controller.act({ action: 'reject', id: calls.find((c) => c.state === 'ringing')!.id });
+    await busy;
+    await waitFor(() => calls[0]?.endCause === 'rejected');
+  });
+
+  it('with no window to play audio, the caller is told at once (480), not left ringing', async () => {
+    media.detach();
+    const callId = `nowindow-${Date.now()}`;
+    const unavailable = responseTo(callId, /^SIP\/2\.0 480/);
+    pbx.send(inviteFrom(traces[0]!, callId));
+    await unavailable;
+    await waitFor(() => calls[0]?.state === 'ended');
+    expect(calls[0]).toMatchObject({ problem: 'noAudioWindow' });
+    expect(liveCalls.count()).toBe(0);
+  });
+});
