@@ -15,6 +15,7 @@ import type { InvokeHandlers } from '../ipc/dispatch';
 import type { SipAccountService } from '../core/telephony/sipAccountService';
 import type { AgentStateService } from '../core/agent/agentStateService';
 import { IpcRejection } from '../ipc/result';
+import type { ParsedRequestOf, ResponseOf } from '../ipc/contract';
 import type { CallController } from '../core/telephony/callController';
 import type { MediaBridge } from '../core/telephony/media/mediaBridge';
 import { isMissed, type CallLogEntry } from '../core/calls/callRecords';
@@ -51,6 +52,8 @@ export interface HandlerDeps {
   callLog: () => Promise<CallLogEntry[]>;
   /** A number as typed, in the PBX's dialling format (or undefined when it is no number). */
   dialTarget: (typed: string) => string | undefined;
+  pendingWrapUp: () => Promise<ResponseOf<'wrapUp.pending'>>;
+  finishWrapUp: (input: ParsedRequestOf<'wrapUp.finish'>) => Promise<ResponseOf<'wrapUp.finish'>>;
 }
 
 export function createInvokeHandlers(deps: HandlerDeps): InvokeHandlers {
@@ -155,6 +158,8 @@ export function createInvokeHandlers(deps: HandlerDeps): InvokeHandlers {
           ? { type: 'goReady' }
           : { type: 'goNotReady', reason: request.reason },
       ),
+    'wrapUp.pending': () => deps.pendingWrapUp(),
+    'wrapUp.finish': (input) => deps.finishWrapUp(input),
     'calls.list': () => deps.calls.list(),
     'calls.act': (action) => ({ done: deps.calls.act(action) }),
     'calls.dial': ({ number }) => {

@@ -150,6 +150,9 @@ function start(): void {
   });
   const telephony = startTelephony({
     logger,
+    agent,
+    policy,
+    actor: os.userInfo().username,
     registration,
     liveCalls,
     clientBase: () => clientDatabase,
@@ -179,6 +182,8 @@ function start(): void {
       attachMedia: telephony.attachMedia,
       callLog: telephony.callLog,
       dialTarget: (typed) => toDialTarget(typed),
+      pendingWrapUp: () => telephony.pendingWrapUp(settings.view().values.language),
+      finishWrapUp: telephony.finishWrapUp,
       onImportProgress: (progress) => {
         if (mainWindow !== undefined)
           sendEvent(mainWindow.webContents, 'import.progress', progress, logger);

@@ -8,6 +8,12 @@ import type { LiveCallRegistry } from '../core/telephony/liveCallRegistry';
 import { installJsSipMediaGlobals, MediaBridge } from '../core/telephony/media/mediaBridge';
 import type { SipRegistration } from '../core/telephony/sipRegistration';
 import { sendEvent } from './ipcBinding';
+import { CallWork } from '../core/calls/callWork';
+import { WrapUp, type WrapUpResult } from '../core/calls/wrapUp';
+import type { WrapUpInput } from '../core/calls/wrapUpSchema';
+import { inboundPolicy } from '../core/agent/agentStateMachine';
+import type { AgentStateService } from '../core/agent/agentStateService';
+import type { MachinePolicy } from '../core/settings/machinePolicy';
 
 /**
  * Calls: JsSIP's sessions in main, their audio in the main window. The
@@ -17,6 +23,9 @@ import { sendEvent } from './ipcBinding';
  */
 export function startTelephony(deps: {
   logger: Logger;
+  agent: AgentStateService;
+  policy: MachinePolicy;
+  actor: string;
   registration: SipRegistration;
   liveCalls: LiveCallRegistry;
   clientBase: () => Promise<{ base: ClientBase }>;
@@ -33,8 +42,11 @@ export function startTelephony(deps: {
       const closed = records.closeAbandoned(systemClock.now());
       if (closed > 0) logger.warn('calls left open by the last run were closed', { closed });
     }
-    return { records, callerId: (number: string) => base.callerId(number) };
+    wrapUps ??= new WrapUp(base.db.sqlite, systemClock);
+    return { records, wrapUps, callerId: (number: string) => base.callerId(number) };
   };
+  let wrapUps: WrapUp | undefined;
+  const work = new CallWork();
   const calls = new CallController({
     media,
     database,
@@ -44,7 +56,15 @@ export function startTelephony(deps: {
     onChanged: (list) => {
       const contents = deps.windowContents();
       if (contents !== undefined) sendEvent(contents, 'calls.changed', list, logger);
+      const event = work.update(list);
+      if (event?.type === 'callStarted') deps.agent.apply({ type: 'callStarted' });
+      if (event?.type === 'callEnded')
+        deps.agent.apply({ type: 'callEnded', wrapUp: event.wrapUpInteractionId !== null });
     },
+    admit: () =>
+      inboundPolicy(deps.agent.view(), deps.policy.calls.whenNotReady) === 'decline'
+        ? 'decline'
+        : 'offer',
   });
   deps.registration.onAgent((ua) => calls.useAgent(ua));
 
@@ -60,5 +80,24 @@ export function startTelephony(deps: {
   };
   // Rows left open by a crash are closed as soon as the base is open, not at the first call.
   void database().catch(() => undefined);
-  return { calls, media, attachMedia, callLog };
+  /** The call waiting for its wrap-up, with what the form offers. */
+  const pendingWrapUp = async (language: 'uk' | 'en') => {
+    const interactionId = work.pendingWrapUp;
+    if (interactionId === null || deps.agent.view().name !== 'wrapUp') return null;
+    const db = await database();
+    const summary = db.wrapUps.callSummary(interactionId);
+    if (summary === undefined) return null;
+    return { interactionId, ...summary, reasons: db.wrapUps.refusalReasons(language) };
+  };
+  const finishWrapUp = async (input: Omit<WrapUpInput, 'interactionId'>): Promise<WrapUpResult> => {
+    const interactionId = work.pendingWrapUp;
+    if (interactionId === null) return { ok: false, fieldErrors: { interactionId: 'notFound' } };
+    const result = (await database()).wrapUps.finish({ ...input, interactionId }, deps.actor);
+    if (result.ok) {
+      work.pendingWrapUp = null;
+      deps.agent.apply({ type: 'finishWrapUp', complete: true });
+    }
+    return result;
+  };
+  return { calls, media, attachMedia, callLog, pendingWrapUp, finishWrapUp };
 }

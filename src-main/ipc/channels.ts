@@ -32,6 +32,8 @@ export const invokeChannels = [
   'callbacks.cancel',
   'agent.present',
   'calls.list',
+  'wrapUp.pending',
+  'wrapUp.finish',
   'calls.act',
   'calls.dial',
   'calls.log',

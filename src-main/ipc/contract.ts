@@ -17,6 +17,7 @@ import {
 } from '../core/telephony/sipAccountSchema';
 import { importFields } from '../core/clients/import/columnMapping';
 import { callActionSchema, callViewSchema } from '../core/telephony/callView';
+import { wrapUpSchema } from '../core/calls/wrapUpSchema';
 import {
   mediaEventSchema,
   mediaRequestSchema,
@@ -189,6 +190,31 @@ export const invokeContract = {
   /** The operator answered "I am here" to the idle question. */
   'agent.present': { request: noRequest, response: z.object({ ok: z.literal(true) }) },
   'calls.list': { request: noRequest, response: z.array(callViewSchema) },
+  'wrapUp.pending': {
+    request: noRequest,
+    response: z
+      .object({
+        interactionId: z.number().int(),
+        remoteNumber: z.string(),
+        clientName: z.string().nullable(),
+        direction: z.string(),
+        reasons: z.array(z.object({ code: z.string(), label: z.string() })),
+      })
+      .nullable(),
+  },
+  'wrapUp.finish': {
+    request: wrapUpSchema.omit({ interactionId: true }),
+    response: z.discriminatedUnion('ok', [
+      z.object({ ok: z.literal(true) }),
+      z.object({
+        ok: z.literal(false),
+        fieldErrors: z.partialRecord(
+          z.enum(['disposition', 'refusalReason', 'callbackAt', 'interactionId']),
+          z.string(),
+        ),
+      }),
+    ]),
+  },
   'calls.act': { request: callActionSchema, response: z.object({ done: z.boolean() }) },
   'calls.dial': {
     request: z.object({ number: z.string().min(1).max(40) }).strict(),

@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import type { SettingsView } from '../../src-main/core/settings/userSettingsSchema';
 import { invoke, onEvent } from '../api/pultClient';
 import type { CallView } from '../../src-main/core/telephony/callView';
-import { CallBar, CallsPage, useCalls } from '../features/calls';
+import { CallBar, CallsPage, useCalls, WrapUpPanel } from '../features/calls';
 import { CampaignsPage } from '../features/campaigns';
 import { ClientsPage, type NewClientRequest } from '../features/clients';
 import { OrdersPage } from '../features/orders';
@@ -174,6 +174,7 @@ export function App({ initialSettings }: { initialSettings: SettingsView }) {
           {t(`sections.${section}.title`)}
         </Title>
         <CallBar calls={calls} onOpenClient={openClient} onNewClient={openNewClient} />
+        <WrapUpPanel />
         <SectionContent
           section={section}
           settings={settings}

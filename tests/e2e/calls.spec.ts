@@ -81,7 +81,23 @@ test('inbound: the card pops up while it rings, answered in Pult, audio both way
   await expect(call.getByTestId('call-end-cause')).toHaveText('ви завершили');
   await expect.poll(async () => (await lastPhoneEvent('ended'))?.originator).toBe('remote');
 
-  // The call is in today's log and in the client's history.
+  // Wrap-up: the outcome must be recorded before the operator is free again.
+  await expect(page.getByTestId('status-agent')).toContainText('Обробка після дзвінка');
+  const wrapUp = page.getByTestId('wrap-up');
+  await wrapUp.getByTestId('wrap-up-save').click();
+  await expect(wrapUp).toContainText('Обов’язково');
+  await wrapUp.getByTestId('wrap-up-disposition').click();
+  await page.getByRole('option', { name: 'Відмова' }).click();
+  await wrapUp.getByTestId('wrap-up-save').click();
+  await expect(wrapUp).toContainText('Обов’язково');
+  await wrapUp.getByTestId('wrap-up-reason').click();
+  await page.getByRole('option', { name: 'Занадто дорого' }).click();
+  await wrapUp.getByTestId('wrap-up-notes').fill('Порівнює з іншим оператором');
+  await wrapUp.getByTestId('wrap-up-save').click();
+  await expect(wrapUp).toHaveCount(0);
+  await expect(page.getByTestId('status-agent')).not.toContainText('Обробка після дзвінка');
+
+  // The call is in today's log and in the client's history, with its outcome.
   await page.getByTestId('nav-calls').click();
   const entry = page.getByTestId('call-log-entry').first();
   await expect(entry).toContainText('Коваленко Ірина');
@@ -92,6 +108,8 @@ test('inbound: the card pops up while it rings, answered in Pult, audio both way
   const history = page.getByTestId('history-call').first();
   await expect(history).toContainText('Вхідний дзвінок');
   await expect(history).not.toContainText('тривалість 0:00');
+  await expect(history).toContainText('Відмова');
+  await expect(history).toContainText('Занадто дорого');
 });
 
 test('reject: the caller hears busy (486)', async () => {

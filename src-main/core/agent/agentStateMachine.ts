@@ -90,7 +90,7 @@ export type InboundPolicy = 'offer' | 'decline' | 'ringWithoutAutoAnswer';
 
 /** What happens to an inbound call in each state, as IT configured it for Not Ready and wrap-up. */
 export function inboundPolicy(
-  state: AgentState,
+  state: Pick<AgentState, 'name'>,
   whenUnavailable: 'decline' | 'ringWithoutAutoAnswer',
 ): InboundPolicy {
   if (state.name === 'ready' || state.name === 'onCall') return 'offer';

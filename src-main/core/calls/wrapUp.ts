@@ -1,42 +1,10 @@
 import type BetterSqlite3 from 'better-sqlite3';
-import { z } from 'zod';
 import { recordChange } from '../db/changeJournal';
 import type { Clock } from '../platform/ports';
 
-/** What happened on a call, as the operator records it in wrap-up (результат дзвінка). */
-export const dispositions = [
-  'sale',
-  'refused',
-  'callback',
-  'noAnswer',
-  'busy',
-  'wrongNumber',
-  'complaint',
-  'info',
-] as const;
-export type Disposition = (typeof dispositions)[number];
+import { wrapUpSchema } from './wrapUpSchema';
 
-export const wrapUpSchema = z
-  .object({
-    interactionId: z.number().int().positive(),
-    disposition: z.enum(dispositions).optional(),
-    /** A refusal reason code (refusal_reasons.code); required when refused. */
-    refusalReason: z.string().max(50).optional(),
-    /** Required when the disposition is a callback; must lie ahead. */
-    callbackAt: z.iso.datetime().optional(),
-    /** What was offered, when something was. */
-    offer: z
-      .object({
-        tariffId: z.number().int().optional(),
-        productId: z.number().int().optional(),
-        promotionId: z.number().int().optional(),
-      })
-      .strict()
-      .optional(),
-    notes: z.string().max(2000).default(''),
-  })
-  .strict();
-export type WrapUpInput = z.input<typeof wrapUpSchema>;
+export { dispositions, wrapUpSchema, type Disposition, type WrapUpInput } from './wrapUpSchema';
 
 export type WrapUpResult =
   | { ok: true }
@@ -59,6 +27,28 @@ export class WrapUp {
     private readonly sqlite: BetterSqlite3.Database,
     private readonly clock: Clock,
   ) {}
+
+  /** The refusal reasons the operator may choose from, in the UI's language. */
+  refusalReasons(language: 'uk' | 'en'): { code: string; label: string }[] {
+    return this.sqlite
+      .prepare<[], { code: string; label: string }>(
+        `SELECT code, ${language === 'en' ? 'label_en' : 'label_uk'} AS label
+         FROM refusal_reasons WHERE active = 1 ORDER BY id`,
+      )
+      .all();
+  }
+
+  /** What the wrap-up form shows about the call being wrapped up. */
+  callSummary(
+    interactionId: number,
+  ): { remoteNumber: string; clientName: string | null; direction: string } | undefined {
+    return this.sqlite
+      .prepare<[number], { remoteNumber: string; clientName: string | null; direction: string }>(
+        `SELECT i.remote_number AS remoteNumber, c.full_name AS clientName, i.direction
+         FROM interactions i LEFT JOIN clients c ON c.id = i.client_id WHERE i.id = ?`,
+      )
+      .get(interactionId);
+  }
 
   finish(input: unknown, actor: string): WrapUpResult {
     const parsed = wrapUpSchema.safeParse(input);

@@ -19,10 +19,22 @@ export const machinePolicySchema = z.object({
     })
     .strict()
     .default({}),
+  calls: z
+    .object({
+      /** Inbound calls while Not Ready or in wrap-up: declined at once, or ringing anyway. */
+      whenNotReady: z.enum(['decline', 'ringWithoutAutoAnswer']).default('ringWithoutAutoAnswer'),
+    })
+    .strict()
+    .default({ whenNotReady: 'ringWithoutAutoAnswer' }),
 });
 export type MachinePolicy = z.infer<typeof machinePolicySchema>;
 
-export const emptyPolicy: MachinePolicy = { settings: {}, externalLinkAllowlist: [], sip: {} };
+export const emptyPolicy: MachinePolicy = {
+  settings: {},
+  externalLinkAllowlist: [],
+  sip: {},
+  calls: { whenNotReady: 'ringWithoutAutoAnswer' },
+};
 
 export type PolicyParseResult =
   { ok: true; policy: MachinePolicy } | { ok: false; policy: MachinePolicy; problem: string };

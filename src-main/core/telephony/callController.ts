@@ -17,6 +17,11 @@ export interface CallControllerDeps {
   logger: Logger;
   onChanged: (calls: CallView[]) => void;
   iceServers?: () => { urls: string | string[] }[];
+  /**
+   * Whether an inbound call is offered to the operator now: IT may have Not
+   * Ready and wrap-up decline calls instead of letting them ring.
+   */
+  admit?: () => 'offer' | 'decline';
   /** An answered call whose media is not up by then is ended, with a final response. */
   answerTimeoutMs?: number;
 }
@@ -170,6 +175,11 @@ export class CallController {
     const number = identity.uri.user ?? '';
     const name = identity.display_name ?? '';
     const call = this.track(session, 'inbound', number, name);
+    if ((this.deps.admit?.() ?? 'offer') === 'decline') {
+      call.localEnd = 'unavailable';
+      session.terminate({ status_code: 480, reason_phrase: 'Agent Not Ready' });
+      return;
+    }
     if (!this.deps.media.isAttached()) {
       // No window to play audio: the caller is told at once rather than ringing on.
       call.view.problem = 'noAudioWindow';
