@@ -47,6 +47,7 @@ import { startCallbackNotifier } from './callbackNotifier';
 import { createAgentTray } from './agentTray';
 import { startTelephony } from './telephonyWiring';
 import { toDialTarget } from '../core/telephony/dialRules';
+import { headsetCalls, headsetIndicators } from '../core/telephony/headsetCalls';
 import os from 'node:os';
 import type { Rect } from './windowBounds';
 
@@ -126,19 +127,6 @@ function start(): void {
     (record) => agentJournal.write(record),
     os.userInfo().username,
   );
-  // Headset buttons act on calls once the call controller exists (telephony issue);
-  // until then a press is only logged, and the headset shows no call.
-  const headsets = new HeadsetMonitor(
-    { list: listHidDevices, descriptor: readReportDescriptor, open: openHidDevice },
-    status,
-    {
-      view: () => ({ ringing: false, inCall: false }),
-      perform: (action) => logger.info('headset: no call to act on', { action }),
-    },
-    logger,
-  );
-  headsets.start();
-  app.on('will-quit', () => headsets.stop());
   const clientDatabase = openClientDatabase({
     userDataDir: app.getPath('userData'),
     workerFile: path.join(here, 'importWorker.js'),
@@ -159,6 +147,16 @@ function start(): void {
     windowContents: () => mainWindow?.webContents,
   });
   void sipAccount.startIfConfigured();
+  // The headset's buttons act on the calls, and its lights and ringer show them.
+  const headsets = new HeadsetMonitor(
+    { list: listHidDevices, descriptor: readReportDescriptor, open: openHidDevice },
+    status,
+    headsetCalls(telephony.calls),
+    logger,
+  );
+  telephony.onCallsChanged((list) => headsets.show(headsetIndicators(list)));
+  headsets.start();
+  app.on('will-quit', () => headsets.stop());
   // Handlers await it; a failure is already explained to the operator.
   clientDatabase.then(({ base }) => agentJournal.attach(base.db.sqlite)).catch(() => undefined);
 

@@ -4,6 +4,7 @@ import type { ClientBase } from '../core/clients/clientBase';
 import type { Logger } from '../core/platform/ports';
 import { systemClock } from '../core/platform/ports';
 import { CallController } from '../core/telephony/callController';
+import type { CallView } from '../core/telephony/callView';
 import type { LiveCallRegistry } from '../core/telephony/liveCallRegistry';
 import { installJsSipMediaGlobals, MediaBridge } from '../core/telephony/media/mediaBridge';
 import type { SipRegistration } from '../core/telephony/sipRegistration';
@@ -47,6 +48,7 @@ export function startTelephony(deps: {
   };
   let wrapUps: WrapUp | undefined;
   const work = new CallWork();
+  const listeners: ((list: CallView[]) => void)[] = [];
   const calls = new CallController({
     media,
     database,
@@ -56,6 +58,7 @@ export function startTelephony(deps: {
     onChanged: (list) => {
       const contents = deps.windowContents();
       if (contents !== undefined) sendEvent(contents, 'calls.changed', list, logger);
+      for (const listener of listeners) listener(list);
       const event = work.update(list);
       if (event?.type === 'callStarted') deps.agent.apply({ type: 'callStarted' });
       if (event?.type === 'callEnded')
@@ -99,5 +102,6 @@ export function startTelephony(deps: {
     }
     return result;
   };
-  return { calls, media, attachMedia, callLog, pendingWrapUp, finishWrapUp };
+  const onCallsChanged = (listener: (list: CallView[]) => void) => listeners.push(listener);
+  return { calls, media, attachMedia, callLog, pendingWrapUp, finishWrapUp, onCallsChanged };
 }

@@ -18,6 +18,11 @@ import type {
   MediaRequest,
 } from '../../src-main/core/telephony/media/mediaBridgeSchema';
 import { SipRegistration } from '../../src-main/core/telephony/sipRegistration';
+import { EventEmitter } from 'node:events';
+import { HeadsetSession } from '../../src-main/core/headset/headsetSession';
+import { bytesFromHex, parseHidDescriptor } from '../../src-main/core/headset/hidReportDescriptor';
+import { telephonyLayout } from '../../src-main/core/headset/telephonyLayout';
+import { headsetCalls, headsetIndicators } from '../../src-main/core/telephony/headsetCalls';
 import { FakePbx } from '../support/fakePbx';
 import { sharedDir } from '../support/kamailio';
 import { openTempDatabase } from '../support/tempDatabase';
@@ -56,6 +61,44 @@ function stuckRenderer(request: MediaRequest): void {
   setTimeout(() =>
     media.respond({ id: request.id, ok: true, state, ...(description ? { description } : {}) }),
   );
+}
+
+/** A window whose media comes up at once: ICE gathering is complete with the local description. */
+function quickRenderer(request: MediaRequest): void {
+  const state: ConnectionState = {
+    seq: request.id,
+    iceGatheringState: request.op === 'setLocalDescription' ? 'complete' : 'new',
+    iceConnectionState: 'new',
+    signalingState: 'stable',
+    localDescription: request.op === 'setLocalDescription' ? request.description : null,
+  };
+  const description =
+    request.op === 'createAnswer'
+      ? { type: 'answer' as const, sdp: 'v=0\r\no=- 1 1 IN IP4 127.0.0.1\r\ns=-\r\nt=0 0\r\n' }
+      : undefined;
+  setTimeout(() =>
+    media.respond({ id: request.id, ok: true, state, ...(description ? { description } : {}) }),
+  );
+}
+
+/** The PBX's ACK for a 200 OK to an INVITE, so the dialog is confirmed. */
+function ackFor(ok: string): string {
+  const header = (name: string) =>
+    new RegExp(`^${name}:\\s*(.*)$`, 'im').exec(ok)?.[1]?.trim() ?? '';
+  const contact = /<([^>]+)>/.exec(header('Contact'))?.[1] ?? 'sip:agent1@127.0.0.1';
+  const cseq = header('CSeq').split(' ')[0];
+  return [
+    `ACK ${contact} SIP/2.0`,
+    `Via: SIP/2.0/WS 127.0.0.1:5060;branch=z9hG4bK-ack-${Date.now()}`,
+    'Max-Forwards: 70',
+    `To: ${header('To')}`,
+    `From: ${header('From')}`,
+    `Call-ID: ${header('Call-ID')}`,
+    `CSeq: ${cseq} ACK`,
+    'Content-Length: 0',
+    '',
+    '',
+  ].join('\r\n');
 }
 
 /** A recorded INVITE, re-addressed to agent1 with a fresh Call-ID and branch. */
@@ -173,5 +216,48 @@ describe('answering rules on the wire', () => {
     await waitFor(() => calls[0]?.state === 'ended');
     expect(calls[0]).toMatchObject({ problem: 'noAudioWindow' });
     expect(liveCalls.count()).toBe(0);
+  });
+});
+
+describe('the headset drives calls', () => {
+  it('off-hook answers the ringing call (200 OK on the wire), on-hook hangs up (BYE)', async () => {
+    media.attach(quickRenderer);
+    const hex = readFileSync(
+      path.join(sharedDir, 'fixtures/hid/jabra-evolve-link-ms.desc.txt'),
+      'utf8',
+    );
+    const layout = telephonyLayout(parseHidDescriptor(bytesFromHex(hex)));
+    expect(layout).toBeDefined();
+    const device = Object.assign(new EventEmitter(), { written: [] as number[][] });
+    const headset = new HeadsetSession(
+      Object.assign(device, { write: (r: number[]) => device.written.push(r) }),
+      layout!,
+      headsetCalls(controller),
+      silentLogger,
+    );
+    // Jabra Evolve: input report 2, the hook switch is its first bit (from the descriptor's items).
+    const hook = (offHook: boolean) => device.emit('data', Buffer.from([2, offHook ? 1 : 0, 0]));
+
+    const callId = `headset-${Date.now()}`;
+    const ringing = responseTo(callId, /^SIP\/2\.0 180/);
+    pbx.send(inviteFrom(traces[0]!, callId));
+    await ringing;
+    headset.show(headsetIndicators(controller.list()));
+    expect(headsetIndicators(controller.list())).toMatchObject({ ring: true, offHook: false });
+    // The ring LED (bit 2) and the ringer (bit 5) of output report 2 are lit.
+    expect(device.written.at(-1)).toEqual([2, 0b100100, 0]);
+
+    const ok = responseTo(callId, /^SIP\/2\.0 200/);
+    hook(true);
+    const answer = await ok;
+    pbx.send(ackFor(answer));
+    await waitFor(() => controller.list()[0]?.state === 'active');
+    expect(headsetIndicators(controller.list())).toMatchObject({ ring: false, offHook: true });
+
+    const bye = pbx.next((m) => m.startsWith('BYE ') && m.includes(callId), 5000);
+    hook(false);
+    await bye;
+    await waitFor(() => calls[0]?.state === 'ended');
+    expect(calls[0]).toMatchObject({ endCause: 'localHangup' });
   });
 });

@@ -62,6 +62,13 @@ export class CallController {
     return [...[...this.calls.values()].map((c) => c.view), ...this.recent];
   }
 
+  private lastDialed: string | undefined;
+
+  /** Calls the last number dialled again (the headset's redial button). */
+  redial(): ReturnType<CallController['dial']> | undefined {
+    return this.lastDialed === undefined ? undefined : this.dial(this.lastDialed);
+  }
+
   /** Calls out to a number or extension, already in the PBX's format. */
   dial(
     target: string,
@@ -70,6 +77,7 @@ export class CallController {
     if (ua === undefined || !ua.isRegistered()) return { ok: false, error: 'notRegistered' };
     if (!this.deps.media.isAttached()) return { ok: false, error: 'noAudioWindow' };
     this.holdOthers(undefined);
+    this.lastDialed = target;
     const session = ua.call(target, {
       mediaStream: this.deps.media.microphone() as unknown as MediaStream,
       pcConfig: { iceServers: this.deps.iceServers?.() ?? [] },
