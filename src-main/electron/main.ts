@@ -145,6 +145,7 @@ function start(): void {
     liveCalls,
     clientBase: () => clientDatabase,
     windowContents: () => mainWindow?.webContents,
+    account: () => sipAccount.current(),
   });
   void sipAccount.startIfConfigured();
   // The headset's buttons act on the calls, and its lights and ringer show them.

@@ -8,6 +8,7 @@ import type { CallView } from '../core/telephony/callView';
 import type { LiveCallRegistry } from '../core/telephony/liveCallRegistry';
 import { installJsSipMediaGlobals, MediaBridge } from '../core/telephony/media/mediaBridge';
 import type { SipRegistration } from '../core/telephony/sipRegistration';
+import type { SipAccount } from '../core/telephony/sipAccountSchema';
 import { sendEvent } from './ipcBinding';
 import { CallWork } from '../core/calls/callWork';
 import { WrapUp, type WrapUpResult } from '../core/calls/wrapUp';
@@ -31,6 +32,7 @@ export function startTelephony(deps: {
   liveCalls: LiveCallRegistry;
   clientBase: () => Promise<{ base: ClientBase }>;
   windowContents: () => WebContents | undefined;
+  account: () => SipAccount | undefined;
 }) {
   const { logger } = deps;
   const media = new MediaBridge(logger);
@@ -62,8 +64,10 @@ export function startTelephony(deps: {
       const event = work.update(list);
       if (event?.type === 'callStarted') deps.agent.apply({ type: 'callStarted' });
       if (event?.type === 'callEnded')
-        deps.agent.apply({ type: 'callEnded', wrapUp: event.wrapUpInteractionId !== null });
+        deps.agent.apply({ type: 'callEnded', wrapUp: work.pendingWrapUps.length > 0 });
     },
+    iceServers: () => (deps.account()?.iceServers ?? []).map((urls) => ({ urls })),
+    dtmfMode: () => deps.account()?.dtmfMode ?? 'rfc4733',
     admit: () =>
       inboundPolicy(deps.agent.view(), deps.policy.calls.whenNotReady) === 'decline'
         ? 'decline'
@@ -85,20 +89,23 @@ export function startTelephony(deps: {
   void database().catch(() => undefined);
   /** The call waiting for its wrap-up, with what the form offers. */
   const pendingWrapUp = async (language: 'uk' | 'en') => {
-    const interactionId = work.pendingWrapUp;
-    if (interactionId === null || deps.agent.view().name !== 'wrapUp') return null;
+    const interactionId = work.pendingWrapUps[0];
+    if (interactionId === undefined || deps.agent.view().name !== 'wrapUp') return null;
     const db = await database();
     const summary = db.wrapUps.callSummary(interactionId);
     if (summary === undefined) return null;
     return { interactionId, ...summary, reasons: db.wrapUps.refusalReasons(language) };
   };
   const finishWrapUp = async (input: Omit<WrapUpInput, 'interactionId'>): Promise<WrapUpResult> => {
-    const interactionId = work.pendingWrapUp;
-    if (interactionId === null) return { ok: false, fieldErrors: { interactionId: 'notFound' } };
+    const interactionId = work.pendingWrapUps[0];
+    if (interactionId === undefined)
+      return { ok: false, fieldErrors: { interactionId: 'notFound' } };
     const result = (await database()).wrapUps.finish({ ...input, interactionId }, deps.actor);
     if (result.ok) {
-      work.pendingWrapUp = null;
-      deps.agent.apply({ type: 'finishWrapUp', complete: true });
+      work.pendingWrapUps.shift();
+      // Ready (or the Not Ready asked for) only when no call is left without its wrap-up.
+      if (work.pendingWrapUps.length === 0)
+        deps.agent.apply({ type: 'finishWrapUp', complete: true });
     }
     return result;
   };

@@ -8,6 +8,9 @@ const callerNumber = '+380671234567';
 
 let kamailio: Kamailio | undefined;
 let phone: SipPhone;
+/** A second phone: another caller, and a colleague calls are transferred to. */
+let colleague: SipPhone;
+const colleagueNumber = '+380501234567';
 let app: PultApp | undefined;
 let page: Page;
 
@@ -15,6 +18,7 @@ test.beforeAll(async () => {
   // Without digest auth any user may register: the phone as the client's number, Pult as agent1.
   kamailio = await startKamailio([]);
   phone = await SipPhone.start(callerNumber);
+  colleague = await SipPhone.start(colleagueNumber, { autoAnswer: true });
   app = await launchPult();
   page = await app.firstWindow();
   await page.getByTestId('nav-clients').click();
@@ -30,6 +34,9 @@ test.beforeAll(async () => {
   await page.getByTestId('sip-wsUrl').fill('ws://127.0.0.1:8080');
   await page.getByTestId('sip-sipUri').fill('sip:agent1@127.0.0.1');
   await page.getByTestId('sip-password').fill('agentpw1');
+  // This PBX's colleagues want key presses as SIP INFO, which the other party can see.
+  await page.getByTestId('sip-dtmfMode').click();
+  await page.getByRole('option', { name: 'SIP INFO' }).click();
   await page.getByTestId('sip-save').click();
   await expect(page.getByTestId('status-sip')).toContainText('зареєстровано');
   await page.getByTestId('nav-calls').click();
@@ -38,6 +45,7 @@ test.beforeAll(async () => {
 test.afterAll(async () => {
   await app?.close();
   await phone?.stop();
+  await colleague?.stop();
   await kamailio?.stop();
 });
 
@@ -67,6 +75,13 @@ test('inbound: the card pops up while it rings, answered in Pult, audio both way
   await expect
     .poll(async () => Number(await audio.getAttribute('data-received')))
     .toBeGreaterThan(pultBytes + 1000);
+
+  // Key presses reach the other party.
+  await call.getByTestId('call-tones').fill('1#');
+  await call.getByTestId('call-send-tones').click();
+  await expect
+    .poll(async () => (await phone.events()).filter((e) => e.type === 'dtmf').map((e) => e.tone))
+    .toEqual(['1', '#']);
 
   // Hold is seen by the other party, and so is the return.
   await call.getByTestId('call-hold').click();
@@ -168,4 +183,50 @@ test('the window reloads during a call: the call is ended properly (BYE), not le
   await expect(page.getByTestId('call')).toHaveAttribute('data-state', 'ended');
   await expect(page.getByTestId('call-end-cause')).toHaveText('звук обірвався');
   await page.getByTestId('calls-clear-ended').click();
+});
+
+test('a second call while talking: shown, and taking it puts the first on hold', async () => {
+  await phone.call('sip:agent1@127.0.0.1');
+  const first = page.getByTestId('call').first();
+  await first.getByTestId('call-answer').click();
+  await expect(first).toHaveAttribute('data-state', 'active');
+  const holdsBefore = (await phone.events()).filter((e) => e.type === 'hold').length;
+
+  await colleague.call('sip:agent1@127.0.0.1');
+  const second = page.locator('[data-testid="call"][data-state="ringing"]');
+  await expect(second).toHaveCount(1);
+  await expect(second.getByTestId('call-number')).toHaveText('+380501234567');
+  await second.getByTestId('call-answer').click();
+  await expect(page.locator('[data-testid="call"][data-state="held"]')).toHaveCount(1);
+  await expect(page.locator('[data-testid="call"][data-state="active"]')).toHaveCount(1);
+  await expect
+    .poll(async () => (await phone.events()).filter((e) => e.type === 'hold').length)
+    .toBe(holdsBefore + 1);
+
+  await colleague.hangup();
+  await phone.hangup();
+  await expect(page.locator('[data-testid="call"][data-state="ended"]')).toHaveCount(2);
+  await page.getByTestId('wrap-up').getByTestId('wrap-up-disposition').click();
+  await page.getByRole('option', { name: 'Надано інформацію' }).click();
+  await page.getByTestId('wrap-up-save').click();
+  await page.getByTestId('calls-clear-ended').click();
+});
+
+test('blind transfer: the caller ends up talking to the colleague, Pult is free', async () => {
+  await phone.call('sip:agent1@127.0.0.1');
+  const call = page.getByTestId('call');
+  await call.getByTestId('call-answer').click();
+  await expect(call).toHaveAttribute('data-state', 'active');
+  const confirmedBefore = (await colleague.events()).filter((e) => e.type === 'confirmed').length;
+
+  await call.getByTestId('call-transfer-to').fill(colleagueNumber);
+  await call.getByTestId('call-transfer').click();
+  await expect(call).toHaveAttribute('data-state', 'ended');
+  await expect(call.getByTestId('call-end-cause')).toHaveText('переадресовано');
+  // The colleague's phone rang (from the caller), answered, and the two are connected.
+  await expect
+    .poll(async () => (await colleague.events()).filter((e) => e.type === 'confirmed').length)
+    .toBe(confirmedBefore + 1);
+  await expect.poll(() => colleague.receivedBytes()).toBeGreaterThan(1000);
+  await phone.hangup();
 });

@@ -155,6 +155,7 @@ beforeAll(async () => {
       authorizationUser: '',
       displayName: '',
       iceServers: [],
+      dtmfMode: 'rfc4733',
     },
     'pw',
   );

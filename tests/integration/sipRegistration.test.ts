@@ -14,6 +14,7 @@ const account: SipAccount = {
   authorizationUser: '',
   displayName: 'Оператор 1',
   iceServers: [],
+  dtmfMode: 'rfc4733',
 };
 
 // Every REGISTER the agent puts on the wire, counted at the WebSocket.

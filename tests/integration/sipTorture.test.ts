@@ -74,6 +74,7 @@ beforeAll(async () => {
       authorizationUser: '',
       displayName: '',
       iceServers: [],
+      dtmfMode: 'rfc4733',
     },
     'pw',
   );

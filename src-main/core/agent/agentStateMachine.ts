@@ -69,7 +69,8 @@ export function transition(state: AgentState, event: AgentEvent): Transition {
         );
       }
       if (state.name === 'onCall') return to(state); // a second call while on a call
-      return notAllowed;
+      // A call taken during wrap-up: the unfinished wrap-up waits until after it.
+      return to({ name: 'onCall', pendingNotReady: state.pendingNotReady });
     case 'callEnded':
       if (state.name !== 'onCall') return notAllowed;
       return to(

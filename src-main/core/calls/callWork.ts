@@ -12,8 +12,8 @@ export class CallWork {
   private busy = false;
   /** Calls worked on since the operator became busy. */
   private readonly worked = new Set<number>();
-  /** The call whose wrap-up is to be written, if any. */
-  pendingWrapUp: number | null = null;
+  /** Calls whose wrap-up is still to be written, oldest first. */
+  readonly pendingWrapUps: number[] = [];
 
   update(calls: readonly CallView[]): CallWorkEvent | undefined {
     const isWorking = (c: CallView) =>
@@ -38,8 +38,9 @@ export class CallWork {
           c.interactionId !== null,
       );
       this.worked.clear();
-      this.pendingWrapUp = talked?.interactionId ?? null;
-      return { type: 'callEnded', wrapUpInteractionId: this.pendingWrapUp };
+      const wrapUpInteractionId = talked?.interactionId ?? null;
+      if (wrapUpInteractionId !== null) this.pendingWrapUps.push(wrapUpInteractionId);
+      return { type: 'callEnded', wrapUpInteractionId };
     }
     return undefined;
   }

@@ -17,6 +17,8 @@ export interface CallControllerDeps {
   logger: Logger;
   onChanged: (calls: CallView[]) => void;
   iceServers?: () => { urls: string | string[] }[];
+  /** Key presses in the audio (RFC 4733) or as SIP INFO, as the PBX wants them. */
+  dtmfMode?: () => 'rfc4733' | 'info';
   /**
    * Whether an inbound call is offered to the operator now: IT may have Not
    * Ready and wrap-up decline calls instead of letting them ring.
@@ -115,7 +117,14 @@ export class CallController {
           return true;
         case 'dtmf':
           if (call.view.state !== 'active') return false;
-          session.sendDTMF(action.tones, { duration: 100, interToneGap: 70 });
+          session.sendDTMF(action.tones, {
+            duration: 100,
+            interToneGap: 70,
+            transportType:
+              this.deps.dtmfMode?.() === 'info'
+                ? JsSIP.C.DTMF_TRANSPORT.INFO
+                : JsSIP.C.DTMF_TRANSPORT.RFC2833,
+          });
           return true;
         case 'transfer':
           if (call.view.state !== 'active' && call.view.state !== 'held') return false;

@@ -19,6 +19,8 @@ export const sipAccountSchema = z
     authorizationUser: z.string().trim().max(100).default(''),
     displayName: z.string().trim().max(100).default(''),
     iceServers: z.array(z.string().trim().max(300)).max(10).default([]),
+    /** How key presses reach the PBX: in the audio (RFC 4733) or as SIP INFO. */
+    dtmfMode: z.enum(['rfc4733', 'info']).default('rfc4733'),
   })
   .strict();
 export type SipAccount = z.output<typeof sipAccountSchema>;

@@ -56,6 +56,11 @@ export class SipAccountService {
     this.registration.start(account, password);
   }
 
+  /** The saved account as in force (policy applied), for the call controller. */
+  current(): SipAccount | undefined {
+    return this.account();
+  }
+
   private account(): SipAccount | undefined {
     const parsed = sipAccountSchema.safeParse(this.store.read());
     return parsed.success ? this.withPolicy(parsed.data) : undefined;

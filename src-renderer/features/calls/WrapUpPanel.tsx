@@ -31,7 +31,12 @@ export function WrapUpPanel() {
   if (pending === null) return null;
   // Keyed by the call: the next call's wrap-up starts with an empty form.
   return (
-    <WrapUpForm key={pending.interactionId} pending={pending} onDone={() => setPending(null)} />
+    <WrapUpForm
+      key={pending.interactionId}
+      pending={pending}
+      // The next call left without its wrap-up, if any, comes up at once.
+      onDone={() => void invoke('wrapUp.pending').then(setPending, () => setPending(null))}
+    />
   );
 }
 

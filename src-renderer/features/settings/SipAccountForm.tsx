@@ -1,4 +1,13 @@
-import { Alert, Button, Group, PasswordInput, Stack, TextInput, Title } from '@mantine/core';
+import {
+  Alert,
+  Button,
+  Group,
+  PasswordInput,
+  Select,
+  Stack,
+  TextInput,
+  Title,
+} from '@mantine/core';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
@@ -15,6 +24,7 @@ const empty: SipAccount = {
   authorizationUser: '',
   displayName: '',
   iceServers: [],
+  dtmfMode: 'rfc4733',
 };
 
 /** The operator's SIP account, with a test that says in plain words what is wrong. */
@@ -89,6 +99,36 @@ export function SipAccountForm() {
           label={t('sip.displayName')}
           value={account.displayName}
           onChange={(e) => set('displayName', e.currentTarget.value)}
+        />
+      </Group>
+      <Group grow>
+        <TextInput
+          label={t('sip.iceServers')}
+          description={t('sip.iceServersHint')}
+          value={account.iceServers.join(', ')}
+          onChange={(e) =>
+            setAccount((a) => ({
+              ...a,
+              iceServers: e.currentTarget.value
+                .split(/[,\s]+/)
+                .filter((url) => url !== '')
+                .slice(0, 10),
+            }))
+          }
+          data-testid="sip-iceServers"
+        />
+        <Select
+          label={t('sip.dtmfMode')}
+          value={account.dtmfMode}
+          allowDeselect={false}
+          onChange={(v) =>
+            setAccount((a) => ({ ...a, dtmfMode: v === 'info' ? 'info' : 'rfc4733' }))
+          }
+          data={[
+            { value: 'rfc4733', label: t('sip.dtmfModes.rfc4733') },
+            { value: 'info', label: t('sip.dtmfModes.info') },
+          ]}
+          data-testid="sip-dtmfMode"
         />
       </Group>
       <PasswordInput

@@ -61,6 +61,11 @@ window.startPhone = (user, autoAnswer) => {
     }
     s.on('newDTMF', (e) => events.push({ type: 'dtmf', originator: e.originator, tone: e.dtmf.tone }));
     s.on('newInfo', (e) => events.push({ type: 'info', originator: e.originator, tone: e.info.body }));
+    // A transfer from the other side: the phone calls where it is sent.
+    s.on('refer', (e) => {
+      events.push({ type: 'refer' });
+      e.accept((next) => follow(next), media);
+    });
     s.on('ended', (e) => events.push({ type: 'ended', originator: e.originator, cause: e.cause }));
     s.on('failed', (e) => events.push({
       type: 'failed', originator: e.originator, cause: e.cause,

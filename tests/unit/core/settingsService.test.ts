@@ -110,8 +110,20 @@ describe('parseMachinePolicy', () => {
     );
     expect(result).toEqual({
       ok: true,
-      policy: { externalLinkAllowlist: ['example.org'], settings: { theme: 'dark' }, sip: {} },
+      policy: {
+        externalLinkAllowlist: ['example.org'],
+        settings: { theme: 'dark' },
+        sip: {},
+        calls: { whenNotReady: 'ringWithoutAutoAnswer' },
+      },
     });
+  });
+  it('lets IT have Not Ready decline inbound calls', () => {
+    expect(parseMachinePolicy('{"calls":{"whenNotReady":"decline"}}')).toMatchObject({
+      ok: true,
+      policy: { calls: { whenNotReady: 'decline' } },
+    });
+    expect(parseMachinePolicy('{"calls":{"whenNotReady":"ignore"}}').ok).toBe(false);
   });
   it.each([
     '{not json',

@@ -30,7 +30,7 @@ describe('call work', () => {
       type: 'callEnded',
       wrapUpInteractionId: 10,
     });
-    expect(work.pendingWrapUp).toBe(10);
+    expect(work.pendingWrapUps).toEqual([10]);
   });
 
   it('a missed call is no work at all', () => {
@@ -74,5 +74,16 @@ describe('call work', () => {
         call(2, { state: 'ended', answeredAt: 'y' }),
       ]),
     ).toEqual({ type: 'callEnded', wrapUpInteractionId: 10 });
+  });
+});
+
+describe('wrap-ups left for later', () => {
+  it('a call taken before the last wrap-up is written queues its own after it', () => {
+    const work = new CallWork();
+    work.update([call(1, { state: 'active', answeredAt: 'x' })]);
+    work.update([call(1, { state: 'ended', answeredAt: 'x' })]);
+    work.update([call(2, { state: 'active', answeredAt: 'y' })]);
+    work.update([call(2, { state: 'ended', answeredAt: 'y' })]);
+    expect(work.pendingWrapUps).toEqual([10, 20]);
   });
 });
