@@ -1,3 +1,4 @@
+import { callBenches } from './calls.bench';
 import { clientBaseBenches } from './clientBase.bench';
 import { headsetBenches } from './headset.bench';
 import { ipcBenches } from './ipcDispatch.bench';
@@ -14,4 +15,9 @@ export interface Bench {
   run(): Promise<Figure[]>;
 }
 
-export const benches: Bench[] = [...ipcBenches, ...headsetBenches, ...clientBaseBenches];
+export const benches: Bench[] = [
+  ...ipcBenches,
+  ...headsetBenches,
+  ...callBenches,
+  ...clientBaseBenches,
+];

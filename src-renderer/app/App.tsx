@@ -6,6 +6,7 @@ import type { SettingsView } from '../../src-main/core/settings/userSettingsSche
 import { invoke, onEvent } from '../api/pultClient';
 import type { CallView } from '../../src-main/core/telephony/callView';
 import { CallBar, CallsPage, useCalls, WrapUpPanel } from '../features/calls';
+import { callActionForKey } from '../features/calls/callHotkeys';
 import { CampaignsPage } from '../features/campaigns';
 import { ClientsPage, type NewClientRequest } from '../features/clients';
 import { OrdersPage } from '../features/orders';
@@ -48,6 +49,10 @@ function SectionContent({ section, ...props }: SectionProps & { section: Section
     case 'settings':
       return <SettingsPage settings={settings} />;
   }
+}
+
+function focusTestId(testId: string): void {
+  document.querySelector<HTMLElement>(`[data-testid="${testId}"]`)?.focus();
 }
 
 export function App({ initialSettings }: { initialSettings: SettingsView }) {
@@ -107,6 +112,18 @@ export function App({ initialSettings }: { initialSettings: SettingsView }) {
   useHotkeys(
     [
       ...sectionIds.map((id, index): [string, () => void] => [`mod+${index + 1}`, () => open(id)]),
+      ...(['answer', 'hangUp', 'hold', 'mute'] as const).map((key): [string, () => void] => [
+        keys[key],
+        () => {
+          const action = callActionForKey(key, calls);
+          if (action !== undefined) void invoke('calls.act', action).catch(() => undefined);
+        },
+      ]),
+      [keys.transfer, () => focusTestId('call-transfer-to')],
+      [
+        keys.finishWrapUp,
+        () => document.querySelector<HTMLElement>('[data-testid="wrap-up-save"]')?.click(),
+      ],
       [keys.ready, () => void invoke('agent.set', { state: 'ready' })],
       [keys.notReady, () => void invoke('agent.set', { state: 'notReady', reason: 'break' })],
     ],

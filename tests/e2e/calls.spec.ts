@@ -174,7 +174,11 @@ test('the caller hangs up while it rings: a missed call, called back from the lo
 test('the window reloads during a call: the call is ended properly (BYE), not left silent', async () => {
   await phone.call('sip:agent1@127.0.0.1');
   const call = page.getByTestId('call');
-  await call.getByTestId('call-answer').click();
+  await expect(call).toHaveAttribute('data-state', 'ringing');
+  // Answered from the keyboard (F2 by default), even while typing in the search field.
+  await expect(page.getByTestId('client-card-name')).toHaveText('Коваленко Ірина');
+  await page.getByTestId('client-search').focus();
+  await page.keyboard.press('F2');
   await expect(call).toHaveAttribute('data-state', 'active');
   await page.reload();
   await expect
@@ -203,7 +207,10 @@ test('a second call while talking: shown, and taking it puts the first on hold',
     .poll(async () => (await phone.events()).filter((e) => e.type === 'hold').length)
     .toBe(holdsBefore + 1);
 
-  await colleague.hangup();
+  // F4 hangs up the call being talked on (the colleague's), not the one on hold.
+  await page.keyboard.press('F4');
+  await expect(page.locator('[data-testid="call"][data-state="ended"]')).toHaveCount(1);
+  await expect(page.locator('[data-testid="call"][data-state="held"]')).toHaveCount(1);
   await phone.hangup();
   await expect(page.locator('[data-testid="call"][data-state="ended"]')).toHaveCount(2);
   await page.getByTestId('wrap-up').getByTestId('wrap-up-disposition').click();

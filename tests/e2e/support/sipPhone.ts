@@ -81,6 +81,14 @@ window.startPhone = (user, autoAnswer) => {
   window.phone = {
     events: () => events,
     call: (target) => { follow(ua.call(target, media)); },
+    // call() until the call is confirmed, in ms, timed in the page (benchmarks).
+    timedCall: (target) => new Promise((resolve, reject) => {
+      const start = performance.now();
+      const s = ua.call(target, media);
+      follow(s);
+      s.on('confirmed', () => resolve(performance.now() - start));
+      s.on('failed', (e) => reject(new Error(e.cause)));
+    }),
     answer: () => session && session.answer(media),
     hangup: () => session && session.terminate(),
     receivedBytes: async () => {
@@ -160,6 +168,17 @@ export class SipPhone {
   async call(target: string): Promise<void> {
     await this.page.evaluate(
       (t) => (window as unknown as { phone: { call(t: string): void } }).phone.call(t),
+      target,
+    );
+  }
+
+  /** Calls and resolves with the ms from call() to confirmed, measured in the page. */
+  timedCall(target: string): Promise<number> {
+    return this.page.evaluate(
+      (t) =>
+        (window as unknown as { phone: { timedCall(t: string): Promise<number> } }).phone.timedCall(
+          t,
+        ),
       target,
     );
   }

@@ -1,0 +1,216 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import type { RTCSession } from 'jssip/lib/RTCSession';
+import type { RTCSessionEvent } from 'jssip/lib/UA';
+import { CallRecords } from '../src-main/core/calls/callRecords';
+import { CallerIdLookup } from '../src-main/core/clients/callerId';
+import { openDatabase } from '../src-main/core/db/database';
+import { silentLogger } from '../src-main/core/platform/ports';
+import { WorkstationStatusBoard } from '../src-main/core/status/workstationStatusBoard';
+import { CallController } from '../src-main/core/telephony/callController';
+import type { CallView } from '../src-main/core/telephony/callView';
+import { LiveCallRegistry } from '../src-main/core/telephony/liveCallRegistry';
+import {
+  installJsSipMediaGlobals,
+  MediaBridge,
+} from '../src-main/core/telephony/media/mediaBridge';
+import { SipRegistration } from '../src-main/core/telephony/sipRegistration';
+import { SipPhone } from '../tests/e2e/support/sipPhone';
+import { startKamailio } from '../tests/support/kamailio';
+import type { Bench, Figure } from './benches';
+import { startMediaPage } from './calls/mediaPage';
+import { percentile, round } from './stats';
+
+const clients = Number(process.env['PULT_BENCH_CLIENTS'] ?? 1_000_000);
+const rounds = Number(process.env['PULT_BENCH_CALLS'] ?? 30);
+const callerNumber = '+380671234567';
+
+/** A client base of `clients` rows written straight in SQL; the last client has the caller's number. */
+async function clientBase(dir: string) {
+  const db = await openDatabase(path.join(dir, 'pult.sqlite'), { logger: silentLogger });
+  const now = new Date().toISOString();
+  db.sqlite.transaction(() => {
+    db.sqlite.prepare('UPDATE search_control SET paused = 1').run();
+    db.sqlite
+      .prepare(
+        `WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < ?)
+         INSERT INTO clients (id, full_name, sort_key, created_at, updated_at)
+         SELECT i, 'Клієнт ' || i, 'клієнт ' || i, ?, ? FROM n`,
+      )
+      .run(clients, now, now);
+    db.sqlite
+      .prepare(
+        `INSERT INTO client_phones (client_id, e164, raw)
+         SELECT id, '+380' || CAST(671234567 - ? + id AS INTEGER), '' FROM clients`,
+      )
+      .run(clients);
+    db.sqlite.prepare('UPDATE search_control SET paused = 0').run();
+  })();
+  return db;
+}
+
+// What a timeout reports, so a stuck benchmark says where it stuck.
+let debugState: () => unknown = () => undefined;
+const until = async (check: () => boolean, what: string, ms = 10_000) => {
+  const start = Date.now();
+  while (!check()) {
+    if (Date.now() - start > ms) throw new Error(`timed out waiting for ${what}: ${JSON.stringify(debugState())}`);
+    await new Promise((r) => setTimeout(r, 2));
+  }
+};
+
+// A real call through Kamailio: JsSIP in this process, WebRTC in Chromium
+// (the renderer's MediaHost), the other party a plain JsSIP page.
+export const callBenches: Bench[] = [
+  {
+    name: 'calls',
+    async run(): Promise<Figure[]> {
+      const dir = mkdtempSync(path.join(os.tmpdir(), 'pult-bench-calls-'));
+      const db = await clientBase(dir);
+      const kamailio = await startKamailio([]);
+      const media = new MediaBridge(silentLogger);
+      installJsSipMediaGlobals(media);
+      const browser = await startMediaPage(media);
+      const callee = await SipPhone.start('callee', { autoAnswer: true });
+      const caller = await SipPhone.start(callerNumber);
+      const status = new WorkstationStatusBoard({ now: () => new Date() });
+      const sip = new SipRegistration(status, silentLogger, { userAgent: 'Pult-bench' });
+      const records = new CallRecords(db.sqlite);
+      const callerId = new CallerIdLookup(db.sqlite);
+      let list: CallView[] = [];
+      let popAt: number | undefined;
+      debugState = () => ({ list, attached: media.isAttached(), sip: status.current().sip });
+      const controller = new CallController({
+        media,
+        database: () => Promise.resolve({ records, callerId: (n) => callerId.find(n) }),
+        liveCalls: new LiveCallRegistry(),
+        clock: { now: () => new Date() },
+        logger: silentLogger,
+        onChanged: (calls) => {
+          list = calls;
+          if (popAt === undefined && calls.some((c) => c.state === 'ringing' && c.client !== null))
+            popAt = performance.now();
+        },
+      });
+      let invitedAt = 0;
+      let session: RTCSession | undefined;
+      sip.onAgent((ua) => {
+        controller.useAgent(ua);
+        ua?.on('newRTCSession', (e: RTCSessionEvent) => {
+          invitedAt = performance.now();
+          session = e.session;
+        });
+      });
+      sip.start(
+        {
+          wsUrl: 'ws://127.0.0.1:8080',
+          sipUri: 'sip:agent1@127.0.0.1',
+          authorizationUser: '',
+          displayName: '',
+          iceServers: [],
+          dtmfMode: 'rfc4733',
+        },
+        'unused',
+      );
+      const figures: Figure[] = [];
+      try {
+        await until(() => status.current().sip.state === 'registered', 'registration');
+        const live = () => list.find((c) => c.state !== 'ended');
+        const hangUpAll = async () => {
+          const call = live();
+          if (call !== undefined) controller.act({ action: 'hangup', id: call.id });
+          await until(() => live() === undefined, 'the call to end');
+          controller.clearEnded();
+          await new Promise((r) => setTimeout(r, 50));
+        };
+
+        // Inbound: INVITE → the caller's card found; answer → 200 OK handed to the socket.
+        const pops: number[] = [];
+        const answers: number[] = [];
+        for (let i = 0; i < rounds + 3; i++) {
+          popAt = undefined;
+          session = undefined;
+          await caller.call('sip:agent1@127.0.0.1');
+          await until(() => popAt !== undefined, 'the screen pop');
+          const ringing = live();
+          if (ringing === undefined || session === undefined) throw new Error('no call');
+          const accepted = new Promise<number>((resolve) =>
+            session!.on('accepted', () => resolve(performance.now())),
+          );
+          const answerAt = performance.now();
+          controller.act({ action: 'answer', id: ringing.id });
+          const okAt = await accepted;
+          if (i >= 3) {
+            pops.push(popAt! - invitedAt);
+            answers.push(okAt - answerAt);
+          }
+          await until(() => live()?.state === 'active', 'the call to be up');
+          await hangUpAll();
+        }
+
+        // Outbound: call() → confirmed, Pult and a plain JsSIP page, taking turns.
+        const pult: number[] = [];
+        const browserOnly: number[] = [];
+        for (let i = 0; i < rounds + 3; i++) {
+          const start = performance.now();
+          const dialled = controller.dial('callee');
+          if (!dialled.ok) throw new Error(dialled.error);
+          await until(() => live()?.state === 'active', 'the outbound call');
+          const pultMs = performance.now() - start;
+          await hangUpAll();
+          const plainMs = await caller.timedCall('sip:callee@127.0.0.1');
+          await caller.hangup();
+          await new Promise((r) => setTimeout(r, 100));
+          if (i >= 3) {
+            pult.push(pultMs);
+            browserOnly.push(plainMs);
+          }
+        }
+        const p50 = (s: number[]) => percentile(s, 50);
+        figures.push(
+          {
+            name: 'screenPop.p95Ms',
+            value: round(percentile(pops, 95)),
+            unit: `ms (main: INVITE → card found, ${clients} clients)`,
+            n: pops.length,
+          },
+          {
+            name: 'answer.to200ok.p95Ms',
+            value: round(percentile(answers, 95)),
+            unit: 'ms (answer → 200 OK sent, media in Chromium)',
+            n: answers.length,
+          },
+          {
+            name: 'callSetup.pultP50Ms',
+            value: round(p50(pult)),
+            unit: 'ms (dial → confirmed)',
+            n: pult.length,
+          },
+          {
+            name: 'callSetup.browserJssipP50Ms',
+            value: round(p50(browserOnly)),
+            unit: 'ms (call() → confirmed)',
+            n: browserOnly.length,
+          },
+          {
+            name: 'callSetup.ratioToBrowserJssip',
+            value: round(p50(pult) / p50(browserOnly), 2),
+            unit: 'ratio of medians',
+            n: pult.length,
+          },
+        );
+      } finally {
+        sip.stop();
+        await caller.stop();
+        await callee.stop();
+        await browser.close();
+        await kamailio.stop();
+        await db.close();
+        rmSync(dir, { recursive: true, force: true });
+      }
+      return figures;
+    },
+  },
+];
