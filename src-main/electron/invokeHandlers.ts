@@ -161,7 +161,15 @@ export function createInvokeHandlers(deps: HandlerDeps): InvokeHandlers {
     'wrapUp.pending': () => deps.pendingWrapUp(),
     'wrapUp.finish': (input) => deps.finishWrapUp(input),
     'calls.list': () => deps.calls.list(),
-    'calls.act': (action) => ({ done: deps.calls.act(action) }),
+    'calls.act': (action) => {
+      if (action.action === 'transfer' || action.action === 'consult') {
+        // Transfer targets follow the same dialling rules as any call out.
+        const target = deps.dialTarget(action.target);
+        if (target === undefined) return { done: false };
+        return { done: deps.calls.act({ ...action, target }) };
+      }
+      return { done: deps.calls.act(action) };
+    },
     'calls.dial': ({ number }) => {
       const target = deps.dialTarget(number);
       if (target === undefined) return { ok: false, error: 'invalidNumber' };

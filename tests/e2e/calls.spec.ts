@@ -237,3 +237,31 @@ test('blind transfer: the caller ends up talking to the colleague, Pult is free'
   await expect.poll(() => colleague.receivedBytes()).toBeGreaterThan(1000);
   await phone.hangup();
 });
+
+test('attended transfer: consult the colleague, then connect the caller and leave', async () => {
+  await phone.call('sip:agent1@127.0.0.1');
+  const original = page.getByTestId('call').first();
+  await original.getByTestId('call-answer').click();
+  await expect(original).toHaveAttribute('data-state', 'active');
+  const confirmed = async () =>
+    (await colleague.events()).filter((e) => e.type === 'confirmed').length;
+  const before = await confirmed();
+
+  await original.getByTestId('call-transfer-to').fill('050 123 45 67');
+  await original.getByTestId('call-consult').click();
+  // The caller waits on hold while the operator talks to the colleague.
+  await expect(page.locator('[data-testid="call"][data-state="held"]')).toHaveCount(1);
+  const consult = page.locator('[data-testid="call"][data-state="active"]');
+  await expect(consult.getByTestId('call-number')).toHaveText('+380501234567');
+  await expect.poll(confirmed).toBe(before + 1);
+
+  await page.getByTestId('call-complete-transfer').click();
+  await expect(page.locator('[data-testid="call"][data-state="ended"]')).toHaveCount(2);
+  await expect(page.getByTestId('call-end-cause').first()).toHaveText('переадресовано');
+  // The colleague's phone took the caller in place of the operator.
+  await expect
+    .poll(async () => (await colleague.events()).some((e) => e.type === 'replaces'))
+    .toBe(true);
+  await expect.poll(confirmed).toBe(before + 2);
+  await phone.hangup();
+});

@@ -126,6 +126,32 @@ export class CallController {
                 : JsSIP.C.DTMF_TRANSPORT.RFC2833,
           });
           return true;
+        case 'consult': {
+          if (call.view.state !== 'active' && call.view.state !== 'held') return false;
+          if (call.view.state === 'active') session.hold();
+          const consult = this.dial(action.target);
+          if (!consult.ok) return false;
+          this.set(call, { consultCallId: consult.id });
+          return true;
+        }
+        case 'completeTransfer': {
+          const consult =
+            call.view.consultCallId === null ? undefined : this.calls.get(call.view.consultCallId);
+          if (consult?.view.state !== 'active' && consult?.view.state !== 'held') return false;
+          call.transferTarget = consult.view.remoteNumber;
+          // The caller is sent to the consulted party, replacing our call with them.
+          session.refer(consult.session.remote_identity.uri, {
+            replaces: consult.session,
+            eventHandlers: {
+              accepted: () => {
+                call.localEnd = 'transferred';
+                consult.localEnd = 'transferred';
+                session.terminate();
+              },
+            },
+          });
+          return true;
+        }
         case 'transfer':
           if (call.view.state !== 'active' && call.view.state !== 'held') return false;
           call.transferTarget = action.target;
@@ -229,6 +255,7 @@ export class CallController {
         endedAt: null,
         endCause: null,
         problem: null,
+        consultCallId: null,
       },
       holdStartedAt: undefined,
       holdSeconds: 0,
@@ -325,6 +352,8 @@ export class CallController {
     });
     this.calls.delete(call.view.id);
     this.deps.liveCalls.remove(String(call.view.id));
+    for (const other of this.calls.values())
+      if (other.view.consultCallId === call.view.id) other.view.consultCallId = null;
     this.recent.unshift(call.view);
     this.recent.length = Math.min(this.recent.length, 3);
     void this.record(call, (records) => this.writeEnd(call, records));

@@ -39,6 +39,8 @@ export const callViewSchema = z.object({
   endCause: z.enum(endCauses).nullable(),
   /** What went wrong, when the call failed for a reason the operator should read. */
   problem: z.enum(['noAudioWindow', 'mediaTimeout', 'mediaFailed']).nullable(),
+  /** Attended transfer: the consultation call made for this one, while it lasts. */
+  consultCallId: z.number().int().nullable(),
 });
 export type CallView = z.output<typeof callViewSchema>;
 
@@ -63,5 +65,14 @@ export const callActionSchema = z.discriminatedUnion('action', [
       target: z.string().regex(/^[0-9A-Za-z+*#._-]{1,40}$/),
     })
     .strict(),
+  z
+    .object({
+      action: z.literal('consult'),
+      id: z.number().int(),
+      target: z.string().regex(/^[0-9A-Za-z+*#._-]{1,40}$/),
+    })
+    .strict(),
+  /** Attended transfer: connect the caller with the party consulted, and leave. */
+  z.object({ action: z.literal('completeTransfer'), id: z.number().int() }).strict(),
 ]);
 export type CallAction = z.output<typeof callActionSchema>;

@@ -46,6 +46,9 @@ function CallRow({
   const { t } = useTranslation();
   const [tones, setTones] = useState('');
   const [transferTo, setTransferTo] = useState('');
+  // Typed as people write numbers ("050 123 45 67"); main applies the dialling rules.
+  const target = transferTo.replace(/[\s()]/g, '');
+  const validTarget = /^[0-9A-Za-z+*#._-]{1,40}$/.test(target);
   const act = (action: CallAction) => void invoke('calls.act', action).catch(() => undefined);
   const audio = useAudioFlow(call.state === 'active');
   const since = call.answeredAt ?? call.offeredAt;
@@ -197,18 +200,37 @@ function CallRow({
             placeholder={t('calls.live.transferTo')}
             aria-label={t('calls.live.transferTo')}
             value={transferTo}
-            onChange={(e) => setTransferTo(e.currentTarget.value.trim())}
+            onChange={(e) => setTransferTo(e.currentTarget.value)}
             data-testid="call-transfer-to"
           />
           <Button
             size="xs"
             variant="default"
-            disabled={!/^[0-9A-Za-z+*#._-]{1,40}$/.test(transferTo)}
-            onClick={() => act({ action: 'transfer', id: call.id, target: transferTo })}
+            disabled={!validTarget}
+            onClick={() => act({ action: 'transfer', id: call.id, target })}
             data-testid="call-transfer"
           >
             {t('calls.live.transfer')}
           </Button>
+          <Button
+            size="xs"
+            variant="default"
+            disabled={!validTarget || call.consultCallId !== null}
+            onClick={() => act({ action: 'consult', id: call.id, target })}
+            data-testid="call-consult"
+          >
+            {t('calls.live.consult')}
+          </Button>
+          {call.consultCallId !== null && (
+            <Button
+              size="xs"
+              color="teal"
+              onClick={() => act({ action: 'completeTransfer', id: call.id })}
+              data-testid="call-complete-transfer"
+            >
+              {t('calls.live.completeTransfer')}
+            </Button>
+          )}
         </Group>
       )}
     </Paper>

@@ -66,6 +66,11 @@ window.startPhone = (user, autoAnswer) => {
       events.push({ type: 'refer' });
       e.accept((next) => follow(next), media);
     });
+    // Attended transfer: the caller arrives to replace the call with the operator.
+    s.on('replaces', (e) => {
+      events.push({ type: 'replaces' });
+      e.accept();
+    });
     s.on('ended', (e) => events.push({ type: 'ended', originator: e.originator, cause: e.cause }));
     s.on('failed', (e) => events.push({
       type: 'failed', originator: e.originator, cause: e.cause,

@@ -1,24 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import type { CallView } from '../../../src-main/core/telephony/callView';
+import { callView } from '../../support/callViews';
 import { callActionForKey } from '../../../src-renderer/features/calls/callHotkeys';
 
-const call = (id: number, patch: Partial<CallView>): CallView => ({
-  id,
-  direction: 'inbound',
-  state: 'ringing',
-  remoteNumber: '',
-  remoteName: '',
-  client: null,
-  matches: 0,
-  interactionId: null,
-  muted: false,
-  offeredAt: '',
-  answeredAt: null,
-  endedAt: null,
-  endCause: null,
-  problem: null,
-  ...patch,
-});
+const call = callView;
 
 describe('call hotkeys', () => {
   it('hang-up never rejects a ringing call; it ends the call being talked on', () => {

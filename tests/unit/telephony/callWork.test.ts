@@ -1,24 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { CallWork } from '../../../src-main/core/calls/callWork';
-import type { CallView } from '../../../src-main/core/telephony/callView';
+import { callView } from '../../support/callViews';
 
-const call = (id: number, patch: Partial<CallView>): CallView => ({
-  id,
-  direction: 'inbound',
-  state: 'ringing',
-  remoteNumber: '+380671234567',
-  remoteName: '',
-  client: null,
-  matches: 0,
-  interactionId: id * 10,
-  muted: false,
-  offeredAt: '2026-11-27T10:00:00.000Z',
-  answeredAt: null,
-  endedAt: null,
-  endCause: null,
-  problem: null,
-  ...patch,
-});
+const call = callView;
 
 describe('call work', () => {
   it('a ringing call is not work yet; answering starts it; hanging up leaves its wrap-up', () => {

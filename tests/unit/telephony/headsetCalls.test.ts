@@ -1,24 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { CallAction, CallView } from '../../../src-main/core/telephony/callView';
 import { headsetCalls, headsetIndicators } from '../../../src-main/core/telephony/headsetCalls';
+import { callView } from '../../support/callViews';
 
-const call = (id: number, patch: Partial<CallView>): CallView => ({
-  id,
-  direction: 'inbound',
-  state: 'ringing',
-  remoteNumber: '',
-  remoteName: '',
-  client: null,
-  matches: 0,
-  interactionId: null,
-  muted: false,
-  offeredAt: '',
-  answeredAt: null,
-  endedAt: null,
-  endCause: null,
-  problem: null,
-  ...patch,
-});
+const call = callView;
 
 function withCalls(list: CallView[]) {
   const acted: CallAction[] = [];
