@@ -236,6 +236,7 @@ test('blind transfer: the caller ends up talking to the colleague, Pult is free'
     .toBe(confirmedBefore + 1);
   await expect.poll(() => colleague.receivedBytes()).toBeGreaterThan(1000);
   await phone.hangup();
+  await page.getByTestId('calls-clear-ended').click();
 });
 
 test('attended transfer: consult the colleague, then connect the caller and leave', async () => {
