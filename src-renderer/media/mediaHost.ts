@@ -30,11 +30,18 @@ export class MediaHost {
   private readonly served = new Map<number, Served>();
   private readonly queues = new Map<number, Promise<void>>();
   private stopListening: (() => void) | undefined;
+  /** A microphone opened while a call rings, handed to the connection that answers it. */
+  private warm: { stream: Promise<MediaStream>; timer: ReturnType<typeof setTimeout> } | undefined;
 
   constructor(private readonly devices: () => MediaDevicesChoice) {}
 
   start(): void {
     this.stopListening = onEvent('media.request', (request) => {
+      if (request.op === 'warmMicrophone') {
+        this.warmMicrophone();
+        void invoke('media.respond', { id: request.id, ok: true }).catch(() => undefined);
+        return;
+      }
       const previous = this.queues.get(request.connectionId) ?? Promise.resolve();
       const next = previous.then(() => this.handle(request));
       this.queues.set(request.connectionId, next);
@@ -112,11 +119,7 @@ export class MediaHost {
         await pc.setRemoteDescription(request.description);
         return undefined;
       case 'addMicrophone': {
-        const { microphoneId } = this.devices();
-        const stream = await navigator.mediaDevices.getUserMedia({
-          audio: microphoneId === undefined ? true : { deviceId: { exact: microphoneId } },
-          video: false,
-        });
+        const stream = await this.takeMicrophone();
         served.microphone = stream;
         for (const track of stream.getAudioTracks()) pc.addTrack(track, stream);
         return undefined;
@@ -134,7 +137,46 @@ export class MediaHost {
       case 'close':
         this.close(request.connectionId);
         return undefined;
+      case 'warmMicrophone':
+        return undefined;
     }
+  }
+
+  private openMicrophone(): Promise<MediaStream> {
+    const { microphoneId } = this.devices();
+    return navigator.mediaDevices.getUserMedia({
+      audio: microphoneId === undefined ? true : { deviceId: { exact: microphoneId } },
+      video: false,
+    });
+  }
+
+  private warmMicrophone(): void {
+    if (this.warm !== undefined) return;
+    const stream = this.openMicrophone();
+    // A call nobody answers must not leave the microphone open.
+    const timer = setTimeout(() => {
+      if (this.warm?.stream !== stream) return;
+      this.warm = undefined;
+      void stream.then((s) => s.getTracks().forEach((t) => t.stop())).catch(() => undefined);
+    }, 60_000);
+    stream.catch(() => {
+      if (this.warm?.stream === stream) this.warm = undefined;
+    });
+    this.warm = { stream, timer };
+  }
+
+  private async takeMicrophone(): Promise<MediaStream> {
+    const warm = this.warm;
+    this.warm = undefined;
+    if (warm !== undefined) {
+      clearTimeout(warm.timer);
+      try {
+        return await warm.stream;
+      } catch {
+        // Opening it early failed; try again now, and report that failure if it repeats.
+      }
+    }
+    return this.openMicrophone();
   }
 
   private open(connectionId: number, iceServers: RTCIceServer[]): void {

@@ -266,3 +266,22 @@ test('attended transfer: consult the colleague, then connect the caller and leav
   await expect.poll(confirmed).toBe(before + 2);
   await phone.hangup();
 });
+
+test('the PBX restarts: "not registered" at once, registered again within 10 s, the next call works', async () => {
+  await kamailio!.stop();
+  await expect(page.getByTestId('status-sip')).toContainText('не зареєстровано');
+  kamailio = await startKamailio([]);
+  await expect(page.getByTestId('status-sip')).not.toContainText('не зареєстровано', {
+    timeout: 10_000,
+  });
+  await expect(page.getByTestId('status-sip')).toContainText('зареєстровано');
+
+  // The phone finds the PBX again on its own; then a call goes through as before.
+  await expect.poll(() => phone.isRegistered(), { timeout: 30_000 }).toBe(true);
+  await phone.call('sip:agent1@127.0.0.1');
+  const call = page.locator('[data-testid="call"][data-state="ringing"]');
+  await call.getByTestId('call-answer').click();
+  await expect(page.locator('[data-testid="call"][data-state="active"]')).toHaveCount(1);
+  await phone.hangup();
+  await expect(page.locator('[data-testid="call"][data-state="active"]')).toHaveCount(0);
+});

@@ -46,7 +46,8 @@ const phoneScript = `
 window.startPhone = (user, autoAnswer) => {
   const events = [];
   let session;
-  const media = { mediaConstraints: { audio: true, video: false } };
+  // Fresh options for every call: JsSIP adds headers (Replaces on a transfer) to the object it is given.
+  const media = () => ({ mediaConstraints: { audio: true, video: false } });
   const ua = new JsSIP.UA({
     sockets: [new JsSIP.WebSocketInterface('ws://127.0.0.1:8080')],
     uri: 'sip:' + user + '@127.0.0.1',
@@ -64,7 +65,7 @@ window.startPhone = (user, autoAnswer) => {
     // A transfer from the other side: the phone calls where it is sent.
     s.on('refer', (e) => {
       events.push({ type: 'refer' });
-      e.accept((next) => follow(next), media);
+      e.accept((next) => follow(next), media());
     });
     // Attended transfer: the caller arrives to replace the call with the operator.
     s.on('replaces', (e) => {
@@ -81,20 +82,21 @@ window.startPhone = (user, autoAnswer) => {
     if (e.originator !== 'remote') return;
     events.push({ type: 'incoming' });
     follow(e.session);
-    if (autoAnswer) e.session.answer(media);
+    if (autoAnswer) e.session.answer(media());
   });
   window.phone = {
     events: () => events,
-    call: (target) => { follow(ua.call(target, media)); },
+    registered: () => ua.isRegistered(),
+    call: (target) => { follow(ua.call(target, media())); },
     // call() until the call is confirmed, in ms, timed in the page (benchmarks).
     timedCall: (target) => new Promise((resolve, reject) => {
       const start = performance.now();
-      const s = ua.call(target, media);
+      const s = ua.call(target, media());
       follow(s);
       s.on('confirmed', () => resolve(performance.now() - start));
       s.on('failed', (e) => reject(new Error(e.cause)));
     }),
-    answer: () => session && session.answer(media),
+    answer: () => session && session.answer(media()),
     hangup: () => session && session.terminate(),
     receivedBytes: async () => {
       const pc = session && session.connection;
@@ -167,6 +169,12 @@ export class SipPhone {
   events(): Promise<PhoneEvent[]> {
     return this.page.evaluate(() =>
       (window as unknown as { phone: { events(): PhoneEvent[] } }).phone.events(),
+    );
+  }
+
+  isRegistered(): Promise<boolean> {
+    return this.page.evaluate(() =>
+      (window as unknown as { phone: { registered(): boolean } }).phone.registered(),
     );
   }
 

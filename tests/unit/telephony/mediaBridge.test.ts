@@ -29,17 +29,16 @@ function heldRenderer(bridge: MediaBridge) {
 const flush = () => new Promise((resolve) => setTimeout(resolve, 0));
 
 describe('media bridge', () => {
-  it('sends a connection its requests one at a time, in the order JsSIP made them', async () => {
+  it('sends a connection its requests in the order JsSIP made them, without waiting on each', async () => {
     const bridge = new MediaBridge(silentLogger);
     const requests = heldRenderer(bridge);
     const pc = bridge.createConnection([]);
     const offer = pc.createOffer();
     const local = pc.setLocalDescription({ type: 'offer', sdp: 'v=0 local' });
-    await flush();
-    expect(requests.map((r) => r.op)).toEqual(['open']);
+    expect(requests.map((r) => r.op)).toEqual(['open', 'createOffer', 'setLocalDescription']);
+    expect(requests[2]).toMatchObject({ description: { type: 'offer', sdp: 'v=0 local' } });
+    // Answers come back in the renderer's order; each promise gets its own.
     bridge.respond({ id: requests[0]!.id, ok: true, state: state(1) });
-    await flush();
-    expect(requests.map((r) => r.op)).toEqual(['open', 'createOffer']);
     bridge.respond({
       id: requests[1]!.id,
       ok: true,
@@ -47,11 +46,6 @@ describe('media bridge', () => {
       state: state(2),
     });
     expect(await offer).toEqual({ type: 'offer', sdp: 'v=0 offer' });
-    await flush();
-    expect(requests[2]).toMatchObject({
-      op: 'setLocalDescription',
-      description: { type: 'offer', sdp: 'v=0 local' },
-    });
     bridge.respond({
       id: requests[2]!.id,
       ok: true,
@@ -99,9 +93,7 @@ describe('media bridge', () => {
     const requests = heldRenderer(bridge);
     const pc = bridge.createConnection([]);
     const remote = pc.setRemoteDescription({ type: 'offer', sdp: 'garbage' });
-    await flush();
     bridge.respond({ id: requests[0]!.id, ok: true, state: state(1) });
-    await flush();
     bridge.respond({ id: requests[1]!.id, ok: false, error: 'Failed to parse SessionDescription' });
     await expect(remote).rejects.toThrow('Failed to parse SessionDescription');
   });
@@ -114,7 +106,7 @@ describe('media bridge', () => {
     pc.addEventListener('iceconnectionstatechange', () => states.push(pc.iceConnectionState));
     const answer = pc.createAnswer();
     bridge.detach();
-    await expect(answer).rejects.toThrow(/went away|no window serves audio/);
+    await expect(answer).rejects.toThrow(/went away/);
     expect(states).toEqual(['failed']);
     expect(bridge.isAttached()).toBe(false);
   });

@@ -69,6 +69,11 @@ export class MediaBridge implements MediaLink {
     });
   }
 
+  /** Opens the microphone ahead of an answer; nothing waits for it. */
+  warmMicrophone(): void {
+    if (this.send !== undefined) void this.request(0, { op: 'warmMicrophone' });
+  }
+
   forget(connectionId: number): void {
     this.connections.delete(connectionId);
   }

@@ -62,11 +62,14 @@ export const mediaOperationSchema = z.discriminatedUnion('op', [
     })
     .strict(),
   z.object({ op: z.literal('close') }).strict(),
+  /** A call is ringing: open the microphone now, so answering does not wait for it. */
+  z.object({ op: z.literal('warmMicrophone') }).strict(),
 ]);
 export type MediaOperation = z.output<typeof mediaOperationSchema>;
 
 export const mediaRequestSchema = z.intersection(
-  z.object({ id: z.number().int().positive(), connectionId: z.number().int().positive() }),
+  // connectionId 0: a request for the window's media as a whole (warmMicrophone).
+  z.object({ id: z.number().int().positive(), connectionId: z.number().int().nonnegative() }),
   mediaOperationSchema,
 );
 export type MediaRequest = z.output<typeof mediaRequestSchema>;

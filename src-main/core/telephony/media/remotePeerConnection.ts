@@ -63,15 +63,14 @@ export class RemoteMicrophoneStream {
 
 /**
  * The part of RTCPeerConnection JsSIP 3.13 uses (testbed/README.md lists it),
- * carried to the renderer. Operations are queued so they reach the real
- * connection in the order JsSIP made them; state JsSIP reads synchronously
+ * carried to the renderer. Operations reach the real connection in the order
+ * JsSIP made them (sent in order, run in order there); state JsSIP reads synchronously
  * (ICE and signaling states, the local SDP) is the last numbered snapshot the
  * renderer sent.
  */
 export class RemotePeerConnection {
   private state: ConnectionState = initialState;
   private readonly listeners = new Map<string, Set<Listener>>();
-  private queue: Promise<unknown> = Promise.resolve();
   private senders: {
     track: RemoteAudioTrack;
     dtmf: { toneBuffer: string; insertDTMF(tones: string, duration?: number, gap?: number): void };
@@ -190,17 +189,20 @@ export class RemotePeerConnection {
     if (state !== undefined && state.seq >= this.state.seq) this.state = state;
   }
 
+  /**
+   * Sends at once: the renderer runs one connection's requests strictly in
+   * the order they arrive, so main need not wait for one answer before
+   * sending the next (JsSIP fires addTrack and the like without waiting;
+   * queuing them here cost a round trip each before the answer could start).
+   */
   private enqueue(operation: MediaOperation): Promise<MediaResponse & { ok: true }> {
-    const run = async () => {
-      if (this.closed && operation.op !== 'close') throw new Error('connection closed');
-      const response = await this.link.request(this.connectionId, operation);
+    if (this.closed && operation.op !== 'close')
+      return Promise.reject(new Error('connection closed'));
+    return this.link.request(this.connectionId, operation).then((response) => {
       this.adopt(response.state);
       if (!response.ok) throw new Error(response.error);
       return response;
-    };
-    const result = this.queue.then(run, run);
-    this.queue = result.catch(() => undefined);
-    return result;
+    });
   }
 
   private described(response: MediaResponse & { ok: true }): WireDescription {
