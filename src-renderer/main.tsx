@@ -2,10 +2,10 @@ import '@mantine/core/styles.css';
 import { createTheme, MantineProvider } from '@mantine/core';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { invoke } from './api/pultClient';
+import { invoke, onEvent } from './api/pultClient';
 import { App } from './app/App';
 import { initI18n } from './i18n/i18n';
-import { mediaHost } from './media';
+import { mediaHost, chooseAudioDevices } from './media';
 
 // Dense, calm desktop look: small controls, one accent colour.
 const theme = createTheme({
@@ -18,6 +18,8 @@ const theme = createTheme({
 async function boot(root: HTMLElement): Promise<void> {
   mediaHost.start();
   const settings = await invoke('settings.get');
+  chooseAudioDevices(settings.values.audio);
+  onEvent('settings.changed', (view) => chooseAudioDevices(view.values.audio));
   await initI18n(settings.values.language);
   createRoot(root).render(
     <StrictMode>

@@ -146,6 +146,7 @@ function start(): void {
     clientBase: () => clientDatabase,
     windowContents: () => mainWindow?.webContents,
     account: () => sipAccount.current(),
+    autoAnswer: () => settings.view().values.autoAnswer,
   });
   void sipAccount.startIfConfigured();
   // The headset's buttons act on the calls, and its lights and ringer show them.

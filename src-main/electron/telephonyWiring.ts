@@ -33,6 +33,7 @@ export function startTelephony(deps: {
   clientBase: () => Promise<{ base: ClientBase }>;
   windowContents: () => WebContents | undefined;
   account: () => SipAccount | undefined;
+  autoAnswer: () => boolean;
 }) {
   const { logger } = deps;
   const media = new MediaBridge(logger);
@@ -68,6 +69,7 @@ export function startTelephony(deps: {
     },
     iceServers: () => (deps.account()?.iceServers ?? []).map((urls) => ({ urls })),
     dtmfMode: () => deps.account()?.dtmfMode ?? 'rfc4733',
+    autoAnswer: () => deps.autoAnswer() && deps.agent.view().name === 'ready',
     admit: () =>
       inboundPolicy(deps.agent.view(), deps.policy.calls.whenNotReady) === 'decline'
         ? 'decline'

@@ -7,6 +7,7 @@ import { invoke, onEvent } from '../api/pultClient';
 import type { CallView } from '../../src-main/core/telephony/callView';
 import { CallBar, CallsPage, useCalls, WrapUpPanel } from '../features/calls';
 import { callActionForKey } from '../features/calls/callHotkeys';
+import { useCallSounds } from '../features/calls/useCallSounds';
 import { CampaignsPage } from '../features/campaigns';
 import { ClientsPage, type NewClientRequest } from '../features/clients';
 import { OrdersPage } from '../features/orders';
@@ -89,6 +90,7 @@ export function App({ initialSettings }: { initialSettings: SettingsView }) {
   useEffect(() => onEvent('ui.openClient', ({ clientId }) => openClient(clientId)));
 
   const calls = useCalls();
+  useCallSounds(calls);
   const [newClient, setNewClient] = useState<NewClientRequest | undefined>();
   const openNewClient = (phone: string) => {
     setNewClient((previous) => ({ phone, seq: (previous?.seq ?? 0) + 1 }));

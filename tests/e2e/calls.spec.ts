@@ -267,6 +267,42 @@ test('attended transfer: consult the colleague, then connect the caller and leav
   await phone.hangup();
 });
 
+test('wrap-ups left by earlier calls are finished one by one; then, Ready with auto-answer, a call is taken by itself', async () => {
+  // Each call talked on asked for its outcome; they come up one after another.
+  const wrapUp = page.getByTestId('wrap-up');
+  let finished = 0;
+  while ((await wrapUp.count()) > 0 && finished < 10) {
+    await wrapUp.getByTestId('wrap-up-disposition').click();
+    await page.getByRole('option', { name: 'Надано інформацію' }).click();
+    await wrapUp.getByTestId('wrap-up-save').click();
+    finished++;
+    await page.waitForTimeout(300);
+  }
+  expect(finished).toBeGreaterThan(1);
+  await expect(wrapUp).toHaveCount(0);
+  const agent = page.getByTestId('status-agent');
+  await agent.click();
+  await page.getByTestId('agent-ready').click();
+  await expect(agent).toContainText('Готовий');
+
+  await page.getByTestId('nav-settings').click();
+  // The switch shows the saved setting, so it flips once main has stored it.
+  const autoAnswer = page.getByLabel('Автовідповідь');
+  await autoAnswer.click();
+  await expect(autoAnswer).toBeChecked();
+  await phone.call('sip:agent1@127.0.0.1');
+  // Nobody clicks Answer: the call is up a second after it rang.
+  await expect(page.locator('[data-testid="call"][data-state="active"]')).toHaveCount(1);
+  await expect.poll(async () => (await phone.events()).at(-1)?.type).toBe('confirmed');
+  await phone.hangup();
+  await expect(page.locator('[data-testid="call"][data-state="active"]')).toHaveCount(0);
+  // The caller's card popped up meanwhile; back to Settings to switch it off.
+  await page.getByTestId('nav-settings').click();
+  await autoAnswer.click();
+  await expect(autoAnswer).not.toBeChecked();
+  await page.getByTestId('calls-clear-ended').click();
+});
+
 test('the PBX restarts: "not registered" at once, registered again within 10 s, the next call works', async () => {
   await kamailio!.stop();
   await expect(page.getByTestId('status-sip')).toContainText('не зареєстровано');

@@ -18,6 +18,7 @@ export function callView(id: number, patch: Partial<CallView> = {}): CallView {
     endCause: null,
     problem: null,
     consultCallId: null,
+    autoAnswer: false,
     ...patch,
   };
 }

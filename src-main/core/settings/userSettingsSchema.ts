@@ -48,10 +48,24 @@ export const defaultHotkeys: Hotkeys = {
   finishWrapUp: 'mod+Enter',
 };
 
+/** Chosen audio devices by the browser's deviceId; '' is the system's default. */
+export const audioDevicesSchema = z
+  .object({
+    microphone: z.string().max(200),
+    speaker: z.string().max(200),
+    /** Where the ring sounds: often the PC's loudspeaker, so it is heard without the headset on. */
+    ring: z.string().max(200),
+  })
+  .strict();
+export type AudioDevices = z.infer<typeof audioDevicesSchema>;
+
 export const userSettingsSchema = z.object({
   language: languageSchema,
   theme: themeSchema,
   hotkeys: hotkeysSchema,
+  audio: audioDevicesSchema,
+  /** Answer inbound calls by themselves after a short beep (while Ready). */
+  autoAnswer: z.boolean(),
 });
 export type UserSettings = z.infer<typeof userSettingsSchema>;
 export type UserSettingKey = keyof UserSettings;
@@ -62,6 +76,8 @@ export const defaultUserSettings: UserSettings = {
   language: 'uk',
   theme: 'system',
   hotkeys: defaultHotkeys,
+  audio: { microphone: '', speaker: '', ring: '' },
+  autoAnswer: false,
 };
 
 /** A change the user asks for: any subset of the settings, nothing else. */

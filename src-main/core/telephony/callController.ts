@@ -24,6 +24,8 @@ export interface CallControllerDeps {
    * Ready and wrap-up decline calls instead of letting them ring.
    */
   admit?: () => 'offer' | 'decline';
+  /** Whether an offered call is answered by itself (the operator chose it and is Ready). */
+  autoAnswer?: () => boolean;
   /** An answered call whose media is not up by then is ended, with a final response. */
   answerTimeoutMs?: number;
 }
@@ -229,6 +231,14 @@ export class CallController {
       call.view.problem = 'noAudioWindow';
       call.localEnd = 'unavailable';
       session.terminate({ status_code: 480, reason_phrase: 'No Audio Device' });
+      return;
+    }
+    if (this.deps.autoAnswer?.() === true) {
+      // A second to hear the beep and see who it is before the caller is on.
+      this.set(call, { autoAnswer: true });
+      setTimeout(() => {
+        if (call.view.state === 'ringing') this.answer(call);
+      }, 1000);
     }
   }
 
@@ -257,6 +267,7 @@ export class CallController {
         endCause: null,
         problem: null,
         consultCallId: null,
+        autoAnswer: false,
       },
       holdStartedAt: undefined,
       holdSeconds: 0,

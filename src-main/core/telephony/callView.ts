@@ -41,6 +41,8 @@ export const callViewSchema = z.object({
   problem: z.enum(['noAudioWindow', 'mediaTimeout', 'mediaFailed']).nullable(),
   /** Attended transfer: the consultation call made for this one, while it lasts. */
   consultCallId: z.number().int().nullable(),
+  /** This call is answered by itself in a moment (a beep, not a ring). */
+  autoAnswer: z.boolean(),
 });
 export type CallView = z.output<typeof callViewSchema>;
 

@@ -1,4 +1,5 @@
 import { Alert, Divider, Input, SegmentedControl, Stack, Text } from '@mantine/core';
+import { AudioSettings } from './AudioSettings';
 import { HotkeySettings } from './HotkeySettings';
 import { SipAccountForm } from './SipAccountForm';
 import { useState } from 'react';
@@ -64,6 +65,13 @@ export function SettingsPage({ settings }: { settings: SettingsView }) {
           {error}
         </Alert>
       )}
+      <Divider my="sm" />
+      <AudioSettings
+        audio={settings.values.audio}
+        autoAnswer={settings.values.autoAnswer}
+        locked={{ audio: isLocked('audio'), autoAnswer: isLocked('autoAnswer') }}
+        save={save}
+      />
       <Divider my="sm" />
       <HotkeySettings hotkeys={settings.values.hotkeys} locked={isLocked('hotkeys')} />
       <Divider my="sm" />
