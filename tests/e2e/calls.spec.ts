@@ -267,6 +267,24 @@ test('attended transfer: consult the colleague, then connect the caller and leav
   await phone.hangup();
 });
 
+test("calling out from the client's card reaches the client's phone", async () => {
+  await page.getByTestId('nav-clients').click();
+  await page.getByTestId('client-search').fill('коваленко');
+  await page.getByTestId('client-row').first().click();
+  await expect(page.getByTestId('client-card-name')).toHaveText('Коваленко Ірина');
+  const incoming = async () => (await phone.events()).filter((e) => e.type === 'incoming').length;
+  const before = await incoming();
+  await page.getByRole('button', { name: 'Подзвонити на +380671234567' }).click();
+  await expect.poll(incoming).toBe(before + 1);
+  const call = page.locator('[data-testid="call"][data-state="ringing"]');
+  await expect(call.getByTestId('call-who')).toHaveText('Коваленко Ірина');
+  await phone.answer();
+  await expect(page.locator('[data-testid="call"][data-state="active"]')).toHaveCount(1);
+  await phone.hangup();
+  await expect(page.locator('[data-testid="call"][data-state="active"]')).toHaveCount(0);
+  await page.getByTestId('calls-clear-ended').click();
+});
+
 test('wrap-ups left by earlier calls are finished one by one; then, Ready with auto-answer, a call is taken by itself', async () => {
   // Each call talked on asked for its outcome; they come up one after another.
   const wrapUp = page.getByTestId('wrap-up');

@@ -14,6 +14,7 @@ import { useTranslation } from 'react-i18next';
 import type { ClientCard, HistoryEntry } from '../../../src-main/core/clients/clientSchemas';
 import { formatDate, formatDateTime, formatDuration, formatPhone } from './formatting';
 import { ScheduleCallback } from './ScheduleCallback';
+import { DialButton } from '../calls/DialButton';
 
 function HistoryLine({ entry }: { entry: HistoryEntry }) {
   const { t } = useTranslation();
@@ -153,9 +154,15 @@ export function ClientCardView({ card, onEdit }: { card: ClientCard; onEdit: () 
               {t('clients.card.phones')}
             </Text>
             {card.phones.map((phone) => (
-              <Text key={phone.e164} size="sm" ff="monospace" data-testid="client-card-phone">
-                {formatPhone(phone.e164)}
-              </Text>
+              <Group key={phone.e164} gap={6} wrap="nowrap">
+                <Text size="sm" ff="monospace" data-testid="client-card-phone">
+                  {formatPhone(phone.e164)}
+                </Text>
+                <DialButton
+                  number={phone.e164}
+                  blocked={card.doNotCall ? t('clients.card.doNotCall') : undefined}
+                />
+              </Group>
             ))}
           </div>
           {field(

@@ -1,0 +1,32 @@
+import { Button, Tooltip } from '@mantine/core';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { invoke } from '../../api/pultClient';
+
+/** Calls a number shown anywhere in the UI; says plainly why when it cannot. */
+export function DialButton({ number, blocked }: { number: string; blocked?: string | undefined }) {
+  const { t } = useTranslation();
+  const [problem, setProblem] = useState<string | undefined>();
+  const reason = blocked ?? problem;
+  return (
+    <Tooltip label={reason ?? ''} disabled={reason === undefined} withinPortal>
+      <Button
+        size="compact-xs"
+        variant="light"
+        color="teal"
+        disabled={blocked !== undefined}
+        onClick={() => {
+          setProblem(undefined);
+          invoke('calls.dial', { number }).then(
+            (r) => !r.ok && setProblem(t(`calls.dial.errors.${r.error}`)),
+            (e: unknown) => setProblem(e instanceof Error ? e.message : String(e)),
+          );
+        }}
+        data-testid="dial-button"
+        aria-label={t('calls.dial.callNumber', { number })}
+      >
+        {t('calls.dial.call')}
+      </Button>
+    </Tooltip>
+  );
+}
