@@ -1,4 +1,5 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { EventEmitter } from 'node:events';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -17,8 +18,12 @@ import {
   MediaBridge,
 } from '../src-main/core/telephony/media/mediaBridge';
 import { SipRegistration } from '../src-main/core/telephony/sipRegistration';
+import { HeadsetSession } from '../src-main/core/headset/headsetSession';
+import { bytesFromHex, parseHidDescriptor } from '../src-main/core/headset/hidReportDescriptor';
+import { telephonyLayout } from '../src-main/core/headset/telephonyLayout';
+import { headsetCalls } from '../src-main/core/telephony/headsetCalls';
 import { SipPhone } from '../tests/e2e/support/sipPhone';
-import { startKamailio } from '../tests/support/kamailio';
+import { sharedDir, startKamailio } from '../tests/support/kamailio';
 import type { Bench, Figure } from './benches';
 import { startMediaPage } from './calls/mediaPage';
 import { percentile, round } from './stats';
@@ -153,6 +158,35 @@ export const callBenches: Bench[] = [
           await hangUpAll();
         }
 
+        // The headset's hook (a Jabra's real report layout) → 200 OK handed to the socket.
+        const hex = readFileSync(
+          path.join(sharedDir, 'fixtures/hid/jabra-evolve-link-ms.desc.txt'),
+          'utf8',
+        );
+        const layout = telephonyLayout(parseHidDescriptor(bytesFromHex(hex)));
+        if (layout === undefined) throw new Error('no telephony layout');
+        const device = Object.assign(new EventEmitter(), { write: () => 0 });
+        new HeadsetSession(device, layout, headsetCalls(controller), silentLogger);
+        const hooks: number[] = [];
+        for (let i = 0; i < rounds + 3; i++) {
+          session = undefined;
+          await caller.call('sip:agent1@127.0.0.1');
+          await until(() => live()?.state === 'ringing' && session !== undefined, 'ringing');
+          await new Promise((r) => setTimeout(r, 500));
+          const accepted = new Promise<number>((resolve) =>
+            session!.on('accepted', () => resolve(performance.now())),
+          );
+          const hookAt = performance.now();
+          device.emit('data', Buffer.from([2, 1, 0]));
+          const okAt = await accepted;
+          if (i >= 3) hooks.push(okAt - hookAt);
+          await until(() => live()?.state === 'active', 'the call to be up');
+          device.emit('data', Buffer.from([2, 0, 0]));
+          await until(() => live() === undefined, 'the hook to hang up');
+          controller.clearEnded();
+          await new Promise((r) => setTimeout(r, 50));
+        }
+
         // Outbound: call() → confirmed, Pult and a plain JsSIP page, taking turns.
         const pult: number[] = [];
         const browserOnly: number[] = [];
@@ -191,6 +225,18 @@ export const callBenches: Bench[] = [
             value: round(percentile(answers, 95)),
             unit: 'ms (answer 0.5 s into ringing → 200 OK sent, media in Chromium)',
             n: answers.length,
+          },
+          {
+            name: 'hid.hookTo200ok.p95Ms',
+            value: round(percentile(hooks, 95)),
+            unit: 'ms (off-hook report 0.5 s into ringing → 200 OK sent)',
+            n: hooks.length,
+          },
+          {
+            name: 'calls.bridgeRoundTripP50Ms',
+            value: round(p50(trips)),
+            unit: 'ms (one media request main → Chromium → main, this harness)',
+            n: trips.length,
           },
           {
             name: 'callSetup.pultP50Ms',
