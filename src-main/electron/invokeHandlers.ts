@@ -53,6 +53,7 @@ export interface HandlerDeps {
   /** A number as typed, in the PBX's dialling format (or undefined when it is no number). */
   dialTarget: (typed: string) => string | undefined;
   pendingWrapUp: () => Promise<ResponseOf<'wrapUp.pending'>>;
+  headsets: () => ResponseOf<'headset.list'>;
   finishWrapUp: (input: ParsedRequestOf<'wrapUp.finish'>) => Promise<ResponseOf<'wrapUp.finish'>>;
 }
 
@@ -159,6 +160,7 @@ export function createInvokeHandlers(deps: HandlerDeps): InvokeHandlers {
           : { type: 'goNotReady', reason: request.reason },
       ),
     'wrapUp.pending': () => deps.pendingWrapUp(),
+    'headset.list': () => deps.headsets(),
     'wrapUp.finish': (input) => deps.finishWrapUp(input),
     'calls.list': () => deps.calls.list(),
     'calls.act': (action) => {

@@ -155,7 +155,15 @@ function start(): void {
     status,
     headsetCalls(telephony.calls),
     logger,
+    {
+      preferredId: () => {
+        const chosen = settings.view().values.headset;
+        return chosen === '' ? undefined : chosen;
+      },
+    },
   );
+  // A headset chosen in Settings is taken at once, not at the next poll.
+  settings.onChanged(() => void headsets.poll());
   telephony.onCallsChanged((list) => headsets.show(headsetIndicators(list)));
   headsets.start();
   app.on('will-quit', () => headsets.stop());
@@ -183,6 +191,7 @@ function start(): void {
       callLog: telephony.callLog,
       dialTarget: (typed) => toDialTarget(typed),
       pendingWrapUp: () => telephony.pendingWrapUp(settings.view().values.language),
+      headsets: () => headsets.headsets(),
       finishWrapUp: telephony.finishWrapUp,
       onImportProgress: (progress) => {
         if (mainWindow !== undefined)

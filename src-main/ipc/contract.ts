@@ -190,6 +190,11 @@ export const invokeContract = {
   /** The operator answered "I am here" to the idle question. */
   'agent.present': { request: noRequest, response: z.object({ ok: z.literal(true) }) },
   'calls.list': { request: noRequest, response: z.array(callViewSchema) },
+  /** The telephony headsets plugged in now (gaming headsets are never listed). */
+  'headset.list': {
+    request: noRequest,
+    response: z.array(z.object({ id: z.string(), product: z.string(), claimed: z.boolean() })),
+  },
   'wrapUp.pending': {
     request: noRequest,
     response: z

@@ -35,13 +35,18 @@ export class HeadsetMonitor {
     held: false,
   };
   private polling = false;
+  private found: HidDeviceInfo[] = [];
 
   constructor(
     private readonly hid: HidAccess,
     private readonly status: WorkstationStatusBoard,
     private readonly calls: HeadsetCalls,
     private readonly logger: Logger,
-    private readonly options: { pollMs?: number; preferredPath?: () => string | undefined } = {},
+    private readonly options: {
+      pollMs?: number;
+      /** The headset chosen in Settings (headsetIdOf), or undefined for the first found. */
+      preferredId?: () => string | undefined;
+    } = {},
   ) {}
 
   start(): void {
@@ -61,6 +66,15 @@ export class HeadsetMonitor {
     this.claimed?.session.show(indicators);
   }
 
+  /** The telephony headsets plugged in at the last poll, for the choice in Settings. */
+  headsets(): { id: string; product: string; claimed: boolean }[] {
+    return this.found.map((info) => ({
+      id: headsetIdOf(info),
+      product: info.product,
+      claimed: this.claimed?.info.path === info.path,
+    }));
+  }
+
   /** One round; exposed for tests and for "choose device" in Settings. */
   async poll(): Promise<void> {
     if (this.polling) return;
@@ -76,8 +90,9 @@ export class HeadsetMonitor {
         const layout = await this.layoutOf(info);
         if (layout !== undefined) candidates.push({ info, layout });
       }
-      const preferred = this.options.preferredPath?.();
-      const wanted = candidates.find((c) => c.info.path === preferred) ?? candidates[0];
+      this.found = candidates.map((c) => c.info);
+      const preferred = this.options.preferredId?.();
+      const wanted = candidates.find((c) => headsetIdOf(c.info) === preferred) ?? candidates[0];
       if (wanted === undefined) {
         if (this.claimed === undefined) this.status.set('headset', { state: 'none' });
         return;
@@ -141,4 +156,12 @@ export class HeadsetMonitor {
     }
     this.status.set('headset', { state: 'none' });
   }
+}
+
+/**
+ * A headset's identity across unplugging: its path (/dev/hidraw3, a Windows
+ * device path) changes from one plug to the next; vendor, product and name do not.
+ */
+export function headsetIdOf(info: HidDeviceInfo): string {
+  return `${info.vendorId.toString(16)}:${info.productId.toString(16)}:${info.product}`;
 }

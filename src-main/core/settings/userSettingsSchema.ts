@@ -66,6 +66,8 @@ export const userSettingsSchema = z.object({
   audio: audioDevicesSchema,
   /** Answer inbound calls by themselves after a short beep (while Ready). */
   autoAnswer: z.boolean(),
+  /** The USB headset to use (its id from the headset list); '' is the first one found. */
+  headset: z.string().max(300),
 });
 export type UserSettings = z.infer<typeof userSettingsSchema>;
 export type UserSettingKey = keyof UserSettings;
@@ -78,6 +80,7 @@ export const defaultUserSettings: UserSettings = {
   hotkeys: defaultHotkeys,
   audio: { microphone: '', speaker: '', ring: '' },
   autoAnswer: false,
+  headset: '',
 };
 
 /** A change the user asks for: any subset of the settings, nothing else. */

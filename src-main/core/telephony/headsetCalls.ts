@@ -44,8 +44,9 @@ export function headsetCalls(calls: CallsForHeadset): HeadsetCalls {
           break;
         case 'flash':
           if (ringing !== undefined) calls.act({ action: 'answer', id: ringing.id });
-          else if (active !== undefined) calls.act({ action: 'hold', id: active.id });
+          // Two calls, one held: swap them (resuming holds the other).
           else if (held !== undefined) calls.act({ action: 'resume', id: held.id });
+          else if (active !== undefined) calls.act({ action: 'hold', id: active.id });
           break;
         case 'redial':
           calls.redial();

@@ -1,5 +1,6 @@
 import { Alert, Divider, Input, SegmentedControl, Stack, Text } from '@mantine/core';
 import { AudioSettings } from './AudioSettings';
+import { HeadsetSettings } from './HeadsetSettings';
 import { HotkeySettings } from './HotkeySettings';
 import { SipAccountForm } from './SipAccountForm';
 import { useState } from 'react';
@@ -72,6 +73,7 @@ export function SettingsPage({ settings }: { settings: SettingsView }) {
         locked={{ audio: isLocked('audio'), autoAnswer: isLocked('autoAnswer') }}
         save={save}
       />
+      <HeadsetSettings headset={settings.values.headset} locked={isLocked('headset')} save={save} />
       <Divider my="sm" />
       <HotkeySettings hotkeys={settings.values.hotkeys} locked={isLocked('hotkeys')} />
       <Divider my="sm" />

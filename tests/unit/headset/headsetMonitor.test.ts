@@ -20,6 +20,13 @@ const jabra: HidDeviceInfo = {
   product: 'Jabra EVOLVE LINK MS',
   usagePage: undefined,
 };
+const biz: HidDeviceInfo = {
+  path: '/dev/hidraw5',
+  vendorId: 0x0b0e,
+  productId: 0x2456,
+  product: 'Jabra BIZ 2400 II',
+  usagePage: undefined,
+};
 const g535: HidDeviceInfo = {
   path: '/dev/hidraw1',
   vendorId: 0x046d,
@@ -37,10 +44,13 @@ class FakeUsb implements HidAccess {
     return Promise.resolve([...this.plugged]);
   }
   descriptor(devicePath: string) {
+    const product = this.plugged.find((d) => d.path === devicePath)?.product;
     return Promise.resolve(
-      devicePath === jabra.path
+      product === jabra.product
         ? fixture('jabra-evolve-link-ms')
-        : fixture('logitech-g535-wireless-gaming-headset'),
+        : product === biz.product
+          ? fixture('jabra-biz-2400-ii')
+          : fixture('logitech-g535-wireless-gaming-headset'),
     );
   }
   open(devicePath: string) {
@@ -142,5 +152,37 @@ describe('HeadsetMonitor', () => {
     } finally {
       monitor.stop();
     }
+  });
+
+  it('takes the headset chosen in Settings, found again after it is replugged elsewhere', async () => {
+    const usb = new FakeUsb();
+    const status = new WorkstationStatusBoard({ now: () => new Date() });
+    let chosen: string | undefined = undefined;
+    const monitor = new HeadsetMonitor(
+      usb,
+      status,
+      { view: () => ({ ringing: false, inCall: false }), perform: () => undefined },
+      silentLogger,
+      { preferredId: () => chosen },
+    );
+    usb.plugged = [jabra, biz, g535];
+    await monitor.poll();
+    // Without a choice, the first telephony headset; the gaming headset is never offered.
+    expect(status.current().headset.deviceName).toBe('Jabra EVOLVE LINK MS');
+    expect(monitor.headsets().map((h) => h.product)).toEqual([
+      'Jabra EVOLVE LINK MS',
+      'Jabra BIZ 2400 II',
+    ]);
+    chosen = monitor.headsets()[1]!.id;
+    await monitor.poll();
+    expect(status.current().headset.deviceName).toBe('Jabra BIZ 2400 II');
+    expect(usb.opened[0]!.closed).toBe(true);
+    // Unplugged and plugged into another port: another path, the same headset.
+    usb.plugged = [jabra, g535];
+    await monitor.poll();
+    usb.plugged = [{ ...biz, path: '/dev/hidraw9' }, jabra];
+    await monitor.poll();
+    expect(status.current().headset.deviceName).toBe('Jabra BIZ 2400 II');
+    monitor.stop();
   });
 });

@@ -30,6 +30,10 @@ describe('headset buttons on calls', () => {
     const held = withCalls([call(1, { state: 'held' })]);
     held.port.perform('flash');
     expect(held.acted).toEqual([{ action: 'resume', id: 1 }]);
+    // One call held, another talked on: flash swaps them (resume holds the other).
+    const two = withCalls([call(1, { state: 'active' }), call(2, { state: 'held' })]);
+    two.port.perform('flash');
+    expect(two.acted).toEqual([{ action: 'resume', id: 2 }]);
   });
 
   it('mute toggles the call being talked on; hang-up ends it, not the waiting one', () => {
