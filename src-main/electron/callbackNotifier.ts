@@ -5,7 +5,7 @@ import type { MainStrings } from './mainLocales';
 
 /**
  * A desktop notification when a promised callback falls due; clicking it
- * brings Pult forward with the client's card open.
+ * brings Pult forward with the client's card open (and main dials the client).
  */
 export function startCallbackNotifier(options: {
   callbacks: () => Promise<CallbackList>;

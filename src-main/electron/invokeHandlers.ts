@@ -54,6 +54,7 @@ export interface HandlerDeps {
   dialTarget: (typed: string) => string | undefined;
   pendingWrapUp: () => Promise<ResponseOf<'wrapUp.pending'>>;
   headsets: () => ResponseOf<'headset.list'>;
+  departments: () => ResponseOf<'calls.departments'>;
   finishWrapUp: (input: ParsedRequestOf<'wrapUp.finish'>) => Promise<ResponseOf<'wrapUp.finish'>>;
 }
 
@@ -161,6 +162,7 @@ export function createInvokeHandlers(deps: HandlerDeps): InvokeHandlers {
       ),
     'wrapUp.pending': () => deps.pendingWrapUp(),
     'headset.list': () => deps.headsets(),
+    'calls.departments': () => deps.departments(),
     'wrapUp.finish': (input) => deps.finishWrapUp(input),
     'calls.list': () => deps.calls.list(),
     'calls.act': (action) => {

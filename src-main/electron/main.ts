@@ -46,7 +46,7 @@ import { fileDialogs } from './fileDialogs';
 import { startCallbackNotifier } from './callbackNotifier';
 import { createAgentTray } from './agentTray';
 import { startTelephony } from './telephonyWiring';
-import { toDialTarget } from '../core/telephony/dialRules';
+import { defaultDialRules, toDialTarget } from '../core/telephony/dialRules';
 import { headsetCalls, headsetIndicators } from '../core/telephony/headsetCalls';
 import os from 'node:os';
 import type { Rect } from './windowBounds';
@@ -136,6 +136,8 @@ function start(): void {
     status,
     strings,
   });
+  const dialTarget = (typed: string) =>
+    toDialTarget(typed, { ...defaultDialRules, ...policy.calls.dialRules });
   const telephony = startTelephony({
     logger,
     agent,
@@ -189,7 +191,8 @@ function start(): void {
       media: telephony.media,
       attachMedia: telephony.attachMedia,
       callLog: telephony.callLog,
-      dialTarget: (typed) => toDialTarget(typed),
+      dialTarget,
+      departments: () => policy.calls.departments,
       pendingWrapUp: () => telephony.pendingWrapUp(settings.view().values.language),
       headsets: () => headsets.headsets(),
       finishWrapUp: telephony.finishWrapUp,
@@ -304,6 +307,18 @@ function start(): void {
       mainWindow.show();
       mainWindow.focus();
       sendEvent(mainWindow.webContents, 'ui.openClient', { clientId }, logger);
+      // One click on the reminder calls the client back (never one who asked not to be called).
+      clientDatabase
+        .then(({ base }) => {
+          const card = base.card(clientId);
+          const phone = card?.phones[0];
+          if (card === null || card.doNotCall || phone === undefined) return;
+          const target = dialTarget(phone.e164);
+          const result = target === undefined ? undefined : telephony.calls.dial(target);
+          if (result?.ok === false)
+            logger.warn('callback: could not dial', { error: result.error });
+        })
+        .catch(() => undefined);
     },
   });
   app.on('will-quit', stopCallbackNotifier);

@@ -32,6 +32,7 @@ export const invokeChannels = [
   'callbacks.cancel',
   'agent.present',
   'calls.list',
+  'calls.departments',
   'headset.list',
   'wrapUp.pending',
   'wrapUp.finish',

@@ -190,6 +190,11 @@ export const invokeContract = {
   /** The operator answered "I am here" to the idle question. */
   'agent.present': { request: noRequest, response: z.object({ ok: z.literal(true) }) },
   'calls.list': { request: noRequest, response: z.array(callViewSchema) },
+  /** The department lines IT configured, for transfers. */
+  'calls.departments': {
+    request: noRequest,
+    response: z.array(z.object({ name: z.string(), number: z.string() })),
+  },
   /** The telephony headsets plugged in now (gaming headsets are never listed). */
   'headset.list': {
     request: noRequest,

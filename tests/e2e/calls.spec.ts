@@ -285,6 +285,29 @@ test("calling out from the client's card reaches the client's phone", async () =
   await page.getByTestId('calls-clear-ended').click();
 });
 
+test('a callback falls due: the notification, clicked, opens the card and calls the client', async () => {
+  const incoming = async () => (await phone.events()).filter((e) => e.type === 'incoming').length;
+  const before = await incoming();
+  await page.evaluate(async () => {
+    const found = await window.pult.invoke('clients.find', { text: 'коваленко', limit: 1 });
+    if (!found.ok || found.value.items[0] === undefined) throw new Error('no client');
+    await window.pult.invoke('callbacks.create', {
+      clientId: found.value.items[0].id,
+      dueAt: new Date(Date.now() + 1500).toISOString(),
+      note: 'щодо тарифу',
+    });
+  });
+  await expect.poll(async () => (await app!.notifications()).length, { timeout: 15_000 }).toBe(1);
+  await app!.clickNotification(0);
+  await expect(page.getByTestId('client-card-name')).toHaveText('Коваленко Ірина');
+  await expect.poll(incoming).toBe(before + 1);
+  await phone.answer();
+  await expect(page.locator('[data-testid="call"][data-state="active"]')).toHaveCount(1);
+  await phone.hangup();
+  await expect(page.locator('[data-testid="call"][data-state="active"]')).toHaveCount(0);
+  await page.getByTestId('calls-clear-ended').click();
+});
+
 test('wrap-ups left by earlier calls are finished one by one; then, Ready with auto-answer, a call is taken by itself', async () => {
   // Each call talked on asked for its outcome; they come up one after another.
   const wrapUp = page.getByTestId('wrap-up');

@@ -23,9 +23,37 @@ export const machinePolicySchema = z.object({
     .object({
       /** Inbound calls while Not Ready or in wrap-up: declined at once, or ringing anyway. */
       whenNotReady: z.enum(['decline', 'ringWithoutAutoAnswer']).default('ringWithoutAutoAnswer'),
+      /** How this PBX wants external numbers dialled. */
+      dialRules: z
+        .object({
+          format: z.enum(['e164', 'international', 'national']).default('e164'),
+          externalPrefix: z
+            .string()
+            .regex(/^[0-9*#]{0,4}$/)
+            .default(''),
+        })
+        .strict()
+        .default({ format: 'e164', externalPrefix: '' }),
+      /** The department lines calls are transferred to (technical support, billing, …). */
+      departments: z
+        .array(
+          z
+            .object({
+              name: z.string().trim().min(1).max(80),
+              /** As people write it ("044 123 45 67", "2002"); dialled by the dial rules. */
+              number: z.string().regex(/^[0-9A-Za-z+*#._ ()-]{1,40}$/),
+            })
+            .strict(),
+        )
+        .max(50)
+        .default([]),
     })
     .strict()
-    .default({ whenNotReady: 'ringWithoutAutoAnswer' }),
+    .default({
+      whenNotReady: 'ringWithoutAutoAnswer',
+      dialRules: { format: 'e164', externalPrefix: '' },
+      departments: [],
+    }),
 });
 export type MachinePolicy = z.infer<typeof machinePolicySchema>;
 
@@ -33,7 +61,11 @@ export const emptyPolicy: MachinePolicy = {
   settings: {},
   externalLinkAllowlist: [],
   sip: {},
-  calls: { whenNotReady: 'ringWithoutAutoAnswer' },
+  calls: {
+    whenNotReady: 'ringWithoutAutoAnswer',
+    dialRules: { format: 'e164', externalPrefix: '' },
+    departments: [],
+  },
 };
 
 export type PolicyParseResult =

@@ -1,7 +1,8 @@
-import { Badge, Button, Group, Paper, Stack, Text, TextInput } from '@mantine/core';
+import { Badge, Button, Group, Paper, Select, Stack, Text, TextInput } from '@mantine/core';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CallAction, CallView } from '../../../src-main/core/telephony/callView';
+import type { ResponseOf } from '../../../src-main/ipc/contract';
 import { invoke } from '../../api/pultClient';
 import { mediaHost } from '../../media';
 import { formatDuration } from '../clients/formatting';
@@ -32,14 +33,18 @@ function useAudioFlow(active: boolean): { received: number; sent: number; flowin
   return flow;
 }
 
+type Department = ResponseOf<'calls.departments'>[number];
+
 function CallRow({
   call,
   now,
+  departments,
   onOpenClient,
   onNewClient,
 }: {
   call: CallView;
   now: number;
+  departments: Department[];
   onOpenClient: (clientId: number) => void;
   onNewClient: (phone: string) => void;
 }) {
@@ -194,6 +199,18 @@ function CallRow({
           >
             {t('calls.live.sendTones')}
           </Button>
+          {departments.length > 0 && (
+            <Select
+              size="xs"
+              w={190}
+              placeholder={t('calls.live.department')}
+              aria-label={t('calls.live.department')}
+              data={departments.map((d) => ({ value: d.number, label: d.name }))}
+              value={departments.some((d) => d.number === transferTo) ? transferTo : null}
+              onChange={(v) => setTransferTo(v ?? '')}
+              data-testid="call-department"
+            />
+          )}
           <TextInput
             size="xs"
             w={150}
@@ -252,6 +269,10 @@ export function CallBar({
 }) {
   const { t } = useTranslation();
   const now = useNow();
+  const [departments, setDepartments] = useState<Department[]>([]);
+  useEffect(() => {
+    invoke('calls.departments').then(setDepartments, () => undefined);
+  }, []);
   if (calls.length === 0) return null;
   const anyLive = calls.some((c) => c.state !== 'ended');
   return (
@@ -261,6 +282,7 @@ export function CallBar({
           key={call.id}
           call={call}
           now={now}
+          departments={departments}
           onOpenClient={onOpenClient}
           onNewClient={onNewClient}
         />

@@ -114,9 +114,30 @@ describe('parseMachinePolicy', () => {
         externalLinkAllowlist: ['example.org'],
         settings: { theme: 'dark' },
         sip: {},
-        calls: { whenNotReady: 'ringWithoutAutoAnswer' },
+        calls: {
+          whenNotReady: 'ringWithoutAutoAnswer',
+          dialRules: { format: 'e164', externalPrefix: '' },
+          departments: [],
+        },
       },
     });
+  });
+  it('reads the department lines and the dialling rules', () => {
+    const result = parseMachinePolicy(
+      '{"calls":{"departments":[{"name":"Технічна підтримка","number":"2001"}],"dialRules":{"format":"national","externalPrefix":"9"}}}',
+    );
+    expect(result).toMatchObject({
+      ok: true,
+      policy: {
+        calls: {
+          departments: [{ name: 'Технічна підтримка', number: '2001' }],
+          dialRules: { format: 'national', externalPrefix: '9' },
+        },
+      },
+    });
+    expect(
+      parseMachinePolicy('{"calls":{"departments":[{"name":"x","number":"sip:a@b"}]}}').ok,
+    ).toBe(false);
   });
   it('lets IT have Not Ready decline inbound calls', () => {
     expect(parseMachinePolicy('{"calls":{"whenNotReady":"decline"}}')).toMatchObject({

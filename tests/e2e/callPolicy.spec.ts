@@ -1,0 +1,79 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { expect, test, type Page } from '@playwright/test';
+import { startKamailio, type Kamailio } from '../support/kamailio';
+import { launchPult, type PultApp } from './support/pultApp';
+import { SipPhone } from './support/sipPhone';
+
+// IT's policy: Not Ready declines calls, and the department lines to transfer to.
+let kamailio: Kamailio | undefined;
+let caller: SipPhone | undefined;
+let support: SipPhone | undefined;
+let app: PultApp | undefined;
+let page: Page;
+
+test.beforeAll(async () => {
+  kamailio = await startKamailio([]);
+  caller = await SipPhone.start('+380671234567');
+  support = await SipPhone.start('+380441234567', { autoAnswer: true });
+  const policyFile = path.join(mkdtempSync(path.join(os.tmpdir(), 'pult-policy-')), 'policy.json');
+  writeFileSync(
+    policyFile,
+    JSON.stringify({
+      calls: {
+        whenNotReady: 'decline',
+        departments: [
+          { name: 'Технічна підтримка', number: '044 123 45 67' },
+          { name: 'Бухгалтерія', number: '2002' },
+        ],
+      },
+    }),
+  );
+  app = await launchPult({ env: { PULT_POLICY_FILE: policyFile } });
+  page = await app.firstWindow();
+  await page.getByTestId('nav-settings').click();
+  await page.getByTestId('sip-wsUrl').fill('ws://127.0.0.1:8080');
+  await page.getByTestId('sip-sipUri').fill('sip:agent2@127.0.0.1');
+  await page.getByTestId('sip-password').fill('agentpw2');
+  await page.getByTestId('sip-save').click();
+  await expect(page.getByTestId('status-sip')).toContainText('зареєстровано');
+  await page.getByTestId('nav-calls').click();
+});
+
+test.afterAll(async () => {
+  await app?.close();
+  await caller?.stop();
+  await support?.stop();
+  await kamailio?.stop();
+});
+
+test('while Not Ready, an inbound call is declined: the caller sees it rejected', async () => {
+  await expect(page.getByTestId('status-agent')).toContainText('Не готовий');
+  await caller!.call('sip:agent2@127.0.0.1');
+  await expect
+    .poll(async () => (await caller!.events()).find((e) => e.type === 'failed')?.status)
+    .toBe(480);
+  // It is not lost: the log shows it as missed, with Call back.
+  await expect(page.locator('[data-testid="call-log-entry"][data-missed="true"]')).toHaveCount(1);
+});
+
+test('Ready: the call rings and is transferred to a department line picked from the list', async () => {
+  const agent = page.getByTestId('status-agent');
+  await agent.click();
+  await page.getByTestId('agent-ready').click();
+  await expect(agent).toContainText('Готовий');
+  await caller!.call('sip:agent2@127.0.0.1');
+  const call = page.getByTestId('call').first();
+  await call.getByTestId('call-answer').click();
+  await expect(call).toHaveAttribute('data-state', 'active');
+  await call.getByTestId('call-department').click();
+  await page.getByRole('option', { name: 'Технічна підтримка' }).click();
+  await expect(call.getByTestId('call-transfer-to')).toHaveValue('044 123 45 67');
+  await call.getByTestId('call-transfer').click();
+  await expect(call).toHaveAttribute('data-state', 'ended');
+  await expect
+    .poll(async () => (await support!.events()).some((e) => e.type === 'confirmed'))
+    .toBe(true);
+  await caller!.hangup();
+});
