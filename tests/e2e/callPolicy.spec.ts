@@ -32,6 +32,15 @@ test.beforeAll(async () => {
   );
   app = await launchPult({ env: { PULT_POLICY_FILE: policyFile } });
   page = await app.firstWindow();
+  await page.getByTestId('nav-clients').click();
+  await page.getByTestId('demo-dismiss').click();
+  await page.evaluate(async () => {
+    const created = await window.pult.invoke('clients.create', {
+      fullName: 'Мельник Андрій',
+      phones: [{ raw: '+380671234567' }],
+    });
+    if (!created.ok || !created.value.ok) throw new Error('not created');
+  });
   await page.getByTestId('nav-settings').click();
   await page.getByTestId('sip-wsUrl').fill('ws://127.0.0.1:8080');
   await page.getByTestId('sip-sipUri').fill('sip:agent2@127.0.0.1');
@@ -40,6 +49,17 @@ test.beforeAll(async () => {
   await expect(page.getByTestId('status-sip')).toContainText('зареєстровано');
   await page.getByTestId('nav-calls').click();
 });
+
+/** In an open-able list with the focus on it: arrows down to the option, Enter. */
+async function pickWithArrows(page: Page, option: string): Promise<void> {
+  const highlighted = page.locator('[data-combobox-selected]');
+  for (let i = 0; i < 12; i++) {
+    await page.keyboard.press('ArrowDown');
+    if ((await highlighted.count()) > 0 && (await highlighted.textContent()) === option) break;
+  }
+  await expect(highlighted).toHaveText(option);
+  await page.keyboard.press('Enter');
+}
 
 test.afterAll(async () => {
   await app?.close();
@@ -58,11 +78,43 @@ test('while Not Ready, an inbound call is declined: the caller sees it rejected'
   await expect(page.locator('[data-testid="call-log-entry"][data-missed="true"]')).toHaveCount(1);
 });
 
-test('Ready: the call rings and is transferred to a department line picked from the list', async () => {
+test('the whole inbound call by keyboard alone: Ready, answer, hang up, wrap-up, Ready again', async () => {
   const agent = page.getByTestId('status-agent');
-  await agent.click();
-  await page.getByTestId('agent-ready').click();
+  await page.keyboard.press('F9');
   await expect(agent).toContainText('Готовий');
+  await caller!.call('sip:agent2@127.0.0.1');
+  const call = page.getByTestId('call').first();
+  await expect(call).toHaveAttribute('data-state', 'ringing');
+  await expect(page.getByTestId('client-card-name')).toHaveText('Мельник Андрій');
+  await page.keyboard.press('F2');
+  await expect(call).toHaveAttribute('data-state', 'active');
+  await page.keyboard.press('F4');
+  await expect(call).toHaveAttribute('data-state', 'ended');
+
+  // Wrap-up takes the focus; the outcome is picked with the arrows, saved with Ctrl+Enter.
+  await expect(agent).toContainText('Обробка після дзвінка');
+  const disposition = page.getByTestId('wrap-up-disposition');
+  await expect(disposition).toBeFocused();
+  await page.keyboard.press('Control+Enter');
+  await expect(page.getByTestId('wrap-up')).toContainText('Обов’язково');
+  await disposition.focus();
+  await pickWithArrows(page, 'Відмова');
+  await expect(disposition).toHaveValue('Відмова');
+  await page.keyboard.press('Tab');
+  const reason = page.getByTestId('wrap-up-reason');
+  await expect(reason).toBeFocused();
+  await pickWithArrows(page, 'Занадто дорого');
+  await page.keyboard.press('Control+Enter');
+  await expect(page.getByTestId('wrap-up')).toHaveCount(0);
+  await expect(agent).toContainText('Готовий');
+  const history = page.getByTestId('history-call').first();
+  await expect(history).toContainText('Відмова');
+  await expect(history).toContainText('Занадто дорого');
+});
+
+test('a call is transferred to a department line picked from the list', async () => {
+  await expect(page.getByTestId('status-agent')).toContainText('Готовий');
+  await page.getByTestId('calls-clear-ended').click();
   await caller!.call('sip:agent2@127.0.0.1');
   const call = page.getByTestId('call').first();
   await call.getByTestId('call-answer').click();

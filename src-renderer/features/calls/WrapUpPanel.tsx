@@ -85,6 +85,8 @@ function WrapUpForm({ pending, onDone }: { pending: Pending; onDone: () => void 
           onChange={(v) => setDisposition(dispositions.find((d) => d === v) ?? null)}
           data={dispositions.map((d) => ({ value: d, label: t(`clients.outcomes.${d}`) }))}
           error={error('disposition')}
+          // The call has just ended: the outcome is what the operator fills in next.
+          autoFocus
           data-testid="wrap-up-disposition"
         />
         {disposition === 'refused' && (

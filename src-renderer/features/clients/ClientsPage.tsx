@@ -4,7 +4,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ClientCard } from '../../../src-main/core/clients/clientSchemas';
 import type { ResponseOf } from '../../../src-main/ipc/contract';
-import { invoke } from '../../api/pultClient';
+import { invoke, onEvent } from '../../api/pultClient';
 import { ClientCardView } from './ClientCardView';
 import { ClientForm } from './ClientForm';
 import { ClientList } from './ClientList';
@@ -79,6 +79,17 @@ export function ClientsPage({
   }, []);
   useEffect(refreshWorkspace, [refreshWorkspace]);
 
+  // The card follows the calls: a call starting, ending or its wrap-up saved shows in its history.
+  const [cardVersion, setCardVersion] = useState(0);
+  useEffect(() => {
+    const bump = () => setCardVersion((v) => v + 1);
+    const stopCalls = onEvent('calls.changed', bump);
+    const stopStatus = onEvent('status.changed', bump);
+    return () => {
+      stopCalls();
+      stopStatus();
+    };
+  }, []);
   useEffect(() => {
     if (selectedId === undefined) return;
     let live = true;
@@ -89,7 +100,7 @@ export function ClientsPage({
     return () => {
       live = false;
     };
-  }, [selectedId]);
+  }, [selectedId, cardVersion]);
 
   const afterChange = () => {
     reload();
