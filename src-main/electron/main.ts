@@ -46,6 +46,7 @@ import { fileDialogs } from './fileDialogs';
 import { startCallbackNotifier } from './callbackNotifier';
 import { createAgentTray } from './agentTray';
 import { startTelephony } from './telephonyWiring';
+import { startGlobalCallKeys } from './globalCallKeys';
 import { defaultDialRules, toDialTarget } from '../core/telephony/dialRules';
 import { headsetCalls, headsetIndicators } from '../core/telephony/headsetCalls';
 import os from 'node:os';
@@ -151,6 +152,8 @@ function start(): void {
     autoAnswer: () => settings.view().values.autoAnswer,
   });
   void sipAccount.startIfConfigured();
+  const stopGlobalCallKeys = startGlobalCallKeys(settings, telephony.calls, logger);
+  app.on('will-quit', stopGlobalCallKeys);
   // The headset's buttons act on the calls, and its lights and ringer show them.
   const headsets = new HeadsetMonitor(
     { list: listHidDevices, descriptor: readReportDescriptor, open: openHidDevice },

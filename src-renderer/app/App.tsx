@@ -6,7 +6,7 @@ import type { SettingsView } from '../../src-main/core/settings/userSettingsSche
 import { invoke, onEvent } from '../api/pultClient';
 import type { CallView } from '../../src-main/core/telephony/callView';
 import { CallBar, CallsPage, useCalls, WrapUpPanel } from '../features/calls';
-import { callActionForKey } from '../features/calls/callHotkeys';
+import { callActionForKey } from '../../src-main/core/telephony/callHotkeys';
 import { useCallSounds } from '../features/calls/useCallSounds';
 import { CampaignsPage } from '../features/campaigns';
 import { ClientsPage, type NewClientRequest } from '../features/clients';

@@ -129,3 +129,25 @@ test('a call is transferred to a department line picked from the list', async ()
     .toBe(true);
   await caller!.hangup();
 });
+
+test('answer and hang up from another program, with the global keys turned on', async () => {
+  // The transferred call's wrap-up first: in wrap-up, this policy declines calls.
+  await page.getByTestId('wrap-up-disposition').click();
+  await page.getByRole('option', { name: 'Надано інформацію' }).click();
+  await page.getByTestId('wrap-up-save').click();
+  await expect(page.getByTestId('status-agent')).toContainText('Готовий');
+  await page.getByTestId('calls-clear-ended').click();
+  await page.getByTestId('nav-settings').click();
+  const global = page.getByLabel('Відповідати й завершувати з будь-якої програми');
+  await global.click();
+  await expect(global).toBeChecked();
+  await caller!.call('sip:agent2@127.0.0.1');
+  const call = page.getByTestId('call').first();
+  await expect(call).toHaveAttribute('data-state', 'ringing');
+  // The keys arrive from the OS, not from Pult's window.
+  await app!.pressGlobalShortcut('F2');
+  await expect(call).toHaveAttribute('data-state', 'active');
+  await app!.pressGlobalShortcut('F4');
+  await expect(call).toHaveAttribute('data-state', 'ended');
+  await expect.poll(async () => (await caller!.events()).at(-1)?.type).toBe('ended');
+});

@@ -68,6 +68,8 @@ export const userSettingsSchema = z.object({
   autoAnswer: z.boolean(),
   /** The USB headset to use (its id from the headset list); '' is the first one found. */
   headset: z.string().max(300),
+  /** Answer and hang-up keys work while another program has the focus too. */
+  globalCallHotkeys: z.boolean(),
 });
 export type UserSettings = z.infer<typeof userSettingsSchema>;
 export type UserSettingKey = keyof UserSettings;
@@ -81,6 +83,7 @@ export const defaultUserSettings: UserSettings = {
   audio: { microphone: '', speaker: '', ring: '' },
   autoAnswer: false,
   headset: '',
+  globalCallHotkeys: false,
 };
 
 /** A change the user asks for: any subset of the settings, nothing else. */

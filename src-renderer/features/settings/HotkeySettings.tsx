@@ -1,4 +1,4 @@
-import { Button, Group, SimpleGrid, Text, TextInput, Title } from '@mantine/core';
+import { Button, Group, SimpleGrid, Switch, Text, TextInput, Title } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
@@ -10,7 +10,17 @@ import {
 import { invoke } from '../../api/pultClient';
 
 /** The operator's hotkeys, checked as they are typed ("F9", "mod+Enter", "alt+H"). */
-export function HotkeySettings({ hotkeys, locked }: { hotkeys: Hotkeys; locked: boolean }) {
+export function HotkeySettings({
+  hotkeys,
+  locked,
+  global,
+  globalLocked,
+}: {
+  hotkeys: Hotkeys;
+  locked: boolean;
+  global: boolean;
+  globalLocked: boolean;
+}) {
   const { t } = useTranslation();
   const [draft, setDraft] = useState<Hotkeys>(hotkeys);
   const [message, setMessage] = useState<string | undefined>();
@@ -48,6 +58,19 @@ export function HotkeySettings({ hotkeys, locked }: { hotkeys: Hotkeys; locked: 
           />
         ))}
       </SimpleGrid>
+      <Switch
+        mt="sm"
+        label={t('hotkeys.global')}
+        description={t('hotkeys.globalHint', { answer: draft.answer, hangUp: draft.hangUp })}
+        checked={global}
+        disabled={globalLocked}
+        onChange={(e) =>
+          void invoke('settings.update', { globalCallHotkeys: e.currentTarget.checked }).catch(
+            () => undefined,
+          )
+        }
+        data-testid="setting-globalCallHotkeys"
+      />
       <Group mt="sm">
         <Button size="xs" onClick={save} disabled={locked} data-testid="hotkeys-save">
           {t('hotkeys.save')}

@@ -75,7 +75,12 @@ export function SettingsPage({ settings }: { settings: SettingsView }) {
       />
       <HeadsetSettings headset={settings.values.headset} locked={isLocked('headset')} save={save} />
       <Divider my="sm" />
-      <HotkeySettings hotkeys={settings.values.hotkeys} locked={isLocked('hotkeys')} />
+      <HotkeySettings
+        hotkeys={settings.values.hotkeys}
+        locked={isLocked('hotkeys')}
+        global={settings.values.globalCallHotkeys}
+        globalLocked={isLocked('globalCallHotkeys')}
+      />
       <Divider my="sm" />
       <SipAccountForm />
     </Stack>

@@ -869,6 +869,9 @@ export function createElectronApi(options: HostOptions) {
     emitPowerMonitor(event: string) {
       powerMonitor.emit(event);
     },
+    pressGlobalShortcut(accelerator: string) {
+      shortcuts.get(accelerator)?.();
+    },
     quit() {
       app.quit();
     },

@@ -87,6 +87,10 @@ process.on('message', (message: { id: number; cmd: string; arg?: unknown }) => {
       control.emitPowerMonitor(String(message.arg));
       reply(true);
       break;
+    case 'pressGlobalShortcut':
+      control.pressGlobalShortcut(String(message.arg));
+      reply(true);
+      break;
     case 'quit':
       reply(true);
       control.quit();

@@ -28,6 +28,8 @@ export interface PultApp {
   trayTooltip(): Promise<string | undefined>;
   /** How long the operator has not touched keyboard or mouse, as the OS would report it. */
   setIdleSeconds(seconds: number): Promise<void>;
+  /** The OS delivering a global shortcut (the key pressed while another program has the focus). */
+  pressGlobalShortcut(accelerator: string): Promise<void>;
   close(): Promise<void>;
   /** Resolves with the exit code when the app's process ends. */
   readonly exited: Promise<number | null>;
@@ -145,6 +147,8 @@ async function launchElectron(userDataDir: string, env: Record<string, string>):
         powerMonitor.getSystemIdleTime = () => s;
       }, seconds);
     },
+    pressGlobalShortcut: () =>
+      Promise.reject(new Error('a real Electron takes global keys from the OS only')),
     close: () => app.close(),
     exited,
     output: () => out,
@@ -218,6 +222,9 @@ async function launchHost(userDataDir: string, env: Record<string, string>): Pro
     },
     setIdleSeconds: async (seconds) => {
       await ask('setIdleSeconds', seconds);
+    },
+    pressGlobalShortcut: async (accelerator) => {
+      await ask('pressGlobalShortcut', accelerator);
     },
     trayTooltip: async () => (await ask<HostRecord>('record')).trayTooltips.at(-1),
     async close() {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { callView } from '../../support/callViews';
-import { callActionForKey } from '../../../src-renderer/features/calls/callHotkeys';
+import { callActionForKey, toAccelerator } from '../../../src-main/core/telephony/callHotkeys';
 
 const call = callView;
 
@@ -26,5 +26,14 @@ describe('call hotkeys', () => {
       muted: false,
     });
     expect(callActionForKey('answer', [call(1, { direction: 'outbound' })])).toBeUndefined();
+  });
+});
+
+describe('global hotkeys', () => {
+  it('Settings keys become Electron accelerators', () => {
+    expect(toAccelerator('F2')).toBe('F2');
+    expect(toAccelerator('mod+Enter')).toBe('CommandOrControl+Enter');
+    expect(toAccelerator('alt+shift+h')).toBe('Alt+Shift+H');
+    expect(toAccelerator('ctrl+pagedown')).toBe('Control+PageDown');
   });
 });

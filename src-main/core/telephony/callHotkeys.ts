@@ -1,4 +1,4 @@
-import type { CallAction, CallView } from '../../../src-main/core/telephony/callView';
+import type { CallAction, CallView } from './callView';
 
 /**
  * What the call hotkeys do with the calls on screen: answer takes the ringing
@@ -28,4 +28,32 @@ export function callActionForKey(
         ? undefined
         : { action: 'mute', id: active.id, muted: !active.muted };
   }
+}
+
+/**
+ * A hotkey as Settings stores it ("F2", "mod+Enter", "alt+shift+H") as an
+ * Electron accelerator ("F2", "CommandOrControl+Enter", "Alt+Shift+H").
+ */
+export function toAccelerator(hotkey: string): string {
+  const names: Record<string, string> = {
+    mod: 'CommandOrControl',
+    ctrl: 'Control',
+    alt: 'Alt',
+    shift: 'Shift',
+    meta: 'Super',
+    enter: 'Enter',
+    space: 'Space',
+    escape: 'Escape',
+    backspace: 'Backspace',
+    delete: 'Delete',
+    insert: 'Insert',
+    home: 'Home',
+    end: 'End',
+    pageup: 'PageUp',
+    pagedown: 'PageDown',
+  };
+  return hotkey
+    .split('+')
+    .map((part) => names[part.toLowerCase()] ?? part.toUpperCase())
+    .join('+');
 }
