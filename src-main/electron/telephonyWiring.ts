@@ -51,6 +51,22 @@ export function startTelephony(deps: {
   };
   let wrapUps: WrapUp | undefined;
   const work = new CallWork();
+  // Time-boxed wrap-up, as IT configured it: a deadline the form counts down to.
+  let wrapUpTimer: NodeJS.Timeout | undefined;
+  let wrapUpDeadline: Date | null = null;
+  const startWrapUpClock = () => {
+    clearTimeout(wrapUpTimer);
+    const { limitSeconds, whenTimeUp } = deps.policy.calls.wrapUp;
+    wrapUpDeadline = limitSeconds > 0 ? new Date(Date.now() + limitSeconds * 1000) : null;
+    if (limitSeconds === 0 || whenTimeUp !== 'ready') return;
+    wrapUpTimer = setTimeout(() => {
+      if (deps.agent.view().name !== 'wrapUp') return;
+      // The calls keep their rows, without an outcome; back to work as the policy says.
+      logger.info('wrap-up time is up', { calls: work.pendingWrapUps.length });
+      work.pendingWrapUps.length = 0;
+      deps.agent.apply({ type: 'wrapUpTimeUp' });
+    }, limitSeconds * 1000);
+  };
   const listeners: ((list: CallView[]) => void)[] = [];
   const calls = new CallController({
     media,
@@ -63,9 +79,14 @@ export function startTelephony(deps: {
       if (contents !== undefined) sendEvent(contents, 'calls.changed', list, logger);
       for (const listener of listeners) listener(list);
       const event = work.update(list);
-      if (event?.type === 'callStarted') deps.agent.apply({ type: 'callStarted' });
-      if (event?.type === 'callEnded')
+      if (event?.type === 'callStarted') {
+        clearTimeout(wrapUpTimer);
+        deps.agent.apply({ type: 'callStarted' });
+      }
+      if (event?.type === 'callEnded') {
         deps.agent.apply({ type: 'callEnded', wrapUp: work.pendingWrapUps.length > 0 });
+        if (work.pendingWrapUps.length > 0) startWrapUpClock();
+      }
     },
     iceServers: () => (deps.account()?.iceServers ?? []).map((urls) => ({ urls })),
     dtmfMode: () => deps.account()?.dtmfMode ?? 'rfc4733',
@@ -96,7 +117,13 @@ export function startTelephony(deps: {
     const db = await database();
     const summary = db.wrapUps.callSummary(interactionId);
     if (summary === undefined) return null;
-    return { interactionId, ...summary, reasons: db.wrapUps.refusalReasons(language) };
+    return {
+      interactionId,
+      ...summary,
+      reasons: db.wrapUps.refusalReasons(language),
+      deadline: wrapUpDeadline?.toISOString() ?? null,
+      whenTimeUp: deps.policy.calls.wrapUp.whenTimeUp,
+    };
   };
   const finishWrapUp = async (input: Omit<WrapUpInput, 'interactionId'>): Promise<WrapUpResult> => {
     const interactionId = work.pendingWrapUps[0];
@@ -106,8 +133,10 @@ export function startTelephony(deps: {
     if (result.ok) {
       work.pendingWrapUps.shift();
       // Ready (or the Not Ready asked for) only when no call is left without its wrap-up.
-      if (work.pendingWrapUps.length === 0)
+      if (work.pendingWrapUps.length === 0) {
+        clearTimeout(wrapUpTimer);
         deps.agent.apply({ type: 'finishWrapUp', complete: true });
+      }
     }
     return result;
   };

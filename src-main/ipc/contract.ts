@@ -209,6 +209,9 @@ export const invokeContract = {
         clientName: z.string().nullable(),
         direction: z.string(),
         reasons: z.array(z.object({ code: z.string(), label: z.string() })),
+        /** Time-boxed wrap-up: when it ends, and what happens then. */
+        deadline: z.string().nullable(),
+        whenTimeUp: z.enum(['ready', 'stay']),
       })
       .nullable(),
   },

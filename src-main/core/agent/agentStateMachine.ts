@@ -29,6 +29,8 @@ export type AgentEvent =
   | { type: 'callStarted' }
   | { type: 'callEnded'; wrapUp: boolean }
   | { type: 'finishWrapUp'; complete: boolean }
+  /** IT's time limit for wrap-up ran out, and the policy sends the operator back to work. */
+  | { type: 'wrapUpTimeUp' }
   | { type: 'idle' };
 
 export type Transition =
@@ -81,6 +83,9 @@ export function transition(state: AgentState, event: AgentEvent): Transition {
     case 'finishWrapUp':
       if (state.name !== 'wrapUp') return notAllowed;
       if (!event.complete) return { ok: false, error: 'wrapUpIncomplete' };
+      return to(afterWork(state.pendingNotReady));
+    case 'wrapUpTimeUp':
+      if (state.name !== 'wrapUp') return notAllowed;
       return to(afterWork(state.pendingNotReady));
     case 'idle':
       return state.name === 'ready' ? to({ name: 'notReady', reason: 'away' }) : notAllowed;

@@ -34,6 +34,14 @@ export const machinePolicySchema = z.object({
         })
         .strict()
         .default({ format: 'e164', externalPrefix: '' }),
+      /** Wrap-up: unlimited (0), or time-boxed; when time is up, back to work or stay until done. */
+      wrapUp: z
+        .object({
+          limitSeconds: z.number().int().min(0).max(3600).default(0),
+          whenTimeUp: z.enum(['ready', 'stay']).default('stay'),
+        })
+        .strict()
+        .default({ limitSeconds: 0, whenTimeUp: 'stay' }),
       /** The department lines calls are transferred to (technical support, billing, …). */
       departments: z
         .array(
@@ -52,6 +60,7 @@ export const machinePolicySchema = z.object({
     .default({
       whenNotReady: 'ringWithoutAutoAnswer',
       dialRules: { format: 'e164', externalPrefix: '' },
+      wrapUp: { limitSeconds: 0, whenTimeUp: 'stay' },
       departments: [],
     }),
 });
@@ -64,6 +73,7 @@ export const emptyPolicy: MachinePolicy = {
   calls: {
     whenNotReady: 'ringWithoutAutoAnswer',
     dialRules: { format: 'e164', externalPrefix: '' },
+    wrapUp: { limitSeconds: 0, whenTimeUp: 'stay' },
     departments: [],
   },
 };

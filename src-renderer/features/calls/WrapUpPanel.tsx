@@ -4,6 +4,8 @@ import { useTranslation } from 'react-i18next';
 import { dispositions, type Disposition } from '../../../src-main/core/calls/wrapUpSchema';
 import type { ResponseOf } from '../../../src-main/ipc/contract';
 import { invoke, onEvent } from '../../api/pultClient';
+import { formatDuration } from '../clients/formatting';
+import { useNow } from './useCalls';
 
 type Pending = NonNullable<ResponseOf<'wrapUp.pending'>>;
 type FieldErrors = Extract<ResponseOf<'wrapUp.finish'>, { ok: false }>['fieldErrors'];
@@ -74,9 +76,12 @@ function WrapUpForm({ pending, onDone }: { pending: Pending; onDone: () => void 
       <Title order={2} size="h5" mb="xs">
         {t('calls.wrapUp.title')}
       </Title>
-      <Text size="sm" c="dimmed" mb="sm">
-        {pending.clientName ?? pending.remoteNumber}
-      </Text>
+      <Group gap="sm" mb="sm">
+        <Text size="sm" c="dimmed">
+          {pending.clientName ?? pending.remoteNumber}
+        </Text>
+        {pending.deadline !== null && <WrapUpClock deadline={pending.deadline} pending={pending} />}
+      </Group>
       <Group align="flex-start" gap="sm">
         <Select
           label={t('calls.wrapUp.disposition')}
@@ -126,5 +131,23 @@ function WrapUpForm({ pending, onDone }: { pending: Pending; onDone: () => void 
         </Button>
       </Group>
     </Paper>
+  );
+}
+
+/** The time left for a time-boxed wrap-up; past it, says what happens. */
+function WrapUpClock({ deadline, pending }: { deadline: string; pending: Pending }) {
+  const { t } = useTranslation();
+  const now = useNow();
+  const left = (Date.parse(deadline) - now) / 1000;
+  if (left > 0)
+    return (
+      <Text size="sm" ff="monospace" data-testid="wrap-up-clock">
+        {t('calls.wrapUp.timeLeft', { time: formatDuration(left) })}
+      </Text>
+    );
+  return (
+    <Text size="sm" c="red" data-testid="wrap-up-clock">
+      {t(pending.whenTimeUp === 'stay' ? 'calls.wrapUp.overdue' : 'calls.wrapUp.timeUp')}
+    </Text>
   );
 }

@@ -117,6 +117,7 @@ describe('parseMachinePolicy', () => {
         calls: {
           whenNotReady: 'ringWithoutAutoAnswer',
           dialRules: { format: 'e164', externalPrefix: '' },
+          wrapUp: { limitSeconds: 0, whenTimeUp: 'stay' },
           departments: [],
         },
       },
