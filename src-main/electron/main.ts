@@ -17,7 +17,6 @@ import { safeStorageSecrets } from './secretStore';
 import { HeadsetMonitor } from '../core/headset/headsetMonitor';
 import { AgentJournal } from '../core/agent/agentJournal';
 import { AgentStateService } from '../core/agent/agentStateService';
-import { IdleWatcher } from '../core/agent/idleWatcher';
 import {
   listHidDevices,
   openHidDevice,
@@ -44,7 +43,7 @@ import { hardenWebContents, installPermissionHandlers } from './webSecurity';
 import { openClientDatabase } from './clientDatabase';
 import { fileDialogs } from './fileDialogs';
 import { startCallbackNotifier } from './callbackNotifier';
-import { createAgentTray } from './agentTray';
+import { startAgentPresence } from './agentPresence';
 import { startTelephony } from './telephonyWiring';
 import { startGlobalCallKeys } from './globalCallKeys';
 import { defaultDialRules, toDialTarget } from '../core/telephony/dialRules';
@@ -86,6 +85,12 @@ function start(): void {
   const status = new WorkstationStatusBoard(systemClock);
   const liveCalls = new LiveCallRegistry();
   let mainWindow: BrowserWindow | undefined;
+  const showMainWindow = () => {
+    if (mainWindow === undefined) return;
+    if (mainWindow.isMinimized()) mainWindow.restore();
+    mainWindow.show();
+    mainWindow.focus();
+  };
 
   const openExternal = async (url: string) => {
     if (isExternalUrlAllowed(url, policy.externalLinkAllowlist)) await shell.openExternal(url);
@@ -261,43 +266,15 @@ function start(): void {
     mainWindow = undefined;
   });
 
-  // Defaults for an office; PULT_IDLE_SECONDS / PULT_IDLE_GRACE_SECONDS change them (tests, pilots).
-  const graceSeconds = Number(process.env['PULT_IDLE_GRACE_SECONDS'] ?? 60);
-  const idlePrompt = (asking: boolean) => {
-    if (mainWindow !== undefined)
-      sendEvent(mainWindow.webContents, 'agent.idlePrompt', { asking, graceSeconds }, logger);
-  };
-  const idle = new IdleWatcher({
-    idleSeconds: () => powerMonitor.getSystemIdleTime(),
-    isReady: () => agent.view().name === 'ready',
-    ask: () => idlePrompt(true),
-    cancelAsk: () => idlePrompt(false),
-    goAway: () => agent.apply({ type: 'idle' }),
-    now: () => Date.now(),
-    thresholdSeconds: Number(process.env['PULT_IDLE_SECONDS'] ?? 300),
-    graceSeconds,
-  });
-  const idleTimer = setInterval(() => idle.tick(), 5000);
-  idleTimer.unref();
-  app.on('will-quit', () => clearInterval(idleTimer));
-
-  const showMainWindow = () => {
-    if (mainWindow === undefined) return;
-    if (mainWindow.isMinimized()) mainWindow.restore();
-    mainWindow.show();
-    mainWindow.focus();
-  };
-  const tray = createAgentTray({
-    iconPath: path.join(app.getAppPath(), 'resources/tray.png'),
+  const { idle } = startAgentPresence({
+    agent,
+    status,
+    settings,
     strings,
+    logger,
+    windowContents: () => mainWindow?.webContents,
     showWindow: showMainWindow,
-    setReady: () => agent.apply({ type: 'goReady' }),
-    setNotReady: (reason) => agent.apply({ type: 'goNotReady', reason }),
   });
-  tray.update(status.current().agent);
-  status.onChanged((current) => tray.update(current.agent));
-  settings.onChanged(() => tray.update(status.current().agent));
-  app.on('will-quit', () => tray.destroy());
 
   const stopCallbackNotifier = startCallbackNotifier({
     callbacks: async () => (await clientDatabase).base.callbacks,
@@ -306,9 +283,7 @@ function start(): void {
     logger,
     openClient: (clientId) => {
       if (mainWindow === undefined) return;
-      if (mainWindow.isMinimized()) mainWindow.restore();
-      mainWindow.show();
-      mainWindow.focus();
+      showMainWindow();
       sendEvent(mainWindow.webContents, 'ui.openClient', { clientId }, logger);
       // One click on the reminder calls the client back (never one who asked not to be called).
       clientDatabase
@@ -326,12 +301,7 @@ function start(): void {
   });
   app.on('will-quit', stopCallbackNotifier);
 
-  app.on('second-instance', () => {
-    if (mainWindow === undefined) return;
-    if (mainWindow.isMinimized()) mainWindow.restore();
-    mainWindow.show();
-    mainWindow.focus();
-  });
+  app.on('second-instance', showMainWindow);
   app.on('window-all-closed', () => app.quit());
   logger.info('started', { version: app.getVersion() });
 }
