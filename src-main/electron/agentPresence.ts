@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { app, powerMonitor, type WebContents } from 'electron';
+import type { SelectableNotReadyReason } from '../core/agent/agentStateMachine';
 import type { AgentStateService } from '../core/agent/agentStateService';
 import { IdleWatcher } from '../core/agent/idleWatcher';
 import type { Logger } from '../core/platform/ports';
@@ -22,6 +23,7 @@ export function startAgentPresence(deps: {
   logger: Logger;
   windowContents: () => WebContents | undefined;
   showWindow: () => void;
+  reasons: () => readonly SelectableNotReadyReason[];
 }): { idle: IdleWatcher } {
   const { agent, status, logger } = deps;
   // Defaults for an office; PULT_IDLE_SECONDS / PULT_IDLE_GRACE_SECONDS change them (tests, pilots).
@@ -51,6 +53,7 @@ export function startAgentPresence(deps: {
     showWindow: deps.showWindow,
     setReady: () => agent.apply({ type: 'goReady' }),
     setNotReady: (reason) => agent.apply({ type: 'goNotReady', reason }),
+    reasons: deps.reasons,
   });
   tray.update(status.current().agent);
   status.onChanged((current) => tray.update(current.agent));

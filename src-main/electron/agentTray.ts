@@ -1,6 +1,5 @@
 import { Menu, nativeImage, Tray } from 'electron';
-import type { NotReadyReason } from '../core/agent/agentStateMachine';
-import { selectableNotReadyReasons } from '../core/agent/agentStateMachine';
+import type { NotReadyReason, SelectableNotReadyReason } from '../core/agent/agentStateMachine';
 import type { WorkstationStatus } from '../core/status/workstationStatusSchema';
 import type { MainStrings } from './mainLocales';
 
@@ -15,6 +14,8 @@ export function createAgentTray(options: {
   showWindow: () => void;
   setReady: () => void;
   setNotReady: (reason: NotReadyReason) => void;
+  /** The reasons this center offers. */
+  reasons: () => readonly SelectableNotReadyReason[];
 }): { update(agent: WorkstationStatus['agent']): void; destroy(): void } {
   const tray = new Tray(nativeImage.createFromPath(options.iconPath));
   tray.on('click', options.showWindow);
@@ -30,7 +31,7 @@ export function createAgentTray(options: {
         { label: s.agentStates.ready, click: options.setReady },
         {
           label: s.agentStates.notReady,
-          submenu: selectableNotReadyReasons.map((r) => ({
+          submenu: options.reasons().map((r) => ({
             label: s.agentReasons[r],
             click: () => options.setNotReady(r),
           })),

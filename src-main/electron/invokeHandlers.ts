@@ -8,7 +8,7 @@ import { previewImportFile } from '../core/clients/import/clientImport';
 import type { ImportRunner } from '../core/clients/import/importRunner';
 import type { ImportProgress } from '../core/clients/import/importSchemas';
 import { isExternalUrlAllowed } from '../core/links/externalLinkPolicy';
-import type { MachinePolicy } from '../core/settings/machinePolicy';
+import { offeredLists, type MachinePolicy } from '../core/settings/machinePolicy';
 import { SettingLockedError, type SettingsService } from '../core/settings/settingsService';
 import type { WorkstationStatusBoard } from '../core/status/workstationStatusBoard';
 import type { InvokeHandlers } from '../ipc/dispatch';
@@ -149,17 +149,26 @@ export function createInvokeHandlers(deps: HandlerDeps): InvokeHandlers {
     'callbacks.cancel': async ({ id: callbackId }) => ({
       cancelled: (await base()).base.callbacks.cancel(callbackId, deps.actor),
     }),
+    'callbacks.reschedule': async ({ id: callbackId, dueAt }) => {
+      const result = (await base()).base.callbacks.reschedule(callbackId, dueAt, deps.actor);
+      if (result === 'past') return { ok: false, error: 'past' };
+      return result ? { ok: true } : { ok: false, error: 'notFound' };
+    },
     'agent.present': () => {
       deps.onPresent();
       return { ok: true as const };
     },
     'agent.get': () => deps.agent.view(),
+    'work.lists': () => offeredLists(deps.policy.lists),
     'agent.set': (request) =>
-      deps.agent.apply(
-        request.state === 'ready'
-          ? { type: 'goReady' }
-          : { type: 'goNotReady', reason: request.reason },
-      ),
+      request.state === 'notReady' &&
+      !offeredLists(deps.policy.lists).notReadyReasons.includes(request.reason)
+        ? { ok: false, error: 'notAllowed' }
+        : deps.agent.apply(
+            request.state === 'ready'
+              ? { type: 'goReady' }
+              : { type: 'goNotReady', reason: request.reason },
+          ),
     'wrapUp.pending': () => deps.pendingWrapUp(),
     'headset.list': () => deps.headsets(),
     'calls.departments': () => deps.departments(),

@@ -37,6 +37,7 @@ import { bindInvokeHandlers, sendEvent } from './ipcBinding';
 import { electronJsonStore } from './jsonFileStores';
 import { createMainLogger } from './logging';
 import { readMachinePolicy } from './machinePolicyFile';
+import { offeredLists } from '../core/settings/machinePolicy';
 import { mainStrings } from './mainLocales';
 import { createMainWindow } from './mainWindow';
 import { hardenWebContents, installPermissionHandlers } from './webSecurity';
@@ -274,6 +275,7 @@ function start(): void {
     logger,
     windowContents: () => mainWindow?.webContents,
     showWindow: showMainWindow,
+    reasons: () => offeredLists(policy.lists).notReadyReasons,
   });
 
   const stopCallbackNotifier = startCallbackNotifier({

@@ -15,7 +15,8 @@ import { WrapUp, type WrapUpResult } from '../core/calls/wrapUp';
 import type { WrapUpInput } from '../core/calls/wrapUpSchema';
 import { inboundPolicy } from '../core/agent/agentStateMachine';
 import type { AgentStateService } from '../core/agent/agentStateService';
-import type { MachinePolicy } from '../core/settings/machinePolicy';
+import { offeredLists, type MachinePolicy } from '../core/settings/machinePolicy';
+import { syncRefusalReasons } from '../core/calls/refusalReasons';
 
 /**
  * Calls: JsSIP's sessions in main, their audio in the main window. The
@@ -43,6 +44,8 @@ export function startTelephony(deps: {
     const { base } = await deps.clientBase();
     if (records === undefined) {
       records = new CallRecords(base.db.sqlite);
+      const reasons = deps.policy.lists.refusalReasons;
+      if (reasons !== undefined) syncRefusalReasons(base.db.sqlite, reasons);
       const closed = records.closeAbandoned(systemClock.now());
       if (closed > 0) logger.warn('calls left open by the last run were closed', { closed });
     }
@@ -123,12 +126,16 @@ export function startTelephony(deps: {
       reasons: db.wrapUps.refusalReasons(language),
       deadline: wrapUpDeadline?.toISOString() ?? null,
       whenTimeUp: deps.policy.calls.wrapUp.whenTimeUp,
+      dispositions: offeredLists(deps.policy.lists).dispositions,
     };
   };
   const finishWrapUp = async (input: Omit<WrapUpInput, 'interactionId'>): Promise<WrapUpResult> => {
     const interactionId = work.pendingWrapUps[0];
     if (interactionId === undefined)
       return { ok: false, fieldErrors: { interactionId: 'notFound' } };
+    const offered = offeredLists(deps.policy.lists).dispositions.flatMap((g) => g.items);
+    if (input.disposition !== undefined && !offered.includes(input.disposition))
+      return { ok: false, fieldErrors: { disposition: 'unknown' } };
     const result = (await database()).wrapUps.finish({ ...input, interactionId }, deps.actor);
     if (result.ok) {
       work.pendingWrapUps.shift();

@@ -17,7 +17,7 @@ import {
 } from '../core/telephony/sipAccountSchema';
 import { importFields } from '../core/clients/import/columnMapping';
 import { callActionSchema, callViewSchema } from '../core/telephony/callView';
-import { wrapUpSchema } from '../core/calls/wrapUpSchema';
+import { dispositions, wrapUpSchema } from '../core/calls/wrapUpSchema';
 import {
   mediaEventSchema,
   mediaRequestSchema,
@@ -71,6 +71,10 @@ export const importPreviewSchema = z.object({
   sampleRows: z.array(z.array(z.string())),
   suggestedMapping: z.array(z.enum(importFields).nullable()),
 });
+
+const dispositionGroupsSchema = z.array(
+  z.object({ group: z.enum(['talked', 'noContact']), items: z.array(z.enum(dispositions)) }),
+);
 
 const callLogEntrySchema = z.object({
   interactionId: z.number().int(),
@@ -154,6 +158,14 @@ export const invokeContract = {
     response: sipConnectionTestSchema,
   },
   'agent.get': { request: noRequest, response: agentStateViewSchema },
+  /** The Not Ready reasons and wrap-up outcomes this center offers (IT's policy). */
+  'work.lists': {
+    request: noRequest,
+    response: z.object({
+      notReadyReasons: z.array(z.enum(selectableNotReadyReasons)),
+      dispositions: dispositionGroupsSchema,
+    }),
+  },
   'agent.set': {
     request: z.discriminatedUnion('state', [
       z.object({ state: z.literal('ready') }).strict(),
@@ -187,6 +199,13 @@ export const invokeContract = {
     request: z.object({ id }).strict(),
     response: z.object({ cancelled: z.boolean() }),
   },
+  'callbacks.reschedule': {
+    request: z.object({ id, dueAt: z.iso.datetime({ offset: true }) }).strict(),
+    response: z.discriminatedUnion('ok', [
+      z.object({ ok: z.literal(true) }),
+      z.object({ ok: z.literal(false), error: z.enum(['notFound', 'past']) }),
+    ]),
+  },
   /** The operator answered "I am here" to the idle question. */
   'agent.present': { request: noRequest, response: z.object({ ok: z.literal(true) }) },
   'calls.list': { request: noRequest, response: z.array(callViewSchema) },
@@ -212,6 +231,7 @@ export const invokeContract = {
         /** Time-boxed wrap-up: when it ends, and what happens then. */
         deadline: z.string().nullable(),
         whenTimeUp: z.enum(['ready', 'stay']),
+        dispositions: dispositionGroupsSchema,
       })
       .nullable(),
   },

@@ -1,5 +1,8 @@
 import { Group, Menu, Text, UnstyledButton } from '@mantine/core';
-import { selectableNotReadyReasons } from '../../src-main/core/agent/agentStateMachine';
+import {
+  selectableNotReadyReasons,
+  type SelectableNotReadyReason,
+} from '../../src-main/core/agent/agentStateMachine';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { WorkstationStatus } from '../../src-main/core/status/workstationStatusSchema';
@@ -96,6 +99,15 @@ export function StatusBar() {
 /** The agent's state and its timer; a click (or Enter) offers Ready and the Not Ready reasons. */
 function AgentStateMenu({ status, now }: { status: WorkstationStatus; now: number }) {
   const { t } = useTranslation();
+  // The reasons this center offers (IT's policy); the built-in list until main answers.
+  const [reasons, setReasons] =
+    useState<readonly SelectableNotReadyReason[]>(selectableNotReadyReasons);
+  useEffect(() => {
+    invoke('work.lists').then(
+      (lists) => setReasons(lists.notReadyReasons),
+      () => undefined,
+    );
+  }, []);
   const label = [
     t(`status.agentStates.${status.agent.state}`),
     status.agent.reason === undefined
@@ -126,7 +138,7 @@ function AgentStateMenu({ status, now }: { status: WorkstationStatus; now: numbe
           {t('status.setReady')}
         </Menu.Item>
         <Menu.Label>{t('status.notReadyGroup')}</Menu.Label>
-        {selectableNotReadyReasons.map((reason) => (
+        {reasons.map((reason) => (
           <Menu.Item
             key={reason}
             data-testid={`agent-notReady-${reason}`}

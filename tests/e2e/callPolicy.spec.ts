@@ -21,6 +21,14 @@ test.beforeAll(async () => {
   writeFileSync(
     policyFile,
     JSON.stringify({
+      lists: {
+        notReadyReasons: ['break', 'lunch'],
+        dispositions: ['sale', 'refused', 'info', 'noAnswer'],
+        refusalReasons: [
+          { code: 'tooExpensive', uk: 'Занадто дорого', en: 'Too expensive' },
+          { code: 'competitor', uk: 'Обрав конкурента', en: 'Chose a competitor' },
+        ],
+      },
       calls: {
         whenNotReady: 'decline',
         departments: [
@@ -70,6 +78,11 @@ test.afterAll(async () => {
 
 test('while Not Ready, an inbound call is declined: the caller sees it rejected', async () => {
   await expect(page.getByTestId('status-agent')).toContainText('Не готовий');
+  // The status menu offers the reasons this center uses, and no others.
+  await page.getByTestId('status-agent').click();
+  await expect(page.getByTestId('agent-notReady-lunch')).toBeVisible();
+  await expect(page.getByTestId('agent-notReady-training')).toHaveCount(0);
+  await page.keyboard.press('Escape');
   await caller!.call('sip:agent2@127.0.0.1');
   await expect
     .poll(async () => (await caller!.events()).find((e) => e.type === 'failed')?.status)
@@ -103,6 +116,9 @@ test('the whole inbound call by keyboard alone: Ready, answer, hang up, wrap-up,
   await page.keyboard.press('Tab');
   const reason = page.getByTestId('wrap-up-reason');
   await expect(reason).toBeFocused();
+  // The list opens on the arrow: IT's refusal reasons, in IT's wording.
+  await page.keyboard.press('ArrowDown');
+  await expect(page.getByRole('option')).toHaveText(['Занадто дорого', 'Обрав конкурента']);
   await pickWithArrows(page, 'Занадто дорого');
   await page.keyboard.press('Control+Enter');
   await expect(page.getByTestId('wrap-up')).toHaveCount(0);

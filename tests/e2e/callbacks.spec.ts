@@ -49,6 +49,20 @@ test('a callback: scheduled from the card, listed for the operator, a notificati
     await app.clickNotification(0);
     await expect(page.getByTestId('section-title')).toHaveText('Клієнти');
     await expect(page.getByTestId('client-card-name')).toHaveText('Петренко Олег');
+
+    // Tomorrow's callback moves to a later day; a time in the past is refused.
+    await page.getByTestId('nav-calls').click();
+    const later = page.getByTestId('callbacks-later');
+    await later.getByTestId('callback-reschedule').click();
+    await page.getByTestId('callback-new-time').fill('2020-01-01T10:00');
+    await page.getByTestId('callback-reschedule-save').click();
+    await expect(page.getByText('Цей час уже минув')).toBeVisible();
+    const inTwoDays = new Date(Date.now() + 2 * 24 * 3600_000);
+    const day = `${inTwoDays.getFullYear()}-${String(inTwoDays.getMonth() + 1).padStart(2, '0')}-${String(inTwoDays.getDate()).padStart(2, '0')}`;
+    await page.getByTestId('callback-new-time').fill(`${day}T11:30`);
+    await page.getByTestId('callback-reschedule-save').click();
+    await expect(later).toContainText('11:30');
+    await expect(later).not.toContainText('10:00');
   } finally {
     await app.close();
   }

@@ -1,6 +1,7 @@
 import { beforeEach, afterEach, describe, expect, it } from 'vitest';
 import { CallbackList } from '../../src-main/core/calls/callbackList';
 import { WrapUp } from '../../src-main/core/calls/wrapUp';
+import { syncRefusalReasons } from '../../src-main/core/calls/refusalReasons';
 import { ClientCardReader } from '../../src-main/core/clients/clientCard';
 import { ClientEditor } from '../../src-main/core/clients/clientEditor';
 import type { PultDatabase } from '../../src-main/core/db/database';
@@ -181,6 +182,7 @@ describe('my callbacks', () => {
     expect(mine.overdue.map((c) => c.clientName)).toEqual(['Коваленко Ірина']);
 
     const [overdue] = mine.overdue;
+    expect(list.reschedule(overdue!.id, '2026-11-27T09:00:00Z', 'op1')).toBe('past');
     expect(list.reschedule(overdue!.id, '2026-11-27T16:00:00Z', 'op1')).toBe(true);
     expect(list.cancel(mine.later[0]!.id, 'op1')).toBe(true);
     expect(list.cancel(mine.later[0]!.id, 'op1')).toBe(false);
@@ -214,5 +216,38 @@ describe('migration 4, from version 3', () => {
     } finally {
       await v4.close();
     }
+  });
+});
+
+describe("IT's refusal reasons", () => {
+  it('listed reasons are offered (added or renamed), the rest retired, old offers keep theirs', () => {
+    const wrapUp = new WrapUp(db.sqlite, clock);
+    expect(
+      wrapUp.finish(
+        { interactionId: callId, disposition: 'refused', refusalReason: 'hasProvider' },
+        'op1',
+      ),
+    ).toEqual({ ok: true });
+    syncRefusalReasons(db.sqlite, [
+      { code: 'tooExpensive', uk: 'Дорого', en: 'Expensive' },
+      { code: 'competitor', uk: 'Обрав конкурента', en: 'Chose a competitor' },
+    ]);
+    expect(wrapUp.refusalReasons('uk')).toEqual([
+      { code: 'tooExpensive', label: 'Дорого' },
+      { code: 'competitor', label: 'Обрав конкурента' },
+    ]);
+    // A retired reason cannot be chosen any more, but the recorded refusal keeps it.
+    expect(
+      wrapUp.finish(
+        { interactionId: callId, disposition: 'refused', refusalReason: 'hasProvider' },
+        'op1',
+      ),
+    ).toEqual({ ok: false, fieldErrors: { refusalReason: 'unknown' } });
+    expect(
+      row(
+        `SELECT r.code FROM offers o JOIN refusal_reasons r ON r.id = o.refusal_reason_id WHERE o.interaction_id = ?`,
+        callId,
+      ),
+    ).toEqual({ code: 'hasProvider' });
   });
 });

@@ -11,6 +11,7 @@ export const selectableNotReadyReasons = [
   'technical',
   'personal',
 ] as const;
+export type SelectableNotReadyReason = (typeof selectableNotReadyReasons)[number];
 /** All reasons: also "starting" (at launch, before the shift begins) and "away" (after idleness), which Pult sets itself. */
 export const notReadyReasons = ['starting', ...selectableNotReadyReasons, 'away'] as const;
 export const notReadyReasonSchema = z.enum(notReadyReasons);

@@ -96,7 +96,9 @@ export class CallbackList {
     })();
   }
 
-  reschedule(id: number, dueAt: string, actor: string): boolean {
+  reschedule(id: number, dueAt: string, actor: string): boolean | 'past' {
+    // Moving a promise into the past would only make it overdue at once.
+    if (Date.parse(dueAt) <= this.clock.now().getTime()) return 'past';
     return this.change(
       id,
       actor,

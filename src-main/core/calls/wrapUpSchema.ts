@@ -15,6 +15,13 @@ export const dispositions = [
 ] as const;
 export type Disposition = (typeof dispositions)[number];
 
+/** How the wrap-up form groups the outcomes: a conversation took place, or it did not. */
+export const dispositionGroups: { group: 'talked' | 'noContact'; items: readonly Disposition[] }[] =
+  [
+    { group: 'talked', items: ['sale', 'refused', 'callback', 'complaint', 'info'] },
+    { group: 'noContact', items: ['noAnswer', 'busy', 'wrongNumber'] },
+  ];
+
 export const wrapUpSchema = z
   .object({
     interactionId: z.number().int().positive(),

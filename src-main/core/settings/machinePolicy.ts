@@ -1,5 +1,47 @@
 import { z } from 'zod';
 import { userSettingsSchema } from './userSettingsSchema';
+import { selectableNotReadyReasons } from '../agent/agentStateMachine';
+import { dispositionGroups, dispositions, type Disposition } from '../calls/wrapUpSchema';
+import type { SelectableNotReadyReason } from '../agent/agentStateMachine';
+
+/** What the center's lists offer; absent means the built-in list. */
+export const workListsSchema = z
+  .object({
+    notReadyReasons: z.array(z.enum(selectableNotReadyReasons)).min(1).optional(),
+    dispositions: z.array(z.enum(dispositions)).min(1).optional(),
+    refusalReasons: z
+      .array(
+        z
+          .object({
+            code: z.string().regex(/^[A-Za-z0-9_-]{1,40}$/),
+            uk: z.string().trim().min(1).max(100),
+            en: z.string().trim().min(1).max(100),
+          })
+          .strict(),
+      )
+      .min(1)
+      .max(50)
+      .optional(),
+  })
+  .strict();
+export type WorkLists = z.infer<typeof workListsSchema>;
+
+/** The lists as offered: IT's choice, in IT's order, grouped as the form shows outcomes. */
+export function offeredLists(lists: WorkLists): {
+  notReadyReasons: SelectableNotReadyReason[];
+  dispositions: { group: 'talked' | 'noContact'; items: Disposition[] }[];
+} {
+  const chosen = lists.dispositions ?? [...dispositions];
+  return {
+    notReadyReasons: lists.notReadyReasons ?? [...selectableNotReadyReasons],
+    dispositions: dispositionGroups
+      .map(({ group, items }) => ({
+        group,
+        items: chosen.filter((d) => items.includes(d)),
+      }))
+      .filter((g) => g.items.length > 0),
+  };
+}
 
 /**
  * IT's machine-wide policy file. Values given here override the user's settings
@@ -9,6 +51,8 @@ import { userSettingsSchema } from './userSettingsSchema';
 export const machinePolicySchema = z.object({
   settings: userSettingsSchema.partial().strict().default({}),
   externalLinkAllowlist: z.array(z.string().min(1)).default([]),
+  /** The Not Ready reasons, wrap-up outcomes and refusal reasons this center uses. */
+  lists: workListsSchema.default({}),
   /** The PBX every workstation must use; shown locked in Settings. */
   sip: z
     .object({
@@ -68,6 +112,7 @@ export type MachinePolicy = z.infer<typeof machinePolicySchema>;
 
 export const emptyPolicy: MachinePolicy = {
   settings: {},
+  lists: {},
   externalLinkAllowlist: [],
   sip: {},
   calls: {

@@ -88,7 +88,10 @@ function WrapUpForm({ pending, onDone }: { pending: Pending; onDone: () => void 
           w={200}
           value={disposition}
           onChange={(v) => setDisposition(dispositions.find((d) => d === v) ?? null)}
-          data={dispositions.map((d) => ({ value: d, label: t(`clients.outcomes.${d}`) }))}
+          data={pending.dispositions.map(({ group, items }) => ({
+            group: t(`calls.wrapUp.groups.${group}`),
+            items: items.map((d) => ({ value: d, label: t(`clients.outcomes.${d}`) })),
+          }))}
           error={error('disposition')}
           // The call has just ended: the outcome is what the operator fills in next.
           autoFocus

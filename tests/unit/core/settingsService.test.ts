@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import type { JsonStore, Logger } from '../../../src-main/core/platform/ports';
-import { emptyPolicy, parseMachinePolicy } from '../../../src-main/core/settings/machinePolicy';
+import {
+  emptyPolicy,
+  offeredLists,
+  parseMachinePolicy,
+} from '../../../src-main/core/settings/machinePolicy';
 import {
   SettingLockedError,
   SettingsService,
@@ -112,6 +116,7 @@ describe('parseMachinePolicy', () => {
       ok: true,
       policy: {
         externalLinkAllowlist: ['example.org'],
+        lists: {},
         settings: { theme: 'dark' },
         sip: {},
         calls: {
@@ -138,6 +143,24 @@ describe('parseMachinePolicy', () => {
     });
     expect(
       parseMachinePolicy('{"calls":{"departments":[{"name":"x","number":"sip:a@b"}]}}').ok,
+    ).toBe(false);
+  });
+  it("offers IT's lists in IT's order, outcomes grouped; unknown entries refuse the policy", () => {
+    const parsed = parseMachinePolicy(
+      '{"lists":{"notReadyReasons":["lunch","break"],"dispositions":["noAnswer","info","sale"]}}',
+    );
+    expect(parsed.ok).toBe(true);
+    expect(offeredLists(parsed.policy.lists)).toEqual({
+      notReadyReasons: ['lunch', 'break'],
+      dispositions: [
+        { group: 'talked', items: ['info', 'sale'] },
+        { group: 'noContact', items: ['noAnswer'] },
+      ],
+    });
+    expect(offeredLists({}).notReadyReasons).toHaveLength(6);
+    expect(parseMachinePolicy('{"lists":{"dispositions":["nap"]}}').ok).toBe(false);
+    expect(
+      parseMachinePolicy('{"lists":{"refusalReasons":[{"code":"a b","uk":"x","en":"x"}]}}').ok,
     ).toBe(false);
   });
   it('lets IT have Not Ready decline inbound calls', () => {
