@@ -209,7 +209,7 @@ export const callBenches: Bench[] = [
         const trips: number[] = [];
         for (let i = 0; i < 50; i++) {
           const start = performance.now();
-          await media.request(0, { op: 'warmMicrophone' });
+          await media.request(0, { op: 'prepareCall', iceServers: [] });
           trips.push(performance.now() - start);
         }
         const p50 = (s: number[]) => percentile(s, 50);

@@ -9,6 +9,8 @@ import { invoke, onEvent } from '../api/pultClient';
 
 interface Served {
   pc: RTCPeerConnection;
+  /** The answer this window set as local description on its own, right after creating it. */
+  appliedAnswer?: string;
   seq: number;
   microphone: MediaStream | undefined;
   speaker: HTMLAudioElement;
@@ -32,13 +34,16 @@ export class MediaHost {
   private stopListening: (() => void) | undefined;
   /** A microphone opened while a call rings, handed to the connection that answers it. */
   private warm: { stream: Promise<MediaStream>; timer: ReturnType<typeof setTimeout> } | undefined;
+  /** A peer connection made while a call rings, for the same ICE servers. */
+  private spare: { pc: RTCPeerConnection; key: string } | undefined;
 
   constructor(private readonly devices: () => MediaDevicesChoice) {}
 
   start(): void {
     this.stopListening = onEvent('media.request', (request) => {
-      if (request.op === 'warmMicrophone') {
+      if (request.op === 'prepareCall') {
         this.warmMicrophone();
+        this.makeSpare(request.iceServers);
         void invoke('media.respond', { id: request.id, ok: true }).catch(() => undefined);
         return;
       }
@@ -75,12 +80,17 @@ export class MediaHost {
   private async handle(request: MediaRequest): Promise<void> {
     let response: MediaResponse;
     try {
-      const description = await this.perform(request);
+      const result = await this.perform(request);
       const state = this.snapshot(request.connectionId);
       response = {
         id: request.id,
         ok: true,
-        ...(description === undefined ? {} : { description }),
+        ...(result === undefined
+          ? {}
+          : {
+              description: { type: result.type, sdp: result.sdp },
+              ...(result.applied === true ? { applied: true } : {}),
+            }),
         ...(state === undefined ? {} : { state }),
       };
     } catch (error) {
@@ -95,7 +105,9 @@ export class MediaHost {
     await invoke('media.respond', response).catch(() => undefined);
   }
 
-  private async perform(request: MediaRequest): Promise<WireDescription | undefined> {
+  private async perform(
+    request: MediaRequest,
+  ): Promise<(WireDescription & { applied?: boolean }) | undefined> {
     if (request.op === 'open') {
       this.open(request.connectionId, request.iceServers);
       return undefined;
@@ -109,10 +121,20 @@ export class MediaHost {
         return { type: offer.type, sdp: offer.sdp ?? '' };
       }
       case 'createAnswer': {
+        // Set at once as the local description: JsSIP always sets the answer it
+        // gets unchanged, so main can skip that round trip (see RemotePeerConnection).
         const answer = await pc.createAnswer();
-        return { type: answer.type, sdp: answer.sdp ?? '' };
+        const description = { type: answer.type, sdp: answer.sdp ?? '' };
+        await pc.setLocalDescription(description);
+        served.appliedAnswer = description.sdp;
+        return { ...description, applied: true };
       }
       case 'setLocalDescription':
+        if (
+          request.description.type === 'answer' &&
+          request.description.sdp === served.appliedAnswer
+        )
+          return undefined;
         await pc.setLocalDescription(request.description);
         return undefined;
       case 'setRemoteDescription':
@@ -137,7 +159,7 @@ export class MediaHost {
       case 'close':
         this.close(request.connectionId);
         return undefined;
-      case 'warmMicrophone':
+      case 'prepareCall':
         return undefined;
     }
   }
@@ -148,6 +170,13 @@ export class MediaHost {
       audio: microphoneId === undefined ? true : { deviceId: { exact: microphoneId } },
       video: false,
     });
+  }
+
+  private makeSpare(iceServers: RTCIceServer[]): void {
+    const key = JSON.stringify(iceServers);
+    if (this.spare?.key === key) return;
+    this.spare?.pc.close();
+    this.spare = { pc: new RTCPeerConnection({ iceServers }), key };
   }
 
   private warmMicrophone(): void {
@@ -180,7 +209,9 @@ export class MediaHost {
   }
 
   private open(connectionId: number, iceServers: RTCIceServer[]): void {
-    const pc = new RTCPeerConnection({ iceServers });
+    const spare = this.spare?.key === JSON.stringify(iceServers) ? this.spare.pc : undefined;
+    if (spare !== undefined) this.spare = undefined;
+    const pc = spare ?? new RTCPeerConnection({ iceServers });
     const speaker = new Audio();
     speaker.autoplay = true;
     const served: Served = { pc, seq: 0, microphone: undefined, speaker };

@@ -225,7 +225,7 @@ export class CallController {
       session.terminate({ status_code: 480, reason_phrase: 'Agent Not Ready' });
       return;
     }
-    this.deps.media.warmMicrophone();
+    this.deps.media.prepareCall(this.deps.iceServers?.() ?? []);
     if (!this.deps.media.isAttached()) {
       // No window to play audio: the caller is told at once rather than ringing on.
       call.view.problem = 'noAudioWindow';

@@ -62,6 +62,32 @@ describe('media bridge', () => {
     expect(pc.localDescription?.sdp).toBe('v=0 local');
   });
 
+  it('an answer the window already set as local description costs no second round trip', async () => {
+    const bridge = new MediaBridge(silentLogger);
+    const requests = heldRenderer(bridge);
+    const pc = bridge.createConnection([]);
+    bridge.respond({ id: requests[0]!.id, ok: true, state: state(1) });
+    const answer = pc.createAnswer();
+    bridge.respond({
+      id: requests[1]!.id,
+      ok: true,
+      description: { type: 'answer', sdp: 'v=0 answer' },
+      applied: true,
+      state: state(2, {
+        signalingState: 'stable',
+        iceGatheringState: 'gathering',
+        localDescription: { type: 'answer', sdp: 'v=0 answer' },
+      }),
+    });
+    const description = await answer;
+    await pc.setLocalDescription(description);
+    expect(requests.map((r) => r.op)).toEqual(['open', 'createAnswer']);
+    expect(pc.iceGatheringState).toBe('gathering');
+    // Anything else (a changed answer, an offer) still goes to the window.
+    void pc.setLocalDescription({ type: 'answer', sdp: 'v=0 changed' }).catch(() => undefined);
+    expect(requests.at(-1)).toMatchObject({ op: 'setLocalDescription' });
+  });
+
   it('keeps the newest state: a late, older snapshot does not roll the mirror back', () => {
     const bridge = new MediaBridge(silentLogger);
     heldRenderer(bridge);

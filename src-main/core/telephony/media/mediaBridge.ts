@@ -69,9 +69,9 @@ export class MediaBridge implements MediaLink {
     });
   }
 
-  /** Opens the microphone ahead of an answer; nothing waits for it. */
-  warmMicrophone(): void {
-    if (this.send !== undefined) void this.request(0, { op: 'warmMicrophone' });
+  /** Opens the microphone and a connection ahead of an answer; nothing waits for it. */
+  prepareCall(iceServers: { urls: string | string[] }[]): void {
+    if (this.send !== undefined) void this.request(0, { op: 'prepareCall', iceServers });
   }
 
   forget(connectionId: number): void {

@@ -62,13 +62,21 @@ export const mediaOperationSchema = z.discriminatedUnion('op', [
     })
     .strict(),
   z.object({ op: z.literal('close') }).strict(),
-  /** A call is ringing: open the microphone now, so answering does not wait for it. */
-  z.object({ op: z.literal('warmMicrophone') }).strict(),
+  /**
+   * A call is ringing: open the microphone and a peer connection now, so
+   * answering does not wait for either.
+   */
+  z
+    .object({
+      op: z.literal('prepareCall'),
+      iceServers: z.array(z.object({ urls: z.union([z.string(), z.array(z.string())]) })),
+    })
+    .strict(),
 ]);
 export type MediaOperation = z.output<typeof mediaOperationSchema>;
 
 export const mediaRequestSchema = z.intersection(
-  // connectionId 0: a request for the window's media as a whole (warmMicrophone).
+  // connectionId 0: a request for the window's media as a whole (prepareCall).
   z.object({ id: z.number().int().positive(), connectionId: z.number().int().nonnegative() }),
   mediaOperationSchema,
 );
@@ -80,6 +88,8 @@ export const mediaResponseSchema = z.discriminatedUnion('ok', [
       id: z.number().int().positive(),
       ok: z.literal(true),
       description: descriptionSchema.optional(),
+      /** The answer was also set as the local description (saving JsSIP's next round trip). */
+      applied: z.boolean().optional(),
       state: connectionStateSchema.optional(),
     })
     .strict(),

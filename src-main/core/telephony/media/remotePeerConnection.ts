@@ -76,6 +76,8 @@ export class RemotePeerConnection {
     dtmf: { toneBuffer: string; insertDTMF(tones: string, duration?: number, gap?: number): void };
   }[] = [];
   private closed = false;
+  /** An answer the window has set as local description on its own (see createAnswer). */
+  private appliedAnswer: string | undefined;
 
   constructor(
     readonly connectionId: number,
@@ -103,10 +105,18 @@ export class RemotePeerConnection {
   }
 
   async createAnswer(): Promise<WireDescription> {
-    return this.described(await this.enqueue({ op: 'createAnswer' }));
+    const response = await this.enqueue({ op: 'createAnswer' });
+    const answer = this.described(response);
+    this.appliedAnswer = response.applied === true ? answer.sdp : undefined;
+    return answer;
   }
 
   async setLocalDescription(description: WireDescription): Promise<void> {
+    // The window set this very answer already, and its state came with it.
+    if (description.type === 'answer' && description.sdp === this.appliedAnswer) {
+      this.appliedAnswer = undefined;
+      return;
+    }
     await this.enqueue({ op: 'setLocalDescription', description: plain(description) });
   }
 
