@@ -9,6 +9,10 @@ import { invoke, onEvent } from '../api/pultClient';
 
 interface Served {
   pc: RTCPeerConnection;
+  /** The offer and answer this connection took while the call rang. */
+  prepared?: { offerSdp: string; answer: string };
+  /** The offer JsSIP set as remote description, to match against what was prepared. */
+  remoteOffer?: string;
   /** The answer this window set as local description on its own, right after creating it. */
   appliedAnswer?: string;
   seq: number;
@@ -34,16 +38,33 @@ export class MediaHost {
   private stopListening: (() => void) | undefined;
   /** A microphone opened while a call rings, handed to the connection that answers it. */
   private warm: { stream: Promise<MediaStream>; timer: ReturnType<typeof setTimeout> } | undefined;
-  /** A peer connection made while a call rings, for the same ICE servers. */
-  private spare: { pc: RTCPeerConnection; key: string } | undefined;
+  /**
+   * A peer connection made while a call rings, for the same ICE servers and,
+   * when the offer came with it, already holding the offer, the microphone
+   * and its answer (so answering only sends what is ready).
+   */
+  private spare:
+    | {
+        pc: RTCPeerConnection;
+        key: string;
+        offerSdp: string | undefined;
+        ready: Promise<{ answer: string; microphone: MediaStream } | undefined>;
+        timer: ReturnType<typeof setTimeout>;
+      }
+    | undefined;
 
   constructor(private readonly devices: () => MediaDevicesChoice) {}
 
   start(): void {
     this.stopListening = onEvent('media.request', (request) => {
       if (request.op === 'prepareCall') {
-        this.warmMicrophone();
-        this.makeSpare(request.iceServers);
+        if (request.offerSdp === undefined) this.warmMicrophone();
+        this.makeSpare(request.iceServers, request.offerSdp);
+        void invoke('media.respond', { id: request.id, ok: true }).catch(() => undefined);
+        return;
+      }
+      if (request.op === 'dropPreparedCall') {
+        this.dropSpare();
         void invoke('media.respond', { id: request.id, ok: true }).catch(() => undefined);
         return;
       }
@@ -109,7 +130,7 @@ export class MediaHost {
     request: MediaRequest,
   ): Promise<(WireDescription & { applied?: boolean }) | undefined> {
     if (request.op === 'open') {
-      this.open(request.connectionId, request.iceServers);
+      await this.open(request.connectionId, request.iceServers);
       return undefined;
     }
     const served = this.served.get(request.connectionId);
@@ -121,6 +142,11 @@ export class MediaHost {
         return { type: offer.type, sdp: offer.sdp ?? '' };
       }
       case 'createAnswer': {
+        // Made while the call rang, for this very offer: nothing left to do.
+        if (served.prepared !== undefined && served.prepared.offerSdp === served.remoteOffer) {
+          served.appliedAnswer = served.prepared.answer;
+          return { type: 'answer', sdp: served.prepared.answer, applied: true };
+        }
         // Set at once as the local description: JsSIP always sets the answer it
         // gets unchanged, so main can skip that round trip (see RemotePeerConnection).
         const answer = await pc.createAnswer();
@@ -138,9 +164,17 @@ export class MediaHost {
         await pc.setLocalDescription(request.description);
         return undefined;
       case 'setRemoteDescription':
+        served.remoteOffer =
+          request.description.type === 'offer' ? request.description.sdp : undefined;
+        // The offer taken while the call rang is this one: already set.
+        if (served.prepared !== undefined && served.prepared.offerSdp === served.remoteOffer)
+          return undefined;
+        served.prepared = undefined;
         await pc.setRemoteDescription(request.description);
         return undefined;
       case 'addMicrophone': {
+        // The connection made while the call rang has the microphone on it already.
+        if (served.prepared !== undefined && served.microphone !== undefined) return undefined;
         const stream = await this.takeMicrophone();
         served.microphone = stream;
         for (const track of stream.getAudioTracks()) pc.addTrack(track, stream);
@@ -160,6 +194,7 @@ export class MediaHost {
         this.close(request.connectionId);
         return undefined;
       case 'prepareCall':
+      case 'dropPreparedCall':
         return undefined;
     }
   }
@@ -172,11 +207,34 @@ export class MediaHost {
     });
   }
 
-  private makeSpare(iceServers: RTCIceServer[]): void {
+  private makeSpare(iceServers: RTCIceServer[], offerSdp: string | undefined): void {
     const key = JSON.stringify(iceServers);
-    if (this.spare?.key === key) return;
-    this.spare?.pc.close();
-    this.spare = { pc: new RTCPeerConnection({ iceServers }), key };
+    if (this.spare?.key === key && this.spare.offerSdp === offerSdp) return;
+    this.dropSpare();
+    const pc = new RTCPeerConnection({ iceServers });
+    const ready =
+      offerSdp === undefined
+        ? Promise.resolve(undefined)
+        : (async () => {
+            const microphone = await this.takeMicrophone();
+            for (const track of microphone.getAudioTracks()) pc.addTrack(track, microphone);
+            await pc.setRemoteDescription({ type: 'offer', sdp: offerSdp });
+            const answer = await pc.createAnswer();
+            await pc.setLocalDescription(answer);
+            return { answer: answer.sdp ?? '', microphone };
+          })().catch(() => undefined);
+    // A call nobody answers must not keep a connection (or the microphone) open.
+    const timer = setTimeout(() => this.dropSpare(), 60_000);
+    this.spare = { pc, key, offerSdp, ready, timer };
+  }
+
+  private dropSpare(): void {
+    const spare = this.spare;
+    this.spare = undefined;
+    if (spare === undefined) return;
+    clearTimeout(spare.timer);
+    void spare.ready.then((made) => made?.microphone.getTracks().forEach((t) => t.stop()));
+    spare.pc.close();
   }
 
   private warmMicrophone(): void {
@@ -208,13 +266,25 @@ export class MediaHost {
     return this.openMicrophone();
   }
 
-  private open(connectionId: number, iceServers: RTCIceServer[]): void {
-    const spare = this.spare?.key === JSON.stringify(iceServers) ? this.spare.pc : undefined;
-    if (spare !== undefined) this.spare = undefined;
-    const pc = spare ?? new RTCPeerConnection({ iceServers });
+  private async open(connectionId: number, iceServers: RTCIceServer[]): Promise<void> {
+    const spare = this.spare?.key === JSON.stringify(iceServers) ? this.spare : undefined;
+    if (spare !== undefined) {
+      this.spare = undefined;
+      clearTimeout(spare.timer);
+    }
+    const made = await spare?.ready;
+    const pc = spare?.pc ?? new RTCPeerConnection({ iceServers });
     const speaker = new Audio();
     speaker.autoplay = true;
-    const served: Served = { pc, seq: 0, microphone: undefined, speaker };
+    const served: Served = { pc, seq: 0, microphone: made?.microphone, speaker };
+    if (made !== undefined && spare?.offerSdp !== undefined)
+      served.prepared = { offerSdp: spare.offerSdp, answer: made.answer };
+    // Tracks that arrived while the call rang have no 'track' event left to come.
+    const early = pc.getReceivers().map((r) => r.track);
+    if (early.length > 0) {
+      speaker.srcObject = new MediaStream(early);
+      void speaker.play().catch(() => undefined);
+    }
     this.served.set(connectionId, served);
     const { speakerId } = this.devices();
     if (speakerId !== undefined) void speaker.setSinkId(speakerId).catch(() => undefined);

@@ -48,7 +48,9 @@ const status = new WorkstationStatusBoard({ now: () => new Date() });
  * but ICE gathering never completes, as when a network adapter hangs. Only a
  * watchdog can end such a call.
  */
+const seen: MediaRequest[] = [];
 function stuckRenderer(request: MediaRequest): void {
+  seen.push(request);
   const state: ConnectionState = {
     seq: request.id,
     iceGatheringState: request.op === 'setLocalDescription' ? 'gathering' : 'new',
@@ -182,6 +184,9 @@ describe('calls from real INVITEs', () => {
       const call = calls.find((c) => c.state === 'ringing');
       expect(call).toBeDefined();
       expect(liveCalls.count()).toBe(1);
+      // While it rings, the window is asked to prepare the answer for the caller's very offer.
+      const body = inviteFrom(file, callId).split('\r\n\r\n')[1];
+      expect(seen.at(-1)).toMatchObject({ op: 'prepareCall', offerSdp: body });
       await waitFor(() => calls.some((c) => c.interactionId !== null));
 
       const final = responseTo(callId, /^SIP\/2\.0 [3-6]\d\d/);

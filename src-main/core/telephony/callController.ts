@@ -225,7 +225,11 @@ export class CallController {
       session.terminate({ status_code: 480, reason_phrase: 'Agent Not Ready' });
       return;
     }
-    this.deps.media.prepareCall(this.deps.iceServers?.() ?? []);
+    const offer = (event.request as { body?: unknown }).body;
+    this.deps.media.prepareCall(
+      this.deps.iceServers?.() ?? [],
+      typeof offer === 'string' && offer !== '' ? offer : undefined,
+    );
     if (!this.deps.media.isAttached()) {
       // No window to play audio: the caller is told at once rather than ringing on.
       call.view.problem = 'noAudioWindow';
@@ -366,6 +370,12 @@ export class CallController {
     this.deps.liveCalls.remove(String(call.view.id));
     for (const other of this.calls.values())
       if (other.view.consultCallId === call.view.id) other.view.consultCallId = null;
+    // A call that rang and was never answered: what the window prepared for it goes.
+    if (
+      call.view.answeredAt === null &&
+      ![...this.calls.values()].some((c) => c.view.state === 'ringing')
+    )
+      this.deps.media.dropPreparedCall();
     this.recent.unshift(call.view);
     this.recent.length = Math.min(this.recent.length, 3);
     void this.record(call, (records) => this.writeEnd(call, records));

@@ -70,8 +70,17 @@ export class MediaBridge implements MediaLink {
   }
 
   /** Opens the microphone and a connection ahead of an answer; nothing waits for it. */
-  prepareCall(iceServers: { urls: string | string[] }[]): void {
-    if (this.send !== undefined) void this.request(0, { op: 'prepareCall', iceServers });
+  prepareCall(iceServers: { urls: string | string[] }[], offerSdp?: string): void {
+    if (this.send === undefined) return;
+    void this.request(0, {
+      op: 'prepareCall',
+      iceServers,
+      ...(offerSdp === undefined || offerSdp.length > 64_000 ? {} : { offerSdp }),
+    });
+  }
+
+  dropPreparedCall(): void {
+    if (this.send !== undefined) void this.request(0, { op: 'dropPreparedCall' });
   }
 
   forget(connectionId: number): void {

@@ -70,8 +70,12 @@ export const mediaOperationSchema = z.discriminatedUnion('op', [
     .object({
       op: z.literal('prepareCall'),
       iceServers: z.array(z.object({ urls: z.union([z.string(), z.array(z.string())]) })),
+      /** The caller's offer: the window can take it and make the answer before the operator answers. */
+      offerSdp: sdp.optional(),
     })
     .strict(),
+  /** The call that rang ended unanswered: let go of what was prepared (the microphone above all). */
+  z.object({ op: z.literal('dropPreparedCall') }).strict(),
 ]);
 export type MediaOperation = z.output<typeof mediaOperationSchema>;
 
