@@ -5,7 +5,7 @@ import { createRoot } from 'react-dom/client';
 import { invoke, onEvent } from './api/pultClient';
 import { App } from './app/App';
 import { initI18n } from './i18n/i18n';
-import { mediaHost, chooseAudioDevices } from './media';
+import { chooseAudioDevices, mediaHost, ringer } from './media';
 
 // Dense, calm desktop look: small controls, one accent colour.
 const theme = createTheme({
@@ -17,6 +17,7 @@ const theme = createTheme({
 
 async function boot(root: HTMLElement): Promise<void> {
   mediaHost.start();
+  ringer.prepare();
   const settings = await invoke('settings.get');
   chooseAudioDevices(settings.values.audio);
   onEvent('settings.changed', (view) => chooseAudioDevices(view.values.audio));

@@ -36,6 +36,7 @@ export class MediaHost {
   private readonly served = new Map<number, Served>();
   private readonly queues = new Map<number, Promise<void>>();
   private stopListening: (() => void) | undefined;
+  private preparing: ReturnType<typeof setTimeout> | undefined;
   /** A microphone opened while a call rings, handed to the connection that answers it. */
   private warm: { stream: Promise<MediaStream>; timer: ReturnType<typeof setTimeout> } | undefined;
   /**
@@ -58,12 +59,21 @@ export class MediaHost {
   start(): void {
     this.stopListening = onEvent('media.request', (request) => {
       if (request.op === 'prepareCall') {
-        if (request.offerSdp === undefined) this.warmMicrophone();
-        this.makeSpare(request.iceServers, request.offerSdp);
+        // A moment later: the caller's card is drawn first (the screen pop is what the
+        // operator looks at now); nobody answers within that moment, and if they do,
+        // open() cancels this and makes its connection itself.
+        clearTimeout(this.preparing);
+        this.preparing = setTimeout(() => {
+          this.preparing = undefined;
+          if (request.offerSdp === undefined) this.warmMicrophone();
+          this.makeSpare(request.iceServers, request.offerSdp);
+        }, 150);
         void invoke('media.respond', { id: request.id, ok: true }).catch(() => undefined);
         return;
       }
       if (request.op === 'dropPreparedCall') {
+        clearTimeout(this.preparing);
+        this.preparing = undefined;
         this.dropSpare();
         void invoke('media.respond', { id: request.id, ok: true }).catch(() => undefined);
         return;
@@ -267,6 +277,8 @@ export class MediaHost {
   }
 
   private async open(connectionId: number, iceServers: RTCIceServer[]): Promise<void> {
+    clearTimeout(this.preparing);
+    this.preparing = undefined;
     const spare = this.spare?.key === JSON.stringify(iceServers) ? this.spare : undefined;
     if (spare !== undefined) {
       this.spare = undefined;

@@ -10,6 +10,15 @@ export class Ringer {
 
   constructor(private readonly deviceId: () => string) {}
 
+  /**
+   * Makes the audio output ahead of time: creating an AudioContext takes a
+   * while, and the first ring is exactly when the window should be drawing
+   * the caller's card instead.
+   */
+  prepare(): void {
+    this.output();
+  }
+
   /** The tones go through an audio element, because only an element can choose its output device. */
   private output(): { context: AudioContext; destination: AudioNode } {
     if (this.audio === undefined) {

@@ -51,6 +51,30 @@ export function ClientsPage({
     hasOpenOrder,
     hasOpenComplaint,
   };
+  // The card follows the calls: a call starting, ending or its wrap-up saved shows in its history.
+  // Asked for before the list (its effect comes first), so a screen pop shows the caller
+  // without waiting behind a count over the whole base.
+  const [cardVersion, setCardVersion] = useState(0);
+  useEffect(() => {
+    const bump = () => setCardVersion((v) => v + 1);
+    const stopCalls = onEvent('calls.changed', bump);
+    const stopStatus = onEvent('status.changed', bump);
+    return () => {
+      stopCalls();
+      stopStatus();
+    };
+  }, []);
+  useEffect(() => {
+    if (selectedId === undefined) return;
+    let live = true;
+    invoke('clients.card', { id: selectedId }).then(
+      (c) => live && setCard(c ?? undefined),
+      () => live && setCard(undefined),
+    );
+    return () => {
+      live = false;
+    };
+  }, [selectedId, cardVersion]);
   const { total, capped, itemAt, reload } = useClientPages(filter);
 
   // Asked from elsewhere (a callback, its notification): show that client's card.
@@ -78,29 +102,6 @@ export function ClientsPage({
     );
   }, []);
   useEffect(refreshWorkspace, [refreshWorkspace]);
-
-  // The card follows the calls: a call starting, ending or its wrap-up saved shows in its history.
-  const [cardVersion, setCardVersion] = useState(0);
-  useEffect(() => {
-    const bump = () => setCardVersion((v) => v + 1);
-    const stopCalls = onEvent('calls.changed', bump);
-    const stopStatus = onEvent('status.changed', bump);
-    return () => {
-      stopCalls();
-      stopStatus();
-    };
-  }, []);
-  useEffect(() => {
-    if (selectedId === undefined) return;
-    let live = true;
-    invoke('clients.card', { id: selectedId }).then(
-      (c) => live && setCard(c ?? undefined),
-      () => live && setCard(undefined),
-    );
-    return () => {
-      live = false;
-    };
-  }, [selectedId, cardVersion]);
 
   const afterChange = () => {
     reload();

@@ -57,6 +57,8 @@ window.startPhone = (user, autoAnswer) => {
   });
   const follow = (s) => {
     session = s;
+    // When the INVITE leaves (benchmarks time the screen pop from here).
+    s.on('sending', () => events.push({ type: 'sending', at: Date.now() }));
     for (const type of ['progress', 'accepted', 'confirmed', 'hold', 'unhold']) {
       s.on(type, (e) => events.push({ type, originator: e && e.originator }));
     }
@@ -122,6 +124,8 @@ export interface PhoneEvent {
   cause?: string;
   status?: number;
   tone?: string;
+  /** Epoch ms, for the events that carry a time. */
+  at?: number;
 }
 
 /**
