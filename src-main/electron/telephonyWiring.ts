@@ -10,12 +10,12 @@ import { installJsSipMediaGlobals, MediaBridge } from '../core/telephony/media/m
 import type { SipRegistration } from '../core/telephony/sipRegistration';
 import type { SipAccount } from '../core/telephony/sipAccountSchema';
 import { sendEvent } from './ipcBinding';
-import { CallWork } from '../core/calls/callWork';
-import { WrapUp, type WrapUpResult } from '../core/calls/wrapUp';
+import { AfterCallWork } from '../core/calls/afterCallWork';
+import { WrapUp } from '../core/calls/wrapUp';
 import type { WrapUpInput } from '../core/calls/wrapUpSchema';
 import { inboundPolicy } from '../core/agent/agentStateMachine';
 import type { AgentStateService } from '../core/agent/agentStateService';
-import { offeredLists, type MachinePolicy } from '../core/settings/machinePolicy';
+import type { MachinePolicy } from '../core/settings/machinePolicy';
 import { syncRefusalReasons } from '../core/calls/refusalReasons';
 
 /**
@@ -53,23 +53,13 @@ export function startTelephony(deps: {
     return { records, wrapUps, callerId: (number: string) => base.callerId(number) };
   };
   let wrapUps: WrapUp | undefined;
-  const work = new CallWork();
-  // Time-boxed wrap-up, as IT configured it: a deadline the form counts down to.
-  let wrapUpTimer: NodeJS.Timeout | undefined;
-  let wrapUpDeadline: Date | null = null;
-  const startWrapUpClock = () => {
-    clearTimeout(wrapUpTimer);
-    const { limitSeconds, whenTimeUp } = deps.policy.calls.wrapUp;
-    wrapUpDeadline = limitSeconds > 0 ? new Date(Date.now() + limitSeconds * 1000) : null;
-    if (limitSeconds === 0 || whenTimeUp !== 'ready') return;
-    wrapUpTimer = setTimeout(() => {
-      if (deps.agent.view().name !== 'wrapUp') return;
-      // The calls keep their rows, without an outcome; back to work as the policy says.
-      logger.info('wrap-up time is up', { calls: work.pendingWrapUps.length });
-      work.pendingWrapUps.length = 0;
-      deps.agent.apply({ type: 'wrapUpTimeUp' });
-    }, limitSeconds * 1000);
-  };
+  const afterCalls = new AfterCallWork({
+    agent: deps.agent,
+    policy: deps.policy,
+    wrapUps: async () => (await database()).wrapUps,
+    actor: deps.actor,
+    logger,
+  });
   const listeners: ((list: CallView[]) => void)[] = [];
   const calls = new CallController({
     media,
@@ -81,15 +71,7 @@ export function startTelephony(deps: {
       const contents = deps.windowContents();
       if (contents !== undefined) sendEvent(contents, 'calls.changed', list, logger);
       for (const listener of listeners) listener(list);
-      const event = work.update(list);
-      if (event?.type === 'callStarted') {
-        clearTimeout(wrapUpTimer);
-        deps.agent.apply({ type: 'callStarted' });
-      }
-      if (event?.type === 'callEnded') {
-        deps.agent.apply({ type: 'callEnded', wrapUp: work.pendingWrapUps.length > 0 });
-        if (work.pendingWrapUps.length > 0) startWrapUpClock();
-      }
+      afterCalls.callsChanged(list);
     },
     iceServers: () => (deps.account()?.iceServers ?? []).map((urls) => ({ urls })),
     dtmfMode: () => deps.account()?.dtmfMode ?? 'rfc4733',
@@ -113,40 +95,14 @@ export function startTelephony(deps: {
   };
   // Rows left open by a crash are closed as soon as the base is open, not at the first call.
   void database().catch(() => undefined);
-  /** The call waiting for its wrap-up, with what the form offers. */
-  const pendingWrapUp = async (language: 'uk' | 'en') => {
-    const interactionId = work.pendingWrapUps[0];
-    if (interactionId === undefined || deps.agent.view().name !== 'wrapUp') return null;
-    const db = await database();
-    const summary = db.wrapUps.callSummary(interactionId);
-    if (summary === undefined) return null;
-    return {
-      interactionId,
-      ...summary,
-      reasons: db.wrapUps.refusalReasons(language),
-      deadline: wrapUpDeadline?.toISOString() ?? null,
-      whenTimeUp: deps.policy.calls.wrapUp.whenTimeUp,
-      dispositions: offeredLists(deps.policy.lists).dispositions,
-    };
-  };
-  const finishWrapUp = async (input: Omit<WrapUpInput, 'interactionId'>): Promise<WrapUpResult> => {
-    const interactionId = work.pendingWrapUps[0];
-    if (interactionId === undefined)
-      return { ok: false, fieldErrors: { interactionId: 'notFound' } };
-    const offered = offeredLists(deps.policy.lists).dispositions.flatMap((g) => g.items);
-    if (input.disposition !== undefined && !offered.includes(input.disposition))
-      return { ok: false, fieldErrors: { disposition: 'unknown' } };
-    const result = (await database()).wrapUps.finish({ ...input, interactionId }, deps.actor);
-    if (result.ok) {
-      work.pendingWrapUps.shift();
-      // Ready (or the Not Ready asked for) only when no call is left without its wrap-up.
-      if (work.pendingWrapUps.length === 0) {
-        clearTimeout(wrapUpTimer);
-        deps.agent.apply({ type: 'finishWrapUp', complete: true });
-      }
-    }
-    return result;
-  };
   const onCallsChanged = (listener: (list: CallView[]) => void) => listeners.push(listener);
-  return { calls, media, attachMedia, callLog, pendingWrapUp, finishWrapUp, onCallsChanged };
+  return {
+    calls,
+    media,
+    attachMedia,
+    callLog,
+    pendingWrapUp: (language: 'uk' | 'en') => afterCalls.pending(language),
+    finishWrapUp: (input: Omit<WrapUpInput, 'interactionId'>) => afterCalls.finish(input),
+    onCallsChanged,
+  };
 }
