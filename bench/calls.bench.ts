@@ -25,6 +25,7 @@ import { telephonyLayout } from '../src-main/core/headset/telephonyLayout';
 import { headsetCalls } from '../src-main/core/telephony/headsetCalls';
 import { launchPult, newUserDataDir } from '../tests/e2e/support/pultApp';
 import { SipPhone } from '../tests/e2e/support/sipPhone';
+import { registerPult } from '../tests/e2e/support/sipSetup';
 import { sharedDir, startKamailio } from '../tests/support/kamailio';
 import type { Bench, Figure } from './benches';
 import { startMediaPage } from './calls/mediaPage';
@@ -303,12 +304,7 @@ async function screenPopsInTheApp(baseDir: string, caller: SipPhone): Promise<nu
   const samples: number[] = [];
   try {
     const page = await app.firstWindow();
-    await page.getByTestId('nav-settings').click();
-    await page.getByTestId('sip-wsUrl').fill('ws://127.0.0.1:8080');
-    await page.getByTestId('sip-sipUri').fill('sip:agent2@127.0.0.1');
-    await page.getByTestId('sip-password').fill('unused');
-    await page.getByTestId('sip-save').click();
-    await page.getByText('зареєстровано', { exact: false }).first().waitFor();
+    await registerPult(page, 'agent2', 'unused');
     const name = `Клієнт ${clients}`;
     await page.evaluate((wanted) => {
       const w = window as unknown as { popAt?: number };

@@ -5,6 +5,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { startKamailio, type Kamailio } from '../support/kamailio';
 import { launchPult, type PultApp } from './support/pultApp';
 import { SipPhone } from './support/sipPhone';
+import { registerPult } from './support/sipSetup';
 
 // IT's policy: Not Ready declines calls, and the department lines to transfer to.
 let kamailio: Kamailio | undefined;
@@ -49,12 +50,7 @@ test.beforeAll(async () => {
     });
     if (!created.ok || !created.value.ok) throw new Error('not created');
   });
-  await page.getByTestId('nav-settings').click();
-  await page.getByTestId('sip-wsUrl').fill('ws://127.0.0.1:8080');
-  await page.getByTestId('sip-sipUri').fill('sip:agent2@127.0.0.1');
-  await page.getByTestId('sip-password').fill('agentpw2');
-  await page.getByTestId('sip-save').click();
-  await expect(page.getByTestId('status-sip')).toContainText('зареєстровано');
+  await registerPult(page, 'agent2', 'agentpw2');
   await page.getByTestId('nav-calls').click();
 });
 

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { startKamailio, type Kamailio } from '../support/kamailio';
 import { launchPult, newUserDataDir } from './support/pultApp';
+import { registered } from './support/sipSetup';
 
 let kamailio: Kamailio;
 test.beforeAll(async () => {
@@ -34,7 +35,7 @@ test('the SIP account: a plain-words test, registration in the status bar, the p
     await page.getByTestId('sip-test').click();
     await expect(page.getByTestId('sip-message')).toContainText('З’єднання працює');
     await page.getByTestId('sip-save').click();
-    await expect(page.getByTestId('status-sip')).toContainText('зареєстровано');
+    await expect(page.getByTestId('status-sip')).toHaveText(registered);
     expect(JSON.stringify(await kamailio.rpc('ul.dump'))).toContain('agent2');
   } finally {
     await app.close();
@@ -50,7 +51,7 @@ test('the SIP account: a plain-words test, registration in the status bar, the p
   const again = await launchPult({ userDataDir });
   try {
     const page = await again.firstWindow();
-    await expect(page.getByTestId('status-sip')).toContainText('зареєстровано');
+    await expect(page.getByTestId('status-sip')).toHaveText(registered);
     await kamailio.stop();
     await expect(page.getByTestId('status-sip')).toContainText('не зареєстровано');
     kamailio = await startKamailio(['WITH_AUTH']);

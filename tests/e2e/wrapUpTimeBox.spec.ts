@@ -5,6 +5,7 @@ import { expect, test } from '@playwright/test';
 import { startKamailio } from '../support/kamailio';
 import { launchPult } from './support/pultApp';
 import { SipPhone } from './support/sipPhone';
+import { registerPult } from './support/sipSetup';
 
 test('time-boxed wrap-up: the form counts down, and when time is up the operator is Ready again', async () => {
   const kamailio = await startKamailio([]);
@@ -17,12 +18,7 @@ test('time-boxed wrap-up: the form counts down, and when time is up the operator
   const app = await launchPult({ env: { PULT_POLICY_FILE: policyFile } });
   try {
     const page = await app.firstWindow();
-    await page.getByTestId('nav-settings').click();
-    await page.getByTestId('sip-wsUrl').fill('ws://127.0.0.1:8080');
-    await page.getByTestId('sip-sipUri').fill('sip:agent1@127.0.0.1');
-    await page.getByTestId('sip-password').fill('agentpw1');
-    await page.getByTestId('sip-save').click();
-    await expect(page.getByTestId('status-sip')).toContainText('зареєстровано');
+    await registerPult(page, 'agent1', 'agentpw1');
     await page.keyboard.press('F9');
     const agent = page.getByTestId('status-agent');
     await expect(agent).toContainText('Готовий');
