@@ -23,8 +23,8 @@ test('a callback: scheduled from the card, listed for the operator, a notificati
     await page.getByTestId('schedule-callback').click();
     const tomorrow = new Date(Date.now() + 24 * 3600_000);
     const local = `${tomorrow.getFullYear()}-${String(tomorrow.getMonth() + 1).padStart(2, '0')}-${String(tomorrow.getDate()).padStart(2, '0')}T10:00`;
-    await page.getByTestId('callback-at').fill(local);
-    await page.getByTestId('callback-save').click();
+    await page.getByTestId('schedule-callback-time').fill(local);
+    await page.getByTestId('schedule-callback-save').click();
     await expect(page.getByTestId('callback-message')).toHaveText('Передзвін заплановано');
 
     // One more, due in two seconds (as a wrap-up would schedule it).
@@ -54,12 +54,12 @@ test('a callback: scheduled from the card, listed for the operator, a notificati
     await page.getByTestId('nav-calls').click();
     const later = page.getByTestId('callbacks-later');
     await later.getByTestId('callback-reschedule').click();
-    await page.getByTestId('callback-new-time').fill('2020-01-01T10:00');
+    await page.getByTestId('callback-reschedule-time').fill('2020-01-01T10:00');
     await page.getByTestId('callback-reschedule-save').click();
     await expect(page.getByText('Цей час уже минув')).toBeVisible();
     const inTwoDays = new Date(Date.now() + 2 * 24 * 3600_000);
     const day = `${inTwoDays.getFullYear()}-${String(inTwoDays.getMonth() + 1).padStart(2, '0')}-${String(inTwoDays.getDate()).padStart(2, '0')}`;
-    await page.getByTestId('callback-new-time').fill(`${day}T11:30`);
+    await page.getByTestId('callback-reschedule-time').fill(`${day}T11:30`);
     await page.getByTestId('callback-reschedule-save').click();
     await expect(later).toContainText('11:30');
     await expect(later).not.toContainText('10:00');

@@ -45,43 +45,32 @@ const status = new WorkstationStatusBoard({ now: () => new Date() });
 
 /**
  * The window's side, as far as this test needs it: every request succeeds,
- * but ICE gathering never completes, as when a network adapter hangs. Only a
- * watchdog can end such a call.
+ * and ICE gathering reaches `gathering` when the local description is set.
+ * Left at 'gathering' it never completes, as when a network adapter hangs:
+ * only a watchdog can end such a call. At 'complete' media is up at once.
  */
 const seen: MediaRequest[] = [];
-function stuckRenderer(request: MediaRequest): void {
-  seen.push(request);
-  const state: ConnectionState = {
-    seq: request.id,
-    iceGatheringState: request.op === 'setLocalDescription' ? 'gathering' : 'new',
-    iceConnectionState: 'new',
-    signalingState: 'have-remote-offer',
-    localDescription: request.op === 'setLocalDescription' ? request.description : null,
+function stubRenderer(gathering: 'gathering' | 'complete') {
+  return (request: MediaRequest): void => {
+    seen.push(request);
+    const state: ConnectionState = {
+      seq: request.id,
+      iceGatheringState: request.op === 'setLocalDescription' ? gathering : 'new',
+      iceConnectionState: 'new',
+      signalingState: 'stable',
+      localDescription: request.op === 'setLocalDescription' ? request.description : null,
+    };
+    const description =
+      request.op === 'createAnswer'
+        ? { type: 'answer' as const, sdp: 'v=0\r\no=- 1 1 IN IP4 127.0.0.1\r\ns=-\r\nt=0 0\r\n' }
+        : undefined;
+    setTimeout(() =>
+      media.respond({ id: request.id, ok: true, state, ...(description ? { description } : {}) }),
+    );
   };
-  const description =
-    request.op === 'createAnswer' ? { type: 'answer' as const, sdp: 'v=0\r\n' } : undefined;
-  setTimeout(() =>
-    media.respond({ id: request.id, ok: true, state, ...(description ? { description } : {}) }),
-  );
 }
-
-/** A window whose media comes up at once: ICE gathering is complete with the local description. */
-function quickRenderer(request: MediaRequest): void {
-  const state: ConnectionState = {
-    seq: request.id,
-    iceGatheringState: request.op === 'setLocalDescription' ? 'complete' : 'new',
-    iceConnectionState: 'new',
-    signalingState: 'stable',
-    localDescription: request.op === 'setLocalDescription' ? request.description : null,
-  };
-  const description =
-    request.op === 'createAnswer'
-      ? { type: 'answer' as const, sdp: 'v=0\r\no=- 1 1 IN IP4 127.0.0.1\r\ns=-\r\nt=0 0\r\n' }
-      : undefined;
-  setTimeout(() =>
-    media.respond({ id: request.id, ok: true, state, ...(description ? { description } : {}) }),
-  );
-}
+const stuckRenderer = stubRenderer('gathering');
+const quickRenderer = stubRenderer('complete');
 
 /** The PBX's ACK for a 200 OK to an INVITE, so the dialog is confirmed. */
 function ackFor(ok: string): string {

@@ -1,9 +1,10 @@
-import { Button, Group, Paper, Popover, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Button, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ResponseOf } from '../../../src-main/ipc/contract';
 import { invoke } from '../../api/pultClient';
 import { formatDateTime } from '../clients/formatting';
+import { CallbackTimePopover } from './CallbackTimePopover';
 
 type Callbacks = ResponseOf<'callbacks.mine'>;
 
@@ -77,49 +78,18 @@ export function MyCallbacks({ onOpenClient }: { onOpenClient: (clientId: number)
 /** Moves a promised callback to another time (not into the past). */
 function Reschedule({ id, onDone }: { id: number; onDone: () => void }) {
   const { t } = useTranslation();
-  const [opened, setOpened] = useState(false);
-  const [when, setWhen] = useState('');
-  const [problem, setProblem] = useState<string | undefined>();
-  const save = () => {
-    const date = new Date(when);
-    if (Number.isNaN(date.getTime())) return;
-    invoke('callbacks.reschedule', { id, dueAt: date.toISOString() }).then(
-      (result) => {
-        if (result.ok) {
-          setOpened(false);
-          onDone();
-        } else setProblem(t(`calls.callbacks.errors.${result.error}`));
-      },
-      () => undefined,
-    );
-  };
   return (
-    <Popover opened={opened} onChange={setOpened} trapFocus position="bottom-end" withArrow>
-      <Popover.Target>
-        <Button
-          size="xs"
-          variant="default"
-          onClick={() => setOpened((o) => !o)}
-          data-testid="callback-reschedule"
-        >
-          {t('calls.callbacks.reschedule')}
-        </Button>
-      </Popover.Target>
-      <Popover.Dropdown>
-        <Stack gap="xs">
-          <TextInput
-            type="datetime-local"
-            label={t('calls.callbacks.newTime')}
-            value={when}
-            onChange={(e) => setWhen(e.currentTarget.value)}
-            error={problem}
-            data-testid="callback-new-time"
-          />
-          <Button size="xs" onClick={save} data-testid="callback-reschedule-save">
-            {t('calls.callbacks.rescheduleSave')}
-          </Button>
-        </Stack>
-      </Popover.Dropdown>
-    </Popover>
+    <CallbackTimePopover
+      label={t('calls.callbacks.reschedule')}
+      testId="callback-reschedule"
+      timeLabel={t('calls.callbacks.newTime')}
+      saveLabel={t('calls.callbacks.rescheduleSave')}
+      onSave={async (dueAt) => {
+        const result = await invoke('callbacks.reschedule', { id, dueAt });
+        if (!result.ok) return t(`calls.callbacks.errors.${result.error}`);
+        onDone();
+        return undefined;
+      }}
+    />
   );
 }
