@@ -27,6 +27,7 @@ import { launchPult, newUserDataDir } from '../tests/e2e/support/pultApp';
 import { SipPhone } from '../tests/e2e/support/sipPhone';
 import { registerPult } from '../tests/e2e/support/sipSetup';
 import { sharedDir, startKamailio } from '../tests/support/kamailio';
+import { agentAccount } from '../tests/support/sipAccounts';
 import type { Bench, Figure } from './benches';
 import { startMediaPage } from './calls/mediaPage';
 import { percentile, round } from './stats';
@@ -114,17 +115,7 @@ export const callBenches: Bench[] = [
           session = e.session;
         });
       });
-      sip.start(
-        {
-          wsUrl: 'ws://127.0.0.1:8080',
-          sipUri: 'sip:agent1@127.0.0.1',
-          authorizationUser: '',
-          displayName: '',
-          iceServers: [],
-          dtmfMode: 'rfc4733',
-        },
-        'unused',
-      );
+      sip.start(agentAccount('ws://127.0.0.1:8080'), 'unused');
       const figures: Figure[] = [];
       try {
         await until(() => status.current().sip.state === 'registered', 'registration');
@@ -137,33 +128,48 @@ export const callBenches: Bench[] = [
           await new Promise((r) => setTimeout(r, 50));
         };
 
-        // Inbound: INVITE → the caller's card found; answer → 200 OK handed to the socket.
-        const mainPops: number[] = [];
-        const answers: number[] = [];
-        for (let i = 0; i < rounds + 3; i++) {
-          popAt = undefined;
-          session = undefined;
-          await caller.call('sip:agent1@127.0.0.1');
-          await until(() => popAt !== undefined, 'the screen pop');
-          const ringing = live();
-          if (ringing === undefined || session === undefined) throw new Error('no call');
-          // An operator answers after the card has been seen ringing, not within a millisecond.
-          await new Promise((r) => setTimeout(r, 500));
-          const accepted = new Promise<number>((resolve) =>
-            session!.on('accepted', () => resolve(performance.now())),
-          );
-          const answerAt = performance.now();
-          controller.act({ action: 'answer', id: ringing.id });
-          const okAt = await accepted;
-          if (i >= 3) {
-            mainPops.push(popAt! - invitedAt);
-            answers.push(okAt - answerAt);
+        /**
+         * Inbound calls answered `rounds` times (after 3 warm-up calls), 0.5 s into
+         * ringing as an operator would: the ms from the answer to the 200 OK handed
+         * to the socket, and from the INVITE to the caller's card found in main.
+         */
+        const answerCalls = async (answer: (id: number) => void, hangUp: (id: number) => void) => {
+          const toOk: number[] = [];
+          const pops: number[] = [];
+          for (let i = 0; i < rounds + 3; i++) {
+            popAt = undefined;
+            session = undefined;
+            await caller.call('sip:agent1@127.0.0.1');
+            await until(() => popAt !== undefined, 'the screen pop');
+            const ringing = live();
+            if (ringing === undefined || session === undefined) throw new Error('no call');
+            await new Promise((r) => setTimeout(r, 500));
+            const accepted = new Promise<number>((resolve) =>
+              session!.on('accepted', () => resolve(performance.now())),
+            );
+            const answerAt = performance.now();
+            answer(ringing.id);
+            const okAt = await accepted;
+            if (i >= 3) {
+              pops.push(popAt! - invitedAt);
+              toOk.push(okAt - answerAt);
+            }
+            await until(() => live()?.state === 'active', 'the call to be up');
+            hangUp(ringing.id);
+            await until(() => live() === undefined, 'the call to end');
+            controller.clearEnded();
+            await new Promise((r) => setTimeout(r, 50));
           }
-          await until(() => live()?.state === 'active', 'the call to be up');
-          await hangUpAll();
-        }
+          return { toOk, pops };
+        };
 
-        // The headset's hook (a Jabra's real report layout) → 200 OK handed to the socket.
+        // From the screen: the Answer button's action.
+        const { toOk: answers, pops: mainPops } = await answerCalls(
+          (id) => controller.act({ action: 'answer', id }),
+          (id) => controller.act({ action: 'hangup', id }),
+        );
+
+        // From the headset: its hook, in a Jabra's real report layout.
         const hex = readFileSync(
           path.join(sharedDir, 'fixtures/hid/jabra-evolve-link-ms.desc.txt'),
           'utf8',
@@ -172,25 +178,10 @@ export const callBenches: Bench[] = [
         if (layout === undefined) throw new Error('no telephony layout');
         const device = Object.assign(new EventEmitter(), { write: () => 0 });
         new HeadsetSession(device, layout, headsetCalls(controller), silentLogger);
-        const hooks: number[] = [];
-        for (let i = 0; i < rounds + 3; i++) {
-          session = undefined;
-          await caller.call('sip:agent1@127.0.0.1');
-          await until(() => live()?.state === 'ringing' && session !== undefined, 'ringing');
-          await new Promise((r) => setTimeout(r, 500));
-          const accepted = new Promise<number>((resolve) =>
-            session!.on('accepted', () => resolve(performance.now())),
-          );
-          const hookAt = performance.now();
-          device.emit('data', Buffer.from([2, 1, 0]));
-          const okAt = await accepted;
-          if (i >= 3) hooks.push(okAt - hookAt);
-          await until(() => live()?.state === 'active', 'the call to be up');
-          device.emit('data', Buffer.from([2, 0, 0]));
-          await until(() => live() === undefined, 'the hook to hang up');
-          controller.clearEnded();
-          await new Promise((r) => setTimeout(r, 50));
-        }
+        const { toOk: hooks } = await answerCalls(
+          () => device.emit('data', Buffer.from([2, 1, 0])),
+          () => device.emit('data', Buffer.from([2, 0, 0])),
+        );
 
         // Outbound: call() → confirmed, Pult and a plain JsSIP page, taking turns.
         const pult: number[] = [];

@@ -24,6 +24,7 @@ import { bytesFromHex, parseHidDescriptor } from '../../src-main/core/headset/hi
 import { telephonyLayout } from '../../src-main/core/headset/telephonyLayout';
 import { headsetCalls, headsetIndicators } from '../../src-main/core/telephony/headsetCalls';
 import { FakePbx } from '../support/fakePbx';
+import { agentAccount } from '../support/sipAccounts';
 import { sharedDir } from '../support/kamailio';
 import { openTempDatabase } from '../support/tempDatabase';
 
@@ -139,17 +140,7 @@ beforeAll(async () => {
     answerTimeoutMs: 300,
   });
   sip.onAgent((ua) => controller.useAgent(ua));
-  sip.start(
-    {
-      wsUrl: pbx.url,
-      sipUri: 'sip:agent1@127.0.0.1',
-      authorizationUser: '',
-      displayName: '',
-      iceServers: [],
-      dtmfMode: 'rfc4733',
-    },
-    'pw',
-  );
+  sip.start(agentAccount(pbx.url), 'pw');
   await waitFor(() => status.current().sip.state === 'registered');
 });
 afterAll(async () => {

@@ -6,16 +6,10 @@ import type { SipAccount } from '../../src-main/core/telephony/sipAccountSchema'
 import { testSipConnection } from '../../src-main/core/telephony/sipConnectionTest';
 import { SipRegistration } from '../../src-main/core/telephony/sipRegistration';
 import { startKamailio, type Kamailio } from '../support/kamailio';
+import { agentAccount } from '../support/sipAccounts';
 
 // A real PBX on loopback: Kamailio with digest auth, SIP over WebSocket.
-const account: SipAccount = {
-  wsUrl: 'ws://127.0.0.1:8080',
-  sipUri: 'sip:agent1@127.0.0.1',
-  authorizationUser: '',
-  displayName: 'Оператор 1',
-  iceServers: [],
-  dtmfMode: 'rfc4733',
-};
+const account: SipAccount = { ...agentAccount('ws://127.0.0.1:8080'), displayName: 'Оператор 1' };
 
 // Every REGISTER the agent puts on the wire, counted at the WebSocket.
 const sentRegisters: number[] = [];

@@ -5,6 +5,7 @@ import { silentLogger } from '../../src-main/core/platform/ports';
 import { WorkstationStatusBoard } from '../../src-main/core/status/workstationStatusBoard';
 import { SipRegistration } from '../../src-main/core/telephony/sipRegistration';
 import { FakePbx } from '../support/fakePbx';
+import { agentAccount } from '../support/sipAccounts';
 import { sharedDir } from '../support/kamailio';
 
 // RFC 4475's torture messages, byte for byte, from a PBX stand-in to the agent.
@@ -67,17 +68,7 @@ beforeAll(async () => {
     userAgent: 'Pult-test',
     keepaliveSeconds: 3600,
   });
-  sip.start(
-    {
-      wsUrl: pbx.url,
-      sipUri: 'sip:agent1@127.0.0.1',
-      authorizationUser: '',
-      displayName: '',
-      iceServers: [],
-      dtmfMode: 'rfc4733',
-    },
-    'pw',
-  );
+  sip.start(agentAccount(pbx.url), 'pw');
   for (let i = 0; i < 100 && status.current().sip.state !== 'registered'; i++) {
     await new Promise((r) => setTimeout(r, 50));
   }
