@@ -24,6 +24,7 @@ export default defineConfig({
       input: {
         main: 'src-main/electron/main.ts',
         importWorker: 'src-main/core/clients/import/importWorker.ts',
+        clientRowThread: 'src-main/core/clients/import/clientRowThread.ts',
       },
       external,
       output: { format: 'es', entryFileNames: '[name].js' },

@@ -2,6 +2,7 @@ import path from 'node:path';
 import { dialog } from 'electron';
 import { ClientBase } from '../core/clients/clientBase';
 import { ImportRunner } from '../core/clients/import/importRunner';
+import { SearchBacklog } from '../core/clients/searchBacklog';
 import { DatabaseTooNewError, openDatabase } from '../core/db/database';
 import type { Clock, Logger } from '../core/platform/ports';
 import type { SettingsService } from '../core/settings/settingsService';
@@ -41,7 +42,20 @@ export async function openClientDatabase(options: {
       electronJsonStore<{ demoDismissed: boolean }>('workspace'),
     );
     options.status.set('database', { state: 'ready' });
-    return { base, imports: new ImportRunner(file, options.workerFile, options.logger) };
+    const imports = new ImportRunner(file, options.workerFile, options.logger, (progress) =>
+      options.status.set(
+        'database',
+        progress === undefined
+          ? { state: 'ready' }
+          : {
+              state: 'indexing',
+              progress:
+                Math.floor((100 * progress.indexed) / (progress.indexed + progress.pending)) / 100,
+            },
+      ),
+    );
+    if (new SearchBacklog(db.sqlite).pending() > 0) imports.resumeIndexing();
+    return { base, imports };
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     options.logger.error('database could not be opened', { file, error: message });

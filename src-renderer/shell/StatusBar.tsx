@@ -90,7 +90,9 @@ export function StatusBar() {
       {item(
         'status-database',
         t('status.database'),
-        t(`status.databaseStates.${status.database.state}`),
+        t(`status.databaseStates.${status.database.state}`, {
+          percent: Math.floor((status.database.progress ?? 0) * 100),
+        }),
       )}
     </Group>
   );

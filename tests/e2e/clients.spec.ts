@@ -133,6 +133,12 @@ test('import with an error report, then export with formulas neutralised', async
     await expect(page.getByTestId('import-errors')).toContainText('3');
     await page.getByRole('button', { name: 'Закрити' }).click();
     await expect(page.getByTestId('client-count')).toHaveText('Усього клієнтів: 2');
+    // The search index follows on the import's thread; then search finds the new clients.
+    await expect(page.getByTestId('status-database')).toHaveText(/: готова$/);
+    await page.getByTestId('client-search').fill('коваль');
+    await expect(page.getByTestId('client-count')).toHaveText('Знайдено: 1');
+    await page.getByTestId('client-search').fill('');
+    await expect(page.getByTestId('client-count')).toHaveText('Усього клієнтів: 2');
 
     await page.getByTestId('clients-export').click();
     await expect(page.getByTestId('client-count')).toContainText('Експортовано рядків: 2');

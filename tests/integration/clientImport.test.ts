@@ -7,6 +7,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { CallerIdLookup } from '../../src-main/core/clients/callerId';
 import { clientQuerySchema } from '../../src-main/core/clients/clientSchemas';
 import { ClientSearch } from '../../src-main/core/clients/clientSearch';
+import { SearchBacklog } from '../../src-main/core/clients/searchBacklog';
 import {
   importClientsFromCsv,
   previewImportFile,
@@ -81,7 +82,10 @@ describe('CSV import', () => {
     expect(new CallerIdLookup(db.sqlite).find('+380501112233').map((m) => m.fullName)).toEqual([
       'Їжак Олег',
     ]);
+    // Search sees imported clients once their search rows are written (the import worker's next step).
     const search = new ClientSearch(db.sqlite);
+    expect(search.find(clientQuerySchema.parse({ text: 'ґудзь' })).items).toEqual([]);
+    await new SearchBacklog(db.sqlite).drain({});
     expect(
       search.find(clientQuerySchema.parse({ text: 'ґудзь' })).items.map((i) => i.fullName),
     ).toEqual(['Ґудзь Марія']);

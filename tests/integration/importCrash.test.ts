@@ -3,9 +3,11 @@ import { createWriteStream, mkdtempSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { once } from 'node:events';
+import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { clientQuerySchema } from '../../src-main/core/clients/clientSchemas';
 import { ClientSearch } from '../../src-main/core/clients/clientSearch';
+import { SearchBacklog } from '../../src-main/core/clients/searchBacklog';
 import { openTempDatabase } from '../support/tempDatabase';
 
 const repo = path.resolve(import.meta.dirname, '../..');
@@ -53,6 +55,14 @@ describe('an import killed half-way', () => {
     await killed;
     expect(output).not.toContain('finished');
 
+    // It was a bulk load (more rows than the base): it had dropped the indexes it rebuilds at its end.
+    const raw = new Database(database);
+    const indexes = raw
+      .prepare("SELECT name FROM sqlite_master WHERE type = 'index' AND name LIKE 'client%'")
+      .all() as { name: string }[];
+    raw.close();
+    expect(indexes.map((index) => index.name)).not.toContain('client_phones_e164');
+
     const db = await openTempDatabase(database);
     try {
       expect(db.sqlite.pragma('integrity_check', { simple: true })).toBe('ok');
@@ -69,12 +79,22 @@ describe('an import killed half-way', () => {
       expect(clients).toBe(job.imported);
       expect(clients).toBeGreaterThanOrEqual(killedAt);
       expect(clients).toBeLessThan(300_000);
-      // Whole batches only: every client has its phone and its search row, and search works again.
+      // Whole batches only: every client has its phone; the indexes a bulk load drops are back,
+      // so caller ID is an index lookup again; what was imported goes into search once the
+      // backlog is indexed (the app does that on start), and search works again.
       const phones = (
         db.sqlite.prepare('SELECT count(*) AS n FROM client_phones').get() as { n: number }
       ).n;
       expect(phones).toBe(clients);
+      const plan = db.sqlite
+        .prepare("EXPLAIN QUERY PLAN SELECT client_id FROM client_phones WHERE e164 = '+380'")
+        .all() as { detail: string }[];
+      expect(plan.map((step) => step.detail).join()).toContain('client_phones_e164');
       expect(db.sqlite.prepare('SELECT paused FROM search_control').get()).toEqual({ paused: 0 });
+      const backlog = new SearchBacklog(db.sqlite);
+      expect(backlog.pending()).toBe(clients);
+      await backlog.drain({});
+      expect(backlog.pending()).toBe(0);
       const search = new ClientSearch(db.sqlite);
       expect(search.find(clientQuerySchema.parse({ text: 'Номер0' })).items).toHaveLength(1);
       const lastId = (

@@ -19,6 +19,8 @@ await importClientsFromCsv(db.sqlite, csvFile, suggestedSettings(preview, 'skip'
   region: 'UA',
   clock: systemClock,
   batchSize: 2000,
+  // As the app imports: the file read on a thread of its own.
+  rowThread: new URL('./clientRowThread.mjs', import.meta.url),
   onProgress: (p) => process.stdout.write(`imported ${p.rowsImported}\n`),
 });
 process.stdout.write('finished\n');

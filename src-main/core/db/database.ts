@@ -3,6 +3,7 @@ import path from 'node:path';
 import type BetterSqlite3 from 'better-sqlite3';
 import { DataSource, type MigrationInterface } from 'typeorm';
 import type { Logger } from '../platform/ports';
+import { restoreBulkLoadIndexes } from './bulkLoadIndexes';
 import { entities } from './entities';
 import { migrations as allMigrations } from './migrations';
 
@@ -66,10 +67,7 @@ export async function openDatabase(file: string, options: OpenOptions): Promise<
     const sqlite = (dataSource.driver as unknown as { databaseConnection: BetterSqlite3.Database })
       .databaseConnection;
     const known = new Set(migrations.map((m) => new m().name ?? m.name));
-    const hasTable = sqlite
-      .prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'migrations'")
-      .get();
-    if (hasTable !== undefined) {
+    if (hasTable(sqlite, 'migrations')) {
       const applied = sqlite.prepare('SELECT name FROM migrations').all() as { name: string }[];
       const unknown = applied.map((row) => row.name).filter((name) => !known.has(name));
       if (unknown.length > 0) throw new DatabaseTooNewError(file, unknown);
@@ -80,6 +78,13 @@ export async function openDatabase(file: string, options: OpenOptions): Promise<
     }
     sqlite.pragma(`user_version = ${migrations.length}`);
     markInterruptedImports(sqlite);
+    const rebuilt = hasTable(sqlite, 'clients') ? restoreBulkLoadIndexes(sqlite) : [];
+    if (rebuilt.length > 0) {
+      options.logger.warn('indexes left out by an interrupted import were built again', {
+        file,
+        indexes: rebuilt,
+      });
+    }
     return {
       file,
       dataSource,
@@ -95,13 +100,17 @@ export async function openDatabase(file: string, options: OpenOptions): Promise<
 
 /** An import that was running when the app died is over: say so, with what it had committed. */
 function markInterruptedImports(sqlite: BetterSqlite3.Database): void {
-  const hasJobs = sqlite
-    .prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'import_jobs'")
-    .get();
-  if (hasJobs === undefined) return;
+  if (!hasTable(sqlite, 'import_jobs')) return;
   sqlite
     .prepare(
       "UPDATE import_jobs SET status = 'interrupted', finished_at = ? WHERE status = 'running'",
     )
     .run(new Date().toISOString());
+}
+
+function hasTable(sqlite: BetterSqlite3.Database, name: string): boolean {
+  return (
+    sqlite.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?").get(name) !==
+    undefined
+  );
 }

@@ -11,7 +11,14 @@ export const sipStateSchema = z.enum([
   'failed',
 ]);
 export const headsetStateSchema = z.enum(['none', 'connected', 'busy', 'error']);
-export const databaseStateSchema = z.enum(['notConfigured', 'opening', 'ready', 'error']);
+export const databaseStateSchema = z.enum([
+  'notConfigured',
+  'opening',
+  'ready',
+  // Ready, but the search index is still catching up with an import.
+  'indexing',
+  'error',
+]);
 
 export const workstationStatusSchema = z.object({
   agent: z.object({
@@ -21,6 +28,11 @@ export const workstationStatusSchema = z.object({
   }),
   sip: z.object({ state: sipStateSchema, detail: z.string().optional() }),
   headset: z.object({ state: headsetStateSchema, deviceName: z.string().optional() }),
-  database: z.object({ state: databaseStateSchema, detail: z.string().optional() }),
+  database: z.object({
+    state: databaseStateSchema,
+    detail: z.string().optional(),
+    /** 0..1, while indexing. */
+    progress: z.number().min(0).max(1).optional(),
+  }),
 });
 export type WorkstationStatus = z.infer<typeof workstationStatusSchema>;

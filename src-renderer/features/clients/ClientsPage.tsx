@@ -3,6 +3,7 @@ import { useDebouncedValue } from '@mantine/hooks';
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ClientCard } from '../../../src-main/core/clients/clientSchemas';
+import type { WorkstationStatus } from '../../../src-main/core/status/workstationStatusSchema';
 import type { ResponseOf } from '../../../src-main/ipc/contract';
 import { invoke, onEvent } from '../../api/pultClient';
 import { ClientCardView } from './ClientCardView';
@@ -55,10 +56,21 @@ export function ClientsPage({
   // Asked for before the list (its effect comes first), so a screen pop shows the caller
   // without waiting behind a count over the whole base.
   const [cardVersion, setCardVersion] = useState(0);
+  // While the search index catches up with an import, a search may miss the newest clients: say so.
+  const [indexing, setIndexing] = useState<number | undefined>();
   useEffect(() => {
     const bump = () => setCardVersion((v) => v + 1);
+    const followIndexing = (database: WorkstationStatus['database']) =>
+      setIndexing(database.state === 'indexing' ? (database.progress ?? 0) : undefined);
+    invoke('status.get').then(
+      (status) => followIndexing(status.database),
+      () => undefined,
+    );
     const stopCalls = onEvent('calls.changed', bump);
-    const stopStatus = onEvent('status.changed', bump);
+    const stopStatus = onEvent('status.changed', (status) => {
+      bump();
+      followIndexing(status.database);
+    });
     return () => {
       stopCalls();
       stopStatus();
@@ -190,6 +202,9 @@ export function ClientsPage({
                 ? t('clients.total', { count: total })
                 : t('clients.found', { count: total })}
           {notice !== undefined ? ` · ${notice}` : ''}
+          {indexing !== undefined && debounced.trim() !== ''
+            ? ` · ${t('clients.searchIndexing', { percent: Math.floor(indexing * 100) })}`
+            : ''}
         </Text>
         <Group gap="xs">
           <Button size="xs" variant="default" onClick={chooseImport} data-testid="clients-import">

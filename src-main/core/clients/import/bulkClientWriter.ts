@@ -1,8 +1,9 @@
 import type BetterSqlite3 from 'better-sqlite3';
 import { recordChange } from '../../db/changeJournal';
 import { linkClientTags } from '../clientTags';
-import { nameSortKey } from '../nameSortKey';
-import type { ImportedClient } from './clientRowReader';
+import { SearchBacklog } from '../searchBacklog';
+import type { ImportedClient, ImportedPhone } from './clientRowReader';
+import { MultiRowInsert, type RowShape } from './multiRowInsert';
 import { storedErrorLimit, type DuplicatePolicy, type ImportRowError } from './importSchemas';
 
 export interface BatchCounts {
@@ -11,25 +12,104 @@ export interface BatchCounts {
   skipped: number;
 }
 
-const rowsPerStatement = 50;
-const searchName = (name: string) => name.replace(/['’]/g, '');
+interface NewPhone {
+  clientId: number;
+  phone: ImportedPhone;
+}
+
+// The job and the time are the same for every row (bound once a statement);
+// the id is SQLite's next; empty columns are constants.
+const clientColumns =
+  '(full_name, sort_key, address, city, email, personal_account, notes, import_job_id, created_at, updated_at)';
+const clientShapes: RowShape<ImportedClient>[] = [
+  {
+    tuple: "(?, ?, ?, ?, '', '', '', @job, @now, @now)",
+    statement: (tuples) => `INSERT INTO clients ${clientColumns} VALUES ${tuples}`,
+    fits: (r) => r.email === '' && r.personalAccount === '' && r.notes === '',
+    bind: (r, into) => into.push(r.fullName, r.sortKey, r.address, r.city),
+  },
+  {
+    tuple: '(?, ?, ?, ?, ?, ?, ?, @job, @now, @now)',
+    statement: (tuples) => `INSERT INTO clients ${clientColumns} VALUES ${tuples}`,
+    fits: () => true,
+    bind: (r, into) =>
+      into.push(r.fullName, r.sortKey, r.address, r.city, r.email, r.personalAccount, r.notes),
+  },
+];
+
+/** A Ukrainian number's search tokens (phoneNumbers' tokensFor): SQLite makes them from the e164. */
+const uaTokens = (e164: string) => `${e164.slice(1)} 0${e164.slice(4)} ${e164.slice(4)}`;
+const phoneColumns = '(client_id, e164, raw, search_tokens)';
+const phoneShapes: RowShape<NewPhone>[] = [
+  {
+    tuple: '(?, ?, ?)',
+    statement: (tuples) =>
+      `INSERT INTO client_phones ${phoneColumns}
+       SELECT column1, column2, column3,
+         substr(column2, 2) || ' 0' || substr(column2, 5) || ' ' || substr(column2, 5)
+       FROM (VALUES ${tuples})`,
+    fits: ({ phone }) =>
+      phone.e164.startsWith('+380') && phone.searchTokens === uaTokens(phone.e164),
+    bind: (p, into) => into.push(p.clientId, p.phone.e164, p.phone.raw),
+  },
+  {
+    tuple: '(?, ?, ?, ?)',
+    statement: (tuples) => `INSERT INTO client_phones ${phoneColumns} VALUES ${tuples}`,
+    fits: () => true,
+    bind: (p, into) => into.push(p.clientId, p.phone.e164, p.phone.raw, p.phone.searchTokens),
+  },
+];
+
+/**
+ * Where a batch looks for clients that already have a phone: the database's
+ * e164 index, or, in a bulk load (which drops that index until its end), a map
+ * of every number loaded at the start and added since.
+ */
+interface PhoneOwners {
+  find(e164: string): number | undefined;
+  add(e164: string, clientId: number): void;
+}
+
+/** E.164 numbers as numbers (at most 15 digits, exact in a double): a million take a few MB, not a hundred. */
+const numeric = (e164: string) => Number(e164.slice(1));
+
+function memoryPhoneOwners(sqlite: BetterSqlite3.Database): PhoneOwners {
+  const owners = new Map<number, number>();
+  const stored = sqlite
+    .prepare<[], { e164: string; clientId: number }>(
+      'SELECT e164, client_id AS clientId FROM client_phones ORDER BY id DESC',
+    )
+    .iterate();
+  for (const row of stored) owners.set(numeric(row.e164), row.clientId);
+  return {
+    find: (e164) => owners.get(numeric(e164)),
+    add: (e164, clientId) => {
+      if (!owners.has(numeric(e164))) owners.set(numeric(e164), clientId);
+    },
+  };
+}
+
+function databasePhoneOwners(sqlite: BetterSqlite3.Database): PhoneOwners {
+  const find = sqlite.prepare<[string], { clientId: number }>(
+    'SELECT client_id AS clientId FROM client_phones WHERE e164 = ? LIMIT 1',
+  );
+  return { find: (e164) => find.get(e164)?.clientId, add: () => undefined };
+}
 
 /**
  * Writes one batch of imported clients in one transaction, together with the
  * job's counters and errors, so a crash leaves whole batches and a job row that
- * says how far it got. New clients go in with multi-row statements and their
- * search rows are written here directly (the triggers are paused for the
- * transaction, and a rollback un-pauses them).
+ * says how far it got. New clients go in with multi-row statements, the
+ * triggers paused (a rollback un-pauses them); their search rows are left to
+ * the search backlog, so the import does not wait for the index.
  */
 export class BulkClientWriter {
-  private readonly findPhone: BetterSqlite3.Statement<[string], { clientId: number }>;
+  private readonly owners: PhoneOwners;
+  private readonly backlog: SearchBacklog;
   private readonly nextId: BetterSqlite3.Statement<[], { next: number }>;
-  private readonly insertClients: BetterSqlite3.Statement;
-  private readonly insertPhones: BetterSqlite3.Statement;
-  private readonly insertSearch: BetterSqlite3.Statement;
-  private readonly insertClient: BetterSqlite3.Statement;
+  private readonly insertClients: MultiRowInsert<ImportedClient>;
+  private readonly insertPhones: MultiRowInsert<NewPhone>;
   private readonly insertPhone: BetterSqlite3.Statement;
-  private readonly insertSearchRow: BetterSqlite3.Statement;
   private readonly pause: BetterSqlite3.Statement;
   private readonly updateJob: BetterSqlite3.Statement;
   private readonly insertError: BetterSqlite3.Statement;
@@ -40,31 +120,15 @@ export class BulkClientWriter {
     private readonly jobId: number,
     private readonly duplicates: DuplicatePolicy,
     private readonly actor: string,
+    /** A load bigger than the base: phone owners are kept in memory (see bulkLoadIndexes). */
+    bulk: boolean,
   ) {
-    const clientCols =
-      '(id, full_name, sort_key, address, city, email, personal_account, notes, import_job_id, created_at, updated_at)';
-    const clientVals = '(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)';
-    const phoneCols = '(client_id, e164, raw, search_tokens)';
-    const phoneVals = '(?, ?, ?, ?)';
-    const searchCols = '(rowid, name, phones, address)';
-    const searchVals = '(?, ?, ?, ?)';
-    const many = (vals: string) => Array<string>(rowsPerStatement).fill(vals).join(', ');
-    this.insertClients = sqlite.prepare(
-      `INSERT INTO clients ${clientCols} VALUES ${many(clientVals)}`,
-    );
-    this.insertClient = sqlite.prepare(`INSERT INTO clients ${clientCols} VALUES ${clientVals}`);
-    this.insertPhones = sqlite.prepare(
-      `INSERT INTO client_phones ${phoneCols} VALUES ${many(phoneVals)}`,
-    );
-    this.insertPhone = sqlite.prepare(`INSERT INTO client_phones ${phoneCols} VALUES ${phoneVals}`);
-    this.insertSearch = sqlite.prepare(
-      `INSERT INTO client_search ${searchCols} VALUES ${many(searchVals)}`,
-    );
-    this.insertSearchRow = sqlite.prepare(
-      `INSERT INTO client_search ${searchCols} VALUES ${searchVals}`,
-    );
-    this.findPhone = sqlite.prepare(
-      'SELECT client_id AS clientId FROM client_phones WHERE e164 = ? LIMIT 1',
+    this.owners = bulk ? memoryPhoneOwners(sqlite) : databasePhoneOwners(sqlite);
+    this.backlog = new SearchBacklog(sqlite);
+    this.insertClients = new MultiRowInsert(sqlite, clientShapes);
+    this.insertPhones = new MultiRowInsert(sqlite, phoneShapes);
+    this.insertPhone = sqlite.prepare(
+      'INSERT INTO client_phones (client_id, e164, raw, search_tokens) VALUES (?, ?, ?, ?)',
     );
     this.nextId = sqlite.prepare('SELECT coalesce(max(id), 0) + 1 AS next FROM clients');
     this.pause = sqlite.prepare('UPDATE search_control SET paused = ? WHERE id = 1');
@@ -82,109 +146,96 @@ export class BulkClientWriter {
     progress: { rowsRead: number; rowsFailed: number; newErrors: readonly ImportRowError[] },
     now: string,
   ): BatchCounts {
-    return this.sqlite.transaction((): BatchCounts => {
-      const counts: BatchCounts = { imported: 0, merged: 0, skipped: 0 };
-      const fresh: (ImportedClient & { id: number })[] = [];
-      const merges: { clientId: number; row: ImportedClient }[] = [];
-      const seen = new Map<string, number>();
-      let id = this.nextId.get()?.next ?? 1;
-      for (const row of rows) {
-        const existing = this.duplicates === 'create' ? undefined : this.existingClient(row, seen);
-        if (existing !== undefined) {
-          if (this.duplicates === 'merge') {
-            merges.push({ clientId: existing, row });
-            counts.merged++;
-          } else counts.skipped++;
-          continue;
+    // Immediate: it reads the next id and then writes, and the app may write in between.
+    return this.sqlite
+      .transaction((): BatchCounts => {
+        const counts: BatchCounts = { imported: 0, merged: 0, skipped: 0 };
+        // New clients get consecutive ids from `firstId`, in order.
+        const fresh: ImportedClient[] = [];
+        const merges: { clientId: number; row: ImportedClient }[] = [];
+        const seen = new Map<string, number>();
+        const firstId = this.nextId.get()?.next ?? 1;
+        let id = firstId;
+        for (const row of rows) {
+          const existing =
+            this.duplicates === 'create' ? undefined : this.existingClient(row, seen);
+          if (existing !== undefined) {
+            if (this.duplicates === 'merge') {
+              merges.push({ clientId: existing, row });
+              counts.merged++;
+            } else counts.skipped++;
+            continue;
+          }
+          fresh.push(row);
+          for (const phone of row.phones) {
+            seen.set(phone.e164, id);
+            this.owners.add(phone.e164, id);
+          }
+          id++;
         }
-        fresh.push({ ...row, id });
-        for (const phone of row.phones) seen.set(phone.e164, id);
-        id++;
-      }
-      if (fresh.length > 0) {
-        this.pause.run(1);
-        this.insertNew(fresh, now);
-        this.pause.run(0);
-        counts.imported = fresh.length;
-        recordChange(this.sqlite, {
-          at: now,
-          actor: this.actor,
-          action: 'clients.importBatch',
-          entity: 'client',
-          entityId: null,
-          details: { importJobId: this.jobId, count: fresh.length },
-          outbox: {
-            op: 'bulkInsert',
-            payload: {
-              importJobId: this.jobId,
-              firstId: fresh[0]?.id,
-              lastId: fresh.at(-1)?.id,
-              count: fresh.length,
+        if (fresh.length > 0) {
+          this.pause.run(1);
+          this.insertNew(fresh, firstId, now);
+          this.pause.run(0);
+          this.backlog.defer(firstId, id - 1);
+          counts.imported = fresh.length;
+          recordChange(this.sqlite, {
+            at: now,
+            actor: this.actor,
+            action: 'clients.importBatch',
+            entity: 'client',
+            entityId: null,
+            details: { importJobId: this.jobId, count: fresh.length },
+            outbox: {
+              op: 'bulkInsert',
+              payload: {
+                importJobId: this.jobId,
+                firstId,
+                lastId: id - 1,
+                count: fresh.length,
+              },
             },
-          },
-        });
-      }
-      for (const merge of merges) this.merge(merge.clientId, merge.row, now);
-      this.writeTags(fresh);
-      this.updateJob.run(
-        progress.rowsRead,
-        counts.imported,
-        counts.merged,
-        counts.skipped,
-        progress.rowsFailed,
-        this.jobId,
-      );
-      this.storeErrors(progress.newErrors);
-      return counts;
-    })();
+          });
+        }
+        for (const merge of merges) this.merge(merge.clientId, merge.row, now);
+        this.writeTags(fresh, firstId);
+        this.updateJob.run(
+          progress.rowsRead,
+          counts.imported,
+          counts.merged,
+          counts.skipped,
+          progress.rowsFailed,
+          this.jobId,
+        );
+        this.storeErrors(progress.newErrors);
+        return counts;
+      })
+      .immediate();
   }
 
   private existingClient(row: ImportedClient, seen: Map<string, number>): number | undefined {
     for (const phone of row.phones) {
       const inBatch = seen.get(phone.e164);
       if (inBatch !== undefined) return inBatch;
-      const stored = this.findPhone.get(phone.e164);
-      if (stored !== undefined) return stored.clientId;
+      const stored = this.owners.find(phone.e164);
+      if (stored !== undefined) return stored;
     }
     return undefined;
   }
 
-  private insertNew(rows: (ImportedClient & { id: number })[], now: string): void {
-    const clientParams = (r: ImportedClient & { id: number }) => [
-      r.id,
-      r.fullName,
-      nameSortKey(r.fullName),
-      r.address,
-      r.city,
-      r.email,
-      r.personalAccount,
-      r.notes,
-      this.jobId,
-      now,
-      now,
-    ];
-    const searchParams = (r: ImportedClient & { id: number }) => [
-      r.id,
-      searchName(r.fullName),
-      r.phones.map((p) => p.searchTokens).join(' '),
-      `${r.address} ${r.city}`,
-    ];
-    const phones = rows.flatMap((r) => r.phones.map((p) => [r.id, p.e164, p.raw, p.searchTokens]));
-    this.inChunks(rows.map(clientParams), this.insertClients, this.insertClient);
-    this.inChunks(phones, this.insertPhones, this.insertPhone);
-    this.inChunks(rows.map(searchParams), this.insertSearch, this.insertSearchRow);
-  }
-
-  private inChunks(
-    rows: unknown[][],
-    many: BetterSqlite3.Statement,
-    one: BetterSqlite3.Statement,
-  ): void {
-    let at = 0;
-    for (; at + rowsPerStatement <= rows.length; at += rowsPerStatement) {
-      many.run(rows.slice(at, at + rowsPerStatement).flat());
+  private insertNew(rows: readonly ImportedClient[], firstId: number, now: string): void {
+    this.insertClients.run(rows, { job: this.jobId, now });
+    // The ids were left to SQLite (one bound value fewer a row): under this
+    // transaction's write lock they are max + 1 onwards, which this confirms.
+    const lastId = this.nextId.get()?.next ?? 0;
+    if (lastId !== firstId + rows.length) {
+      throw new Error(`imported clients got ids up to ${lastId - 1}, not ${firstId}..`);
     }
-    for (; at < rows.length; at++) one.run(rows[at]);
+    const phones: NewPhone[] = [];
+    rows.forEach((row, index) => {
+      for (const phone of row.phones) phones.push({ clientId: firstId + index, phone });
+    });
+    this.insertPhones.run(phones);
   }
 
   /** Fills what the stored client lacks and adds new phones; never overwrites what an operator entered. */
@@ -220,8 +271,8 @@ export class BulkClientWriter {
     });
   }
 
-  private writeTags(rows: readonly (ImportedClient & { id: number })[]): void {
-    for (const row of rows) linkClientTags(this.sqlite, row.id, row.tags);
+  private writeTags(rows: readonly ImportedClient[], firstId: number): void {
+    rows.forEach((row, index) => linkClientTags(this.sqlite, firstId + index, row.tags));
   }
 
   private storeErrors(errors: readonly ImportRowError[]): void {

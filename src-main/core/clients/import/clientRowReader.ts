@@ -1,5 +1,6 @@
 import type { CountryCode } from 'libphonenumber-js';
 import { normalizePhone } from '../../phones/phoneNumbers';
+import { nameSortKey } from '../nameSortKey';
 import type { ClientDetails } from '../clientSchemas';
 import type { ColumnMapping, ImportField } from './columnMapping';
 import type { ImportRowError } from './importSchemas';
@@ -12,6 +13,8 @@ export interface ImportedPhone {
 
 export interface ImportedClient extends ClientDetails {
   line: number;
+  /** The list's alphabetical key, made here: on the reading thread, not the writing one. */
+  sortKey: string;
   phones: ImportedPhone[];
   tags: string[];
 }
@@ -101,16 +104,20 @@ export class ClientRowReader {
     return {
       line,
       fullName,
+      sortKey: nameSortKey(fullName),
       address: value.address ?? '',
       city: value.city ?? '',
       email,
       personalAccount: value.personalAccount ?? '',
       notes: value.notes ?? '',
       phones,
-      tags: (value.tags ?? '')
-        .split(/[,;|]/)
-        .map((t) => t.trim())
-        .filter((t) => t !== '' && t.length <= 50),
+      tags:
+        value.tags === undefined || value.tags === ''
+          ? []
+          : value.tags
+              .split(/[,;|]/)
+              .map((t) => t.trim())
+              .filter((t) => t !== '' && t.length <= 50),
     };
   }
 }

@@ -1,39 +1,83 @@
 import { Worker } from 'node:worker_threads';
 import type { CountryCode } from 'libphonenumber-js';
 import type { Logger } from '../../platform/ports';
+import type { SearchBacklogProgress } from '../searchBacklog';
 import type { ImportProgress, ImportSettings } from './importSchemas';
 
-export interface ImportWorkerData {
-  databaseFile: string;
+export interface ImportRequest {
   file: string;
   settings: ImportSettings;
   actor: string;
   region: CountryCode;
 }
 
+export type ImportWorkerData = { databaseFile: string } & (
+  ({ task: 'import' } & ImportRequest) | { task: 'index' }
+);
+
 export type ImportWorkerMessage =
   | { type: 'started'; jobId: number }
   | { type: 'progress'; progress: ImportProgress }
   | { type: 'finished'; progress: ImportProgress }
+  | { type: 'indexing'; progress: SearchBacklogProgress }
+  | { type: 'indexed'; progress: SearchBacklogProgress }
   | { type: 'failed'; message: string };
 
-/** Runs imports on worker threads and relays their progress; one import at a time per file. */
+/**
+ * Runs imports on worker threads and relays their progress, then their search
+ * indexing (`onIndexing`: progress while it runs, undefined once done).
+ */
 export class ImportRunner {
   private readonly running = new Map<number, Worker>();
+  private indexing: Worker | undefined;
 
   constructor(
     private readonly databaseFile: string,
     private readonly workerFile: string,
     private readonly logger: Logger,
+    private readonly onIndexing: (progress: SearchBacklogProgress | undefined) => void = () =>
+      undefined,
   ) {}
 
-  start(
-    request: Omit<ImportWorkerData, 'databaseFile'>,
-    onProgress: (progress: ImportProgress) => void,
-  ): Promise<number> {
+  /** Indexes what an earlier run left unindexed (an import cut off, the app closed while indexing). */
+  resumeIndexing(): void {
+    if (this.indexing !== undefined) return;
     const worker = new Worker(this.workerFile, {
-      workerData: { ...request, databaseFile: this.databaseFile } satisfies ImportWorkerData,
+      workerData: { task: 'index', databaseFile: this.databaseFile } satisfies ImportWorkerData,
     });
+    this.watchIndexing(worker);
+    worker.on('message', (message: ImportWorkerMessage) => {
+      if (message.type === 'failed')
+        this.logger.error('search indexing failed', { message: message.message });
+    });
+    worker.on('error', (error) => {
+      this.logger.error('search indexing crashed', { error: String(error) });
+    });
+  }
+
+  private watchIndexing(worker: Worker): void {
+    worker.on('message', (message: ImportWorkerMessage) => {
+      if (message.type === 'indexing') {
+        this.indexing = worker;
+        this.onIndexing(message.progress);
+      } else if (message.type === 'indexed') this.onIndexing(undefined);
+    });
+    worker.on('exit', () => {
+      if (this.indexing !== worker) return;
+      this.indexing = undefined;
+      this.onIndexing(undefined);
+    });
+  }
+
+  start(request: ImportRequest, onProgress: (progress: ImportProgress) => void): Promise<number> {
+    const worker = new Worker(this.workerFile, {
+      workerData: {
+        task: 'import',
+        ...request,
+        databaseFile: this.databaseFile,
+      } satisfies ImportWorkerData,
+    });
+    this.watchIndexing(worker);
     return new Promise<number>((resolve, reject) => {
       let jobId: number | undefined;
       worker.on('message', (message: ImportWorkerMessage) => {
@@ -46,6 +90,9 @@ export class ImportRunner {
           case 'progress':
           case 'finished':
             onProgress(message.progress);
+            break;
+          case 'indexing':
+          case 'indexed':
             break;
           case 'failed':
             this.logger.error('import failed', { jobId, message: message.message });

@@ -1,11 +1,14 @@
 /**
  * Worker-thread entry of a client import: its own SQLite connection, so the
- * main process keeps answering the operator while a million rows go in.
+ * main process keeps answering the operator while a million rows go in. After
+ * the rows, it builds their search rows (the search backlog); started with
+ * task 'index', it only does that, for a backlog a previous run left.
  * Bundled as its own file (dist/main/importWorker.js).
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import Database from 'better-sqlite3';
 import { systemClock } from '../../platform/ports';
+import { SearchBacklog } from '../searchBacklog';
 import { importClientsFromCsv } from './clientImport';
 import type { ImportWorkerData, ImportWorkerMessage } from './importRunner';
 
@@ -23,15 +26,24 @@ sqlite.pragma('busy_timeout = 10000');
 sqlite.pragma('foreign_keys = ON');
 sqlite.pragma('cache_size = -65536');
 try {
-  const result = await importClientsFromCsv(sqlite, data.file, data.settings, {
-    actor: data.actor,
-    region: data.region,
-    clock: systemClock,
-    signal: controller.signal,
-    onStarted: (jobId) => post({ type: 'started', jobId }),
-    onProgress: (progress) => post({ type: 'progress', progress }),
+  if (data.task === 'import') {
+    const result = await importClientsFromCsv(sqlite, data.file, data.settings, {
+      actor: data.actor,
+      region: data.region,
+      clock: systemClock,
+      signal: controller.signal,
+      onStarted: (jobId) => post({ type: 'started', jobId }),
+      onProgress: (progress) => post({ type: 'progress', progress }),
+      // Bundled next to this file (vite.main.config.ts).
+      rowThread: new URL('./clientRowThread.js', import.meta.url),
+    });
+    post({ type: 'finished', progress: result });
+  }
+  // Not cancellable: cancel stops reading the file; what was imported gets indexed.
+  const left = await new SearchBacklog(sqlite).drain({
+    onProgress: (progress) => post({ type: 'indexing', progress }),
   });
-  post({ type: 'finished', progress: result });
+  post({ type: 'indexed', progress: left });
 } catch (error) {
   post({ type: 'failed', message: error instanceof Error ? error.message : String(error) });
 } finally {

@@ -2,6 +2,7 @@ import { InitialSchema1764230400001 } from './0001-initial-schema';
 import { DefaultRefusalReasons1764230400002 } from './0002-default-refusal-reasons';
 import { AgentStateEvents1764230400003 } from './0003-agent-state-events';
 import { Callbacks1764230400004 } from './0004-callbacks';
+import { SearchBacklog1764230400005 } from './0005-search-backlog';
 
 /** Every migration, in order, listed by hand so a bundle keeps them all. */
 export const migrations = [
@@ -9,4 +10,5 @@ export const migrations = [
   DefaultRefusalReasons1764230400002,
   AgentStateEvents1764230400003,
   Callbacks1764230400004,
+  SearchBacklog1764230400005,
 ];
