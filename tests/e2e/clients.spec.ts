@@ -150,3 +150,42 @@ test('import with an error report, then export with formulas neutralised', async
     await app.close();
   }
 });
+
+test('a search index left unfinished (the app closed while indexing) is finished on the next start', async () => {
+  const userDataDir = newUserDataDir();
+  const first = await launchPult({ userDataDir });
+  try {
+    const page = await first.firstWindow();
+    await expect(page.getByTestId('status-database')).toHaveText(/: готова$/);
+  } finally {
+    await first.close();
+  }
+  // What an import leaves when the app stops before its search rows are written.
+  const db = new Database(path.join(userDataDir, 'pult.sqlite'));
+  try {
+    const now = new Date().toISOString();
+    db.transaction(() => {
+      db.prepare('UPDATE search_control SET paused = 1').run();
+      db.prepare(
+        `WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 40000)
+         INSERT INTO clients (id, full_name, sort_key, city, created_at, updated_at)
+         SELECT i, 'Відкладений Клієнт' || i, 'відкладений клієнт' || i, 'Рівне', ?, ? FROM n`,
+      ).run(now, now);
+      db.prepare('UPDATE search_control SET paused = 0').run();
+      db.prepare('INSERT INTO search_backlog (first_id, last_id) VALUES (1, 40000)').run();
+    })();
+  } finally {
+    db.close();
+  }
+  const second = await launchPult({ userDataDir });
+  try {
+    const page = await second.firstWindow();
+    await openClients(page);
+    await expect(page.getByTestId('client-count')).toHaveText('Усього клієнтів: 40000');
+    await expect(page.getByTestId('status-database')).toHaveText(/: готова$/, { timeout: 30_000 });
+    await page.getByTestId('client-search').fill('Відкладений Клієнт39999');
+    await expect(page.getByTestId('client-count')).toHaveText('Знайдено: 1');
+  } finally {
+    await second.close();
+  }
+});
