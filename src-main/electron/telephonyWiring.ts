@@ -1,5 +1,6 @@
 import type { WebContents } from 'electron';
 import { CallRecords } from '../core/calls/callRecords';
+import { ScreenPops } from '../core/calls/screenPops';
 import type { ClientBase } from '../core/clients/clientBase';
 import type { Logger } from '../core/platform/ports';
 import { systemClock } from '../core/platform/ports';
@@ -40,8 +41,11 @@ export function startTelephony(deps: {
   const media = new MediaBridge(logger);
   installJsSipMediaGlobals(media);
   let records: CallRecords | undefined;
+  // Known once the controller has looked up a caller: the screen pop reads the card from it.
+  let openedBase: ClientBase | undefined;
   const database = async () => {
     const { base } = await deps.clientBase();
+    openedBase = base;
     if (records === undefined) {
       records = new CallRecords(base.db.sqlite);
       const reasons = deps.policy.lists.refusalReasons;
@@ -61,6 +65,7 @@ export function startTelephony(deps: {
     logger,
   });
   const listeners: ((list: CallView[]) => void)[] = [];
+  const screenPops = new ScreenPops();
   const calls = new CallController({
     media,
     database,
@@ -69,7 +74,14 @@ export function startTelephony(deps: {
     logger,
     onChanged: (list) => {
       const contents = deps.windowContents();
-      if (contents !== undefined) sendEvent(contents, 'calls.changed', list, logger);
+      const pops = screenPops.next(list);
+      if (contents !== undefined) {
+        for (const pop of pops) {
+          const card = openedBase?.card(pop.clientId);
+          if (card) sendEvent(contents, 'calls.screenPop', { callId: pop.callId, card }, logger);
+        }
+        sendEvent(contents, 'calls.changed', list, logger);
+      }
       for (const listener of listeners) listener(list);
       afterCalls.callsChanged(list);
     },

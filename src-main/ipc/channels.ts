@@ -55,6 +55,7 @@ export const eventChannels = [
   'ui.openClient',
   'agent.idlePrompt',
   'calls.changed',
+  'calls.screenPop',
   'media.request',
 ] as const;
 export type EventChannel = (typeof eventChannels)[number];

@@ -276,6 +276,8 @@ export const eventContract = {
   /** Ask (or stop asking) whether the operator is still at the desk. */
   'agent.idlePrompt': z.object({ asking: z.boolean(), graceSeconds: z.number() }),
   'calls.changed': z.array(callViewSchema),
+  /** A ringing call's caller, with the card to show (sent just before the calls.changed that rings). */
+  'calls.screenPop': z.object({ callId: z.number().int(), card: clientCardSchema }),
   /** Main asks the window to act on its peer connection for a call. */
   'media.request': mediaRequestSchema,
 } as const satisfies Record<EventChannel, z.ZodType>;

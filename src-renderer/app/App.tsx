@@ -2,6 +2,7 @@ import { AppShell, Group, Kbd, NavLink, Text, Title, useMantineColorScheme } fro
 import { useHotkeys } from '@mantine/hooks';
 import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { ClientCard } from '../../src-main/core/clients/clientSchemas';
 import type { SettingsView } from '../../src-main/core/settings/userSettingsSchema';
 import { invoke, onEvent } from '../api/pultClient';
 import type { CallView } from '../../src-main/core/telephony/callView';
@@ -25,6 +26,8 @@ import { useHashSection } from './useHashSection';
 interface SectionProps {
   settings: SettingsView;
   openClientId: number | undefined;
+  /** The card main sent with the last screen pop: drawn at once, refreshed after. */
+  poppedCard: ClientCard | undefined;
   openClient: (clientId: number) => void;
   newClient: NewClientRequest | undefined;
   calls: CallView[];
@@ -36,7 +39,13 @@ function SectionContent({ section, ...props }: SectionProps & { section: Section
     case 'calls':
       return <CallsPage calls={props.calls} onOpenClient={props.openClient} />;
     case 'clients':
-      return <ClientsPage openClientId={props.openClientId} newClient={props.newClient} />;
+      return (
+        <ClientsPage
+          openClientId={props.openClientId}
+          poppedCard={props.poppedCard}
+          newClient={props.newClient}
+        />
+      );
     case 'scripts':
       return <ScriptsPage />;
     case 'orders':
@@ -96,8 +105,21 @@ export function App({ initialSettings }: { initialSettings: SettingsView }) {
     setNewClient((previous) => ({ phone, seq: (previous?.seq ?? 0) + 1 }));
     open('clients');
   };
-  // Screen pop: a known caller's card is on screen while the call still rings.
+  // Screen pop: a known caller's card is on screen while the call still rings. Main sends
+  // the card with the pop, and the section, the client and the card change in one render.
   const poppedFor = useRef(new Set<number>());
+  const [poppedCard, setPoppedCard] = useState<ClientCard | undefined>();
+  useEffect(
+    () =>
+      onEvent('calls.screenPop', ({ callId, card }) => {
+        poppedFor.current.add(callId);
+        setPoppedCard(card);
+        setOpenClientId(card.id);
+        go('clients');
+      }),
+    [go],
+  );
+  // The same from the list of calls, for a window that opened while the call was ringing.
   useEffect(() => {
     for (const call of calls) {
       if (call.direction !== 'inbound' || call.state !== 'ringing' || call.client === null)
@@ -198,6 +220,7 @@ export function App({ initialSettings }: { initialSettings: SettingsView }) {
           section={section}
           settings={settings}
           openClientId={openClientId}
+          poppedCard={poppedCard}
           openClient={openClient}
           newClient={newClient}
           calls={calls}

@@ -24,9 +24,12 @@ export interface NewClientRequest {
 
 export function ClientsPage({
   openClientId,
+  poppedCard,
   newClient,
 }: {
   openClientId?: number | undefined;
+  /** A screen pop's card, sent by main with the pop: shown at once if it is the client opened. */
+  poppedCard?: ClientCard | undefined;
   newClient?: NewClientRequest | undefined;
 }) {
   const { t } = useTranslation();
@@ -38,7 +41,9 @@ export function ClientsPage({
   const [hasOpenOrder, setHasOpenOrder] = useState(false);
   const [hasOpenComplaint, setHasOpenComplaint] = useState(false);
   const [selectedId, setSelectedId] = useState<number | undefined>(openClientId);
-  const [card, setCard] = useState<ClientCard | undefined>();
+  const [card, setCard] = useState<ClientCard | undefined>(
+    poppedCard !== undefined && poppedCard.id === openClientId ? poppedCard : undefined,
+  );
   const [editing, setEditing] = useState<'new' | 'edit' | undefined>();
   const [offerDemo, setOfferDemo] = useState(false);
   const [importPreview, setImportPreview] = useState<Preview | undefined>();
@@ -92,9 +97,12 @@ export function ClientsPage({
   // Asked from elsewhere (a callback, its notification): show that client's card.
   // Adjusted while rendering, as React recommends for state that follows a prop.
   const [followedOpen, setFollowedOpen] = useState(openClientId);
-  if (openClientId !== followedOpen) {
+  const [followedPop, setFollowedPop] = useState(poppedCard);
+  if (openClientId !== followedOpen || poppedCard !== followedPop) {
     setFollowedOpen(openClientId);
+    setFollowedPop(poppedCard);
     if (openClientId !== undefined) setSelectedId(openClientId);
+    if (poppedCard !== undefined && poppedCard.id === openClientId) setCard(poppedCard);
   }
 
   const [followedNew, setFollowedNew] = useState<NewClientRequest | undefined>();
