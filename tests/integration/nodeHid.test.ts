@@ -1,9 +1,15 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { readDescriptorThroughHidapi } from '../../src-main/core/headset/hidapiDescriptor';
 import { listHidDevices, readReportDescriptor } from '../../src-main/core/headset/nodeHidAdapter';
 import {
   HidDescriptorError,
   parseHidDescriptor,
 } from '../../src-main/core/headset/hidReportDescriptor';
+import { exportedFunctions } from '../support/nativeExports';
+
+const repo = path.resolve(import.meta.dirname, '../..');
 
 describe('node-hid, the real module', () => {
   it('loads and lists the HID devices of this machine (there are none here)', async () => {
@@ -14,7 +20,25 @@ describe('node-hid, the real module', () => {
 
   it('reads no descriptor for a device that is not there', async () => {
     expect(await readReportDescriptor('/dev/hidraw999')).toBeUndefined();
+    // Not a hidraw path: asked through hidapi, from node-hid's own binary, which finds no device.
     expect(await readReportDescriptor('\\\\?\\hid#vid_0b0e')).toBeUndefined();
+    expect(readDescriptorThroughHidapi('/dev/hidraw999')).toBeUndefined();
+  });
+
+  it("node-hid's Windows and macOS builds export the hidapi functions the descriptor is read with", () => {
+    const prebuilds = path.join(repo, 'node_modules/node-hid/prebuilds');
+    const builds = readdirSync(prebuilds).filter((name) => /^HID-(win32|darwin)-/.test(name));
+    expect(builds).toEqual(
+      expect.arrayContaining(['HID-win32-x64', 'HID-darwin-x64', 'HID-darwin-arm64']),
+    );
+    for (const build of builds) {
+      const exported = exportedFunctions(
+        readFileSync(path.join(prebuilds, build, 'node-napi-v4.node')),
+      );
+      expect(exported, build).toEqual(
+        expect.arrayContaining(['hid_open_path', 'hid_get_report_descriptor', 'hid_close']),
+      );
+    }
   });
 });
 

@@ -86,15 +86,24 @@ export class HeadsetMonitor {
         this.release();
       }
       const candidates: { info: HidDeviceInfo; layout: TelephonyLayout }[] = [];
+      // Telephony collections (by the system's list) whose descriptor another program keeps from us.
+      const held: HidDeviceInfo[] = [];
       for (const info of devices) {
         const layout = await this.layoutOf(info);
-        if (layout !== undefined) candidates.push({ info, layout });
+        if (layout === 'unreadable') {
+          if (info.usagePage === 0x0b) held.push(info);
+        } else if (layout !== undefined) candidates.push({ info, layout });
       }
       this.found = candidates.map((c) => c.info);
       const preferred = this.options.preferredId?.();
       const wanted = candidates.find((c) => headsetIdOf(c.info) === preferred) ?? candidates[0];
       if (wanted === undefined) {
-        if (this.claimed === undefined) this.status.set('headset', { state: 'none' });
+        const busy = held[0];
+        if (this.claimed === undefined)
+          this.status.set(
+            'headset',
+            busy === undefined ? { state: 'none' } : { state: 'busy', deviceName: busy.product },
+          );
         return;
       }
       if (this.claimed?.info.path === wanted.info.path) return;
@@ -108,13 +117,15 @@ export class HeadsetMonitor {
     }
   }
 
-  private async layoutOf(info: HidDeviceInfo): Promise<TelephonyLayout | undefined> {
+  private async layoutOf(info: HidDeviceInfo): Promise<TelephonyLayout | undefined | 'unreadable'> {
     if (info.usagePage !== undefined && info.usagePage !== 0x0b) return undefined;
     if (!this.layouts.has(info.path)) {
       const bytes = await this.hid.descriptor(info.path);
+      // Not readable now (held by another application): asked again at the next look.
+      if (bytes === undefined) return 'unreadable';
       let layout: TelephonyLayout | undefined;
       try {
-        layout = bytes === undefined ? undefined : telephonyLayout(parseHidDescriptor(bytes));
+        layout = telephonyLayout(parseHidDescriptor(bytes));
       } catch (error) {
         this.logger.warn('headset: unreadable report descriptor', {
           product: info.product,

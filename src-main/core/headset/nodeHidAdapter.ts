@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import HID from 'node-hid';
+import { readDescriptorThroughHidapi } from './hidapiDescriptor';
 
 export interface HidDeviceInfo {
   path: string;
@@ -29,19 +30,23 @@ export async function listHidDevices(): Promise<HidDeviceInfo[]> {
 
 /**
  * A device's report descriptor. On Linux it is in sysfs next to the hidraw
- * node (where the test fixtures came from). node-hid 3 has no call for it on
- * Windows or macOS, so there it is undefined for now.
+ * node (where the test fixtures came from), readable even while another
+ * application holds the device; elsewhere hidapi reads it (hidapiDescriptor),
+ * and a device another application holds exclusively gives undefined, for now.
  */
 export async function readReportDescriptor(devicePath: string): Promise<Uint8Array | undefined> {
   const match = /^\/dev\/(hidraw\d+)$/.exec(devicePath);
-  if (match === null) return undefined;
-  try {
-    return new Uint8Array(
-      await readFile(path.join('/sys/class/hidraw', match[1] ?? '', 'device/report_descriptor')),
-    );
-  } catch {
-    return undefined;
+  if (match !== null) {
+    try {
+      return new Uint8Array(
+        await readFile(path.join('/sys/class/hidraw', match[1] ?? '', 'device/report_descriptor')),
+      );
+    } catch {
+      return undefined;
+    }
   }
+  // A failure to load hidapi's functions is thrown: the status bar shows it.
+  return readDescriptorThroughHidapi(devicePath);
 }
 
 export function openHidDevice(devicePath: string): Promise<HID.HIDAsync> {

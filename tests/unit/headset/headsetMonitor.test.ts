@@ -39,11 +39,15 @@ const g535: HidDeviceInfo = {
 class FakeUsb implements HidAccess {
   plugged: HidDeviceInfo[] = [];
   heldByOthers = new Set<string>();
+  /** Where the system reads descriptors by opening the device (Windows, macOS), held means unreadable too. */
+  descriptorNeedsOpen = false;
   opened: FakeDevice[] = [];
   list() {
     return Promise.resolve([...this.plugged]);
   }
   descriptor(devicePath: string) {
+    if (this.descriptorNeedsOpen && this.heldByOthers.has(devicePath))
+      return Promise.resolve(undefined);
     const product = this.plugged.find((d) => d.path === devicePath)?.product;
     return Promise.resolve(
       product === jabra.product
@@ -117,6 +121,24 @@ describe('HeadsetMonitor', () => {
     usb.heldByOthers.clear();
     await monitor.poll();
     expect(status.current().headset.state).toBe('connected');
+  });
+
+  it('where the descriptor needs the device open, a held headset is busy too, and claimed once free', async () => {
+    const { usb, status, monitor } = setup();
+    // Windows lists each collection with its usage page: this one is Telephony.
+    const windowsJabra = { ...jabra, path: '\\\\?\\hid#vid_0b0e&pid_0307&col03', usagePage: 0x0b };
+    usb.descriptorNeedsOpen = true;
+    usb.plugged = [windowsJabra, { ...g535, path: '\\\\?\\hid#vid_046d', usagePage: 0x0c }];
+    usb.heldByOthers.add(windowsJabra.path);
+    await monitor.poll();
+    expect(status.current().headset).toEqual({ state: 'busy', deviceName: 'Jabra EVOLVE LINK MS' });
+    expect(usb.opened).toHaveLength(0);
+    usb.heldByOthers.clear();
+    await monitor.poll();
+    expect(status.current().headset).toEqual({
+      state: 'connected',
+      deviceName: 'Jabra EVOLVE LINK MS',
+    });
   });
 
   it('passes the headset buttons to the calls and shows the calls on its LEDs', async () => {
