@@ -17,6 +17,12 @@ interface Served {
   appliedAnswer?: string;
   seq: number;
   microphone: MediaStream | undefined;
+  /** Whether the operator wants the microphone heard (mute), kept for a track still opening. */
+  microphoneEnabled: boolean;
+  /** Ended before its microphone opened: the microphone is closed as soon as it opens. */
+  closed?: boolean;
+  /** Tells main of an event on this connection, with a fresh state snapshot. */
+  report?: (type: MediaEvent['type']) => void;
   speaker: HTMLAudioElement;
 }
 
@@ -133,7 +139,9 @@ export class MediaHost {
         ...(state === undefined ? {} : { state }),
       };
     }
-    await invoke('media.respond', response).catch(() => undefined);
+    // Sent, not awaited: the next request for this connection need not wait for main's
+    // acknowledgement (a round trip each), and answers still reach main in order.
+    void invoke('media.respond', response).catch(() => undefined);
   }
 
   private async perform(
@@ -185,12 +193,11 @@ export class MediaHost {
       case 'addMicrophone': {
         // The connection made while the call rang has the microphone on it already.
         if (served.prepared !== undefined && served.microphone !== undefined) return undefined;
-        const stream = await this.takeMicrophone();
-        served.microphone = stream;
-        for (const track of stream.getAudioTracks()) pc.addTrack(track, stream);
+        this.addMicrophone(served);
         return undefined;
       }
       case 'setMicrophoneEnabled':
+        served.microphoneEnabled = request.enabled;
         for (const track of served.microphone?.getAudioTracks() ?? [])
           track.enabled = request.enabled;
         return undefined;
@@ -207,6 +214,39 @@ export class MediaHost {
       case 'dropPreparedCall':
         return undefined;
     }
+  }
+
+  /**
+   * The audio sender goes on at once and the microphone's track joins it when
+   * it opens (about 13 ms here), so the offer or answer JsSIP asks for next
+   * does not wait for the microphone. An offer's audio line, when there is one,
+   * is the one that sends.
+   */
+  private addMicrophone(served: Served): void {
+    const { pc } = served;
+    const offered = pc
+      .getTransceivers()
+      .find((t) => t.receiver.track.kind === 'audio' && t.sender.track === null);
+    const transceiver = offered ?? pc.addTransceiver('audio', { direction: 'sendrecv' });
+    transceiver.direction = 'sendrecv';
+    void this.takeMicrophone().then(
+      async (stream) => {
+        if (served.closed === true) {
+          stream.getTracks().forEach((t) => t.stop());
+          return;
+        }
+        served.microphone = stream;
+        const track = stream.getAudioTracks()[0] ?? null;
+        if (track !== null) track.enabled = served.microphoneEnabled;
+        transceiver.sender.setStreams(stream);
+        await transceiver.sender.replaceTrack(track);
+      },
+      (error: unknown) => {
+        // The call goes on (the operator still hears the caller); main marks it.
+        console.error('the microphone could not be opened', error);
+        served.report?.('microphonefailed');
+      },
+    );
   }
 
   private openMicrophone(): Promise<MediaStream> {
@@ -288,7 +328,13 @@ export class MediaHost {
     const pc = spare?.pc ?? new RTCPeerConnection({ iceServers });
     const speaker = new Audio();
     speaker.autoplay = true;
-    const served: Served = { pc, seq: 0, microphone: made?.microphone, speaker };
+    const served: Served = {
+      pc,
+      seq: 0,
+      microphone: made?.microphone,
+      microphoneEnabled: true,
+      speaker,
+    };
     if (made !== undefined && spare?.offerSdp !== undefined)
       served.prepared = { offerSdp: spare.offerSdp, answer: made.answer };
     // Tracks that arrived while the call rang have no 'track' event left to come.
@@ -315,6 +361,7 @@ export class MediaHost {
       };
       void invoke('media.event', event).catch(() => undefined);
     };
+    served.report = report;
     pc.addEventListener('icecandidate', (event) =>
       report('icecandidate', event.candidate === null ? null : event.candidate.candidate),
     );
@@ -328,6 +375,7 @@ export class MediaHost {
     if (served === undefined) return;
     this.served.delete(connectionId);
     this.queues.delete(connectionId);
+    served.closed = true;
     for (const track of served.microphone?.getTracks() ?? []) track.stop();
     served.speaker.srcObject = null;
     served.pc.close();

@@ -261,7 +261,7 @@ test('attended transfer: consult the colleague, then connect the caller and leav
   await phone.hangup();
 });
 
-test("calling out from the client's card reaches the client's phone", async () => {
+test("calling out from the client's card reaches the client's phone, who hears the operator", async () => {
   await page.getByTestId('nav-clients').click();
   await page.getByTestId('client-search').fill('коваленко');
   await page.getByTestId('client-row').first().click();
@@ -274,9 +274,42 @@ test("calling out from the client's card reaches the client's phone", async () =
   await expect(call.getByTestId('call-who')).toHaveText('Коваленко Ірина');
   await phone.answer();
   await expect(page.locator('[data-testid="call"][data-state="active"]')).toHaveCount(1);
+  // The microphone joins the call once it opens (the offer does not wait for it): heard.
+  const heard = await phone.receivedBytes();
+  await expect.poll(() => phone.receivedBytes()).toBeGreaterThan(heard + 1000);
   await phone.hangup();
   await expect(page.locator('[data-testid="call"][data-state="active"]')).toHaveCount(0);
   await page.getByTestId('calls-clear-ended').click();
+});
+
+test('a microphone that cannot be opened: the call goes on, and says the caller cannot hear', async () => {
+  const chooseMicrophone = (microphone: string) =>
+    page.evaluate(async (id) => {
+      const result = await window.pult.invoke('settings.update', {
+        audio: { microphone: id, speaker: '', ring: '' },
+      });
+      if (!result.ok) throw new Error(result.error.message);
+    }, microphone);
+  await chooseMicrophone('a-headset-unplugged-since');
+  try {
+    const incoming = async () => (await phone.events()).filter((e) => e.type === 'incoming').length;
+    const before = await incoming();
+    await page.getByTestId('nav-calls').click();
+    await page.getByTestId('dial-number').fill('0671234567');
+    await page.getByTestId('dial-call').click();
+    await expect.poll(incoming).toBe(before + 1);
+    const call = page.locator('[data-testid="call"]').first();
+    await expect(call.getByTestId('call-problem')).toHaveText(
+      'мікрофон недоступний: клієнт вас не чує',
+    );
+    await phone.answer();
+    await expect(call).toHaveAttribute('data-state', 'active');
+    await phone.hangup();
+    await expect(page.locator('[data-testid="call"][data-state="active"]')).toHaveCount(0);
+    await page.getByTestId('calls-clear-ended').click();
+  } finally {
+    await chooseMicrophone('');
+  }
 });
 
 test('a callback falls due: the notification, clicked, opens the card and calls the client', async () => {

@@ -2,6 +2,7 @@ import JsSIP from 'jssip';
 import type { IncomingRTCSessionEvent, RTCSessionEvent } from 'jssip/lib/UA';
 import type { RTCSession } from 'jssip/lib/RTCSession';
 import type { CallerMatch } from '../clients/callerId';
+import type { RemotePeerConnection } from './media/remotePeerConnection';
 import type { CallRecords } from '../calls/callRecords';
 import type { Clock, Logger } from '../platform/ports';
 import type { LiveCallRegistry } from './liveCallRegistry';
@@ -282,6 +283,16 @@ export class CallController {
     this.calls.set(call.view.id, call);
     this.deps.liveCalls.add(String(call.view.id));
     const callId = (session as unknown as { _request?: { call_id?: string } })._request?.call_id;
+    // The caller still hears nothing from us: say so on the call, where the operator looks.
+    const watchMicrophone = (connection: unknown) =>
+      (connection as Partial<RemotePeerConnection> | undefined)?.addEventListener?.(
+        'microphonefailed',
+        () => this.set(call, { problem: 'noMicrophone' }),
+      );
+    watchMicrophone(session.connection);
+    session.on('peerconnection', (e: { peerconnection: unknown }) =>
+      watchMicrophone(e.peerconnection),
+    );
     session.on('accepted', () => {
       if (call.view.direction === 'outbound') this.set(call, { state: 'connecting' });
     });

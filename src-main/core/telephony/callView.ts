@@ -38,7 +38,7 @@ export const callViewSchema = z.object({
   endedAt: z.string().nullable(),
   endCause: z.enum(endCauses).nullable(),
   /** What went wrong, when the call failed for a reason the operator should read. */
-  problem: z.enum(['noAudioWindow', 'mediaTimeout', 'mediaFailed']).nullable(),
+  problem: z.enum(['noAudioWindow', 'mediaTimeout', 'mediaFailed', 'noMicrophone']).nullable(),
   /** Attended transfer: the consultation call made for this one, while it lasts. */
   consultCallId: z.number().int().nullable(),
   /** This call is answered by itself in a moment (a beep, not a ring). */

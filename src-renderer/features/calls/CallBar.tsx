@@ -93,6 +93,11 @@ function CallRow({
               {t(audio.flowing ? 'calls.live.audioFlowing' : 'calls.live.audioSilent')}
             </Text>
           )}
+          {call.state !== 'ended' && call.problem !== null && (
+            <Text size="xs" c="red" data-testid="call-problem">
+              {t(`calls.problem.${call.problem}`)}
+            </Text>
+          )}
           {call.state === 'ended' && call.endCause !== null && (
             <Text size="sm" c="dimmed" data-testid="call-end-cause">
               {t(`calls.endCause.${call.endCause}`)}

@@ -116,6 +116,8 @@ export const mediaEventSchema = z
       'icegatheringstatechange',
       'iceconnectionstatechange',
       'signalingstatechange',
+      // Not a W3C event: the window could not open the microphone for this connection.
+      'microphonefailed',
     ]),
     /** Only for icecandidate: the candidate line, or null when gathering is done. */
     candidate: z.string().max(2000).nullable().optional(),
