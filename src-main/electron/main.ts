@@ -14,6 +14,7 @@ import { SipAccountService } from '../core/telephony/sipAccountService';
 import type { SipAccount } from '../core/telephony/sipAccountSchema';
 import { SipRegistration } from '../core/telephony/sipRegistration';
 import { safeStorageSecrets } from './secretStore';
+import { CrashReloads } from './crashReloads';
 import { HeadsetMonitor } from '../core/headset/headsetMonitor';
 import { AgentJournal } from '../core/agent/agentJournal';
 import { AgentStateService } from '../core/agent/agentStateService';
@@ -260,8 +261,15 @@ function start(): void {
   mainWindow.on('close', (event) => {
     if (!confirmQuitDuringCall()) event.preventDefault();
   });
-  // A renderer that crashes takes the calls' audio with it: end them properly.
-  mainWindow.webContents.on('render-process-gone', () => telephony.media.detach());
+  // A renderer that crashes takes the calls' audio with it. Reloaded, it takes the
+  // calls over again (a re-INVITE each); calls end properly if it does not come back.
+  const crashReloads = new CrashReloads();
+  mainWindow.webContents.on('render-process-gone', (_event, details) => {
+    telephony.media.detach();
+    const reload = crashReloads.shouldReload(details.reason, Date.now());
+    logger.error('the window crashed', { reason: details.reason, reloading: reload });
+    if (reload) mainWindow?.webContents.reload();
+  });
   mainWindow.on('closed', () => {
     telephony.media.detach();
     mainWindow = undefined;

@@ -283,16 +283,17 @@ export class CallController {
     this.calls.set(call.view.id, call);
     this.deps.liveCalls.add(String(call.view.id));
     const callId = (session as unknown as { _request?: { call_id?: string } })._request?.call_id;
-    // The caller still hears nothing from us: say so on the call, where the operator looks.
-    const watchMicrophone = (connection: unknown) =>
-      (connection as Partial<RemotePeerConnection> | undefined)?.addEventListener?.(
-        'microphonefailed',
-        () => this.set(call, { problem: 'noMicrophone' }),
+    const watchMedia = (connection: unknown) => {
+      const events = connection as Partial<RemotePeerConnection> | undefined;
+      // The caller hears nothing from us: say so on the call, where the operator looks.
+      events?.addEventListener?.('microphonefailed', () =>
+        this.set(call, { problem: 'noMicrophone' }),
       );
-    watchMicrophone(session.connection);
-    session.on('peerconnection', (e: { peerconnection: unknown }) =>
-      watchMicrophone(e.peerconnection),
-    );
+      // A new window took over the call's media: the other side gets its new offer.
+      events?.addEventListener?.('mediarevived', () => this.renegotiate(call));
+    };
+    watchMedia(session.connection);
+    session.on('peerconnection', (e: { peerconnection: unknown }) => watchMedia(e.peerconnection));
     session.on('accepted', () => {
       if (call.view.direction === 'outbound') this.set(call, { state: 'connecting' });
     });
@@ -419,6 +420,22 @@ export class CallController {
     if (call.holdStartedAt === undefined) return;
     call.holdSeconds += (Date.now() - call.holdStartedAt) / 1000;
     call.holdStartedAt = undefined;
+  }
+
+  /**
+   * A re-INVITE with the offer of the call's new connection (the window was
+   * reloaded). Should JsSIP not be able to send one now, or the other side
+   * refuse it, the call is ended properly rather than left without sound.
+   */
+  private renegotiate(call: LiveCall): void {
+    this.deps.logger.info('calls: renegotiating media after the window came back', {
+      callId: call.view.id,
+    });
+    const sent = call.session.renegotiate({ rtcOfferConstraints: { iceRestart: true } });
+    if (!sent) {
+      call.localEnd = 'mediaLost';
+      call.session.terminate();
+    }
   }
 
   private set(call: LiveCall, patch: Partial<CallView>): void {

@@ -124,8 +124,8 @@ describe('media bridge', () => {
     await expect(remote).rejects.toThrow('Failed to parse SessionDescription');
   });
 
-  it('a window that goes away fails what is pending and tells JsSIP the media failed', async () => {
-    const bridge = new MediaBridge(silentLogger);
+  it('a window that goes away and none comes back: pending requests fail, then JsSIP hears the media failed', async () => {
+    const bridge = new MediaBridge(silentLogger, 10_000, 30);
     heldRenderer(bridge);
     const pc = bridge.createConnection([]);
     const states: string[] = [];
@@ -133,8 +133,38 @@ describe('media bridge', () => {
     const answer = pc.createAnswer();
     bridge.detach();
     await expect(answer).rejects.toThrow(/went away/);
-    expect(states).toEqual(['failed']);
     expect(bridge.isAttached()).toBe(false);
+    // A while to come back first (a reload), then the call is ended.
+    expect(states).toEqual([]);
+    await new Promise((resolve) => setTimeout(resolve, 60));
+    expect(states).toEqual(['failed']);
+  });
+
+  it('a new window in time: the connection is opened there again, microphone muted as it was, and the call told', async () => {
+    const bridge = new MediaBridge(silentLogger, 10_000, 30);
+    heldRenderer(bridge);
+    const pc = bridge.createConnection([{ urls: 'stun:127.0.0.1:3478' }]);
+    const { track } = pc.addTrack(bridge.microphone().track);
+    track.enabled = false;
+    const events: string[] = [];
+    pc.addEventListener('mediarevived', () => events.push('mediarevived'));
+    pc.addEventListener('iceconnectionstatechange', () => events.push(pc.iceConnectionState));
+    bridge.detach();
+    const second = heldRenderer(bridge);
+    expect(second.map((r) => r.op)).toEqual(['open', 'addMicrophone', 'setMicrophoneEnabled']);
+    expect(second[0]).toMatchObject({
+      connectionId: pc.connectionId,
+      iceServers: [{ urls: 'stun:127.0.0.1:3478' }],
+    });
+    expect(second[2]).toMatchObject({ enabled: false });
+    expect(events).toEqual(['mediarevived']);
+    // The new window's snapshots count from the start again, and are taken.
+    bridge.respond({ id: second[0]!.id, ok: true, state: state(1, { signalingState: 'stable' }) });
+    await flush();
+    expect(pc.signalingState).toBe('stable');
+    // Nothing is lost later on: the grace timer was stopped.
+    await new Promise((resolve) => setTimeout(resolve, 60));
+    expect(events).toEqual(['mediarevived']);
   });
 
   it('a window that never answers: the request fails after the timeout instead of hanging', async () => {

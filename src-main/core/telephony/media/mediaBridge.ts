@@ -20,20 +20,35 @@ export class MediaBridge implements MediaLink {
     { resolve: (response: MediaResponse) => void; timer: NodeJS.Timeout }
   >();
   private readonly connections = new Map<number, RemotePeerConnection>();
+  /** Calls' connections whose window went away, waiting for the next one. */
+  private orphans: { connections: RemotePeerConnection[]; timer: NodeJS.Timeout } | undefined;
 
   constructor(
     private readonly logger: Logger,
     /** A renderer that does not answer by then is taken as gone for that request. */
     private readonly requestTimeoutMs = 10_000,
+    /** How long calls wait for a new window (a reload, a crash and its reload) before ending. */
+    private readonly reattachMs = 10_000,
   ) {}
 
-  /** The renderer says it serves media; a previous one is gone. */
+  /** The renderer says it serves media; a previous one is gone. Orphaned calls get media again. */
   attach(send: (request: MediaRequest) => void): void {
     if (this.send !== undefined) this.detach();
     this.send = send;
+    const orphans = this.orphans;
+    this.orphans = undefined;
+    if (orphans === undefined) return;
+    clearTimeout(orphans.timer);
+    this.logger.info('media: a new window serves the calls again', {
+      calls: orphans.connections.length,
+    });
+    for (const connection of orphans.connections) connection.revive();
   }
 
-  /** The renderer went away: pending requests fail and live connections are lost. */
+  /**
+   * The renderer went away: pending requests fail; live connections wait for
+   * a new window a while, and are lost (their calls ended) if none comes.
+   */
   detach(): void {
     this.send = undefined;
     for (const [id, entry] of this.pending) {
@@ -41,7 +56,21 @@ export class MediaBridge implements MediaLink {
       entry.resolve({ id, ok: false, error: 'the window serving audio went away' });
     }
     this.pending.clear();
-    for (const connection of [...this.connections.values()]) connection.lost();
+    const waiting = [...(this.orphans?.connections ?? []), ...this.connections.values()];
+    clearTimeout(this.orphans?.timer);
+    this.orphans = undefined;
+    if (waiting.length === 0) return;
+    const connections = [...new Set(waiting)];
+    const timer = setTimeout(() => {
+      if (this.orphans?.timer !== timer) return;
+      this.orphans = undefined;
+      this.logger.warn('media: no window came back; the calls are ended', {
+        calls: connections.length,
+      });
+      for (const connection of connections) connection.lost();
+    }, this.reattachMs);
+    timer.unref();
+    this.orphans = { connections, timer };
   }
 
   isAttached(): boolean {

@@ -82,7 +82,7 @@ export class RemotePeerConnection {
   constructor(
     readonly connectionId: number,
     private readonly link: MediaLink,
-    iceServers: { urls: string | string[] }[],
+    private readonly iceServers: { urls: string | string[] }[],
   ) {
     void this.enqueue({ op: 'open', iceServers }).catch(() => undefined);
   }
@@ -184,9 +184,31 @@ export class RemotePeerConnection {
   }
 
   /**
-   * The renderer is gone (reloaded or crashed): the media of this call is
-   * lost. Saying the connection failed makes JsSIP end the call properly
-   * (BYE), instead of leaving a silent call up at the PBX.
+   * A new window serves media after the old one went (a reload, a crash and
+   * its reload): the same connection id gets a fresh real connection there,
+   * with the microphone as it was (muted or not), and says 'mediarevived' so
+   * the call renegotiates (a re-INVITE with the new connection's offer).
+   */
+  revive(): void {
+    if (this.closed) return;
+    // The new window numbers its snapshots from the start again.
+    this.state = initialState;
+    this.appliedAnswer = undefined;
+    void this.enqueue({ op: 'open', iceServers: this.iceServers }).catch(() => undefined);
+    for (const sender of this.senders) {
+      void this.enqueue({ op: 'addMicrophone' }).catch(() => undefined);
+      if (!sender.track.enabled)
+        void this.enqueue({ op: 'setMicrophoneEnabled', enabled: false }).catch(() => undefined);
+    }
+    for (const listener of [...(this.listeners.get('mediarevived') ?? [])])
+      listener({ type: 'mediarevived' });
+  }
+
+  /**
+   * The renderer is gone (reloaded or crashed) and no other took over in
+   * time: the media of this call is lost. Saying the connection failed makes
+   * JsSIP end the call properly (BYE), instead of leaving a silent call up at
+   * the PBX.
    */
   lost(): void {
     if (this.closed) return;
