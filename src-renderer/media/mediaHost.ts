@@ -23,6 +23,8 @@ interface Served {
   closed?: boolean;
   /** Tells main of an event on this connection, with a fresh state snapshot. */
   report?: (type: MediaEvent['type']) => void;
+  /** Where the microphone's track goes (or went): the audio line that sends. */
+  microphoneSender?: RTCRtpTransceiver;
   speaker: HTMLAudioElement;
 }
 
@@ -189,6 +191,7 @@ export class MediaHost {
           return undefined;
         served.prepared = undefined;
         await pc.setRemoteDescription(request.description);
+        if (request.description.type === 'offer') this.takeOfferedAudio(served);
         return undefined;
       case 'addMicrophone': {
         // The connection made while the call rang has the microphone on it already.
@@ -219,16 +222,15 @@ export class MediaHost {
   /**
    * The audio sender goes on at once and the microphone's track joins it when
    * it opens (about 13 ms here), so the offer or answer JsSIP asks for next
-   * does not wait for the microphone. An offer's audio line, when there is one,
-   * is the one that sends.
+   * does not wait for the microphone. When JsSIP answers, it adds the
+   * microphone before it sets the caller's offer; the offer then brings its own
+   * audio line, which takes over (see `takeOfferedAudio`).
    */
   private addMicrophone(served: Served): void {
-    const { pc } = served;
-    const offered = pc
-      .getTransceivers()
-      .find((t) => t.receiver.track.kind === 'audio' && t.sender.track === null);
-    const transceiver = offered ?? pc.addTransceiver('audio', { direction: 'sendrecv' });
+    const transceiver =
+      offeredAudio(served.pc) ?? served.pc.addTransceiver('audio', { direction: 'sendrecv' });
     transceiver.direction = 'sendrecv';
+    served.microphoneSender = transceiver;
     void this.takeMicrophone().then(
       async (stream) => {
         if (served.closed === true) {
@@ -236,10 +238,8 @@ export class MediaHost {
           return;
         }
         served.microphone = stream;
-        const track = stream.getAudioTracks()[0] ?? null;
-        if (track !== null) track.enabled = served.microphoneEnabled;
-        transceiver.sender.setStreams(stream);
-        await transceiver.sender.replaceTrack(track);
+        for (const track of stream.getAudioTracks()) track.enabled = served.microphoneEnabled;
+        await attachMicrophone(served);
       },
       (error: unknown) => {
         // The call goes on (the operator still hears the caller); main marks it.
@@ -247,6 +247,18 @@ export class MediaHost {
         served.report?.('microphonefailed');
       },
     );
+  }
+
+  /** After an offer is set: its audio line, not one added before it, sends the microphone. */
+  private takeOfferedAudio(served: Served): void {
+    const added = served.microphoneSender;
+    if (added === undefined || added.mid !== null) return;
+    const offered = offeredAudio(served.pc);
+    if (offered === undefined) return;
+    added.stop();
+    offered.direction = 'sendrecv';
+    served.microphoneSender = offered;
+    void attachMicrophone(served);
   }
 
   private openMicrophone(): Promise<MediaStream> {
@@ -395,4 +407,27 @@ export class MediaHost {
       localDescription: local === null ? null : { type: local.type, sdp: local.sdp },
     };
   }
+}
+
+/** An audio line the other side offered that sends nothing yet. */
+function offeredAudio(pc: RTCPeerConnection): RTCRtpTransceiver | undefined {
+  return pc
+    .getTransceivers()
+    .find(
+      (t) =>
+        t.mid !== null &&
+        t.receiver.track.kind === 'audio' &&
+        t.sender.track === null &&
+        t.currentDirection !== 'stopped',
+    );
+}
+
+async function attachMicrophone(served: Served): Promise<void> {
+  const stream = served.microphone;
+  const sender = served.microphoneSender?.sender;
+  const track = stream?.getAudioTracks()[0];
+  if (stream === undefined || sender === undefined || track === undefined) return;
+  if (sender.track === track) return;
+  sender.setStreams(stream);
+  await sender.replaceTrack(track);
 }

@@ -121,6 +121,29 @@ test('inbound: the card pops up while it rings, answered in Pult, audio both way
   await expect(history).toContainText('Занадто дорого');
 });
 
+test('answered the moment it rings, before the answer was made ready: audio both ways', async () => {
+  // Answered from the page as soon as main says it rings: the window has had no time to
+  // prepare (it waits 150 ms), so JsSIP's own order runs: microphone first, then the offer.
+  await page.evaluate(() => {
+    const off = window.pult.on('calls.changed', (list) => {
+      const ringing = list.find((c) => c.state === 'ringing' && c.direction === 'inbound');
+      if (ringing === undefined) return;
+      off();
+      void window.pult.invoke('calls.act', { action: 'answer', id: ringing.id });
+    });
+  });
+  await phone.call('sip:agent1@127.0.0.1');
+  const call = page.getByTestId('call');
+  await expect(call).toHaveAttribute('data-state', 'active');
+  const audio = call.getByTestId('call-audio');
+  await expect(audio).toHaveText('Звук є');
+  const heard = await phone.receivedBytes();
+  await expect.poll(() => phone.receivedBytes()).toBeGreaterThan(heard + 1000);
+  await call.getByTestId('call-hangup').click();
+  await expect(call).toHaveAttribute('data-state', 'ended');
+  await page.getByTestId('calls-clear-ended').click();
+});
+
 test('reject: the caller hears busy (486)', async () => {
   await phone.call('sip:agent1@127.0.0.1');
   const call = page.getByTestId('call');
