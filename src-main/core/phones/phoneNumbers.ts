@@ -32,7 +32,8 @@ function isValidUkrainian(national: string): boolean {
   return valid;
 }
 
-function tokensFor(e164: string, national: string, trunk: string): string {
+/** The digit forms search matches a number by: international, with the trunk prefix, bare national. */
+export function searchTokensFor(e164: string, national: string, trunk: string): string {
   const international = e164.slice(1);
   return `${international} ${trunk}${national} ${national}`;
 }
@@ -49,14 +50,18 @@ export function normalizePhone(raw: string, defaultRegion: CountryCode = 'UA'): 
     if (national !== undefined) {
       if (!isValidUkrainian(national)) return { ok: false, reason: 'invalid' };
       const e164 = `+380${national}`;
-      return { ok: true, e164, searchTokens: tokensFor(e164, national, '0') };
+      return { ok: true, e164, searchTokens: searchTokensFor(e164, national, '0') };
     }
   }
   const parsed = parsePhoneNumberFromString(trimmed, defaultRegion);
   if (parsed === undefined || !parsed.isValid()) return { ok: false, reason: 'invalid' };
   const national = parsed.nationalNumber;
   const trunk = parsed.formatNational().replace(/\D/g, '').slice(0, -national.length);
-  return { ok: true, e164: parsed.number, searchTokens: tokensFor(parsed.number, national, trunk) };
+  return {
+    ok: true,
+    e164: parsed.number,
+    searchTokens: searchTokensFor(parsed.number, national, trunk),
+  };
 }
 
 /** Digits of a query if it looks like a phone number ("067 123", "+38 067-1"), else undefined. */

@@ -1,5 +1,6 @@
 import type BetterSqlite3 from 'better-sqlite3';
 import { recordChange } from '../../db/changeJournal';
+import { searchTokensFor } from '../../phones/phoneNumbers';
 import { linkClientTags } from '../clientTags';
 import { SearchBacklog } from '../searchBacklog';
 import type { ImportedClient, ImportedPhone } from './clientRowReader';
@@ -37,8 +38,8 @@ const clientShapes: RowShape<ImportedClient>[] = [
   },
 ];
 
-/** A Ukrainian number's search tokens (phoneNumbers' tokensFor): SQLite makes them from the e164. */
-const uaTokens = (e164: string) => `${e164.slice(1)} 0${e164.slice(4)} ${e164.slice(4)}`;
+/** A Ukrainian number's search tokens, which SQLite can make from the e164 (the first shape). */
+const uaTokens = (e164: string) => searchTokensFor(e164, e164.slice(4), '0');
 const phoneColumns = '(client_id, e164, raw, search_tokens)';
 const phoneShapes: RowShape<NewPhone>[] = [
   {

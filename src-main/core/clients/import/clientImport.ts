@@ -141,7 +141,7 @@ export async function importClientsFromCsv(
 
   options.onStarted?.(jobId);
   let writer: BulkClientWriter | undefined;
-  // Decided at the first batch; an object, so the checks after the loop see what flush set.
+  // Decided at the first batch; an object, so the checks after the loop see what write set.
   const load = { bulk: false };
   const progress: ImportProgress = {
     jobId,
