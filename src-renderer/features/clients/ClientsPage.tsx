@@ -1,6 +1,6 @@
 import { Button, Checkbox, Grid, Group, Select, Stack, Text, TextInput } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
-import { useCallback, useEffect, useState } from 'react';
+import { startTransition, useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ClientCard } from '../../../src-main/core/clients/clientSchemas';
 import type { WorkstationStatus } from '../../../src-main/core/status/workstationStatusSchema';
@@ -93,6 +93,11 @@ export function ClientsPage({
     };
   }, [selectedId, cardVersion]);
   const { total, capped, itemAt, reload } = useClientPages(filter);
+  // The list is drawn just after the rest (a transition): a screen pop opens this section
+  // with the caller's card, and the card should not wait for a list the operator is not
+  // looking at yet.
+  const [listShown, setListShown] = useState(false);
+  useEffect(() => startTransition(() => setListShown(true)), []);
 
   // Asked from elsewhere (a callback, its notification): show that client's card.
   // Adjusted while rendering, as React recommends for state that follows a prop.
@@ -252,7 +257,7 @@ export function ClientsPage({
             <Text c="dimmed" size="sm">
               {t('clients.noResults')}
             </Text>
-          ) : (
+          ) : !listShown ? null : (
             <ClientList
               total={total ?? 0}
               itemAt={itemAt}
