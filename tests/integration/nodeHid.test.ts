@@ -22,7 +22,7 @@ describe('node-hid, the real module', () => {
     expect(await readReportDescriptor('/dev/hidraw999')).toBeUndefined();
     // Not a hidraw path: asked through hidapi, from node-hid's own binary, which finds no device.
     expect(await readReportDescriptor('\\\\?\\hid#vid_0b0e')).toBeUndefined();
-    expect(readDescriptorThroughHidapi('/dev/hidraw999')).toBeUndefined();
+    expect(await readDescriptorThroughHidapi('/dev/hidraw999')).toBeUndefined();
   });
 
   it("node-hid's Windows and macOS builds export the hidapi functions the descriptor is read with", () => {

@@ -1,6 +1,5 @@
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import koffi from 'koffi';
 import loadBinding from 'pkg-prebuilds/bindings';
 
 /** The report descriptor is at most 4 KB (HID_API_MAX_REPORT_DESCRIPTOR_SIZE). */
@@ -24,7 +23,7 @@ const findBinding = (
   }
 ).resolve;
 
-let loaded: HidApi | Error | undefined;
+let loaded: Promise<HidApi> | undefined;
 
 /**
  * hidapi's own functions, from the binary node-hid loads: hidapi 0.14 reads a
@@ -33,34 +32,31 @@ let loaded: HidApi | Error | undefined;
  * and its prebuilt binaries export hidapi's C functions. Loading the same file
  * again shares node-hid's copy of hidapi.
  */
-function hidapi(): HidApi {
-  if (loaded === undefined) {
-    try {
-      const require = createRequire(import.meta.url);
-      const base = path.dirname(require.resolve('node-hid/package.json'));
-      // As node-hid picks it: the hidraw flavour on Linux.
-      const name = process.platform === 'linux' ? 'HID_hidraw' : 'HID';
-      const file = findBinding(base, { name, napi_versions: [4] }, false, true)
-        // Packaged, native binaries live beside the archive (electron-builder.yml, asarUnpack).
-        .replace(/app\.asar([\\/])/, 'app.asar.unpacked$1');
-      const library = koffi.load(file);
-      const open = library.func('void *hid_open_path(const char *path)');
-      const descriptor = library.func(
-        'int hid_get_report_descriptor(void *dev, _Out_ uint8_t *buf, size_t buf_size)',
-      );
-      const close = library.func('void hid_close(void *dev)');
-      loaded = {
-        open: (devicePath) => open(devicePath) as unknown,
-        descriptor: (device, into, size) => descriptor(device, into, size) as number,
-        close: (device) => {
-          close(device);
-        },
-      };
-    } catch (error) {
-      loaded = error instanceof Error ? error : new Error(String(error));
-    }
-  }
-  if (loaded instanceof Error) throw loaded;
+function hidapi(): Promise<HidApi> {
+  // Loaded on first use: Linux never needs it (sysfs), and startup does not wait for it.
+  loaded ??= (async () => {
+    const { default: koffi } = await import('koffi');
+    const require = createRequire(import.meta.url);
+    const base = path.dirname(require.resolve('node-hid/package.json'));
+    // As node-hid picks it: the hidraw flavour on Linux.
+    const name = process.platform === 'linux' ? 'HID_hidraw' : 'HID';
+    const file = findBinding(base, { name, napi_versions: [4] }, false, true)
+      // Packaged, native binaries live beside the archive (electron-builder.yml, asarUnpack).
+      .replace(/app\.asar([\\/])/, 'app.asar.unpacked$1');
+    const library = koffi.load(file);
+    const open = library.func('void *hid_open_path(const char *path)');
+    const descriptor = library.func(
+      'int hid_get_report_descriptor(void *dev, _Out_ uint8_t *buf, size_t buf_size)',
+    );
+    const close = library.func('void hid_close(void *dev)');
+    return {
+      open: (devicePath) => open(devicePath) as unknown,
+      descriptor: (device, into, size) => descriptor(device, into, size) as number,
+      close: (device) => {
+        close(device);
+      },
+    };
+  })();
   return loaded;
 }
 
@@ -69,8 +65,10 @@ function hidapi(): HidApi {
  * closes it. Undefined when the device cannot be opened (gone, or held by
  * another application where the system forbids sharing).
  */
-export function readDescriptorThroughHidapi(devicePath: string): Uint8Array | undefined {
-  const api = hidapi();
+export async function readDescriptorThroughHidapi(
+  devicePath: string,
+): Promise<Uint8Array | undefined> {
+  const api = await hidapi();
   const device = api.open(devicePath);
   if (device === null) return undefined;
   try {
