@@ -36,7 +36,11 @@ const clients = Number(process.env['PULT_BENCH_CLIENTS'] ?? 1_000_000);
 const rounds = Number(process.env['PULT_BENCH_CALLS'] ?? 30);
 const callerNumber = '+380671234567';
 
-/** A client base of `clients` rows written straight in SQL; the last client has the caller's number. */
+/**
+ * A client base of `clients` rows written straight in SQL; the last client has
+ * the caller's number and a long history (200 calls, 20 orders), as a regular
+ * customer would, so the screen pop draws a full card.
+ */
 async function clientBase(dir: string) {
   const db = await openDatabase(path.join(dir, 'pult.sqlite'), { logger: silentLogger });
   const now = new Date().toISOString();
@@ -56,6 +60,26 @@ async function clientBase(dir: string) {
       )
       .run(clients);
     db.sqlite.prepare('UPDATE search_control SET paused = 0').run();
+    db.sqlite
+      .prepare(
+        `WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 200)
+         INSERT INTO interactions (client_id, kind, direction, remote_number, offered_at, answered_at,
+           ended_at, talk_seconds, outcome)
+         SELECT ?, 'call', CASE i % 2 WHEN 0 THEN 'inbound' ELSE 'outbound' END, ?,
+           strftime('%Y-%m-%dT%H:%M:%fZ', '2026-01-01', '+' || (i * 40) || ' hours'),
+           strftime('%Y-%m-%dT%H:%M:%fZ', '2026-01-01', '+' || (i * 40) || ' hours'),
+           strftime('%Y-%m-%dT%H:%M:%fZ', '2026-01-01', '+' || (i * 40) || ' hours', '+3 minutes'),
+           180, CASE i % 3 WHEN 0 THEN 'refused' WHEN 1 THEN 'sale' ELSE 'callback' END FROM n`,
+      )
+      .run(clients, callerNumber);
+    db.sqlite
+      .prepare(
+        `WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 20)
+         INSERT INTO orders (client_id, service_type, status, created_at, updated_at)
+         SELECT ?, 'internet', 'done', strftime('%Y-%m-%dT%H:%M:%fZ', '2026-01-01', '+' || (i * 400) || ' hours'),
+           strftime('%Y-%m-%dT%H:%M:%fZ', '2026-01-01', '+' || (i * 400) || ' hours') FROM n`,
+      )
+      .run(clients);
   })();
   return db;
 }

@@ -1,6 +1,6 @@
 import type { WebContents } from 'electron';
 import { CallRecords } from '../core/calls/callRecords';
-import { ScreenPops } from '../core/calls/screenPops';
+import { ScreenPops, screenPopCard } from '../core/calls/screenPops';
 import type { ClientBase } from '../core/clients/clientBase';
 import type { Logger } from '../core/platform/ports';
 import { systemClock } from '../core/platform/ports';
@@ -78,7 +78,13 @@ export function startTelephony(deps: {
       if (contents !== undefined) {
         for (const pop of pops) {
           const card = openedBase?.card(pop.clientId);
-          if (card) sendEvent(contents, 'calls.screenPop', { callId: pop.callId, card }, logger);
+          if (card)
+            sendEvent(
+              contents,
+              'calls.screenPop',
+              { callId: pop.callId, card: screenPopCard(card) },
+              logger,
+            );
         }
         sendEvent(contents, 'calls.changed', list, logger);
       }

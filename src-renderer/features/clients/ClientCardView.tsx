@@ -1,3 +1,5 @@
+import { useState } from 'react';
+import { firstHistoryEntries } from '../../../src-main/core/calls/screenPops';
 import {
   Badge,
   Button,
@@ -102,6 +104,10 @@ function HistoryLine({ entry }: { entry: HistoryEntry }) {
 
 export function ClientCardView({ card, onEdit }: { card: ClientCard; onEdit: () => void }) {
   const { t, i18n } = useTranslation();
+  // Back to the newest entries when another client's card is shown.
+  const [wholeHistoryOf, setWholeHistoryOf] = useState<number | undefined>();
+  const history =
+    wholeHistoryOf === card.id ? card.history : card.history.slice(0, firstHistoryEntries);
   const field = (label: string, value: string) =>
     value === '' ? null : (
       <div>
@@ -183,7 +189,7 @@ export function ClientCardView({ card, onEdit }: { card: ClientCard; onEdit: () 
             </Text>
           ) : (
             <Timeline bulletSize={10} lineWidth={2}>
-              {card.history.map((entry) => (
+              {history.map((entry) => (
                 <Timeline.Item
                   key={`${entry.kind}-${entry.id}`}
                   data-testid={`history-${entry.kind}`}
@@ -195,6 +201,17 @@ export function ClientCardView({ card, onEdit }: { card: ClientCard; onEdit: () 
                 </Timeline.Item>
               ))}
             </Timeline>
+          )}
+          {history.length < card.history.length && (
+            <Button
+              size="xs"
+              variant="subtle"
+              mt="xs"
+              onClick={() => setWholeHistoryOf(card.id)}
+              data-testid="history-show-all"
+            >
+              {t('clients.card.showAllHistory', { count: card.history.length })}
+            </Button>
           )}
         </ScrollArea>
       </Stack>

@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { ScreenPops } from '../../../src-main/core/calls/screenPops';
+import {
+  firstHistoryEntries,
+  ScreenPops,
+  screenPopCard,
+} from '../../../src-main/core/calls/screenPops';
+import type { ClientCard } from '../../../src-main/core/clients/clientSchemas';
 import { callView } from '../../support/callViews';
 
 const known = { id: 7, fullName: 'Ґудзь Марія' };
@@ -35,5 +40,19 @@ describe('screen pops', () => {
     ).toEqual([{ callId: 2, clientId: 8 }]);
     pops.next([]);
     expect(pops.next([callView(1, { client: known })])).toEqual([{ callId: 1, clientId: 7 }]);
+  });
+});
+
+describe('the card a pop carries', () => {
+  it('keeps the newest history entries the card shows at once, and everything else', () => {
+    const history = Array.from({ length: 220 }, (_, i) => ({
+      kind: 'call' as const,
+      id: i,
+      at: new Date(Date.UTC(2026, 10, 27) - i * 36e5).toISOString(),
+    }));
+    const card = { id: 7, fullName: 'Ґудзь Марія', history } as unknown as ClientCard;
+    const popped = screenPopCard(card);
+    expect(popped.history).toEqual(history.slice(0, firstHistoryEntries));
+    expect({ ...popped, history: [] }).toEqual({ ...card, history: [] });
   });
 });
