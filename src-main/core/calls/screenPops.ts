@@ -1,12 +1,5 @@
-import type { ClientCard } from '../clients/clientSchemas';
+import { firstHistoryEntries, type ClientCard } from '../clients/clientSchemas';
 import type { CallView } from '../telephony/callView';
-
-/**
- * History entries a card shows at first, newest first: what an operator reads
- * while the phone rings. A regular customer has hundreds; drawing them all made
- * a screen pop 80 ms slower (30 of them, 20 ms). The rest are a click away.
- */
-export const firstHistoryEntries = 10;
 
 /** The card as the pop carries it: the entries shown at once (the window fetches the rest after). */
 export function screenPopCard(card: ClientCard): ClientCard {

@@ -113,6 +113,13 @@ export const historyEntrySchema = z.discriminatedUnion('kind', [
 ]);
 export type HistoryEntry = z.infer<typeof historyEntrySchema>;
 
+/**
+ * History entries a card shows at first, newest first: what an operator reads
+ * while the phone rings. A regular customer has hundreds; drawing them all made
+ * a screen pop 80 ms slower (30 of them, 20 ms). The rest are a click away.
+ */
+export const firstHistoryEntries = 10;
+
 export const clientCardSchema = z.object({
   id: z.number().int(),
   fullName: z.string(),

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { firstHistoryEntries } from '../../../src-main/core/calls/screenPops';
+
 import {
   Badge,
   Button,
@@ -13,7 +13,11 @@ import {
   Title,
 } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import type { ClientCard, HistoryEntry } from '../../../src-main/core/clients/clientSchemas';
+import {
+  firstHistoryEntries,
+  type ClientCard,
+  type HistoryEntry,
+} from '../../../src-main/core/clients/clientSchemas';
 import { formatDate, formatDateTime, formatDuration, formatPhone } from './formatting';
 import { ScheduleCallback } from './ScheduleCallback';
 import { DialButton } from '../calls/DialButton';
