@@ -229,7 +229,7 @@ export const callBenches: Bench[] = [
         const trips: number[] = [];
         for (let i = 0; i < 50; i++) {
           const start = performance.now();
-          await media.request(0, { op: 'prepareCall', iceServers: [] });
+          await media.request(1_000_000 + i, { op: 'close' });
           trips.push(performance.now() - start);
         }
         const pops = await screenPopsInTheApp(dir, caller);

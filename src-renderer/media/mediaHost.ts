@@ -44,48 +44,17 @@ export class MediaHost {
   private readonly served = new Map<number, Served>();
   private readonly queues = new Map<number, Promise<void>>();
   private stopListening: (() => void) | undefined;
-  private preparing: ReturnType<typeof setTimeout> | undefined;
+  /** Connections whose preparation waits a moment, and what ends that wait early. */
+  private readonly waiting = new Map<number, () => void>();
   /** A microphone opened while a call rings, handed to the connection that answers it. */
   private warm: { stream: Promise<MediaStream>; timer: ReturnType<typeof setTimeout> } | undefined;
-  /**
-   * A peer connection made while a call rings, for the same ICE servers and,
-   * when the offer came with it, already holding the offer, the microphone
-   * and its answer (so answering only sends what is ready).
-   */
-  private spare:
-    | {
-        pc: RTCPeerConnection;
-        key: string;
-        offerSdp: string | undefined;
-        ready: Promise<{ answer: string; microphone: MediaStream } | undefined>;
-        timer: ReturnType<typeof setTimeout>;
-      }
-    | undefined;
 
   constructor(private readonly devices: () => MediaDevicesChoice) {}
 
   start(): void {
     this.stopListening = onEvent('media.request', (request) => {
-      if (request.op === 'prepareCall') {
-        // A moment later: the caller's card is drawn first (the screen pop is what the
-        // operator looks at now); nobody answers within that moment, and if they do,
-        // open() cancels this and makes its connection itself.
-        clearTimeout(this.preparing);
-        this.preparing = setTimeout(() => {
-          this.preparing = undefined;
-          if (request.offerSdp === undefined) this.warmMicrophone();
-          this.makeSpare(request.iceServers, request.offerSdp);
-        }, 150);
-        void invoke('media.respond', { id: request.id, ok: true }).catch(() => undefined);
-        return;
-      }
-      if (request.op === 'dropPreparedCall') {
-        clearTimeout(this.preparing);
-        this.preparing = undefined;
-        this.dropSpare();
-        void invoke('media.respond', { id: request.id, ok: true }).catch(() => undefined);
-        return;
-      }
+      // A connection still waiting to prepare has work now: the wait ends.
+      this.waiting.get(request.connectionId)?.();
       const previous = this.queues.get(request.connectionId) ?? Promise.resolve();
       const next = previous.then(() => this.handle(request));
       this.queues.set(request.connectionId, next);
@@ -150,7 +119,15 @@ export class MediaHost {
     request: MediaRequest,
   ): Promise<(WireDescription & { applied?: boolean }) | undefined> {
     if (request.op === 'open') {
-      await this.open(request.connectionId, request.iceServers);
+      this.open(request.connectionId, request.iceServers);
+      return undefined;
+    }
+    if (request.op === 'prepareCall') {
+      const answer = await this.prepare(request.connectionId, request.iceServers, request.offerSdp);
+      return answer === undefined ? undefined : { type: 'answer', sdp: answer };
+    }
+    if (request.op === 'close') {
+      this.close(request.connectionId);
       return undefined;
     }
     const served = this.served.get(request.connectionId);
@@ -210,12 +187,6 @@ export class MediaHost {
         sender.dtmf.insertDTMF(request.tones, request.duration, request.gap);
         return undefined;
       }
-      case 'close':
-        this.close(request.connectionId);
-        return undefined;
-      case 'prepareCall':
-      case 'dropPreparedCall':
-        return undefined;
     }
   }
 
@@ -269,34 +240,57 @@ export class MediaHost {
     });
   }
 
-  private makeSpare(iceServers: RTCIceServer[], offerSdp: string | undefined): void {
-    const key = JSON.stringify(iceServers);
-    if (this.spare?.key === key && this.spare.offerSdp === offerSdp) return;
-    this.dropSpare();
+  /**
+   * A call rings: a moment later (the caller's card is drawn first; it is what
+   * the operator looks at now), this connection opens with the microphone on
+   * it, takes the caller's offer and makes its answer, which JsSIP in main
+   * then sends without asking again. Any request for the connection (an
+   * answer, the caller giving up) ends the moment at once. Returns the answer.
+   */
+  private async prepare(
+    connectionId: number,
+    iceServers: RTCIceServer[],
+    offerSdp: string | undefined,
+  ): Promise<string | undefined> {
+    await new Promise<void>((resolve) => {
+      const timer = setTimeout(done, 150);
+      const waiting = this.waiting;
+      function done() {
+        clearTimeout(timer);
+        waiting.delete(connectionId);
+        resolve();
+      }
+      waiting.set(connectionId, done);
+    });
+    if (offerSdp === undefined) {
+      // An INVITE without an offer: the answer's offer is made on answering; the microphone opens now.
+      this.warmMicrophone();
+      this.open(connectionId, iceServers);
+      return undefined;
+    }
     const pc = new RTCPeerConnection({ iceServers });
-    const ready =
-      offerSdp === undefined
-        ? Promise.resolve(undefined)
-        : (async () => {
-            const microphone = await this.takeMicrophone();
-            for (const track of microphone.getAudioTracks()) pc.addTrack(track, microphone);
-            await pc.setRemoteDescription({ type: 'offer', sdp: offerSdp });
-            const answer = await pc.createAnswer();
-            await pc.setLocalDescription(answer);
-            return { answer: answer.sdp ?? '', microphone };
-          })().catch(() => undefined);
-    // A call nobody answers must not keep a connection (or the microphone) open.
-    const timer = setTimeout(() => this.dropSpare(), 60_000);
-    this.spare = { pc, key, offerSdp, ready, timer };
-  }
-
-  private dropSpare(): void {
-    const spare = this.spare;
-    this.spare = undefined;
-    if (spare === undefined) return;
-    clearTimeout(spare.timer);
-    void spare.ready.then((made) => made?.microphone.getTracks().forEach((t) => t.stop()));
-    spare.pc.close();
+    let made: { answer: string; microphone: MediaStream } | undefined;
+    try {
+      const microphone = await this.takeMicrophone();
+      try {
+        for (const track of microphone.getAudioTracks()) pc.addTrack(track, microphone);
+        await pc.setRemoteDescription({ type: 'offer', sdp: offerSdp });
+        const answer = await pc.createAnswer();
+        await pc.setLocalDescription(answer);
+        made = { answer: answer.sdp ?? '', microphone };
+      } catch (error) {
+        microphone.getTracks().forEach((t) => t.stop());
+        throw error;
+      }
+    } catch {
+      // No microphone, or an offer this connection cannot take: answering goes the long way
+      // (and says what failed then), on a connection that holds none of this.
+      pc.close();
+      this.open(connectionId, iceServers);
+      return undefined;
+    }
+    this.open(connectionId, iceServers, { pc, ...made, offerSdp });
+    return made.answer;
   }
 
   private warmMicrophone(): void {
@@ -328,27 +322,23 @@ export class MediaHost {
     return this.openMicrophone();
   }
 
-  private async open(connectionId: number, iceServers: RTCIceServer[]): Promise<void> {
-    clearTimeout(this.preparing);
-    this.preparing = undefined;
-    const spare = this.spare?.key === JSON.stringify(iceServers) ? this.spare : undefined;
-    if (spare !== undefined) {
-      this.spare = undefined;
-      clearTimeout(spare.timer);
-    }
-    const made = await spare?.ready;
-    const pc = spare?.pc ?? new RTCPeerConnection({ iceServers });
+  private open(
+    connectionId: number,
+    iceServers: RTCIceServer[],
+    prepared?: { pc: RTCPeerConnection; answer: string; microphone: MediaStream; offerSdp: string },
+  ): void {
+    const pc = prepared?.pc ?? new RTCPeerConnection({ iceServers });
     const speaker = new Audio();
     speaker.autoplay = true;
     const served: Served = {
       pc,
       seq: 0,
-      microphone: made?.microphone,
+      microphone: prepared?.microphone,
       microphoneEnabled: true,
       speaker,
     };
-    if (made !== undefined && spare?.offerSdp !== undefined)
-      served.prepared = { offerSdp: spare.offerSdp, answer: made.answer };
+    if (prepared !== undefined)
+      served.prepared = { offerSdp: prepared.offerSdp, answer: prepared.answer };
     // Tracks that arrived while the call rang have no 'track' event left to come.
     const early = pc.getReceivers().map((r) => r.track);
     if (early.length > 0) {
@@ -383,10 +373,10 @@ export class MediaHost {
   }
 
   private close(connectionId: number): void {
+    this.queues.delete(connectionId);
     const served = this.served.get(connectionId);
     if (served === undefined) return;
     this.served.delete(connectionId);
-    this.queues.delete(connectionId);
     served.closed = true;
     for (const track of served.microphone?.getTracks() ?? []) track.stop();
     served.speaker.srcObject = null;

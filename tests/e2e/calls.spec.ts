@@ -56,6 +56,9 @@ test('inbound: the card pops up while it rings, answered in Pult, audio both way
   await expect(page.getByTestId('client-card-name')).toHaveText('Коваленко Ірина');
   await expect(call).toHaveAttribute('data-state', 'ringing');
 
+  // The operator reads the card a moment, as they do: by then the window has taken the
+  // caller's offer and made the answer, and answering sends that answer as it is.
+  await page.waitForTimeout(800);
   await call.getByTestId('call-answer').click();
   await expect(call).toHaveAttribute('data-state', 'active');
   await expect.poll(async () => (await lastPhoneEvent('confirmed')) !== undefined).toBe(true);
@@ -122,8 +125,9 @@ test('inbound: the card pops up while it rings, answered in Pult, audio both way
 });
 
 test('answered the moment it rings, before the answer was made ready: audio both ways', async () => {
-  // Answered from the page as soon as main says it rings: the window has had no time to
-  // prepare (it waits 150 ms), so JsSIP's own order runs: microphone first, then the offer.
+  // Answered from the page as soon as main says it rings: the window has not prepared the
+  // answer yet (it waits 150 ms first), so main sends JsSIP's requests after the preparation,
+  // which they hurry, and the answer comes from the window the long way.
   await page.evaluate(() => {
     const off = window.pult.on('calls.changed', (list) => {
       const ringing = list.find((c) => c.state === 'ringing' && c.direction === 'inbound');

@@ -185,10 +185,13 @@ export class CallController {
     // Call waiting: taking the new call puts the one in progress on hold.
     this.holdOthers(call);
     this.set(call, { state: 'connecting' });
-    call.session.answer({
-      mediaStream: this.deps.media.microphone() as unknown as MediaStream,
-      pcConfig: { iceServers: this.deps.iceServers?.() ?? [] },
-    });
+    // The connection opened while it rang is the one JsSIP answers with.
+    this.deps.media.answerPrepared(call.view.id, () =>
+      call.session.answer({
+        mediaStream: this.deps.media.microphone() as unknown as MediaStream,
+        pcConfig: { iceServers: this.deps.iceServers?.() ?? [] },
+      }),
+    );
     // JsSIP waits for ICE gathering without a limit, and a failure inside answer()
     // may leave the caller ringing: the watchdog sends the final response instead.
     call.watchdog = setTimeout(() => {
@@ -228,6 +231,7 @@ export class CallController {
     }
     const offer = (event.request as { body?: unknown }).body;
     this.deps.media.prepareCall(
+      call.view.id,
       this.deps.iceServers?.() ?? [],
       typeof offer === 'string' && offer !== '' ? offer : undefined,
     );
@@ -383,11 +387,7 @@ export class CallController {
     for (const other of this.calls.values())
       if (other.view.consultCallId === call.view.id) other.view.consultCallId = null;
     // A call that rang and was never answered: what the window prepared for it goes.
-    if (
-      call.view.answeredAt === null &&
-      ![...this.calls.values()].some((c) => c.view.state === 'ringing')
-    )
-      this.deps.media.dropPreparedCall();
+    this.deps.media.dropPreparedCall(call.view.id);
     this.recent.unshift(call.view);
     this.recent.length = Math.min(this.recent.length, 3);
     void this.record(call, (records) => this.writeEnd(call, records));

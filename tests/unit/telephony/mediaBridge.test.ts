@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { silentLogger } from '../../../src-main/core/platform/ports';
 import { MediaBridge } from '../../../src-main/core/telephony/media/mediaBridge';
+import type { RemotePeerConnection } from '../../../src-main/core/telephony/media/remotePeerConnection';
 import type {
   ConnectionState,
   MediaRequest,
@@ -86,6 +87,112 @@ describe('media bridge', () => {
     // Anything else (a changed answer, an offer) still goes to the window.
     void pc.setLocalDescription({ type: 'answer', sdp: 'v=0 changed' }).catch(() => undefined);
     expect(requests.at(-1)).toMatchObject({ op: 'setLocalDescription' });
+  });
+
+  describe('a call prepared while it rings', () => {
+    const offer = { type: 'offer' as const, sdp: 'v=0 caller offer' };
+    const ready = state(3, {
+      iceGatheringState: 'complete',
+      localDescription: { type: 'answer', sdp: 'v=0 answer with candidates' },
+    });
+    /** What JsSIP's answer() does with the connection it makes, in its order. */
+    const jssipAnswers = async (bridge: MediaBridge, iceServers: { urls: string }[] = []) => {
+      const pc = bridge.createConnection(iceServers);
+      pc.addTrack(bridge.microphone().track);
+      await pc.setRemoteDescription(offer);
+      const answer = await pc.createAnswer();
+      await pc.setLocalDescription(answer);
+      return pc;
+    };
+
+    it('answering sends nothing the window must answer first: the 200 OK can go at once', async () => {
+      const bridge = new MediaBridge(silentLogger);
+      const requests = heldRenderer(bridge);
+      bridge.prepareCall(7, [], offer.sdp);
+      expect(requests).toMatchObject([{ op: 'prepareCall', offerSdp: offer.sdp }]);
+      bridge.respond({
+        id: requests[0]!.id,
+        ok: true,
+        description: { type: 'answer', sdp: 'v=0 answer' },
+        state: ready,
+      });
+      await flush();
+      let answered: Promise<RemotePeerConnection> | undefined;
+      bridge.answerPrepared(7, () => {
+        answered = jssipAnswers(bridge);
+      });
+      // Resolves with no response from the window at all.
+      const pc = await answered!;
+      expect(pc.connectionId).toBe(requests[0]!.connectionId);
+      expect(pc.iceGatheringState).toBe('complete');
+      expect(pc.localDescription?.sdp).toBe('v=0 answer with candidates');
+      expect(requests.map((r) => r.op)).toEqual(['prepareCall', 'addMicrophone']);
+    });
+
+    it('answered before the window is done: the same connection, its requests queued after the preparation', async () => {
+      const bridge = new MediaBridge(silentLogger);
+      const requests = heldRenderer(bridge);
+      bridge.prepareCall(7, [], offer.sdp);
+      let answered: Promise<RemotePeerConnection> | undefined;
+      bridge.answerPrepared(7, () => {
+        answered = jssipAnswers(bridge);
+      });
+      await flush();
+      expect(requests.map((r) => [r.op, r.connectionId])).toEqual([
+        ['prepareCall', requests[0]!.connectionId],
+        ['addMicrophone', requests[0]!.connectionId],
+        ['setRemoteDescription', requests[0]!.connectionId],
+      ]);
+      for (const request of requests.slice(0, 3)) bridge.respond({ id: request.id, ok: true });
+      await flush();
+      expect(requests.at(-1)).toMatchObject({ op: 'createAnswer' });
+      bridge.respond({
+        id: requests.at(-1)!.id,
+        ok: true,
+        description: { type: 'answer', sdp: 'v=0 answer' },
+        applied: true,
+        state: ready,
+      });
+      expect((await answered!).localDescription?.sdp).toBe('v=0 answer with candidates');
+    });
+
+    it('other ICE servers by the time it is answered: a new connection, and the prepared one closed', () => {
+      const bridge = new MediaBridge(silentLogger);
+      const requests = heldRenderer(bridge);
+      bridge.prepareCall(7, [], offer.sdp);
+      const preparedId = requests[0]!.connectionId;
+      bridge.answerPrepared(7, () => {
+        void jssipAnswers(bridge, [{ urls: 'stun:127.0.0.1:3478' }]).catch(() => undefined);
+      });
+      expect(requests.find((r) => r.op === 'open')?.connectionId).not.toBe(preparedId);
+      expect(requests).toContainEqual(
+        expect.objectContaining({ op: 'close', connectionId: preparedId }),
+      );
+    });
+
+    it('a call that ends unanswered lets its connection go; another call keeps its own', () => {
+      const bridge = new MediaBridge(silentLogger);
+      const requests = heldRenderer(bridge);
+      bridge.prepareCall(7, [], offer.sdp);
+      bridge.prepareCall(8, [], 'v=0 second caller');
+      const [first, second] = requests;
+      bridge.dropPreparedCall(7);
+      expect(requests.slice(2)).toEqual([
+        expect.objectContaining({ op: 'close', connectionId: first!.connectionId }),
+      ]);
+      let taken: RemotePeerConnection | undefined;
+      bridge.answerPrepared(8, () => (taken = bridge.createConnection([])));
+      expect(taken?.connectionId).toBe(second!.connectionId);
+    });
+
+    it('the window reloads while it rings: the new window prepares it again, and the call is not renegotiated', () => {
+      const bridge = new MediaBridge(silentLogger, 10_000, 30);
+      heldRenderer(bridge);
+      bridge.prepareCall(7, [], offer.sdp);
+      bridge.detach();
+      const second = heldRenderer(bridge);
+      expect(second).toMatchObject([{ op: 'prepareCall', offerSdp: offer.sdp }]);
+    });
   });
 
   it('keeps the newest state: a late, older snapshot does not roll the mirror back', () => {

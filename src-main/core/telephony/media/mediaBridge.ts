@@ -20,6 +20,10 @@ export class MediaBridge implements MediaLink {
     { resolve: (response: MediaResponse) => void; timer: NodeJS.Timeout }
   >();
   private readonly connections = new Map<number, RemotePeerConnection>();
+  /** Connections opened while their calls ring, by the call controller's call id. */
+  private readonly prepared = new Map<number, RemotePeerConnection>();
+  /** The prepared connection the next `createConnection` hands JsSIP (see answerPrepared). */
+  private claim: RemotePeerConnection | undefined;
   /** Calls' connections whose window went away, waiting for the next one. */
   private orphans: { connections: RemotePeerConnection[]; timer: NodeJS.Timeout } | undefined;
 
@@ -77,10 +81,6 @@ export class MediaBridge implements MediaLink {
     return this.send !== undefined;
   }
 
-  liveConnections(): number {
-    return this.connections.size;
-  }
-
   request(connectionId: number, operation: MediaOperation): Promise<MediaResponse> {
     const send = this.send;
     const id = this.nextRequest++;
@@ -98,18 +98,44 @@ export class MediaBridge implements MediaLink {
     });
   }
 
-  /** Opens the microphone and a connection ahead of an answer; nothing waits for it. */
-  prepareCall(iceServers: { urls: string | string[] }[], offerSdp?: string): void {
+  /**
+   * A call rings: its connection is opened in the window now, with the
+   * microphone and the answer to the caller's offer, so that answering
+   * (`answerPrepared`) needs nothing more from the window. Nothing waits for it.
+   */
+  prepareCall(callKey: number, iceServers: { urls: string | string[] }[], offerSdp?: string): void {
     if (this.send === undefined) return;
-    void this.request(0, {
-      op: 'prepareCall',
-      iceServers,
-      ...(offerSdp === undefined || offerSdp.length > 64_000 ? {} : { offerSdp }),
+    this.dropPreparedCall(callKey);
+    const usable = offerSdp !== undefined && offerSdp.length <= 64_000 ? offerSdp : undefined;
+    const connection = new RemotePeerConnection(this.nextConnection++, this, iceServers, {
+      offerSdp: usable,
     });
+    this.connections.set(connection.connectionId, connection);
+    this.prepared.set(callKey, connection);
   }
 
-  dropPreparedCall(): void {
-    if (this.send !== undefined) void this.request(0, { op: 'dropPreparedCall' });
+  /**
+   * Runs JsSIP's answer for a call: the connection it makes is the one
+   * prepared while the call rang (when still usable, for the same ICE servers).
+   */
+  answerPrepared<T>(callKey: number, answer: () => T): T {
+    const connection = this.prepared.get(callKey);
+    this.prepared.delete(callKey);
+    this.claim = connection?.isWaitingForCall() === true ? connection : undefined;
+    try {
+      return answer();
+    } finally {
+      const unused = this.claim;
+      this.claim = undefined;
+      unused?.close();
+    }
+  }
+
+  /** The call that rang ended unanswered: its connection (and microphone) goes. */
+  dropPreparedCall(callKey: number): void {
+    const connection = this.prepared.get(callKey);
+    this.prepared.delete(callKey);
+    connection?.close();
   }
 
   forget(connectionId: number): void {
@@ -130,6 +156,12 @@ export class MediaBridge implements MediaLink {
   }
 
   createConnection(iceServers: { urls: string | string[] }[]): RemotePeerConnection {
+    const claimed = this.claim;
+    if (claimed?.servesIceServers(iceServers) === true) {
+      this.claim = undefined;
+      claimed.takenForCall();
+      return claimed;
+    }
     const connection = new RemotePeerConnection(this.nextConnection++, this, iceServers);
     this.connections.set(connection.connectionId, connection);
     return connection;

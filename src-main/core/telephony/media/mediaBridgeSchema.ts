@@ -63,25 +63,22 @@ export const mediaOperationSchema = z.discriminatedUnion('op', [
     .strict(),
   z.object({ op: z.literal('close') }).strict(),
   /**
-   * A call is ringing: open the microphone and a peer connection now, so
-   * answering does not wait for either.
+   * A call is ringing: open this connection now, with the microphone, and
+   * (given the caller's offer) set the offer and make the answer, so that
+   * answering waits for none of it. The response carries that answer.
    */
   z
     .object({
       op: z.literal('prepareCall'),
       iceServers: z.array(z.object({ urls: z.union([z.string(), z.array(z.string())]) })),
-      /** The caller's offer: the window can take it and make the answer before the operator answers. */
       offerSdp: sdp.optional(),
     })
     .strict(),
-  /** The call that rang ended unanswered: let go of what was prepared (the microphone above all). */
-  z.object({ op: z.literal('dropPreparedCall') }).strict(),
 ]);
 export type MediaOperation = z.output<typeof mediaOperationSchema>;
 
 export const mediaRequestSchema = z.intersection(
-  // connectionId 0: a request for the window's media as a whole (prepareCall).
-  z.object({ id: z.number().int().positive(), connectionId: z.number().int().nonnegative() }),
+  z.object({ id: z.number().int().positive(), connectionId: z.number().int().positive() }),
   mediaOperationSchema,
 );
 export type MediaRequest = z.output<typeof mediaRequestSchema>;

@@ -78,13 +78,62 @@ export class RemotePeerConnection {
   private closed = false;
   /** An answer the window has set as local description on its own (see createAnswer). */
   private appliedAnswer: string | undefined;
+  /**
+   * Made while the call rang (see `prepare`): the caller's offer, and the
+   * answer the window made for it, set and with the microphone on.
+   */
+  private prepared: { offerSdp: string; answerSdp: string } | undefined;
+  /** JsSIP set the prepared offer: its createAnswer gets the prepared answer. */
+  private preparedOfferTaken = false;
+  /** Opened ahead of a call (prepared), until JsSIP takes it for that call. */
+  private waitingForCall: { offerSdp: string | undefined } | undefined;
 
   constructor(
     readonly connectionId: number,
     private readonly link: MediaLink,
     private readonly iceServers: { urls: string | string[] }[],
+    /** Ahead of answering: open it now, and have the answer to this offer made (if there is one). */
+    ahead?: { offerSdp: string | undefined },
   ) {
-    void this.enqueue({ op: 'open', iceServers }).catch(() => undefined);
+    if (ahead === undefined) void this.enqueue({ op: 'open', iceServers }).catch(() => undefined);
+    else this.prepare(ahead.offerSdp);
+  }
+
+  /** Whether this connection was made for these ICE servers (a prepared one is taken only then). */
+  servesIceServers(iceServers: { urls: string | string[] }[]): boolean {
+    return JSON.stringify(iceServers) === JSON.stringify(this.iceServers);
+  }
+
+  /** Whether it waits for its call, still usable (not closed, its window not lost). */
+  isWaitingForCall(): boolean {
+    return this.waitingForCall !== undefined && !this.closed;
+  }
+
+  /** JsSIP takes it for the call it was prepared for. */
+  takenForCall(): void {
+    this.waitingForCall = undefined;
+  }
+
+  /**
+   * Opens the real connection while the call rings: the window takes the
+   * microphone, sets the caller's offer and makes the answer. When that is
+   * done before the operator answers, JsSIP's setRemoteDescription and
+   * createAnswer are served here from what the window said, and the 200 OK
+   * goes out without a round trip to the window.
+   */
+  private prepare(offerSdp: string | undefined): void {
+    this.waitingForCall = { offerSdp };
+    void this.enqueue({
+      op: 'prepareCall',
+      iceServers: this.iceServers,
+      ...(offerSdp === undefined ? {} : { offerSdp }),
+    }).then(
+      (response) => {
+        if (offerSdp !== undefined && response.description?.type === 'answer')
+          this.prepared = { offerSdp, answerSdp: response.description.sdp };
+      },
+      () => undefined,
+    );
   }
 
   get iceGatheringState(): ConnectionState['iceGatheringState'] {
@@ -105,6 +154,13 @@ export class RemotePeerConnection {
   }
 
   async createAnswer(): Promise<WireDescription> {
+    const prepared = this.prepared;
+    if (this.preparedOfferTaken && prepared !== undefined) {
+      this.preparedOfferTaken = false;
+      this.prepared = undefined;
+      this.appliedAnswer = prepared.answerSdp;
+      return { type: 'answer', sdp: prepared.answerSdp };
+    }
     const response = await this.enqueue({ op: 'createAnswer' });
     const answer = this.described(response);
     this.appliedAnswer = response.applied === true ? answer.sdp : undefined;
@@ -121,6 +177,12 @@ export class RemotePeerConnection {
   }
 
   async setRemoteDescription(description: WireDescription): Promise<void> {
+    // The window set this very offer while the call rang (and the state says so).
+    if (description.type === 'offer' && description.sdp === this.prepared?.offerSdp) {
+      this.preparedOfferTaken = true;
+      return;
+    }
+    this.prepared = undefined;
     await this.enqueue({ op: 'setRemoteDescription', description: plain(description) });
   }
 
@@ -194,6 +256,13 @@ export class RemotePeerConnection {
     // The new window numbers its snapshots from the start again.
     this.state = initialState;
     this.appliedAnswer = undefined;
+    this.prepared = undefined;
+    this.preparedOfferTaken = false;
+    if (this.waitingForCall !== undefined) {
+      // Still ringing: the new window prepares it again; the call has nothing to renegotiate.
+      this.prepare(this.waitingForCall.offerSdp);
+      return;
+    }
     void this.enqueue({ op: 'open', iceServers: this.iceServers }).catch(() => undefined);
     for (const sender of this.senders) {
       void this.enqueue({ op: 'addMicrophone' }).catch(() => undefined);
@@ -212,6 +281,11 @@ export class RemotePeerConnection {
    */
   lost(): void {
     if (this.closed) return;
+    // Not yet a call's: nothing to end, and nothing left to take for one.
+    if (this.waitingForCall !== undefined) {
+      this.close();
+      return;
+    }
     this.adopt({ ...this.state, seq: this.state.seq + 1, iceConnectionState: 'failed' });
     for (const listener of [...(this.listeners.get('iceconnectionstatechange') ?? [])])
       listener({ type: 'iceconnectionstatechange' });
