@@ -142,7 +142,8 @@ export class MediaHost {
         // Made while the call rang, for this very offer: nothing left to do.
         if (served.prepared !== undefined && served.prepared.offerSdp === served.remoteOffer) {
           served.appliedAnswer = served.prepared.answer;
-          return { type: 'answer', sdp: served.prepared.answer, applied: true };
+          served.prepared = undefined;
+          return { type: 'answer', sdp: served.appliedAnswer, applied: true };
         }
         // Set at once as the local description: JsSIP always sets the answer it
         // gets unchanged, so main can skip that round trip (see RemotePeerConnection).
@@ -180,6 +181,9 @@ export class MediaHost {
         served.microphoneEnabled = request.enabled;
         for (const track of served.microphone?.getAudioTracks() ?? [])
           track.enabled = request.enabled;
+        return undefined;
+      case 'preparedTaken':
+        served.prepared = undefined;
         return undefined;
       case 'insertDTMF': {
         const sender = pc.getSenders().find((s) => s.track?.kind === 'audio');

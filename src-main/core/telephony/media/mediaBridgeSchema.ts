@@ -63,6 +63,11 @@ export const mediaOperationSchema = z.discriminatedUnion('op', [
     .strict(),
   z.object({ op: z.literal('close') }).strict(),
   /**
+   * Main answered with the answer prepared while the call rang (without asking):
+   * a later offer, even an identical re-offer, is set for real.
+   */
+  z.object({ op: z.literal('preparedTaken') }).strict(),
+  /**
    * A call is ringing: open this connection now, with the microphone, and
    * (given the caller's offer) set the offer and make the answer, so that
    * answering waits for none of it. The response carries that answer.

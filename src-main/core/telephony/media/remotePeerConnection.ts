@@ -159,6 +159,8 @@ export class RemotePeerConnection {
       this.preparedOfferTaken = false;
       this.prepared = undefined;
       this.appliedAnswer = prepared.answerSdp;
+      // Not waited for: the window only forgets what it prepared, so nothing is used twice.
+      void this.enqueue({ op: 'preparedTaken' }).catch(() => undefined);
       return { type: 'answer', sdp: prepared.answerSdp };
     }
     const response = await this.enqueue({ op: 'createAnswer' });
