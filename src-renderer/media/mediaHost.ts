@@ -44,8 +44,8 @@ export class MediaHost {
   private readonly served = new Map<number, Served>();
   private readonly queues = new Map<number, Promise<void>>();
   private stopListening: (() => void) | undefined;
-  /** Connections whose preparation waits a moment, and what ends that wait early. */
-  private readonly waiting = new Map<number, () => void>();
+  /** Connections whose preparation waits a moment, and what ends that wait early (or calls it off). */
+  private readonly waiting = new Map<number, (calledOff: boolean) => void>();
   /** A microphone opened while a call rings, handed to the connection that answers it. */
   private warm: { stream: Promise<MediaStream>; timer: ReturnType<typeof setTimeout> } | undefined;
 
@@ -53,8 +53,9 @@ export class MediaHost {
 
   start(): void {
     this.stopListening = onEvent('media.request', (request) => {
-      // A connection still waiting to prepare has work now: the wait ends.
-      this.waiting.get(request.connectionId)?.();
+      // A connection still waiting to prepare has work now: the wait ends. If the work is
+      // closing it (the caller gave up), nothing is prepared: no microphone opened for nobody.
+      this.waiting.get(request.connectionId)?.(request.op === 'close');
       const previous = this.queues.get(request.connectionId) ?? Promise.resolve();
       const next = previous.then(() => this.handle(request));
       this.queues.set(request.connectionId, next);
@@ -256,16 +257,17 @@ export class MediaHost {
     iceServers: RTCIceServer[],
     offerSdp: string | undefined,
   ): Promise<string | undefined> {
-    await new Promise<void>((resolve) => {
-      const timer = setTimeout(done, 150);
+    const calledOff = await new Promise<boolean>((resolve) => {
+      const timer = setTimeout(() => done(false), 150);
       const waiting = this.waiting;
-      function done() {
+      function done(off: boolean) {
         clearTimeout(timer);
         waiting.delete(connectionId);
-        resolve();
+        resolve(off);
       }
       waiting.set(connectionId, done);
     });
+    if (calledOff) return undefined;
     if (offerSdp === undefined) {
       // An INVITE without an offer: the answer's offer is made on answering; the microphone opens now.
       this.warmMicrophone();

@@ -126,11 +126,41 @@ describe('media bridge', () => {
       expect(pc.connectionId).toBe(requests[0]!.connectionId);
       expect(pc.iceGatheringState).toBe('complete');
       expect(pc.localDescription?.sdp).toBe('v=0 answer with candidates');
+      expect(requests.map((r) => r.op)).toEqual(['prepareCall', 'addMicrophone']);
       // The window hears afterwards that its answer was used (and never uses it twice).
+      await new Promise((resolve) => setImmediate(resolve));
       expect(requests.map((r) => r.op)).toEqual(['prepareCall', 'addMicrophone', 'preparedTaken']);
       // An offer after that (a re-INVITE, even with the same SDP) is set in the window for real.
       void pc.setRemoteDescription(offer).catch(() => undefined);
       expect(requests.at(-1)).toMatchObject({ op: 'setRemoteDescription', description: offer });
+    });
+
+    it('a request made right after answering still reaches the window after the news that the answer was used', async () => {
+      const bridge = new MediaBridge(silentLogger);
+      const requests = heldRenderer(bridge);
+      bridge.prepareCall(7, [], offer.sdp);
+      bridge.respond({
+        id: requests[0]!.id,
+        ok: true,
+        description: { type: 'answer', sdp: 'v=0 answer' },
+        state: ready,
+      });
+      await flush();
+      let answered: Promise<RemotePeerConnection> | undefined;
+      bridge.answerPrepared(7, () => {
+        answered = jssipAnswers(bridge);
+      });
+      const pc = await answered!;
+      const [sender] = pc.getSenders();
+      sender!.track.enabled = false;
+      expect(requests.map((r) => r.op)).toEqual([
+        'prepareCall',
+        'addMicrophone',
+        'preparedTaken',
+        'setMicrophoneEnabled',
+      ]);
+      await new Promise((resolve) => setImmediate(resolve));
+      expect(requests.filter((r) => r.op === 'preparedTaken')).toHaveLength(1);
     });
 
     it('answered before the window is done: the same connection, its requests queued after the preparation', async () => {

@@ -85,6 +85,8 @@ export class RemotePeerConnection {
   private prepared: { offerSdp: string; answerSdp: string } | undefined;
   /** JsSIP set the prepared offer: its createAnswer gets the prepared answer. */
   private preparedOfferTaken = false;
+  /** The window is still to hear that its prepared answer was used (see createAnswer). */
+  private preparedTakenNotice = false;
   /** Opened ahead of a call (prepared), until JsSIP takes it for that call. */
   private waitingForCall: { offerSdp: string | undefined } | undefined;
 
@@ -159,8 +161,10 @@ export class RemotePeerConnection {
       this.preparedOfferTaken = false;
       this.prepared = undefined;
       this.appliedAnswer = prepared.answerSdp;
-      // Not waited for: the window only forgets what it prepared, so nothing is used twice.
-      void this.enqueue({ op: 'preparedTaken' }).catch(() => undefined);
+      // The window is told once the 200 OK is out (or before any later request, whichever
+      // comes first): it only forgets what it prepared, so that nothing is used twice.
+      this.preparedTakenNotice = true;
+      setImmediate(() => this.sendPreparedTaken());
       return { type: 'answer', sdp: prepared.answerSdp };
     }
     const response = await this.enqueue({ op: 'createAnswer' });
@@ -260,6 +264,7 @@ export class RemotePeerConnection {
     this.appliedAnswer = undefined;
     this.prepared = undefined;
     this.preparedOfferTaken = false;
+    this.preparedTakenNotice = false;
     if (this.waitingForCall !== undefined) {
       // Still ringing: the new window prepares it again; the call has nothing to renegotiate.
       this.prepare(this.waitingForCall.offerSdp);
@@ -306,11 +311,18 @@ export class RemotePeerConnection {
   private enqueue(operation: MediaOperation): Promise<MediaResponse & { ok: true }> {
     if (this.closed && operation.op !== 'close')
       return Promise.reject(new Error('connection closed'));
+    if (operation.op !== 'preparedTaken') this.sendPreparedTaken();
     return this.link.request(this.connectionId, operation).then((response) => {
       this.adopt(response.state);
       if (!response.ok) throw new Error(response.error);
       return response;
     });
+  }
+
+  private sendPreparedTaken(): void {
+    if (!this.preparedTakenNotice) return;
+    this.preparedTakenNotice = false;
+    void this.enqueue({ op: 'preparedTaken' }).catch(() => undefined);
   }
 
   private described(response: MediaResponse & { ok: true }): WireDescription {
