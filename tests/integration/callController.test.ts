@@ -3,6 +3,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { CallRecords } from '../../src-main/core/calls/callRecords';
 import { CallerIdLookup } from '../../src-main/core/clients/callerId';
+import { ClientEditor } from '../../src-main/core/clients/clientEditor';
 import type { PultDatabase } from '../../src-main/core/db/database';
 import { silentLogger } from '../../src-main/core/platform/ports';
 import { WorkstationStatusBoard } from '../../src-main/core/status/workstationStatusBoard';
@@ -39,6 +40,8 @@ let sip: SipRegistration;
 let db: PultDatabase;
 let records: CallRecords;
 let calls: CallView[] = [];
+/** Every list the controller published, in order (what the window is sent). */
+const updates: CallView[][] = [];
 let controller: CallController;
 const media = new MediaBridge(silentLogger, 2000);
 const liveCalls = new LiveCallRegistry();
@@ -136,7 +139,10 @@ beforeAll(async () => {
     liveCalls,
     clock: { now: () => new Date() },
     logger: silentLogger,
-    onChanged: (list) => (calls = list),
+    onChanged: (list) => {
+      calls = list;
+      updates.push(structuredClone(list));
+    },
     answerTimeoutMs: 300,
   });
   sip.onAgent((ua) => controller.useAgent(ua));
@@ -202,6 +208,38 @@ describe('answering rules on the wire', () => {
     await waitFor(() => calls[0]?.state === 'ended');
     expect(calls[0]).toMatchObject({ problem: 'noAudioWindow' });
     expect(liveCalls.count()).toBe(0);
+  });
+});
+
+describe('the screen pop', () => {
+  it('a known caller is shown ringing with the card found: the window hears of the call once, not before and after the lookup', async () => {
+    // The third trace's caller, +1 650 666 6666, is a client.
+    const created = new ClientEditor(db.sqlite, { now: () => new Date() }).create(
+      { fullName: 'Wireless Caller', phones: [{ raw: '+16506666666' }] },
+      'op1',
+    );
+    if (!created.ok) throw new Error('client not created');
+    const ring = async (callId: string) => {
+      const ringing = responseTo(callId, /^SIP\/2\.0 180/);
+      pbx.send(inviteFrom(traces[2]!, callId));
+      await ringing;
+      const call = calls.find((c) => c.state === 'ringing');
+      const busy = responseTo(callId, /^SIP\/2\.0 486/);
+      controller.act({ action: 'reject', id: call!.id });
+      await busy;
+      await waitFor(() => calls[0]?.state === 'ended');
+      controller.clearEnded();
+    };
+    // Earlier tests opened the client base already; a first call would, otherwise.
+    await ring(`pop-warm-${Date.now()}`);
+    const from = updates.length;
+    await ring(`pop-${Date.now()}`);
+    const firstSeen = updates
+      .slice(from)
+      .map((list) => list.find((c) => c.state === 'ringing'))
+      .find((call) => call !== undefined);
+    expect(firstSeen?.client).toEqual({ id: created.id, fullName: 'Wireless Caller' });
+    expect(firstSeen?.interactionId).not.toBeNull();
   });
 });
 

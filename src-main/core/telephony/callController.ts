@@ -9,10 +9,12 @@ import type { LiveCallRegistry } from './liveCallRegistry';
 import type { MediaBridge } from './media/mediaBridge';
 import type { CallAction, CallView, EndCause } from './callView';
 
+type OpenBase = { records: CallRecords; callerId: (number: string) => CallerMatch[] };
+
 export interface CallControllerDeps {
   media: MediaBridge;
   /** The client base, once open; calls still work (without a screen pop or record) before. */
-  database: () => Promise<{ records: CallRecords; callerId: (number: string) => CallerMatch[] }>;
+  database: () => Promise<OpenBase>;
   liveCalls: LiveCallRegistry;
   clock: Clock;
   logger: Logger;
@@ -52,6 +54,8 @@ export class CallController {
   private readonly calls = new Map<number, LiveCall>();
   /** Ended calls stay listed briefly so the operator sees how they ended. */
   private readonly recent: CallView[] = [];
+  /** The client base, once it has answered (it stays the same from then on). */
+  private base: OpenBase | undefined;
 
   constructor(private readonly deps: CallControllerDeps) {}
 
@@ -331,14 +335,27 @@ export class CallController {
         call.view.problem = 'mediaFailed';
       this.finish(call, call.localEnd ?? endCauseOf(e.originator, e.cause, call));
     });
+    // With the base open, the caller is looked up before the call is first shown: the
+    // window gets the ringing call and its caller's card in one go, not two renders apart.
+    if (this.base !== undefined) this.startRecordWith(call, this.base, callId ?? '');
     this.changed();
-    void this.startRecord(call, callId ?? '');
+    if (this.base === undefined) void this.startRecord(call, callId ?? '');
     return call;
   }
 
   private async startRecord(call: LiveCall, sipCallId: string): Promise<void> {
     try {
-      const db = await this.deps.database();
+      this.base = await this.deps.database();
+    } catch (error) {
+      this.deps.logger.error('call: could not record the call', { error: String(error) });
+      return;
+    }
+    this.startRecordWith(call, this.base, sipCallId);
+    this.changed();
+  }
+
+  private startRecordWith(call: LiveCall, db: OpenBase, sipCallId: string): void {
+    try {
       const matches = call.view.remoteNumber === '' ? [] : db.callerId(call.view.remoteNumber);
       const client = matches.length === 1 && matches[0] !== undefined ? matches[0] : null;
       call.view.matches = matches.length;
@@ -355,7 +372,6 @@ export class CallController {
       if (call.view.endedAt !== null) this.writeEnd(call, db.records);
       else if (call.view.answeredAt !== null)
         db.records.answered(call.view.interactionId, new Date(call.view.answeredAt));
-      this.changed();
     } catch (error) {
       this.deps.logger.error('call: could not record the call', { error: String(error) });
     }
