@@ -133,11 +133,12 @@ export const callBenches: Bench[] = [
       let invitedAt = 0;
       let session: RTCSession | undefined;
       sip.onAgent((ua) => {
-        controller.useAgent(ua);
+        // Heard before the controller hears it: the controller finds the caller at once.
         ua?.on('newRTCSession', (e: RTCSessionEvent) => {
           invitedAt = performance.now();
           session = e.session;
         });
+        controller.useAgent(ua);
       });
       sip.start(agentAccount('ws://127.0.0.1:8080'), 'unused');
       const figures: Figure[] = [];
