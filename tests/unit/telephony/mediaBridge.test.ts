@@ -105,7 +105,8 @@ describe('media bridge', () => {
       return pc;
     };
 
-    it('answering sends nothing the window must answer first: the 200 OK can go at once', async () => {
+    /** A call prepared while it rang (the window done with it), then answered by JsSIP. */
+    const answeredWhenReady = async () => {
       const bridge = new MediaBridge(silentLogger);
       const requests = heldRenderer(bridge);
       bridge.prepareCall(7, [], offer.sdp);
@@ -122,7 +123,11 @@ describe('media bridge', () => {
         answered = jssipAnswers(bridge);
       });
       // Resolves with no response from the window at all.
-      const pc = await answered!;
+      return { requests, pc: await answered! };
+    };
+
+    it('answering sends nothing the window must answer first: the 200 OK can go at once', async () => {
+      const { requests, pc } = await answeredWhenReady();
       expect(pc.connectionId).toBe(requests[0]!.connectionId);
       expect(pc.iceGatheringState).toBe('complete');
       expect(pc.localDescription?.sdp).toBe('v=0 answer with candidates');
@@ -136,21 +141,7 @@ describe('media bridge', () => {
     });
 
     it('a request made right after answering still reaches the window after the news that the answer was used', async () => {
-      const bridge = new MediaBridge(silentLogger);
-      const requests = heldRenderer(bridge);
-      bridge.prepareCall(7, [], offer.sdp);
-      bridge.respond({
-        id: requests[0]!.id,
-        ok: true,
-        description: { type: 'answer', sdp: 'v=0 answer' },
-        state: ready,
-      });
-      await flush();
-      let answered: Promise<RemotePeerConnection> | undefined;
-      bridge.answerPrepared(7, () => {
-        answered = jssipAnswers(bridge);
-      });
-      const pc = await answered!;
+      const { requests, pc } = await answeredWhenReady();
       const [sender] = pc.getSenders();
       sender!.track.enabled = false;
       expect(requests.map((r) => r.op)).toEqual([
