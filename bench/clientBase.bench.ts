@@ -15,6 +15,7 @@ import {
   suggestedSettings,
 } from '../src-main/core/clients/import/clientImport';
 import { openDatabase, type PultDatabase } from '../src-main/core/db/database';
+import { newDatabaseKey } from '../src-main/core/db/encryption';
 import { cities, makePerson, seededRandom } from '../src-main/core/demo/ukrainianPeople';
 import { silentLogger, systemClock } from '../src-main/core/platform/ports';
 import type { Bench, Figure } from './benches';
@@ -59,9 +60,10 @@ function sqliteCliImportMs(csv: string, dir: string): number | undefined {
   return result.status === 0 ? elapsed : undefined;
 }
 
-function rssOfOpenDatabase(file: string): number | undefined {
+function rssOfOpenDatabase(file: string, key: string): number | undefined {
   const probe = path.join(import.meta.dirname, 'rssProbe.ts');
   const result = spawnSync(process.execPath, ['--import', 'tsx', probe, file], {
+    env: { ...process.env, PULT_BENCH_DB_KEY: key },
     encoding: 'utf8',
   });
   const value = Number(result.stdout.trim());
@@ -129,7 +131,12 @@ export const clientBaseBenches: Bench[] = [
         const csv = path.join(dir, 'clients.csv');
         const phones = await writeClientsCsv(csv, clients);
         const cliMs = sqliteCliImportMs(csv, dir);
-        const db = await openDatabase(path.join(dir, 'pult.sqlite'), { logger: silentLogger });
+        // Encrypted, as the app keeps it.
+        const key = newDatabaseKey();
+        const db = await openDatabase(path.join(dir, 'pult.sqlite'), {
+          logger: silentLogger,
+          key,
+        });
         const preview = await previewImportFile(csv);
         const start = performance.now();
         const result = await importClientsFromCsv(
@@ -197,7 +204,7 @@ export const clientBaseBenches: Bench[] = [
           unit: 'MB',
           n: result.rowsImported,
         });
-        const rss = rssOfOpenDatabase(file);
+        const rss = rssOfOpenDatabase(file, key);
         if (rss !== undefined)
           figures.push({
             name: 'db.rssMb',

@@ -5,7 +5,12 @@ import { ClientSearch } from '../src-main/core/clients/clientSearch';
 import { openDatabase } from '../src-main/core/db/database';
 import { silentLogger } from '../src-main/core/platform/ports';
 
-const db = await openDatabase(process.argv[2]!, { logger: silentLogger });
+// The key comes by the environment, never on a command line others can read.
+const key = process.env['PULT_BENCH_DB_KEY'];
+const db = await openDatabase(process.argv[2]!, {
+  logger: silentLogger,
+  ...(key === undefined ? {} : { key }),
+});
 const search = new ClientSearch(db.sqlite);
 const lookup = new CallerIdLookup(db.sqlite);
 for (const text of ['Ко', 'Шевченко О', '067 1', 'Київ', 'Ґудзь'])

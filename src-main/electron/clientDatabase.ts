@@ -4,6 +4,8 @@ import { ClientBase } from '../core/clients/clientBase';
 import { ImportRunner } from '../core/clients/import/importRunner';
 import { SearchBacklog } from '../core/clients/searchBacklog';
 import { DatabaseTooNewError, openDatabase } from '../core/db/database';
+import { workstationDatabaseKey, type KeyWrapping } from '../core/db/databaseKeyFile';
+import { DatabaseKeyError } from '../core/db/encryption';
 import type { Clock, Logger } from '../core/platform/ports';
 import type { SettingsService } from '../core/settings/settingsService';
 import type { WorkstationStatusBoard } from '../core/status/workstationStatusBoard';
@@ -24,6 +26,7 @@ export interface OpenedClientBase {
 export async function openClientDatabase(options: {
   userDataDir: string;
   workerFile: string;
+  keyWrapping: KeyWrapping;
   clock: Clock;
   logger: Logger;
   settings: SettingsService;
@@ -33,7 +36,12 @@ export async function openClientDatabase(options: {
   const file = path.join(options.userDataDir, 'pult.sqlite');
   options.status.set('database', { state: 'opening' });
   try {
-    const db = await openDatabase(file, { logger: options.logger });
+    // Encrypted at rest with the workstation's key (see databaseKeyFile).
+    const key = await workstationDatabaseKey(file, options.keyWrapping, options.logger);
+    const db = await openDatabase(file, {
+      logger: options.logger,
+      ...(key === undefined ? {} : { key }),
+    });
     const base = new ClientBase(
       db,
       options.clock,
@@ -42,7 +50,8 @@ export async function openClientDatabase(options: {
       electronJsonStore<{ demoDismissed: boolean }>('workspace'),
     );
     options.status.set('database', { state: 'ready' });
-    const imports = new ImportRunner(file, options.workerFile, options.logger, (progress) =>
+    const database = key === undefined ? { file } : { file, key };
+    const imports = new ImportRunner(database, options.workerFile, options.logger, (progress) =>
       options.status.set(
         'database',
         progress === undefined
@@ -64,7 +73,9 @@ export async function openClientDatabase(options: {
     dialog.showErrorBox(
       error instanceof DatabaseTooNewError
         ? strings.databaseTooNewTitle
-        : strings.databaseFailedTitle,
+        : error instanceof DatabaseKeyError
+          ? strings.databaseKeyTitle
+          : strings.databaseFailedTitle,
       message,
     );
     throw error;

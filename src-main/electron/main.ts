@@ -13,7 +13,7 @@ import {
 import { SipAccountService } from '../core/telephony/sipAccountService';
 import type { SipAccount } from '../core/telephony/sipAccountSchema';
 import { SipRegistration } from '../core/telephony/sipRegistration';
-import { safeStorageSecrets } from './secretStore';
+import { safeStorageKeyWrapping, safeStorageSecrets } from './secretStore';
 import { CrashReloads } from './crashReloads';
 import { HeadsetMonitor } from '../core/headset/headsetMonitor';
 import { AgentJournal } from '../core/agent/agentJournal';
@@ -138,6 +138,7 @@ function start(): void {
   const clientDatabase = openClientDatabase({
     userDataDir: app.getPath('userData'),
     workerFile: path.join(here, 'importWorker.js'),
+    keyWrapping: safeStorageKeyWrapping(),
     clock: systemClock,
     logger,
     settings,

@@ -45,6 +45,7 @@ const uk = {
   } as Record<string, string>,
   databaseTooNewTitle: 'База даних новіша за програму',
   databaseFailedTitle: 'Не вдалося відкрити базу даних',
+  databaseKeyTitle: 'Немає ключа до зашифрованої бази даних',
   callbackDueTitle: 'Час передзвонити',
   trayShow: 'Показати Pult',
   agentStates: {
@@ -108,6 +109,7 @@ const en: typeof uk = {
   },
   databaseTooNewTitle: 'The database is newer than this app',
   databaseFailedTitle: 'The database could not be opened',
+  databaseKeyTitle: 'The encrypted database has no key here',
   callbackDueTitle: 'Time to call back',
   trayShow: 'Show Pult',
   agentStates: { ready: 'Ready', notReady: 'Not ready', onCall: 'On a call', wrapUp: 'Wrap-up' },

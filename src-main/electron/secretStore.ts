@@ -1,5 +1,6 @@
 import { safeStorage } from 'electron';
 import Store from 'electron-store';
+import type { KeyWrapping } from '../core/db/databaseKeyFile';
 import type { SecretStore } from '../core/platform/ports';
 
 /**
@@ -38,5 +39,16 @@ export function safeStorageSecrets(): SecretStore {
       store.delete(name);
       memory.delete(name);
     },
+  };
+}
+
+/** The database key's wrapping: safeStorage, the same OS key as the secrets above. */
+export function safeStorageKeyWrapping(): KeyWrapping {
+  return {
+    available: () => safeStorage.isAsyncEncryptionAvailable(),
+    weak: () =>
+      process.platform === 'linux' && safeStorage.getSelectedStorageBackend() === 'basic_text',
+    wrap: (plain) => safeStorage.encryptStringAsync(plain),
+    unwrap: async (wrapped) => (await safeStorage.decryptStringAsync(wrapped)).result,
   };
 }

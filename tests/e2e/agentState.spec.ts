@@ -1,6 +1,5 @@
-import path from 'node:path';
-import Database from 'better-sqlite3';
 import { expect, test } from '@playwright/test';
+import { openAppDatabase } from './support/appDatabase';
 import { launchPult, newUserDataDir } from './support/pultApp';
 
 test('Ready and Not Ready with a reason from the status bar, each change journaled', async () => {
@@ -43,7 +42,7 @@ test('Ready and Not Ready with a reason from the status bar, each change journal
   } finally {
     await app.close();
   }
-  const db = new Database(path.join(userDataDir, 'pult.sqlite'), { readonly: true });
+  const db = openAppDatabase(userDataDir, { readonly: true });
   try {
     const journal = db.prepare('SELECT state, reason FROM agent_state_events ORDER BY id').all();
     expect(journal).toEqual([

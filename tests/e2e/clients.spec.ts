@@ -1,7 +1,7 @@
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import Database from 'better-sqlite3';
 import { expect, test, type Page } from '@playwright/test';
+import { openAppDatabase } from './support/appDatabase';
 import { launchPult, newUserDataDir } from './support/pultApp';
 
 async function openClients(page: Page) {
@@ -60,7 +60,13 @@ test('demo workspace: search by a phone in another format, the card with history
   } finally {
     await app.close();
   }
-  const db = new Database(path.join(userDataDir, 'pult.sqlite'), { readonly: true });
+  // Encrypted at rest: a copy of the files shows neither SQLite's header nor what was typed.
+  for (const file of ['pult.sqlite', 'pult.sqlite-wal']) {
+    const bytes = readFileIfAny(path.join(userDataDir, file));
+    expect(bytes.subarray(0, 16).toString('latin1')).not.toBe('SQLite format 3\0');
+    expect(bytes.includes(Buffer.from('Ніжин'))).toBe(false);
+  }
+  const db = openAppDatabase(userDataDir, { readonly: true });
   try {
     const audit = db
       .prepare(
@@ -161,7 +167,7 @@ test('a search index left unfinished (the app closed while indexing) is finished
     await first.close();
   }
   // What an import leaves when the app stops before its search rows are written.
-  const db = new Database(path.join(userDataDir, 'pult.sqlite'));
+  const db = openAppDatabase(userDataDir);
   try {
     const now = new Date().toISOString();
     db.transaction(() => {
@@ -189,3 +195,7 @@ test('a search index left unfinished (the app closed while indexing) is finished
     await second.close();
   }
 });
+
+function readFileIfAny(file: string): Buffer {
+  return existsSync(file) ? readFileSync(file) : Buffer.alloc(0);
+}

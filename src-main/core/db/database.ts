@@ -4,6 +4,13 @@ import type BetterSqlite3 from 'better-sqlite3';
 import { DataSource, type MigrationInterface } from 'typeorm';
 import type { Logger } from '../platform/ports';
 import { restoreBulkLoadIndexes } from './bulkLoadIndexes';
+import {
+  DatabaseKeyError,
+  encryptPlainDatabase,
+  isPlainDatabaseFile,
+  unlockDatabase,
+  type DatabaseKey,
+} from './encryption';
 import { entities } from './entities';
 import { migrations as allMigrations } from './migrations';
 
@@ -35,6 +42,11 @@ export interface OpenOptions {
   logger: Logger;
   /** Tests open older schema versions with a prefix of the list. */
   migrations?: readonly MigrationClass[];
+  /**
+   * The workstation's key: the file is encrypted with it (a plain file is
+   * encrypted first). Without one the file is plain (tests, tools).
+   */
+  key?: DatabaseKey;
 }
 
 /**
@@ -44,7 +56,12 @@ export interface OpenOptions {
  */
 export async function openDatabase(file: string, options: OpenOptions): Promise<PultDatabase> {
   const migrations = options.migrations ?? allMigrations;
+  const { key } = options;
   if (file !== ':memory:') mkdirSync(path.dirname(file), { recursive: true });
+  if (key !== undefined && file !== ':memory:' && isPlainDatabaseFile(file)) {
+    options.logger.info('database: encrypting the plain client base', { file });
+    encryptPlainDatabase(file, key);
+  }
   const dataSource = new DataSource({
     type: 'better-sqlite3',
     database: file,
@@ -56,13 +73,21 @@ export async function openDatabase(file: string, options: OpenOptions): Promise<
     logging: false,
     timeout: 5000,
     prepareDatabase: (db: BetterSqlite3.Database) => {
+      if (key !== undefined) unlockDatabase(db, key);
       db.pragma('journal_mode = WAL');
       db.pragma('synchronous = NORMAL');
       db.pragma('busy_timeout = 5000');
       db.pragma('foreign_keys = ON');
     },
   });
-  await dataSource.initialize();
+  try {
+    await dataSource.initialize();
+  } catch (error) {
+    // A wrong key reads as a file that is not a database.
+    if (key !== undefined && (error as { code?: unknown }).code === 'SQLITE_NOTADB')
+      throw new DatabaseKeyError(file);
+    throw error;
+  }
   try {
     const sqlite = (dataSource.driver as unknown as { databaseConnection: BetterSqlite3.Database })
       .databaseConnection;

@@ -9,7 +9,6 @@
  * HTTP origin that stands for app://. What cannot be the same is said where it
  * differs. Never shipped: it lives under tests/.
  */
-import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
 import { EventEmitter } from 'node:events';
 import {
   closeSync,
@@ -27,6 +26,7 @@ import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import type { BrowserContext, Frame, Page, Route } from 'playwright-core';
+import { hostSafeStorage } from './hostSafeStorage';
 
 type Handler = (event: IpcEvent, ...args: unknown[]) => unknown;
 
@@ -714,38 +714,7 @@ export function createElectronApi(options: HostOptions) {
     showItemInFolder() {},
   };
 
-  // Encrypted with a key kept in the host's state folder, so values survive a restart
-  // of the app as they do with the OS keychain behind Electron's safeStorage.
-  const keyFile = path.join(options.stateDir, 'safe-storage.key');
-  const safeKey = existsSync(keyFile) ? readFileSync(keyFile) : randomBytes(32);
-  if (!existsSync(keyFile)) writeFileSync(keyFile, safeKey);
-  const safeStorage = {
-    isEncryptionAvailable: () => true,
-    isAsyncEncryptionAvailable: () => Promise.resolve(true),
-    encryptStringAsync: (plain: string) => Promise.resolve(safeStorage.encryptString(plain)),
-    decryptStringAsync: (encrypted: Buffer) =>
-      Promise.resolve({ result: safeStorage.decryptString(encrypted), shouldReEncrypt: false }),
-    getSelectedStorageBackend: () => 'basic_text',
-    encryptString(plain: string): Buffer {
-      const iv = randomBytes(12);
-      const cipher = createCipheriv('aes-256-gcm', safeKey, iv);
-      const data = Buffer.concat([cipher.update(plain, 'utf8'), cipher.final()]);
-      return Buffer.concat([Buffer.from('v10'), iv, cipher.getAuthTag(), data]);
-    },
-    decryptString(encrypted: Buffer): string {
-      if (encrypted.subarray(0, 3).toString() !== 'v10')
-        throw new Error(
-          'Error while decrypting the ciphertext provided to safeStorage.decryptString.',
-        );
-      const iv = encrypted.subarray(3, 15);
-      const tag = encrypted.subarray(15, 31);
-      const decipher = createDecipheriv('aes-256-gcm', safeKey, iv);
-      decipher.setAuthTag(tag);
-      return Buffer.concat([decipher.update(encrypted.subarray(31)), decipher.final()]).toString(
-        'utf8',
-      );
-    },
-  };
+  const safeStorage = hostSafeStorage(options.stateDir);
 
   class Notification extends EventEmitter {
     static isSupported(): boolean {

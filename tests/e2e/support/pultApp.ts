@@ -10,6 +10,7 @@ import {
   type Page,
 } from 'playwright-core';
 import type { HostRecord } from '../host/electronApi';
+import { hostStateDir } from '../host/hostSafeStorage';
 
 const repoRoot = path.resolve(import.meta.dirname, '../../..');
 const mainEntry = path.join(repoRoot, 'dist/main/main.js');
@@ -160,7 +161,7 @@ async function launchHost(userDataDir: string, env: Record<string, string>): Pro
     execArgv: ['--import', 'tsx'],
     env: {
       ...env,
-      PULT_HOST_STATE_DIR: path.join(userDataDir, '..', `${path.basename(userDataDir)}-host`),
+      PULT_HOST_STATE_DIR: hostStateDir(userDataDir),
     },
     stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
     cwd: repoRoot,

@@ -1,5 +1,6 @@
 import { Worker } from 'node:worker_threads';
 import type { CountryCode } from 'libphonenumber-js';
+import type { DatabaseKey } from '../../db/encryption';
 import type { Logger } from '../../platform/ports';
 import type { SearchBacklogProgress } from '../searchBacklog';
 import type { ImportProgress, ImportSettings } from './importSchemas';
@@ -11,7 +12,8 @@ export interface ImportRequest {
   region: CountryCode;
 }
 
-export type ImportWorkerData = { databaseFile: string } & (
+/** The key travels in memory only: the worker opens the encrypted base with it. */
+export type ImportWorkerData = { databaseFile: string; databaseKey?: DatabaseKey } & (
   ({ task: 'import' } & ImportRequest) | { task: 'index' }
 );
 
@@ -32,7 +34,7 @@ export class ImportRunner {
   private indexing: Worker | undefined;
 
   constructor(
-    private readonly databaseFile: string,
+    private readonly database: { file: string; key?: DatabaseKey },
     private readonly workerFile: string,
     private readonly logger: Logger,
     private readonly onIndexing: (progress: SearchBacklogProgress | undefined) => void = () =>
@@ -43,7 +45,7 @@ export class ImportRunner {
   resumeIndexing(): void {
     if (this.indexing !== undefined) return;
     const worker = new Worker(this.workerFile, {
-      workerData: { task: 'index', databaseFile: this.databaseFile } satisfies ImportWorkerData,
+      workerData: { task: 'index', ...this.workerDatabase() } satisfies ImportWorkerData,
     });
     this.watchIndexing(worker);
     worker.on('message', (message: ImportWorkerMessage) => {
@@ -69,12 +71,17 @@ export class ImportRunner {
     });
   }
 
+  private workerDatabase(): { databaseFile: string; databaseKey?: DatabaseKey } {
+    const { file, key } = this.database;
+    return key === undefined ? { databaseFile: file } : { databaseFile: file, databaseKey: key };
+  }
+
   start(request: ImportRequest, onProgress: (progress: ImportProgress) => void): Promise<number> {
     const worker = new Worker(this.workerFile, {
       workerData: {
         task: 'import',
         ...request,
-        databaseFile: this.databaseFile,
+        ...this.workerDatabase(),
       } satisfies ImportWorkerData,
     });
     this.watchIndexing(worker);

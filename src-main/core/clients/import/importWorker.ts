@@ -7,6 +7,7 @@
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import Database from 'better-sqlite3';
+import { unlockDatabase } from '../../db/encryption';
 import { systemClock } from '../../platform/ports';
 import { SearchBacklog } from '../searchBacklog';
 import { importClientsFromCsv } from './clientImport';
@@ -20,6 +21,7 @@ parentPort?.on('message', (message: unknown) => {
 });
 
 const sqlite = new Database(data.databaseFile);
+if (data.databaseKey !== undefined) unlockDatabase(sqlite, data.databaseKey);
 sqlite.pragma('journal_mode = WAL');
 sqlite.pragma('synchronous = NORMAL');
 sqlite.pragma('busy_timeout = 10000');
