@@ -2,7 +2,7 @@ import path from 'node:path';
 import { dialog } from 'electron';
 import { ClientBase } from '../core/clients/clientBase';
 import { ImportRunner } from '../core/clients/import/importRunner';
-import { SearchBacklog } from '../core/clients/searchBacklog';
+import { SearchBacklog, type SearchBacklogProgress } from '../core/clients/searchBacklog';
 import { DatabaseTooNewError, openDatabase } from '../core/db/database';
 import { workstationDatabaseKey, type KeyWrapping } from '../core/db/databaseKeyFile';
 import { DatabaseKeyError } from '../core/db/encryption';
@@ -51,7 +51,7 @@ export async function openClientDatabase(options: {
     );
     options.status.set('database', { state: 'ready' });
     const database = key === undefined ? { file } : { file, key };
-    const imports = new ImportRunner(database, options.workerFile, options.logger, (progress) =>
+    const showIndexing = (progress: SearchBacklogProgress | undefined) =>
       options.status.set(
         'database',
         progress === undefined
@@ -61,9 +61,14 @@ export async function openClientDatabase(options: {
               progress:
                 Math.floor((100 * progress.indexed) / (progress.indexed + progress.pending)) / 100,
             },
-      ),
-    );
-    if (new SearchBacklog(db.sqlite).pending() > 0) imports.resumeIndexing();
+      );
+    const imports = new ImportRunner(database, options.workerFile, options.logger, showIndexing);
+    // Left unindexed by an earlier run: said at once, not only from the worker's first report.
+    const pending = new SearchBacklog(db.sqlite).pending();
+    if (pending > 0) {
+      showIndexing({ indexed: 0, pending });
+      imports.resumeIndexing();
+    }
     return { base, imports };
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);

@@ -1,6 +1,6 @@
 import { Button, Checkbox, Grid, Group, Select, Stack, Text, TextInput } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
-import { startTransition, useCallback, useEffect, useState } from 'react';
+import { startTransition, useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ClientCard } from '../../../src-main/core/clients/clientSchemas';
 import type { WorkstationStatus } from '../../../src-main/core/status/workstationStatusSchema';
@@ -93,6 +93,15 @@ export function ClientsPage({
     };
   }, [selectedId, cardVersion]);
   const { total, capped, itemAt, reload } = useClientPages(filter);
+  // The index has caught up: what is on screen is asked again, now with the newest clients.
+  const wasIndexing = useRef(false);
+  useEffect(() => {
+    if (indexing !== undefined) wasIndexing.current = true;
+    else if (wasIndexing.current) {
+      wasIndexing.current = false;
+      reload();
+    }
+  }, [indexing, reload]);
   // The list is drawn just after the rest (a transition): a screen pop opens this section
   // with the caller's card, and the card should not wait for a list the operator is not
   // looking at yet.
