@@ -8,6 +8,11 @@ import { describe, expect, it } from 'vitest';
 import { clientQuerySchema } from '../../src-main/core/clients/clientSchemas';
 import { ClientSearch } from '../../src-main/core/clients/clientSearch';
 import { SearchBacklog } from '../../src-main/core/clients/searchBacklog';
+import {
+  isPlainDatabaseFile,
+  newDatabaseKey,
+  unlockDatabase,
+} from '../../src-main/core/db/encryption';
 import { openTempDatabase } from '../support/tempDatabase';
 
 const repo = path.resolve(import.meta.dirname, '../..');
@@ -23,7 +28,8 @@ async function writeCsv(file: string, rows: number): Promise<void> {
 }
 
 describe('an import killed half-way', () => {
-  it('leaves a database that opens, passes integrity_check and says what was imported', async () => {
+  it('leaves a database (encrypted, as the app keeps it) that opens, passes integrity_check and says what was imported', async () => {
+    const key = newDatabaseKey();
     const dir = mkdtempSync(path.join(os.tmpdir(), 'pult-crash-'));
     const database = path.join(dir, 'pult.sqlite');
     const csv = path.join(dir, 'clients.csv');
@@ -35,6 +41,7 @@ describe('an import killed half-way', () => {
       {
         cwd: repo,
         stdio: ['ignore', 'pipe', 'pipe'],
+        env: { ...process.env, PULT_TEST_DB_KEY: key },
       },
     );
     let output = '';
@@ -54,16 +61,18 @@ describe('an import killed half-way', () => {
     });
     await killed;
     expect(output).not.toContain('finished');
+    expect(isPlainDatabaseFile(database)).toBe(false);
 
     // It was a bulk load (more rows than the base): it had dropped the indexes it rebuilds at its end.
     const raw = new Database(database);
+    unlockDatabase(raw, key);
     const indexes = raw
       .prepare("SELECT name FROM sqlite_master WHERE type = 'index' AND name LIKE 'client%'")
       .all() as { name: string }[];
     raw.close();
     expect(indexes.map((index) => index.name)).not.toContain('client_phones_e164');
 
-    const db = await openTempDatabase(database);
+    const db = await openTempDatabase(database, { key });
     try {
       expect(db.sqlite.pragma('integrity_check', { simple: true })).toBe('ok');
       const job = db.sqlite

@@ -1,6 +1,7 @@
 /**
  * Runs a client import in its own process, so a test can kill it mid-way:
  *   node --import tsx tests/support/importChild.ts <database> <csv>
+ * The base is encrypted, as the app keeps it, with the key in PULT_TEST_DB_KEY.
  * Prints "imported N" after every committed batch.
  */
 import {
@@ -12,7 +13,11 @@ import { openDatabase } from '../../src-main/core/db/database';
 import { silentLogger, systemClock } from '../../src-main/core/platform/ports';
 
 const [databaseFile, csvFile] = process.argv.slice(2) as [string, string];
-const db = await openDatabase(databaseFile, { logger: silentLogger });
+const key = process.env['PULT_TEST_DB_KEY'];
+const db = await openDatabase(databaseFile, {
+  logger: silentLogger,
+  ...(key === undefined ? {} : { key }),
+});
 const preview = await previewImportFile(csvFile);
 await importClientsFromCsv(db.sqlite, csvFile, suggestedSettings(preview, 'skip'), {
   actor: 'operator1',
