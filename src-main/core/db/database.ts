@@ -4,11 +4,11 @@ import type BetterSqlite3 from 'better-sqlite3';
 import { DataSource, type MigrationInterface } from 'typeorm';
 import type { Logger } from '../platform/ports';
 import { restoreBulkLoadIndexes } from './bulkLoadIndexes';
+import { prepareConnection } from './connection';
 import {
   DatabaseKeyError,
   encryptPlainDatabase,
   isPlainDatabaseFile,
-  unlockDatabase,
   type DatabaseKey,
 } from './encryption';
 import { entities } from './entities';
@@ -72,13 +72,8 @@ export async function openDatabase(file: string, options: OpenOptions): Promise<
     migrationsRun: false,
     logging: false,
     timeout: 5000,
-    prepareDatabase: (db: BetterSqlite3.Database) => {
-      if (key !== undefined) unlockDatabase(db, key);
-      db.pragma('journal_mode = WAL');
-      db.pragma('synchronous = NORMAL');
-      db.pragma('busy_timeout = 5000');
-      db.pragma('foreign_keys = ON');
-    },
+    prepareDatabase: (db: BetterSqlite3.Database) =>
+      prepareConnection(db, { key, busyTimeoutMs: 5000 }),
   });
   try {
     await dataSource.initialize();

@@ -7,7 +7,7 @@
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import Database from 'better-sqlite3';
-import { unlockDatabase } from '../../db/encryption';
+import { prepareConnection } from '../../db/connection';
 import { systemClock } from '../../platform/ports';
 import { SearchBacklog } from '../searchBacklog';
 import { importClientsFromCsv } from './clientImport';
@@ -21,11 +21,8 @@ parentPort?.on('message', (message: unknown) => {
 });
 
 const sqlite = new Database(data.databaseFile);
-if (data.databaseKey !== undefined) unlockDatabase(sqlite, data.databaseKey);
-sqlite.pragma('journal_mode = WAL');
-sqlite.pragma('synchronous = NORMAL');
-sqlite.pragma('busy_timeout = 10000');
-sqlite.pragma('foreign_keys = ON');
+// A longer wait for the lock than the app's: the app's own writes come first.
+prepareConnection(sqlite, { key: data.databaseKey, busyTimeoutMs: 10_000 });
 sqlite.pragma('cache_size = -65536');
 try {
   if (data.task === 'import') {
