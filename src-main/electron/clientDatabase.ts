@@ -49,7 +49,6 @@ export async function openClientDatabase(options: {
       () => options.settings.view().values.language,
       electronJsonStore<{ demoDismissed: boolean }>('workspace'),
     );
-    options.status.set('database', { state: 'ready' });
     const database = key === undefined ? { file } : { file, key };
     const showIndexing = (progress: SearchBacklogProgress | undefined) =>
       options.status.set(
@@ -63,12 +62,10 @@ export async function openClientDatabase(options: {
             },
       );
     const imports = new ImportRunner(database, options.workerFile, options.logger, showIndexing);
-    // Left unindexed by an earlier run: said at once, not only from the worker's first report.
+    // Ready, or still indexing what an earlier run left: said at once, not from the worker's first report.
     const pending = new SearchBacklog(db.sqlite).pending();
-    if (pending > 0) {
-      showIndexing({ indexed: 0, pending });
-      imports.resumeIndexing();
-    }
+    showIndexing(pending > 0 ? { indexed: 0, pending } : undefined);
+    if (pending > 0) imports.resumeIndexing();
     return { base, imports };
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
