@@ -27,14 +27,14 @@ function slowKey(name: string): string {
 }
 
 // What each UTF-16 unit of a name becomes, lower-casing included, so an import
-// keys a million names without lower-casing each first. `null` marks the units
-// whose lower case depends on more than the unit (İ grows to two units, Σ
-// depends on its place in the word, surrogates pair up): a name with one goes
-// the whole-string way.
-let unitKeys: (string | null)[] | undefined;
+// keys a million names without lower-casing each first: a code unit, or -1 for
+// an apostrophe (dropped). \`null\` marks the units whose lower case depends on
+// more than the unit (İ grows to two units, Σ depends on its place in the word,
+// surrogates pair up): a name with one goes the whole-string way.
+let unitKeys: (number | null)[] | undefined;
 
-function buildUnitKeys(): (string | null)[] {
-  const keys = new Array<string | null>(0x10000);
+function buildUnitKeys(): (number | null)[] {
+  const keys = new Array<number | null>(0x10000);
   for (let unit = 0; unit < 0x10000; unit++) {
     const ch = String.fromCharCode(unit);
     const lower = ch.toLowerCase();
@@ -43,19 +43,25 @@ function buildUnitKeys(): (string | null)[] {
       contextual || lower.length !== 1
         ? null
         : apostrophes.includes(lower)
-          ? ''
-          : (letterKey(lower) ?? lower);
+          ? -1
+          : (letterKey(lower) ?? lower).charCodeAt(0);
   }
   return keys;
 }
 
+// Reused: the key's units are gathered here and made a string once (adding
+// unit by unit would leave a chain of a string object per letter for the
+// garbage collector to copy, a million names over).
+let units = new Uint16Array(256);
+
 export function nameSortKey(name: string): string {
   unitKeys ??= buildUnitKeys();
-  let key = '';
+  if (name.length > units.length) units = new Uint16Array(name.length);
+  let length = 0;
   for (let at = 0; at < name.length; at++) {
     const unit = unitKeys[name.charCodeAt(at)];
     if (unit === null || unit === undefined) return slowKey(name);
-    key += unit;
+    if (unit >= 0) units[length++] = unit;
   }
-  return key;
+  return String.fromCharCode.apply(null, units.subarray(0, length) as unknown as number[]);
 }
