@@ -3,7 +3,17 @@ import { parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js/
 export type PhoneResult =
   { ok: true; e164: string; searchTokens: string } | { ok: false; reason: 'empty' | 'invalid' };
 
-const uaValidity = new Map<string, boolean>();
+/**
+ * A number as a bulk import carries it: `searchTokens` is null when they are
+ * a Ukrainian number's usual forms (`ukrainianSearchTokens`), which whoever
+ * needs them makes from the e164 (SQLite, in the import's writer). A million
+ * rows then build, copy between threads and compare no token strings.
+ */
+export type ParsedPhone =
+  | { ok: true; e164: string; searchTokens: string | null }
+  | { ok: false; reason: 'empty' | 'invalid' };
+
+const uaValidity = new Map<number, boolean>();
 
 /**
  * Ukrainian numbers arrive in many spellings: "067 123 45 67", "+380671234567",
@@ -23,7 +33,8 @@ function ukrainianNational(digits: string, hadPlus: boolean): string | undefined
 }
 
 function isValidUkrainian(national: string): boolean {
-  const key = national.slice(0, 5);
+  let key = 0;
+  for (let at = 0; at < 5; at++) key = key * 10 + (national.charCodeAt(at) - 48);
   let valid = uaValidity.get(key);
   if (valid === undefined) {
     valid = parsePhoneNumberFromString(`+380${national}`)?.isValid() ?? false;
@@ -38,8 +49,24 @@ export function searchTokensFor(e164: string, national: string, trunk: string): 
   return `${international} ${trunk}${national} ${national}`;
 }
 
+/** A Ukrainian number's digit forms: +380671234567 is found as 380671234567, 0671234567 and 671234567. */
+export function ukrainianSearchTokens(e164: string): string {
+  return searchTokensFor(e164, e164.slice(4), '0');
+}
+
 /** Normalises what a person typed to E.164, with the digit forms search should match. */
 export function normalizePhone(raw: string, defaultRegion: CountryCode = 'UA'): PhoneResult {
+  const phone = parsePhone(raw, defaultRegion);
+  if (!phone.ok) return phone;
+  return {
+    ok: true,
+    e164: phone.e164,
+    searchTokens: phone.searchTokens ?? ukrainianSearchTokens(phone.e164),
+  };
+}
+
+/** Normalises what a person typed to E.164; the digit forms only where they are not the usual ones. */
+export function parsePhone(raw: string, defaultRegion: CountryCode = 'UA'): ParsedPhone {
   const trimmed = raw.trim();
   if (trimmed === '') return { ok: false, reason: 'empty' };
   if (trimmed.length > 40) return { ok: false, reason: 'invalid' };
@@ -49,8 +76,7 @@ export function normalizePhone(raw: string, defaultRegion: CountryCode = 'UA'): 
     const national = ukrainianNational(digits, hadPlus);
     if (national !== undefined) {
       if (!isValidUkrainian(national)) return { ok: false, reason: 'invalid' };
-      const e164 = `+380${national}`;
-      return { ok: true, e164, searchTokens: searchTokensFor(e164, national, '0') };
+      return { ok: true, e164: `+380${national}`, searchTokens: null };
     }
   }
   const parsed = parsePhoneNumberFromString(trimmed, defaultRegion);

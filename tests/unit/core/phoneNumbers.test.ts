@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { normalizePhone, phoneQueryDigits } from '../../../src-main/core/phones/phoneNumbers';
+import {
+  normalizePhone,
+  parsePhone,
+  phoneQueryDigits,
+  ukrainianSearchTokens,
+} from '../../../src-main/core/phones/phoneNumbers';
 
 describe('normalizePhone', () => {
   it.each([
@@ -37,6 +42,30 @@ describe('normalizePhone', () => {
 
   it('uses the configured region for national numbers', () => {
     expect(normalizePhone('601 234 567', 'PL')).toMatchObject({ ok: true, e164: '+48601234567' });
+  });
+});
+
+describe('parsePhone, as an import reads numbers', () => {
+  it('leaves out the search forms of a Ukrainian number, which are made from its e164 where needed', () => {
+    expect(parsePhone('067 123 45 67')).toEqual({
+      ok: true,
+      e164: '+380671234567',
+      searchTokens: null,
+    });
+    expect(ukrainianSearchTokens('+380671234567')).toBe('380671234567 0671234567 671234567');
+  });
+
+  it("keeps a foreign number's own forms, with its trunk prefix", () => {
+    expect(parsePhone('+44 20 7946 0018')).toEqual({
+      ok: true,
+      e164: '+442079460018',
+      searchTokens: '442079460018 02079460018 2079460018',
+    });
+  });
+
+  it('refuses what normalizePhone refuses', () => {
+    expect(parsePhone('067123456')).toEqual({ ok: false, reason: 'invalid' });
+    expect(parsePhone(' ')).toEqual({ ok: false, reason: 'empty' });
   });
 });
 

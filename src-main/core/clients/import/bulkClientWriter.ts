@@ -1,6 +1,6 @@
 import type BetterSqlite3 from 'better-sqlite3';
 import { recordChange } from '../../db/changeJournal';
-import { searchTokensFor } from '../../phones/phoneNumbers';
+import { ukrainianSearchTokens } from '../../phones/phoneNumbers';
 import { linkClientTags } from '../clientTags';
 import { SearchBacklog } from '../searchBacklog';
 import type { ImportedClient, ImportedPhone } from './clientRowReader';
@@ -38,8 +38,8 @@ const clientShapes: RowShape<ImportedClient>[] = [
   },
 ];
 
-/** A Ukrainian number's search tokens, which SQLite can make from the e164 (the first shape). */
-const uaTokens = (e164: string) => searchTokensFor(e164, e164.slice(4), '0');
+/** What a phone's search tokens are, its own or (null) a Ukrainian number's usual ones. */
+const tokensOf = (phone: ImportedPhone) => phone.searchTokens ?? ukrainianSearchTokens(phone.e164);
 const phoneColumns = '(client_id, e164, raw, search_tokens)';
 const phoneShapes: RowShape<NewPhone>[] = [
   {
@@ -49,52 +49,80 @@ const phoneShapes: RowShape<NewPhone>[] = [
        SELECT column1, column2, column3,
          substr(column2, 2) || ' 0' || substr(column2, 5) || ' ' || substr(column2, 5)
        FROM (VALUES ${tuples})`,
-    fits: ({ phone }) =>
-      phone.e164.startsWith('+380') && phone.searchTokens === uaTokens(phone.e164),
+    // A Ukrainian number's usual forms, made by SQLite from the e164 (ukrainianSearchTokens).
+    fits: ({ phone }) => phone.searchTokens === null,
     bind: (p, into) => into.push(p.clientId, p.phone.e164, p.phone.raw),
   },
   {
     tuple: '(?, ?, ?, ?)',
     statement: (tuples) => `INSERT INTO client_phones ${phoneColumns} VALUES ${tuples}`,
     fits: () => true,
-    bind: (p, into) => into.push(p.clientId, p.phone.e164, p.phone.raw, p.phone.searchTokens),
+    bind: (p, into) => into.push(p.clientId, p.phone.e164, p.phone.raw, tokensOf(p.phone)),
   },
 ];
 
 /**
- * Where a batch looks for clients that already have a phone: the database's
- * e164 index, or, in a bulk load (which drops that index until its end), a map
- * of every number loaded at the start and added since.
+ * Where a batch looks for clients that already have a phone, this file's
+ * earlier rows included: the database's e164 index, or, in a bulk load (which
+ * drops that index until its end), a map of every number loaded at the start
+ * and added since.
  */
 interface PhoneOwners {
   find(e164: string): number | undefined;
+  /** A new client's number, found from the next row on. */
   add(e164: string, clientId: number): void;
+  /** The batch's rows are in the database. */
+  batchWritten(): void;
 }
 
-/** E.164 numbers as numbers (at most 15 digits, exact in a double): a million take a few MB, not a hundred. */
-const numeric = (e164: string) => Number(e164.slice(1));
+/**
+ * A Ukrainian number's nine national digits as a small integer: the map a
+ * bulk load asks twice per phone hashes it several times faster than the
+ * string, and a million take a few MB, not a hundred.
+ */
+function uaNationalKey(e164: string): number | undefined {
+  if (e164.length !== 13 || !e164.startsWith('+380')) return undefined;
+  let key = 0;
+  for (let at = 4; at < 13; at++) key = key * 10 + (e164.charCodeAt(at) - 48);
+  return key;
+}
 
 function memoryPhoneOwners(sqlite: BetterSqlite3.Database): PhoneOwners {
-  const owners = new Map<number, number>();
+  const ukrainian = new Map<number, number>();
+  const others = new Map<string, number>();
+  const find = (e164: string) => {
+    const key = uaNationalKey(e164);
+    return key === undefined ? others.get(e164) : ukrainian.get(key);
+  };
+  const add = (e164: string, clientId: number) => {
+    if (find(e164) !== undefined) return;
+    const key = uaNationalKey(e164);
+    if (key === undefined) others.set(e164, clientId);
+    else ukrainian.set(key, clientId);
+  };
   const stored = sqlite
     .prepare<[], { e164: string; clientId: number }>(
-      'SELECT e164, client_id AS clientId FROM client_phones ORDER BY id DESC',
+      'SELECT e164, client_id AS clientId FROM client_phones ORDER BY id',
     )
     .iterate();
-  for (const row of stored) owners.set(numeric(row.e164), row.clientId);
-  return {
-    find: (e164) => owners.get(numeric(e164)),
-    add: (e164, clientId) => {
-      if (!owners.has(numeric(e164))) owners.set(numeric(e164), clientId);
-    },
-  };
+  // The first client with a number owns it, as the index lookup would find.
+  for (const row of stored) add(row.e164, row.clientId);
+  return { find, add, batchWritten: () => undefined };
 }
 
 function databasePhoneOwners(sqlite: BetterSqlite3.Database): PhoneOwners {
-  const find = sqlite.prepare<[string], { clientId: number }>(
+  const lookup = sqlite.prepare<[string], { clientId: number }>(
     'SELECT client_id AS clientId FROM client_phones WHERE e164 = ? LIMIT 1',
   );
-  return { find: (e164) => find.get(e164)?.clientId, add: () => undefined };
+  // The batch's own rows, not written yet when its later rows are checked.
+  const batch = new Map<string, number>();
+  return {
+    find: (e164) => batch.get(e164) ?? lookup.get(e164)?.clientId,
+    add: (e164, clientId) => {
+      if (!batch.has(e164)) batch.set(e164, clientId);
+    },
+    batchWritten: () => batch.clear(),
+  };
 }
 
 /**
@@ -148,18 +176,16 @@ export class BulkClientWriter {
     now: string,
   ): BatchCounts {
     // Immediate: it reads the next id and then writes, and the app may write in between.
-    return this.sqlite
+    const counts = this.sqlite
       .transaction((): BatchCounts => {
         const counts: BatchCounts = { imported: 0, merged: 0, skipped: 0 };
         // New clients get consecutive ids from `firstId`, in order.
         const fresh: ImportedClient[] = [];
         const merges: { clientId: number; row: ImportedClient }[] = [];
-        const seen = new Map<string, number>();
         const firstId = this.nextId.get()?.next ?? 1;
         let id = firstId;
         for (const row of rows) {
-          const existing =
-            this.duplicates === 'create' ? undefined : this.existingClient(row, seen);
+          const existing = this.duplicates === 'create' ? undefined : this.existingClient(row);
           if (existing !== undefined) {
             if (this.duplicates === 'merge') {
               merges.push({ clientId: existing, row });
@@ -168,10 +194,7 @@ export class BulkClientWriter {
             continue;
           }
           fresh.push(row);
-          for (const phone of row.phones) {
-            seen.set(phone.e164, id);
-            this.owners.add(phone.e164, id);
-          }
+          for (const phone of row.phones) this.owners.add(phone.e164, id);
           id++;
         }
         if (fresh.length > 0) {
@@ -212,12 +235,12 @@ export class BulkClientWriter {
         return counts;
       })
       .immediate();
+    this.owners.batchWritten();
+    return counts;
   }
 
-  private existingClient(row: ImportedClient, seen: Map<string, number>): number | undefined {
+  private existingClient(row: ImportedClient): number | undefined {
     for (const phone of row.phones) {
-      const inBatch = seen.get(phone.e164);
-      if (inBatch !== undefined) return inBatch;
       const stored = this.owners.find(phone.e164);
       if (stored !== undefined) return stored;
     }
@@ -259,7 +282,7 @@ export class BulkClientWriter {
     );
     for (const phone of row.phones) {
       if (!known.has(phone.e164))
-        this.insertPhone.run(clientId, phone.e164, phone.raw, phone.searchTokens);
+        this.insertPhone.run(clientId, phone.e164, phone.raw, tokensOf(phone));
     }
     recordChange(this.sqlite, {
       at: now,

@@ -1,5 +1,5 @@
 import type { CountryCode } from 'libphonenumber-js';
-import { normalizePhone } from '../../phones/phoneNumbers';
+import { parsePhone } from '../../phones/phoneNumbers';
 import { nameSortKey } from '../nameSortKey';
 import type { ClientDetails } from '../clientSchemas';
 import type { ColumnMapping, ImportField } from './columnMapping';
@@ -8,7 +8,8 @@ import type { ImportRowError } from './importSchemas';
 export interface ImportedPhone {
   e164: string;
   raw: string;
-  searchTokens: string;
+  /** Null for a Ukrainian number's usual forms (see ParsedPhone). */
+  searchTokens: string | null;
 }
 
 export interface ImportedClient extends ClientDetails {
@@ -87,7 +88,7 @@ export class ClientRowReader {
     for (const field of ['phone', 'phone2'] as const) {
       const raw = value[field];
       if (raw === undefined || raw === '') continue;
-      const phone = normalizePhone(raw, this.region);
+      const phone = parsePhone(raw, this.region);
       if (!phone.ok) {
         const column = this.columns.find((c) => c.field === field)?.header ?? null;
         return { line, column, reason: 'invalidPhone', detail: raw };

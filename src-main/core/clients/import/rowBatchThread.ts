@@ -41,7 +41,8 @@ export function packRowBatch(batch: RowBatch): PackedRowBatch {
       row.personalAccount,
       row.notes,
     );
-    for (const phone of row.phones) strings.push(phone.e164, phone.raw, phone.searchTokens);
+    // No number has empty search tokens: '' stands for null, the usual forms.
+    for (const phone of row.phones) strings.push(phone.e164, phone.raw, phone.searchTokens ?? '');
     strings.push(...row.tags);
     numbers.push(row.line, row.phones.length, row.tags.length);
   }
@@ -68,7 +69,7 @@ export function unpackRowBatch(packed: PackedRowBatch): RowBatch {
       tags: [],
     };
     for (let p = 0; p < (numbers[n + 1] ?? 0); p++) {
-      row.phones.push({ e164: take(), raw: take(), searchTokens: take() });
+      row.phones.push({ e164: take(), raw: take(), searchTokens: take() || null });
     }
     for (let t = 0; t < (numbers[n + 2] ?? 0); t++) row.tags.push(take());
     rows.push(row);
