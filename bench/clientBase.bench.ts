@@ -152,6 +152,10 @@ export const clientBaseBenches: Bench[] = [
               import.meta.dirname,
               '../src-main/core/clients/import/clientRowThread.ts',
             ),
+            checkpointThread: {
+              file: path.join(import.meta.dirname, '../src-main/core/db/walCheckpointThread.ts'),
+              key,
+            },
           },
         );
         const importMs = performance.now() - start;

@@ -2,7 +2,8 @@
  * Runs a client import in its own process, so a test can kill it mid-way:
  *   node --import tsx tests/support/importChild.ts <database> <csv>
  * The base is encrypted, as the app keeps it, with the key in PULT_TEST_DB_KEY.
- * Prints "imported N" after every committed batch.
+ * Prints "imported N" after every committed batch. As the app imports: the
+ * file read on a thread of its own, the WAL copied on another.
  */
 import {
   previewImportFile,
@@ -24,8 +25,8 @@ await importClientsFromCsv(db.sqlite, csvFile, suggestedSettings(preview, 'skip'
   region: 'UA',
   clock: systemClock,
   batchSize: 2000,
-  // As the app imports: the file read on a thread of its own.
   rowThread: new URL('./clientRowThread.mjs', import.meta.url),
+  checkpointThread: { file: new URL('./walCheckpointThread.mjs', import.meta.url), key },
   onProgress: (p) => process.stdout.write(`imported ${p.rowsImported}\n`),
 });
 process.stdout.write('finished\n');

@@ -5,6 +5,7 @@ import { readSheet } from 'read-excel-file/node';
 import type { CountryCode } from 'libphonenumber-js';
 import { dropBulkLoadIndexes, restoreBulkLoadIndexes } from '../../db/bulkLoadIndexes';
 import { recordChange } from '../../db/changeJournal';
+import { WalCheckpointer, type CheckpointThread } from '../../db/walCheckpointer';
 import type { Clock } from '../../platform/ports';
 import { BulkClientWriter } from './bulkClientWriter';
 import { cellText, clientRowBatches, decoderFor, type RowBatch } from './clientRowBatches';
@@ -104,6 +105,8 @@ export interface ImportOptions {
    * own while this one writes. Without it, both happen here, in turns.
    */
   rowThread?: string | URL;
+  /** The bundled walCheckpointThread: a bulk load's WAL is copied into the file there, not between batches. */
+  checkpointThread?: CheckpointThread;
 }
 
 /**
@@ -141,6 +144,7 @@ export async function importClientsFromCsv(
 
   options.onStarted?.(jobId);
   let writer: BulkClientWriter | undefined;
+  let checkpointer: WalCheckpointer | undefined;
   // Decided at the first batch; an object, so the checks after the loop see what write set.
   const load = { bulk: false };
   const progress: ImportProgress = {
@@ -167,6 +171,8 @@ export async function importClientsFromCsv(
       load.bulk = isBulkLoad(sqlite, batch.rowsInRead, batch.bytesRead, size);
       writer = new BulkClientWriter(sqlite, jobId, settings.duplicates, options.actor, load.bulk);
       if (load.bulk) dropBulkLoadIndexes(sqlite);
+      if (load.bulk && options.checkpointThread !== undefined)
+        checkpointer = new WalCheckpointer(sqlite, options.checkpointThread);
     }
     const counts = writer.write(
       batch.rows,
@@ -179,7 +185,18 @@ export async function importClientsFromCsv(
     progress.rowsMerged += counts.merged;
     progress.rowsSkipped += counts.skipped;
     progress.fraction = size === 0 ? 1 : Math.min(1, batch.bytesRead / size);
+    checkpointer?.committed();
     options.onProgress?.({ ...progress });
+  };
+  /** After the last batch: the indexes back, their pages copied too, the writer checkpointing again. */
+  const endBulkLoad = () => {
+    if (!load.bulk) return;
+    try {
+      restoreBulkLoadIndexes(sqlite);
+      checkpointer?.committed();
+    } finally {
+      checkpointer?.stop();
+    }
   };
 
   try {
@@ -190,11 +207,11 @@ export async function importClientsFromCsv(
     progress.status = options.signal?.aborted === true ? 'cancelled' : 'done';
   } catch (error) {
     progress.status = 'failed';
-    if (load.bulk) restoreBulkLoadIndexes(sqlite);
+    endBulkLoad();
     finish(sqlite, progress, options, fileName, String(error));
     throw error;
   }
-  if (load.bulk) restoreBulkLoadIndexes(sqlite);
+  endBulkLoad();
   progress.fraction = progress.status === 'done' ? 1 : progress.fraction;
   finish(sqlite, progress, options, fileName);
   options.onProgress?.({ ...progress });

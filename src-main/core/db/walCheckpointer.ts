@@ -1,0 +1,64 @@
+import { Worker } from 'node:worker_threads';
+import type BetterSqlite3 from 'better-sqlite3';
+import type { DatabaseKey } from './encryption';
+
+export interface CheckpointThreadData {
+  databaseFile: string;
+  databaseKey?: DatabaseKey;
+}
+export type CheckpointThreadMessage = 'committed' | 'stop';
+
+/** The thread's entry (the bundled walCheckpointThread) and the key it opens the base with. */
+export interface CheckpointThread {
+  file: string | URL;
+  key?: DatabaseKey | undefined;
+}
+
+/**
+ * Past this many WAL pages (64 MB) the writer copies them itself, as SQLite
+ * normally does at a thousand: only if the thread falls behind.
+ */
+const writerCheckpointPages = 16_384;
+
+/**
+ * Copies a long write's WAL into the database file on a thread of its own.
+ * SQLite's automatic checkpoint runs inside the writer's commits: a bulk
+ * import spent about a tenth of its time there, copying pages and syncing the
+ * file. Here the writer leaves that to this thread, says after each commit
+ * that there is more to copy, and goes on; the thread's checkpoints are
+ * passive, so they never hold up the writer or the app's readers.
+ */
+export class WalCheckpointer {
+  private readonly worker: Worker;
+  private readonly writerPages: number;
+  private stopped = false;
+  /** Settles once the thread has copied what it was told of and closed its connection. */
+  readonly closed: Promise<void>;
+
+  constructor(
+    private readonly sqlite: BetterSqlite3.Database,
+    thread: CheckpointThread,
+  ) {
+    this.writerPages = sqlite.pragma('wal_autocheckpoint', { simple: true }) as number;
+    const workerData: CheckpointThreadData = { databaseFile: sqlite.name };
+    if (thread.key !== undefined) workerData.databaseKey = thread.key;
+    this.worker = new Worker(thread.file, { workerData });
+    this.closed = new Promise((resolve) => this.worker.once('exit', () => resolve()));
+    // A thread that cannot open the base or dies leaves the copying to the writer again.
+    this.worker.on('error', () => this.stop());
+    this.worker.on('exit', () => this.stop());
+    sqlite.pragma(`wal_autocheckpoint = ${writerCheckpointPages}`);
+  }
+
+  committed(): void {
+    if (!this.stopped) this.worker.postMessage('committed' satisfies CheckpointThreadMessage);
+  }
+
+  /** The writer copies its WAL itself again; the thread finishes what it was told of, then ends. */
+  stop(): void {
+    if (this.stopped) return;
+    this.stopped = true;
+    if (this.sqlite.open) this.sqlite.pragma(`wal_autocheckpoint = ${this.writerPages}`);
+    this.worker.postMessage('stop' satisfies CheckpointThreadMessage);
+  }
+}
