@@ -1,3 +1,4 @@
+import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { DatabaseTooNewError } from '../../src-main/core/db/database';
 import { migrations } from '../../src-main/core/db/migrations';
@@ -14,6 +15,26 @@ describe('database file', () => {
       expect(db.sqlite.pragma('integrity_check', { simple: true })).toBe('ok');
     } finally {
       await db.close();
+    }
+  });
+
+  it('makes a new base with 16 KB pages, and keeps the pages of a base made before', async () => {
+    const fresh = await openTempDatabase();
+    expect(fresh.sqlite.pragma('page_size', { simple: true })).toBe(16_384);
+    await fresh.close();
+    // As earlier versions made it: SQLite's default 4 KB pages, a client in it.
+    const file = tempDatabaseFile();
+    const earlier = new Database(file);
+    earlier.pragma('journal_mode = WAL');
+    earlier.exec("CREATE TABLE kept (name TEXT); INSERT INTO kept VALUES ('Олена')");
+    earlier.close();
+    const reopened = await openTempDatabase(file);
+    try {
+      expect(reopened.sqlite.pragma('page_size', { simple: true })).toBe(4096);
+      expect(reopened.sqlite.prepare('SELECT name FROM kept').get()).toEqual({ name: 'Олена' });
+      expect(reopened.sqlite.pragma('integrity_check', { simple: true })).toBe('ok');
+    } finally {
+      await reopened.close();
     }
   });
 
