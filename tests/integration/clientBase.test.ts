@@ -188,3 +188,56 @@ describe('client editing', () => {
       expect(new ClientCardReader(db.sqlite, () => 'uk').read(result.id)?.fullName).toBe(name);
   });
 });
+
+describe('search over more matches than it counts', () => {
+  let many: PultDatabase;
+  let manySearch: ClientSearch;
+  beforeAll(async () => {
+    many = await openTempDatabase();
+    manySearch = new ClientSearch(many.sqlite);
+    const manyEditor = new ClientEditor(many.sqlite, clock);
+    many.sqlite.transaction(() => {
+      for (let i = 0; i < 1200; i++) {
+        const created = manyEditor.create(
+          {
+            fullName: `Коваленко Олена ${i}`,
+            city: i % 3 === 0 ? 'Полтава' : 'Київ',
+            phones: [{ raw: `067${1_000_000 + i}` }],
+            doNotCall: i % 10 === 0,
+          },
+          'operator1',
+        );
+        expect(created.ok).toBe(true);
+      }
+    })();
+  });
+  afterAll(async () => {
+    await many.close();
+  });
+  const page = (text: string, extra: object = {}) =>
+    manySearch.find(clientQuerySchema.parse({ text, limit: 100, ...extra }));
+
+  it('says "1000 or more" and pages through the matches in order, without repeats', () => {
+    const first = page('Коваленко О');
+    const second = page('Коваленко О', { offset: 100 });
+    expect(first).toMatchObject({ total: 1000, totalIsCapped: true });
+    expect(first.items).toHaveLength(100);
+    expect(first.items[0]).toMatchObject({ fullName: 'Коваленко Олена 0', phone: '+380671000000' });
+    expect(second.items[0]?.fullName).toBe('Коваленко Олена 100');
+    const ids = [...first.items, ...second.items].map((item) => item.id);
+    expect(ids).toEqual([...ids].sort((a, b) => a - b));
+    expect(new Set(ids).size).toBe(200);
+  });
+
+  it('counts exactly below the cap, and a filter narrows the same matches', () => {
+    expect(page('Полтава')).toMatchObject({ total: 400, totalIsCapped: false });
+    const notToCall = page('Полтава', { doNotCall: 'only' });
+    expect(notToCall).toMatchObject({ total: 40, totalIsCapped: false });
+    expect(notToCall.items.every((item) => item.doNotCall && item.city === 'Полтава')).toBe(true);
+  });
+
+  it('reads a page past the counted matches too', () => {
+    const late = page('Коваленко', { offset: 1100 });
+    expect(late.items.map((item) => item.fullName)).toContain('Коваленко Олена 1100');
+  });
+});

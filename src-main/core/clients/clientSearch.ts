@@ -81,6 +81,8 @@ export class ClientSearch {
       ) as { total: number };
       return { items: items.map(toItem), total, totalIsCapped: false };
     }
+    if (where.sql.length === 0 && query.offset + query.limit <= searchCountCap + 1)
+      return this.findByMatchOnly(match, query);
     const clause = ['client_search MATCH ?', ...where.sql].join(' AND ');
     const from = `FROM client_search s JOIN clients c ON c.id = s.rowid WHERE ${clause}`;
     const items = this.prepare(`SELECT ${listColumns} ${from} LIMIT ? OFFSET ?`).all(
@@ -96,6 +98,32 @@ export class ClientSearch {
       items: items.map(toItem),
       total: Math.min(total, searchCountCap),
       totalIsCapped: total > searchCountCap,
+    };
+  }
+
+  /**
+   * Search as you type, no filters: one pass over the index gives the matching
+   * ids as far as they are counted, in the index's order, and only the page's
+   * clients are read. (Counting through the join read a client row per match,
+   * and the page read the index again: twice the work for "Коваленко О".)
+   */
+  private findByMatchOnly(match: string, query: ClientQuery): ClientPage {
+    const ids = this.prepare(
+      `SELECT rowid FROM client_search WHERE client_search MATCH ? ORDER BY rowid LIMIT ${searchCountCap + 1}`,
+    )
+      .pluck()
+      .all(match) as number[];
+    const page = ids.slice(query.offset, query.offset + query.limit);
+    const items =
+      page.length === 0
+        ? []
+        : (this.prepare(
+            `SELECT ${listColumns} FROM clients c WHERE c.id IN (SELECT value FROM json_each(?)) ORDER BY c.id`,
+          ).all(JSON.stringify(page)) as RawItem[]);
+    return {
+      items: items.map(toItem),
+      total: Math.min(ids.length, searchCountCap),
+      totalIsCapped: ids.length > searchCountCap,
     };
   }
 }
