@@ -69,8 +69,18 @@ describe('an import killed half-way', () => {
     const indexes = raw
       .prepare("SELECT name FROM sqlite_master WHERE type = 'index' AND name LIKE 'client%'")
       .all() as { name: string }[];
+    // The search triggers a batch drops for its own inserts came back with its rollback.
+    const triggers = raw
+      .prepare(
+        "SELECT name FROM sqlite_master WHERE type = 'trigger' AND name LIKE '%search_insert'",
+      )
+      .all();
     raw.close();
     expect(indexes.map((index) => index.name)).not.toContain('client_phones_e164');
+    expect(triggers).toEqual([
+      { name: 'clients_search_insert' },
+      { name: 'client_phones_search_insert' },
+    ]);
 
     const db = await openTempDatabase(database, { key });
     try {

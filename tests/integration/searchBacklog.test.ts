@@ -95,6 +95,34 @@ describe('search backlog after an import', () => {
     );
   });
 
+  it('a client the operator saves between two batches of an import is found at once', async () => {
+    const editor = new ClientEditor(db.sqlite, clock, 'UA');
+    let saved = 0;
+    await importRows(
+      Array.from({ length: 3000 }, (_, i) => `Клієнт Імпортний${i};067${1_000_000 + i};Київ`),
+      'skip',
+      () => {
+        if (saved > 0) return;
+        saved++;
+        expect(
+          editor.create(
+            { fullName: 'Посеред Імпорту', city: 'Київ', phones: [{ raw: '0509998877' }] },
+            'operator1',
+          ).ok,
+        ).toBe(true);
+      },
+    );
+    // Its search row comes from the triggers (the import's own rows wait in the backlog).
+    expect(found('посеред')).toEqual(['Посеред Імпорту']);
+    expect(found('0509998')).toEqual(['Посеред Імпорту']);
+    expect(found('імпортний')).toEqual([]);
+    expect(
+      db.sqlite
+        .prepare("SELECT name FROM sqlite_master WHERE type = 'trigger' AND name LIKE '%_insert'")
+        .all(),
+    ).toHaveLength(2);
+  });
+
   it('two indexers at once (an import and a resumed one) index every client exactly once', async () => {
     await importRows(
       Array.from({ length: 3000 }, (_, i) => `Клієнт Спільний${i};067${1_000_000 + i};Київ`),
