@@ -1,8 +1,7 @@
 import { spawn } from 'node:child_process';
-import { createWriteStream, mkdtempSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { once } from 'node:events';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { clientQuerySchema } from '../../src-main/core/clients/clientSchemas';
@@ -13,19 +12,10 @@ import {
   newDatabaseKey,
   unlockDatabase,
 } from '../../src-main/core/db/encryption';
+import { writeClientsCsv } from '../support/clientsCsv';
 import { openTempDatabase } from '../support/tempDatabase';
 
 const repo = path.resolve(import.meta.dirname, '../..');
-
-async function writeCsv(file: string, rows: number): Promise<void> {
-  const out = createWriteStream(file);
-  out.write('ПІБ;Телефон;Адреса;Місто\n');
-  for (let i = 0; i < rows; i++) {
-    out.write(`Клієнт Номер${i};067${String(1_000_000 + i)};вул. Садова, ${i % 300};Полтава\n`);
-  }
-  out.end();
-  await once(out, 'finish');
-}
 
 describe('an import killed half-way', () => {
   it('leaves a database (encrypted, as the app keeps it) that opens, passes integrity_check and says what was imported', async () => {
@@ -33,7 +23,7 @@ describe('an import killed half-way', () => {
     const dir = mkdtempSync(path.join(os.tmpdir(), 'pult-crash-'));
     const database = path.join(dir, 'pult.sqlite');
     const csv = path.join(dir, 'clients.csv');
-    await writeCsv(csv, 300_000);
+    await writeClientsCsv(csv, 300_000);
 
     const child = spawn(
       process.execPath,

@@ -1,5 +1,4 @@
-import { createWriteStream, mkdtempSync, statSync } from 'node:fs';
-import { once } from 'node:events';
+import { mkdtempSync, statSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -10,6 +9,7 @@ import {
 } from '../../src-main/core/clients/import/clientImport';
 import type { PultDatabase } from '../../src-main/core/db/database';
 import { newDatabaseKey } from '../../src-main/core/db/encryption';
+import { writeClientsCsv } from '../support/clientsCsv';
 import { openTempDatabase } from '../support/tempDatabase';
 
 const rowThread = path.resolve(import.meta.dirname, '../support/clientRowThread.mjs');
@@ -23,16 +23,6 @@ afterEach(async () => {
   for (const db of opened.splice(0)) await db.close();
 });
 
-async function writeCsv(file: string, rows: number): Promise<void> {
-  const out = createWriteStream(file);
-  out.write('ПІБ;Телефон;Адреса;Місто\n');
-  for (let i = 0; i < rows; i++) {
-    out.write(`Клієнт Номер${i};067${String(1_000_000 + i)};вул. Садова, ${i % 300};Полтава\n`);
-  }
-  out.end();
-  await once(out, 'finish');
-}
-
 const sizeOf = (file: string) => {
   try {
     return statSync(file).size;
@@ -45,7 +35,7 @@ const sizeOf = (file: string) => {
 async function bulkLoad(threadFile: string) {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'pult-checkpoint-'));
   const csv = path.join(dir, 'clients.csv');
-  await writeCsv(csv, 120_000);
+  await writeClientsCsv(csv, 120_000);
   const key = newDatabaseKey();
   const database = path.join(dir, 'pult.sqlite');
   const db = await openTempDatabase(database, { key });
