@@ -41,6 +41,7 @@ async function bulkLoad(threadFile: string) {
   const db = await openTempDatabase(database, { key });
   opened.push(db);
   const sizes: number[] = [];
+  const writerCheckpoints = new Set<unknown>();
   const result = await importClientsFromCsv(
     db.sqlite,
     csv,
@@ -51,19 +52,24 @@ async function bulkLoad(threadFile: string) {
       clock,
       rowThread,
       checkpointThread: { file: threadFile, key },
-      onProgress: () => sizes.push(sizeOf(database)),
+      onProgress: () => {
+        sizes.push(sizeOf(database));
+        writerCheckpoints.add(db.sqlite.pragma('wal_autocheckpoint', { simple: true }));
+      },
     },
   );
-  return { db, result, sizes };
+  return { db, result, sizes, writerCheckpoints };
 }
 
 describe('a bulk load with its WAL copied on a thread of its own', () => {
   it('fills the database file while it runs, and every client is there', async () => {
-    const { db, result, sizes } = await bulkLoad(checkpointThreadFile);
+    const { db, result, sizes, writerCheckpoints } = await bulkLoad(checkpointThreadFile);
     expect(result).toMatchObject({ status: 'done', rowsImported: 120_000 });
     // The writer alone would copy nothing below 64 MB of WAL (more than this whole load):
     // the file fills while the import runs because the thread copies.
     expect(sizes[Math.floor((sizes.length * 3) / 4)]).toBeGreaterThan(10_000_000);
+    // Meanwhile the writer would still copy past 64 MB (4,096 pages of 16 KB), should the thread fall behind.
+    expect(writerCheckpoints).toContain(4096);
     // The writer checkpoints itself again afterwards, as SQLite does by default.
     expect(db.sqlite.pragma('wal_autocheckpoint', { simple: true })).toBe(1000);
     expect(db.sqlite.prepare('SELECT count(*) AS n FROM clients').get()).toEqual({ n: 120_000 });

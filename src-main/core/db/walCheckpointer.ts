@@ -15,10 +15,10 @@ export interface CheckpointThread {
 }
 
 /**
- * Past this many WAL pages (64 MB) the writer copies them itself, as SQLite
- * normally does at a thousand: only if the thread falls behind.
+ * Past this much WAL the writer copies it itself (as SQLite normally does past
+ * a thousand pages): only if the thread falls behind.
  */
-const writerCheckpointPages = 16_384;
+const writerCheckpointBytes = 64 * 1024 * 1024;
 
 /**
  * Copies a long write's WAL into the database file on a thread of its own.
@@ -47,7 +47,8 @@ export class WalCheckpointer {
     // A thread that cannot open the base or dies leaves the copying to the writer again.
     this.worker.on('error', () => this.stop());
     this.worker.on('exit', () => this.stop());
-    sqlite.pragma(`wal_autocheckpoint = ${writerCheckpointPages}`);
+    const pageSize = sqlite.pragma('page_size', { simple: true }) as number;
+    sqlite.pragma(`wal_autocheckpoint = ${Math.ceil(writerCheckpointBytes / pageSize)}`);
   }
 
   committed(): void {
