@@ -47,7 +47,10 @@ export class MediaHost {
   /** Connections whose preparation waits a moment, and what ends that wait early (or calls it off). */
   private readonly waiting = new Map<number, (calledOff: boolean) => void>();
   /** A microphone opened while a call rings, handed to the connection that answers it. */
-  private warm: { stream: Promise<MediaStream>; timer: ReturnType<typeof setTimeout> } | undefined;
+  /** Opened for a call that rang without an offer, for whichever call needs a microphone next. */
+  private warm:
+    | { connectionId: number; stream: Promise<MediaStream>; timer: ReturnType<typeof setTimeout> }
+    | undefined;
 
   constructor(private readonly devices: () => MediaDevicesChoice) {}
 
@@ -66,6 +69,7 @@ export class MediaHost {
   stop(): void {
     this.stopListening?.();
     for (const id of [...this.served.keys()]) this.close(id);
+    this.releaseWarmMicrophone();
   }
 
   /** Bytes of audio received and sent so far, over all calls (for the call panel and tests). */
@@ -270,7 +274,7 @@ export class MediaHost {
     if (calledOff) return undefined;
     if (offerSdp === undefined) {
       // An INVITE without an offer: the answer's offer is made on answering; the microphone opens now.
-      this.warmMicrophone();
+      this.warmMicrophone(connectionId);
       this.open(connectionId, iceServers);
       return undefined;
     }
@@ -299,19 +303,25 @@ export class MediaHost {
     return made.answer;
   }
 
-  private warmMicrophone(): void {
+  private warmMicrophone(connectionId: number): void {
     if (this.warm !== undefined) return;
     const stream = this.openMicrophone();
-    // A call nobody answers must not leave the microphone open.
+    // A call left ringing must not keep the microphone open for long.
     const timer = setTimeout(() => {
-      if (this.warm?.stream !== stream) return;
-      this.warm = undefined;
-      void stream.then((s) => s.getTracks().forEach((t) => t.stop())).catch(() => undefined);
+      if (this.warm?.stream === stream) this.releaseWarmMicrophone();
     }, 60_000);
     stream.catch(() => {
       if (this.warm?.stream === stream) this.warm = undefined;
     });
-    this.warm = { stream, timer };
+    this.warm = { connectionId, stream, timer };
+  }
+
+  private releaseWarmMicrophone(): void {
+    const warm = this.warm;
+    if (warm === undefined) return;
+    this.warm = undefined;
+    clearTimeout(warm.timer);
+    void warm.stream.then((s) => s.getTracks().forEach((t) => t.stop())).catch(() => undefined);
   }
 
   private async takeMicrophone(): Promise<MediaStream> {
@@ -380,6 +390,8 @@ export class MediaHost {
 
   private close(connectionId: number): void {
     this.queues.delete(connectionId);
+    // The call that opened it ended without taking it (the caller gave up): it closes now.
+    if (this.warm?.connectionId === connectionId) this.releaseWarmMicrophone();
     const served = this.served.get(connectionId);
     if (served === undefined) return;
     this.served.delete(connectionId);

@@ -5,16 +5,17 @@ export const registered = /(?<!не )зареєстровано/;
 
 /**
  * Configures Pult's SIP account in Settings, as an operator would, against the
- * test PBX on loopback, and waits until the status bar says it is registered.
+ * test PBX on loopback (Kamailio unless `wsUrl` says otherwise), and waits
+ * until the status bar says it is registered.
  */
 export async function registerPult(
   page: Page,
   user: string,
   password: string,
-  options: { dtmfMode?: 'SIP INFO' } = {},
+  options: { dtmfMode?: 'SIP INFO'; wsUrl?: string } = {},
 ): Promise<void> {
   await page.getByTestId('nav-settings').click();
-  await page.getByTestId('sip-wsUrl').fill('ws://127.0.0.1:8080');
+  await page.getByTestId('sip-wsUrl').fill(options.wsUrl ?? 'ws://127.0.0.1:8080');
   await page.getByTestId('sip-sipUri').fill(`sip:${user}@127.0.0.1`);
   await page.getByTestId('sip-password').fill(password);
   if (options.dtmfMode !== undefined) {
