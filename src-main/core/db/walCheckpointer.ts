@@ -32,8 +32,6 @@ export class WalCheckpointer {
   private readonly worker: Worker;
   private readonly writerPages: number;
   private stopped = false;
-  /** Settles once the thread has copied what it was told of and closed its connection. */
-  readonly closed: Promise<void>;
 
   constructor(
     private readonly sqlite: BetterSqlite3.Database,
@@ -43,7 +41,6 @@ export class WalCheckpointer {
     const workerData: CheckpointThreadData = { databaseFile: sqlite.name };
     if (thread.key !== undefined) workerData.databaseKey = thread.key;
     this.worker = new Worker(thread.file, { workerData });
-    this.closed = new Promise((resolve) => this.worker.once('exit', () => resolve()));
     // A thread that cannot open the base or dies leaves the copying to the writer again.
     this.worker.on('error', () => this.stop());
     this.worker.on('exit', () => this.stop());
