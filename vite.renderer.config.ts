@@ -1,6 +1,6 @@
 import react from '@vitejs/plugin-react';
 import { defineConfig, type Plugin } from 'vite';
-import { contentSecurityPolicy } from './src-main/electron/contentSecurityPolicy.ts';
+import { contentSecurityPolicy } from './src-main/core/security/contentSecurityPolicy.ts';
 
 // The built page carries the CSP itself as well as getting it as a header; the
 // dev server injects inline scripts for hot reload, so dev gets no meta tag.

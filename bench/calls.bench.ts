@@ -12,7 +12,7 @@ import { openDatabase } from '../src-main/core/db/database';
 import { silentLogger } from '../src-main/core/platform/ports';
 import { WorkstationStatusBoard } from '../src-main/core/status/workstationStatusBoard';
 import { CallController } from '../src-main/core/telephony/callController';
-import type { CallView } from '../src-main/core/telephony/callView';
+import type { CallView } from '../src-shared/telephony/callView';
 import { LiveCallRegistry } from '../src-main/core/telephony/liveCallRegistry';
 import {
   installJsSipMediaGlobals,

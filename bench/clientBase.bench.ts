@@ -6,7 +6,7 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { CallerIdLookup } from '../src-main/core/clients/callerId';
 import { ClientCardReader } from '../src-main/core/clients/clientCard';
-import { clientQuerySchema } from '../src-main/core/clients/clientSchemas';
+import { clientQuerySchema } from '../src-shared/clients/clientSchemas';
 import { ClientSearch } from '../src-main/core/clients/clientSearch';
 import { SearchBacklog } from '../src-main/core/clients/searchBacklog';
 import {

@@ -1,9 +1,6 @@
 import { performance } from 'node:perf_hooks';
 import { silentLogger } from '../src-main/core/platform/ports';
-import {
-  defaultUserSettings,
-  type SettingsView,
-} from '../src-main/core/settings/userSettingsSchema';
+import { defaultUserSettings, type SettingsView } from '../src-shared/settings/userSettingsSchema';
 import { dispatchInvoke, type InvokeHandlers } from '../src-main/ipc/dispatch';
 import type { Bench } from './benches';
 import { percentile, round } from './stats';

@@ -1,6 +1,6 @@
 /** Opens a database as the app does, uses it a little, prints the process RSS in MB. */
 import { CallerIdLookup } from '../src-main/core/clients/callerId';
-import { clientQuerySchema } from '../src-main/core/clients/clientSchemas';
+import { clientQuerySchema } from '../src-shared/clients/clientSchemas';
 import { ClientSearch } from '../src-main/core/clients/clientSearch';
 import { openDatabase } from '../src-main/core/db/database';
 import { silentLogger } from '../src-main/core/platform/ports';

@@ -5,10 +5,7 @@ import path from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
 import { build } from 'vite';
 import type { MediaBridge } from '../../src-main/core/telephony/media/mediaBridge';
-import type {
-  MediaEvent,
-  MediaResponse,
-} from '../../src-main/core/telephony/media/mediaBridgeSchema';
+import type { MediaEvent, MediaResponse } from '../../src-shared/telephony/mediaBridgeSchema';
 import { chromiumExecutable, chromiumFlags } from '../../tests/e2e/host/chromium';
 
 const root = path.resolve(import.meta.dirname, '../..');

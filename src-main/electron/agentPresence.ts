@@ -1,14 +1,13 @@
 import path from 'node:path';
-import { app, powerMonitor, type WebContents } from 'electron';
-import type { SelectableNotReadyReason } from '../core/agent/agentStateMachine';
+import { app, powerMonitor } from 'electron';
+import type { SelectableNotReadyReason } from '../../src-shared/agent/agentStateView';
 import type { AgentStateService } from '../core/agent/agentStateService';
 import { IdleWatcher } from '../core/agent/idleWatcher';
-import type { Logger } from '../core/platform/ports';
 import type { SettingsService } from '../core/settings/settingsService';
 import type { WorkstationStatusBoard } from '../core/status/workstationStatusBoard';
 import { createAgentTray } from './agentTray';
-import { sendEvent } from './ipcBinding';
-import type { MainStrings } from './mainLocales';
+import type { MainStrings } from '../core/i18n/mainLocales';
+import type { EventSink } from '../core/workstation/eventSink';
 
 /**
  * The operator's presence outside the window: the idle question (and going
@@ -20,19 +19,14 @@ export function startAgentPresence(deps: {
   status: WorkstationStatusBoard;
   settings: SettingsService;
   strings: () => MainStrings;
-  logger: Logger;
-  windowContents: () => WebContents | undefined;
+  send: EventSink;
   showWindow: () => void;
   reasons: () => readonly SelectableNotReadyReason[];
 }): { idle: IdleWatcher } {
-  const { agent, status, logger } = deps;
+  const { agent, status } = deps;
   // Defaults for an office; PULT_IDLE_SECONDS / PULT_IDLE_GRACE_SECONDS change them (tests, pilots).
   const graceSeconds = Number(process.env['PULT_IDLE_GRACE_SECONDS'] ?? 60);
-  const idlePrompt = (asking: boolean) => {
-    const contents = deps.windowContents();
-    if (contents !== undefined)
-      sendEvent(contents, 'agent.idlePrompt', { asking, graceSeconds }, logger);
-  };
+  const idlePrompt = (asking: boolean) => deps.send('agent.idlePrompt', { asking, graceSeconds });
   const idle = new IdleWatcher({
     idleSeconds: () => powerMonitor.getSystemIdleTime(),
     isReady: () => agent.view().name === 'ready',

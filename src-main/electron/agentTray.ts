@@ -1,7 +1,10 @@
 import { Menu, nativeImage, Tray } from 'electron';
-import type { NotReadyReason, SelectableNotReadyReason } from '../core/agent/agentStateMachine';
-import type { WorkstationStatus } from '../core/status/workstationStatusSchema';
-import type { MainStrings } from './mainLocales';
+import type {
+  NotReadyReason,
+  SelectableNotReadyReason,
+} from '../../src-shared/agent/agentStateView';
+import type { WorkstationStatus } from '../../src-shared/status/workstationStatusSchema';
+import type { MainStrings } from '../core/i18n/mainLocales';
 
 /**
  * The tray icon: its tooltip always says the operator's state, and its menu

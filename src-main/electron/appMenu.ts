@@ -1,5 +1,5 @@
 import { Menu, type MenuItemConstructorOptions } from 'electron';
-import type { MainStrings } from './mainLocales';
+import type { MainStrings } from '../core/i18n/mainLocales';
 
 export function installAppMenu(strings: MainStrings, isDev: boolean, onAbout: () => void): void {
   const view: MenuItemConstructorOptions[] = [

@@ -1,7 +1,7 @@
 import { Notification } from 'electron';
 import type { CallbackList } from '../core/calls/callbackList';
 import type { Logger } from '../core/platform/ports';
-import type { MainStrings } from './mainLocales';
+import type { MainStrings } from '../core/i18n/mainLocales';
 
 /**
  * A desktop notification when a promised callback falls due; clicking it

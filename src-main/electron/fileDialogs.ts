@@ -1,5 +1,5 @@
 import { app, BrowserWindow, dialog } from 'electron';
-import type { FileDialogs } from './invokeHandlers';
+import type { FileDialogs } from '../ipc/handlers';
 
 /** Native open/save dialogs, attached to the focused window. */
 export const fileDialogs: FileDialogs = {

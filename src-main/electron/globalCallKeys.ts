@@ -2,7 +2,7 @@ import { globalShortcut } from 'electron';
 import type { Logger } from '../core/platform/ports';
 import type { SettingsService } from '../core/settings/settingsService';
 import type { CallController } from '../core/telephony/callController';
-import { callActionForKey, toAccelerator } from '../core/telephony/callHotkeys';
+import { callActionForKey, toAccelerator } from '../../src-shared/telephony/callHotkeys';
 
 /**
  * Answer and hang up from any program (a CRM in the foreground, a browser),

@@ -1,57 +1,51 @@
+import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import {
-  app,
-  BrowserWindow,
-  dialog,
-  ipcMain,
-  powerMonitor,
-  protocol,
-  session,
-  shell,
-} from 'electron';
-import { SipAccountService } from '../core/telephony/sipAccountService';
-import type { SipAccount } from '../core/telephony/sipAccountSchema';
-import { SipRegistration } from '../core/telephony/sipRegistration';
-import { safeStorageKeyWrapping, safeStorageSecrets } from './secretStore';
-import { CrashReloads } from './crashReloads';
-import { HeadsetMonitor } from '../core/headset/headsetMonitor';
+import { app, type BrowserWindow, dialog, ipcMain, protocol, session, shell } from 'electron';
 import { AgentJournal } from '../core/agent/agentJournal';
 import { AgentStateService } from '../core/agent/agentStateService';
-import {
-  listHidDevices,
-  openHidDevice,
-  readReportDescriptor,
-} from '../core/headset/nodeHidAdapter';
-import { systemClock } from '../core/platform/ports';
-import { SettingsService } from '../core/settings/settingsService';
-import type { UserSettings } from '../core/settings/userSettingsSchema';
-import { WorkstationStatusBoard } from '../core/status/workstationStatusBoard';
-import { LiveCallRegistry } from '../core/telephony/liveCallRegistry';
-import { QuitGuard } from '../core/telephony/quitGuard';
+import { mainStrings } from '../core/i18n/mainLocales';
 import { isExternalUrlAllowed } from '../core/links/externalLinkPolicy';
-import { appEntryUrl, appOrigin, appScheme, originOf } from './appOrigin';
+import { systemClock } from '../core/platform/ports';
+import { appEntryUrl, appOrigin, appScheme, originOf } from '../core/security/appOrigin';
+import { createAppProtocolHandler } from '../core/security/appProtocol';
+import { offeredLists } from '../core/settings/machinePolicy';
+import { readMachinePolicy } from '../core/settings/machinePolicyFile';
+import { SettingsService } from '../core/settings/settingsService';
+import { WorkstationStatusBoard } from '../core/status/workstationStatusBoard';
+import { defaultDialRules, toDialTarget } from '../core/telephony/dialRules';
+import { LiveCallRegistry } from '../core/telephony/liveCallRegistry';
+import { SipAccountService } from '../core/telephony/sipAccountService';
+import { SipRegistration } from '../core/telephony/sipRegistration';
+import { CrashReloads } from '../core/window/crashReloads';
+import type { Rect } from '../core/window/windowBounds';
+import { callBackClient } from '../core/workstation/callbackDialer';
+import { startCallCenter } from '../core/workstation/callCenter';
+import type { EventSink } from '../core/workstation/eventSink';
+import { startHeadsets } from '../core/workstation/headsetLink';
+import { createInvokeHandlers } from '../ipc/handlers';
+import type { SipAccount } from '../../src-shared/telephony/sipAccountSchema';
+import type { UserSettings } from '../../src-shared/settings/userSettingsSchema';
+import { startAgentPresence } from './agentPresence';
 import { installAppMenu } from './appMenu';
-import { createAppProtocolHandler } from './appProtocol';
-import { createInvokeHandlers } from './invokeHandlers';
+import { startCallbackNotifier } from './callbackNotifier';
+import { openClientDatabase } from './clientDatabase';
+import { fileDialogs } from './fileDialogs';
+import { startGlobalCallKeys } from './globalCallKeys';
 import { bindInvokeHandlers, sendEvent } from './ipcBinding';
 import { electronJsonStore } from './jsonFileStores';
 import { createMainLogger } from './logging';
-import { readMachinePolicy } from './machinePolicyFile';
-import { offeredLists } from '../core/settings/machinePolicy';
-import { mainStrings } from './mainLocales';
 import { createMainWindow } from './mainWindow';
+import { quitConfirmation } from './quitConfirmation';
+import { safeStorageKeyWrapping, safeStorageSecrets } from './secretStore';
+import { followMachineLifecycle } from './sipLifecycle';
 import { hardenWebContents, installPermissionHandlers } from './webSecurity';
-import { openClientDatabase } from './clientDatabase';
-import { fileDialogs } from './fileDialogs';
-import { startCallbackNotifier } from './callbackNotifier';
-import { startAgentPresence } from './agentPresence';
-import { startTelephony } from './telephonyWiring';
-import { startGlobalCallKeys } from './globalCallKeys';
-import { defaultDialRules, toDialTarget } from '../core/telephony/dialRules';
-import { headsetCalls, headsetIndicators } from '../core/telephony/headsetCalls';
-import os from 'node:os';
-import type { Rect } from './windowBounds';
+
+/*
+ * The composition root: it makes each service once, in the order they need
+ * each other, and hands Electron's parts (windows, dialogs, tray, keys) to
+ * code that never imports Electron itself.
+ */
 
 // Must run before 'ready': gives app:// a real origin, secure context and fetch.
 protocol.registerSchemesAsPrivileged([
@@ -82,30 +76,52 @@ if (!app.requestSingleInstanceLock()) {
 
 function start(): void {
   const logger = createMainLogger();
+  const clock = systemClock;
+  const actor = os.userInfo().username;
   const policy = readMachinePolicy(logger);
   const settings = new SettingsService(electronJsonStore<UserSettings>('settings'), policy, logger);
-  const status = new WorkstationStatusBoard(systemClock);
-  const liveCalls = new LiveCallRegistry();
+  const strings = () => mainStrings(settings.view().values.language);
+  const status = new WorkstationStatusBoard(clock);
+
+  // --- The window, and what it may load and open.
   let mainWindow: BrowserWindow | undefined;
+  const send: EventSink = (event, payload) => {
+    if (mainWindow !== undefined) sendEvent(mainWindow.webContents, event, payload, logger);
+  };
   const showMainWindow = () => {
     if (mainWindow === undefined) return;
     if (mainWindow.isMinimized()) mainWindow.restore();
     mainWindow.show();
     mainWindow.focus();
   };
-
   const openExternal = async (url: string) => {
     if (isExternalUrlAllowed(url, policy.externalLinkAllowlist)) await shell.openExternal(url);
     else logger.warn('external link refused', { url });
   };
-
   app.on('web-contents-created', (_event, contents) => {
     hardenWebContents(contents, trustedOrigin, (url) => void openExternal(url));
   });
   protocol.handle(appScheme, createAppProtocolHandler(rendererDir));
   installPermissionHandlers(session.defaultSession, trustedOrigin);
 
-  const strings = () => mainStrings(settings.view().values.language);
+  // --- The database (opened in the background; handlers wait for it).
+  const database = openClientDatabase({
+    userDataDir: app.getPath('userData'),
+    workerFile: path.join(here, 'importWorker.js'),
+    keyWrapping: safeStorageKeyWrapping(),
+    clock,
+    logger,
+    language: () => settings.view().values.language,
+    status,
+    workspaceStore: electronJsonStore<{ demoDismissed: boolean }>('workspace'),
+    strings,
+  });
+  const agentJournal = new AgentJournal();
+  const agent = new AgentStateService(status, clock, (record) => agentJournal.write(record), actor);
+  // A failure is already explained to the operator in a dialog.
+  database.then(({ db }) => agentJournal.attach(db.sqlite)).catch(() => undefined);
+
+  // --- Telephony: the SIP account, the calls, the headset and the keys that act on them.
   const userAgent = `Pult/${app.getVersion()}`;
   const registration = new SipRegistration(status, logger, { userAgent });
   const sipAccount = new SipAccountService(
@@ -115,107 +131,68 @@ function start(): void {
     registration,
     userAgent,
   );
-  // After sleep or a network change the old connection is gone; register again at once.
-  powerMonitor.on('resume', () => registration.refresh());
-  powerMonitor.on('unlock-screen', () => registration.refresh());
-  let unregistered = false;
-  app.on('will-quit', (event) => {
-    if (unregistered || !registration.isRunning()) return;
-    // Free the operator's line at the PBX before the process goes.
-    event.preventDefault();
-    void registration.stopAndWait(1500).finally(() => {
-      unregistered = true;
-      app.quit();
-    });
-  });
-  const agentJournal = new AgentJournal();
-  const agent = new AgentStateService(
-    status,
-    systemClock,
-    (record) => agentJournal.write(record),
-    os.userInfo().username,
-  );
-  const clientDatabase = openClientDatabase({
-    userDataDir: app.getPath('userData'),
-    workerFile: path.join(here, 'importWorker.js'),
-    keyWrapping: safeStorageKeyWrapping(),
-    clock: systemClock,
+  followMachineLifecycle(registration);
+  const liveCalls = new LiveCallRegistry();
+  const callCenter = startCallCenter({
     logger,
-    settings,
-    status,
-    strings,
-  });
-  const dialTarget = (typed: string) =>
-    toDialTarget(typed, { ...defaultDialRules, ...policy.calls.dialRules });
-  const telephony = startTelephony({
-    logger,
+    clock,
     agent,
     policy,
-    actor: os.userInfo().username,
+    actor,
     registration,
     liveCalls,
-    clientBase: () => clientDatabase,
-    windowContents: () => mainWindow?.webContents,
+    database: () => database,
+    send,
     account: () => sipAccount.current(),
     autoAnswer: () => settings.view().values.autoAnswer,
   });
   void sipAccount.startIfConfigured();
-  const stopGlobalCallKeys = startGlobalCallKeys(settings, telephony.calls, logger);
-  app.on('will-quit', stopGlobalCallKeys);
-  // The headset's buttons act on the calls, and its lights and ringer show them.
-  const headsets = new HeadsetMonitor(
-    { list: listHidDevices, descriptor: readReportDescriptor, open: openHidDevice },
-    status,
-    headsetCalls(telephony.calls),
-    logger,
-    {
-      preferredId: () => {
-        const chosen = settings.view().values.headset;
-        return chosen === '' ? undefined : chosen;
-      },
-    },
-  );
-  // A headset chosen in Settings is taken at once, not at the next poll.
-  settings.onChanged(() => void headsets.poll());
-  telephony.onCallsChanged((list) => headsets.show(headsetIndicators(list)));
-  headsets.start();
+  const dialTarget = (typed: string) =>
+    toDialTarget(typed, { ...defaultDialRules, ...policy.calls.dialRules });
+  app.on('will-quit', startGlobalCallKeys(settings, callCenter.calls, logger));
+  const headsets = startHeadsets({ callCenter, settings, status, logger });
   app.on('will-quit', () => headsets.stop());
-  // Handlers await it; a failure is already explained to the operator.
-  clientDatabase.then(({ base }) => agentJournal.attach(base.db.sqlite)).catch(() => undefined);
 
+  // --- The operator's presence: the idle question and the tray.
+  const { idle } = startAgentPresence({
+    agent,
+    status,
+    settings,
+    strings,
+    send,
+    showWindow: showMainWindow,
+    reasons: () => offeredLists(policy.lists).notReadyReasons,
+  });
+
+  // --- What the window may ask of main.
   bindInvokeHandlers(
     ipcMain,
     createInvokeHandlers({
       appInfo: { name: app.getName(), version: app.getVersion(), platform: process.platform },
+      clock,
+      actor,
       settings,
       status,
       policy,
-      openExternal,
-      clientBase: () => clientDatabase,
-      dialogs: fileDialogs,
       strings,
-      actor: os.userInfo().username,
+      openExternal,
+      dialogs: fileDialogs,
+      database: () => database,
+      onImportProgress: (progress) => send('import.progress', progress),
       sipAccount,
       agent,
       onPresent: () => idle.present(),
-      calls: telephony.calls,
-      media: telephony.media,
-      attachMedia: telephony.attachMedia,
-      callLog: telephony.callLog,
+      callCenter,
       dialTarget,
-      departments: () => policy.calls.departments,
-      pendingWrapUp: () => telephony.pendingWrapUp(settings.view().values.language),
-      headsets: () => headsets.headsets(),
-      finishWrapUp: telephony.finishWrapUp,
-      onImportProgress: (progress) => {
-        if (mainWindow !== undefined)
-          sendEvent(mainWindow.webContents, 'import.progress', progress, logger);
-      },
+      headsets,
     }),
     trustedOrigin,
     logger,
   );
+  settings.onChanged((view) => send('settings.changed', view));
+  status.onChanged((current) => send('status.changed', current));
 
+  // --- Menu, the window itself, and quitting.
   const showAbout = () => {
     void dialog.showMessageBox({
       type: 'info',
@@ -224,35 +201,13 @@ function start(): void {
     });
   };
   installAppMenu(strings(), devServerUrl !== undefined, showAbout);
-
-  settings.onChanged((view) => {
-    installAppMenu(mainStrings(view.values.language), devServerUrl !== undefined, showAbout);
-    if (mainWindow !== undefined)
-      sendEvent(mainWindow.webContents, 'settings.changed', view, logger);
-  });
-  status.onChanged((current) => {
-    if (mainWindow !== undefined)
-      sendEvent(mainWindow.webContents, 'status.changed', current, logger);
-  });
-
-  // Quitting with a live call asks first; closing the window is quitting.
-  const quitGuard = new QuitGuard(liveCalls, () => {
-    const s = strings();
-    const choice = dialog.showMessageBoxSync({
-      type: 'warning',
-      title: s.quitDuringCallTitle,
-      message: s.quitDuringCallMessage,
-      buttons: [s.quitDuringCallStay, s.quitDuringCallQuit],
-      defaultId: 0,
-      cancelId: 0,
-    });
-    return choice === 1;
-  });
-  const confirmQuitDuringCall = () => quitGuard.mayQuit();
+  settings.onChanged((view) =>
+    installAppMenu(mainStrings(view.values.language), devServerUrl !== undefined, showAbout),
+  );
+  const mayQuit = quitConfirmation(liveCalls, strings);
   app.on('before-quit', (event) => {
-    if (!confirmQuitDuringCall()) event.preventDefault();
+    if (!mayQuit()) event.preventDefault();
   });
-
   mainWindow = createMainWindow({
     preloadPath,
     url: devServerUrl ?? appEntryUrl,
@@ -260,53 +215,36 @@ function start(): void {
     title: app.getName(),
   });
   mainWindow.on('close', (event) => {
-    if (!confirmQuitDuringCall()) event.preventDefault();
+    if (!mayQuit()) event.preventDefault();
   });
   // A renderer that crashes takes the calls' audio with it. Reloaded, it takes the
   // calls over again (a re-INVITE each); calls end properly if it does not come back.
   const crashReloads = new CrashReloads();
   mainWindow.webContents.on('render-process-gone', (_event, details) => {
-    telephony.media.detach();
-    const reload = crashReloads.shouldReload(details.reason, Date.now());
+    callCenter.media.detach();
+    const reload = crashReloads.shouldReload(details.reason, clock.now().getTime());
     logger.error('the window crashed', { reason: details.reason, reloading: reload });
     if (reload) mainWindow?.webContents.reload();
   });
   mainWindow.on('closed', () => {
-    telephony.media.detach();
+    callCenter.media.detach();
     mainWindow = undefined;
   });
 
-  const { idle } = startAgentPresence({
-    agent,
-    status,
-    settings,
-    strings,
-    logger,
-    windowContents: () => mainWindow?.webContents,
-    showWindow: showMainWindow,
-    reasons: () => offeredLists(policy.lists).notReadyReasons,
-  });
-
+  // --- A due callback's reminder opens the card and calls the client back.
   const stopCallbackNotifier = startCallbackNotifier({
-    callbacks: async () => (await clientDatabase).base.callbacks,
-    actor: os.userInfo().username,
+    callbacks: async () => (await database).callbacks,
+    actor,
     strings,
     logger,
     openClient: (clientId) => {
       if (mainWindow === undefined) return;
       showMainWindow();
-      sendEvent(mainWindow.webContents, 'ui.openClient', { clientId }, logger);
-      // One click on the reminder calls the client back (never one who asked not to be called).
-      clientDatabase
-        .then(({ base }) => {
-          const card = base.card(clientId);
-          const phone = card?.phones[0];
-          if (card === null || card.doNotCall || phone === undefined) return;
-          const target = dialTarget(phone.e164);
-          const result = target === undefined ? undefined : telephony.calls.dial(target);
-          if (result?.ok === false)
-            logger.warn('callback: could not dial', { error: result.error });
-        })
+      send('ui.openClient', { clientId });
+      database
+        .then(({ clients }) =>
+          callBackClient(clientId, { clients, calls: callCenter.calls, dialTarget, logger }),
+        )
         .catch(() => undefined);
     },
   });

@@ -6,7 +6,7 @@ import {
   minimumWindowSize,
   restoreWindowBounds,
   type Rect,
-} from './windowBounds';
+} from '../core/window/windowBounds';
 
 export interface MainWindowOptions {
   preloadPath: string;

@@ -1,6 +1,6 @@
 import type { Session, WebContents, WebPreferences } from 'electron';
-import { originOf } from './appOrigin';
-import { isPermissionAllowed } from './permissionPolicy';
+import { originOf } from '../core/security/appOrigin';
+import { isPermissionAllowed } from '../core/security/permissionPolicy';
 
 /** The only webPreferences any Pult window is created with. */
 export function secureWebPreferences(preloadPath: string): WebPreferences {

@@ -1,33 +1,39 @@
 import { z } from 'zod';
-import { workstationStatusSchema } from '../core/status/workstationStatusSchema';
-import { settingsPatchSchema, settingsViewSchema } from '../core/settings/userSettingsSchema';
+import { workstationStatusSchema } from '../../src-shared/status/workstationStatusSchema';
+import {
+  settingsPatchSchema,
+  settingsViewSchema,
+} from '../../src-shared/settings/userSettingsSchema';
 import type { EventChannel, InvokeChannel } from './channels';
 import {
   clientCardSchema,
   clientPageSchema,
   clientQuerySchema,
   clientSaveResultSchema,
-} from '../core/clients/clientSchemas';
-import { clientDraftWireSchema } from '../core/clients/clientWireSchemas';
-import { agentStateViewSchema, selectableNotReadyReasons } from '../core/agent/agentStateMachine';
+} from '../../src-shared/clients/clientSchemas';
+import { clientDraftWireSchema } from '../../src-shared/clients/clientWireSchemas';
+import {
+  agentStateViewSchema,
+  selectableNotReadyReasons,
+} from '../../src-shared/agent/agentStateView';
 import {
   sipAccountSchema,
   sipAccountViewSchema,
   sipConnectionTestSchema,
-} from '../core/telephony/sipAccountSchema';
-import { importFields } from '../core/clients/import/columnMapping';
-import { callActionSchema, callViewSchema } from '../core/telephony/callView';
-import { dispositions, wrapUpSchema } from '../core/calls/wrapUpSchema';
+} from '../../src-shared/telephony/sipAccountSchema';
+import { importFields } from '../../src-shared/clients/columnMapping';
+import { callActionSchema, callViewSchema } from '../../src-shared/telephony/callView';
+import { dispositions, wrapUpSchema } from '../../src-shared/calls/wrapUpSchema';
 import {
   mediaEventSchema,
   mediaRequestSchema,
   mediaResponseSchema,
-} from '../core/telephony/media/mediaBridgeSchema';
+} from '../../src-shared/telephony/mediaBridgeSchema';
 import {
   importProgressSchema,
   importRowErrorSchema,
   importSettingsSchema,
-} from '../core/clients/import/importSchemas';
+} from '../../src-shared/clients/importSchemas';
 
 /**
  * The one IPC contract between main and renderer. Each invoke channel has the

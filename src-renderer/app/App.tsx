@@ -2,13 +2,12 @@ import { AppShell, Group, Kbd, NavLink, Text, Title, useMantineColorScheme } fro
 import { useHotkeys } from '@mantine/hooks';
 import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ClientCard } from '../../src-main/core/clients/clientSchemas';
-import type { SettingsView } from '../../src-main/core/settings/userSettingsSchema';
+import type { ClientCard } from '../../src-shared/clients/clientSchemas';
+import type { SettingsView } from '../../src-shared/settings/userSettingsSchema';
 import { invoke, onEvent } from '../api/pultClient';
-import type { CallView } from '../../src-main/core/telephony/callView';
-import { CallBar, CallsPage, useCalls, WrapUpPanel } from '../features/calls';
-import { callActionForKey } from '../../src-main/core/telephony/callHotkeys';
-import { useCallSounds } from '../features/calls/useCallSounds';
+import type { CallView } from '../../src-shared/telephony/callView';
+import { CallBar, CallsPage, useCalls, useCallSounds, WrapUpPanel } from '../features/calls';
+import { callActionForKey } from '../../src-shared/telephony/callHotkeys';
 import { CampaignsPage } from '../features/campaigns';
 import { ClientsPage, type NewClientRequest } from '../features/clients';
 import { OrdersPage } from '../features/orders';

@@ -1,6 +1,6 @@
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import type { Language } from '../../src-main/core/settings/userSettingsSchema';
+import type { Language } from '../../src-shared/settings/userSettingsSchema';
 import en from './locales/en.json';
 import uk from './locales/uk.json';
 

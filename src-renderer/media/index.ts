@@ -1,4 +1,4 @@
-import type { AudioDevices } from '../../src-main/core/settings/userSettingsSchema';
+import type { AudioDevices } from '../../src-shared/settings/userSettingsSchema';
 import { MediaHost } from './mediaHost';
 import { Ringer } from './ringer';
 

@@ -4,7 +4,7 @@ import type {
   MediaEvent,
   MediaRequest,
   MediaResponse,
-} from '../../src-main/core/telephony/media/mediaBridgeSchema';
+} from '../../src-shared/telephony/mediaBridgeSchema';
 import { invoke, onEvent } from '../api/pultClient';
 
 interface Served {

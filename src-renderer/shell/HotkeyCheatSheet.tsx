@@ -1,6 +1,6 @@
 import { Kbd, Modal, Table } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { hotkeyActions, type Hotkeys } from '../../src-main/core/settings/userSettingsSchema';
+import { hotkeyActions, type Hotkeys } from '../../src-shared/settings/userSettingsSchema';
 
 /** Every key the operator can use, shown on "?". */
 export function HotkeyCheatSheet({

@@ -2,10 +2,10 @@ import { Group, Menu, Text, UnstyledButton } from '@mantine/core';
 import {
   selectableNotReadyReasons,
   type SelectableNotReadyReason,
-} from '../../src-main/core/agent/agentStateMachine';
+} from '../../src-shared/agent/agentStateView';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { WorkstationStatus } from '../../src-main/core/status/workstationStatusSchema';
+import type { WorkstationStatus } from '../../src-shared/status/workstationStatusSchema';
 import { invoke, onEvent } from '../api/pultClient';
 
 function elapsed(since: string, now: number): string {

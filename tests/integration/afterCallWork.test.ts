@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { systemClock } from '../../src-main/core/platform/ports';
 import { transition, type AgentState } from '../../src-main/core/agent/agentStateMachine';
 import { AfterCallWork } from '../../src-main/core/calls/afterCallWork';
 import { CallRecords } from '../../src-main/core/calls/callRecords';
@@ -26,6 +27,7 @@ function desk(wrapUp = emptyPolicy.calls.wrapUp) {
     policy: { ...emptyPolicy, calls: { ...emptyPolicy.calls, wrapUp } },
     wrapUps: () => Promise.resolve(wrapUps),
     actor: 'op1',
+    clock: systemClock,
     logger: { info: () => undefined },
   });
 }

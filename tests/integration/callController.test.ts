@@ -8,16 +8,13 @@ import type { PultDatabase } from '../../src-main/core/db/database';
 import { silentLogger } from '../../src-main/core/platform/ports';
 import { WorkstationStatusBoard } from '../../src-main/core/status/workstationStatusBoard';
 import { CallController } from '../../src-main/core/telephony/callController';
-import type { CallView } from '../../src-main/core/telephony/callView';
+import type { CallView } from '../../src-shared/telephony/callView';
 import { LiveCallRegistry } from '../../src-main/core/telephony/liveCallRegistry';
 import {
   installJsSipMediaGlobals,
   MediaBridge,
 } from '../../src-main/core/telephony/media/mediaBridge';
-import type {
-  ConnectionState,
-  MediaRequest,
-} from '../../src-main/core/telephony/media/mediaBridgeSchema';
+import type { ConnectionState, MediaRequest } from '../../src-shared/telephony/mediaBridgeSchema';
 import { SipRegistration } from '../../src-main/core/telephony/sipRegistration';
 import { EventEmitter } from 'node:events';
 import { HeadsetSession } from '../../src-main/core/headset/headsetSession';

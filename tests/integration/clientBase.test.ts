@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CallerIdLookup } from '../../src-main/core/clients/callerId';
 import { ClientCardReader } from '../../src-main/core/clients/clientCard';
 import { ClientEditor } from '../../src-main/core/clients/clientEditor';
-import { clientQuerySchema } from '../../src-main/core/clients/clientSchemas';
+import { clientQuerySchema } from '../../src-shared/clients/clientSchemas';
 import { ClientSearch } from '../../src-main/core/clients/clientSearch';
 import type { PultDatabase } from '../../src-main/core/db/database';
 import { openTempDatabase } from '../support/tempDatabase';

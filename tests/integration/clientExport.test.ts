@@ -5,7 +5,7 @@ import { readSheet } from 'read-excel-file/node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { exportClients, neutraliseCell } from '../../src-main/core/clients/clientExport';
 import { ClientEditor } from '../../src-main/core/clients/clientEditor';
-import { clientQuerySchema } from '../../src-main/core/clients/clientSchemas';
+import { clientQuerySchema } from '../../src-shared/clients/clientSchemas';
 import type { PultDatabase } from '../../src-main/core/db/database';
 import { openTempDatabase } from '../support/tempDatabase';
 

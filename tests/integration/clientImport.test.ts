@@ -5,7 +5,7 @@ import iconv from 'iconv-lite';
 import writeXlsxFile from 'write-excel-file/node';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { CallerIdLookup } from '../../src-main/core/clients/callerId';
-import { clientQuerySchema } from '../../src-main/core/clients/clientSchemas';
+import { clientQuerySchema } from '../../src-shared/clients/clientSchemas';
 import { ClientSearch } from '../../src-main/core/clients/clientSearch';
 import { SearchBacklog } from '../../src-main/core/clients/searchBacklog';
 import {
@@ -13,7 +13,7 @@ import {
   previewImportFile,
   suggestedSettings,
 } from '../../src-main/core/clients/import/clientImport';
-import type { ImportSettings } from '../../src-main/core/clients/import/importSchemas';
+import type { ImportSettings } from '../../src-shared/clients/importSchemas';
 import type { PultDatabase } from '../../src-main/core/db/database';
 import { openTempDatabase } from '../support/tempDatabase';
 

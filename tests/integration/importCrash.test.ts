@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import { clientQuerySchema } from '../../src-main/core/clients/clientSchemas';
+import { clientQuerySchema } from '../../src-shared/clients/clientSchemas';
 import { ClientSearch } from '../../src-main/core/clients/clientSearch';
 import { SearchBacklog } from '../../src-main/core/clients/searchBacklog';
 import {

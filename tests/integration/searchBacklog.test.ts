@@ -5,14 +5,14 @@ import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { CallerIdLookup } from '../../src-main/core/clients/callerId';
 import { ClientEditor } from '../../src-main/core/clients/clientEditor';
-import { clientQuerySchema } from '../../src-main/core/clients/clientSchemas';
+import { clientQuerySchema } from '../../src-shared/clients/clientSchemas';
 import { ClientSearch } from '../../src-main/core/clients/clientSearch';
 import {
   importClientsFromCsv,
   previewImportFile,
   suggestedSettings,
 } from '../../src-main/core/clients/import/clientImport';
-import type { DuplicatePolicy } from '../../src-main/core/clients/import/importSchemas';
+import type { DuplicatePolicy } from '../../src-shared/clients/importSchemas';
 import { SearchBacklog } from '../../src-main/core/clients/searchBacklog';
 import type { PultDatabase } from '../../src-main/core/db/database';
 import { migrations } from '../../src-main/core/db/migrations';

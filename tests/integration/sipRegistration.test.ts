@@ -2,7 +2,7 @@ import net from 'node:net';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { silentLogger } from '../../src-main/core/platform/ports';
 import { WorkstationStatusBoard } from '../../src-main/core/status/workstationStatusBoard';
-import type { SipAccount } from '../../src-main/core/telephony/sipAccountSchema';
+import type { SipAccount } from '../../src-shared/telephony/sipAccountSchema';
 import { testSipConnection } from '../../src-main/core/telephony/sipConnectionTest';
 import { SipRegistration } from '../../src-main/core/telephony/sipRegistration';
 import { startKamailio, type Kamailio } from '../support/kamailio';

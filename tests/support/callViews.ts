@@ -1,4 +1,4 @@
-import type { CallView } from '../../src-main/core/telephony/callView';
+import type { CallView } from '../../src-shared/telephony/callView';
 
 /** A call as main shows it: an inbound call ringing, unless the patch says otherwise. */
 export function callView(id: number, patch: Partial<CallView> = {}): CallView {

@@ -1,4 +1,4 @@
-import type { SipAccount } from '../../src-main/core/telephony/sipAccountSchema';
+import type { SipAccount } from '../../src-shared/telephony/sipAccountSchema';
 
 /** A test PBX's agent account (Kamailio's agent1 by default), with nothing optional set. */
 export function agentAccount(wsUrl: string, user = 'agent1'): SipAccount {

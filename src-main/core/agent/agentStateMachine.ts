@@ -1,21 +1,4 @@
-import { z } from 'zod';
-
-// Shared with the renderer through the IPC contract: no Node imports.
-
-/** The reasons an operator chooses from. */
-export const selectableNotReadyReasons = [
-  'break',
-  'lunch',
-  'training',
-  'meeting',
-  'technical',
-  'personal',
-] as const;
-export type SelectableNotReadyReason = (typeof selectableNotReadyReasons)[number];
-/** All reasons: also "starting" (at launch, before the shift begins) and "away" (after idleness), which Pult sets itself. */
-export const notReadyReasons = ['starting', ...selectableNotReadyReasons, 'away'] as const;
-export const notReadyReasonSchema = z.enum(notReadyReasons);
-export type NotReadyReason = z.infer<typeof notReadyReasonSchema>;
+import type { NotReadyReason } from '../../../src-shared/agent/agentStateView';
 
 export type AgentState =
   | { name: 'ready' }
@@ -103,11 +86,3 @@ export function inboundPolicy(
   if (state.name === 'ready' || state.name === 'onCall') return 'offer';
   return whenUnavailable;
 }
-
-export const agentStateViewSchema = z.object({
-  name: z.enum(['ready', 'notReady', 'onCall', 'wrapUp']),
-  reason: notReadyReasonSchema.optional(),
-  pendingNotReady: notReadyReasonSchema.optional(),
-  since: z.iso.datetime(),
-});
-export type AgentStateView = z.infer<typeof agentStateViewSchema>;

@@ -1,12 +1,8 @@
 import { EventEmitter } from 'node:events';
 import type { Clock } from '../platform/ports';
 import type { WorkstationStatusBoard } from '../status/workstationStatusBoard';
-import {
-  transition,
-  type AgentEvent,
-  type AgentState,
-  type AgentStateView,
-} from './agentStateMachine';
+import { transition, type AgentEvent, type AgentState } from './agentStateMachine';
+import type { AgentStateView } from '../../../src-shared/agent/agentStateView';
 
 export interface AgentStateRecord {
   at: string;

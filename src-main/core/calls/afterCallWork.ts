@@ -1,15 +1,18 @@
-import type { AgentEvent, AgentStateView } from '../agent/agentStateMachine';
+import type { AgentEvent } from '../agent/agentStateMachine';
+import type { AgentStateView } from '../../../src-shared/agent/agentStateView';
+import type { Clock } from '../platform/ports';
 import { offeredLists, type MachinePolicy } from '../settings/machinePolicy';
-import type { CallView } from '../telephony/callView';
+import type { CallView } from '../../../src-shared/telephony/callView';
 import { CallWork } from './callWork';
 import type { WrapUp, WrapUpResult } from './wrapUp';
-import type { WrapUpInput } from './wrapUpSchema';
+import type { WrapUpInput } from '../../../src-shared/calls/wrapUpSchema';
 
 export interface AfterCallWorkDeps {
   agent: { view(): AgentStateView; apply(event: AgentEvent): unknown };
   policy: Pick<MachinePolicy, 'calls' | 'lists'>;
   wrapUps: () => Promise<WrapUp>;
   actor: string;
+  clock: Clock;
   logger: { info(message: string, data?: Record<string, unknown>): void };
 }
 
@@ -78,7 +81,8 @@ export class AfterCallWork {
   private startClock(): void {
     clearTimeout(this.timer);
     const { limitSeconds, whenTimeUp } = this.deps.policy.calls.wrapUp;
-    this.deadline = limitSeconds > 0 ? new Date(Date.now() + limitSeconds * 1000) : null;
+    this.deadline =
+      limitSeconds > 0 ? new Date(this.deps.clock.now().getTime() + limitSeconds * 1000) : null;
     if (limitSeconds === 0 || whenTimeUp !== 'ready') return;
     this.timer = setTimeout(() => {
       if (this.deps.agent.view().name !== 'wrapUp') return;

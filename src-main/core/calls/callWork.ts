@@ -1,4 +1,4 @@
-import type { CallView } from '../telephony/callView';
+import type { CallView } from '../../../src-shared/telephony/callView';
 
 export type CallWorkEvent =
   { type: 'callStarted' } | { type: 'callEnded'; wrapUpInteractionId: number | null };

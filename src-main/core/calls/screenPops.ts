@@ -1,5 +1,5 @@
-import { firstHistoryEntries, type ClientCard } from '../clients/clientSchemas';
-import type { CallView } from '../telephony/callView';
+import { firstHistoryEntries, type ClientCard } from '../../../src-shared/clients/clientSchemas';
+import type { CallView } from '../../../src-shared/telephony/callView';
 
 /** The card as the pop carries it: the entries shown at once (the window fetches the rest after). */
 export function screenPopCard(card: ClientCard): ClientCard {

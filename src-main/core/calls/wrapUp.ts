@@ -2,9 +2,14 @@ import type BetterSqlite3 from 'better-sqlite3';
 import { recordChange } from '../db/changeJournal';
 import type { Clock } from '../platform/ports';
 
-import { wrapUpSchema } from './wrapUpSchema';
+import { wrapUpSchema } from '../../../src-shared/calls/wrapUpSchema';
 
-export { dispositions, wrapUpSchema, type Disposition, type WrapUpInput } from './wrapUpSchema';
+export {
+  dispositions,
+  wrapUpSchema,
+  type Disposition,
+  type WrapUpInput,
+} from '../../../src-shared/calls/wrapUpSchema';
 
 export type WrapUpResult =
   | { ok: true }

@@ -1,16 +1,19 @@
 import type { CountryCode } from 'libphonenumber-js';
 import type { PultDatabase } from '../db/database';
-import { loadDemoWorkspace, type DemoSummary } from '../demo/demoWorkspace';
 import type { Clock, JsonStore } from '../platform/ports';
 import { maskPhone } from '../phones/phoneMasking';
-import { CallbackList } from '../calls/callbackList';
 import { CallerIdLookup, type CallerMatch } from './callerId';
 import { ClientCardReader } from './clientCard';
 import { ClientEditor } from './clientEditor';
 import { exportClients } from './clientExport';
-import type { ClientCard, ClientPage, ClientQuery, ClientSaveResult } from './clientSchemas';
+import type {
+  ClientCard,
+  ClientPage,
+  ClientQuery,
+  ClientSaveResult,
+} from '../../../src-shared/clients/clientSchemas';
 import { ClientSearch } from './clientSearch';
-import type { ImportRowError } from './import/importSchemas';
+import type { ImportRowError } from '../../../src-shared/clients/importSchemas';
 
 export interface WorkspaceState {
   clientCount: number;
@@ -25,7 +28,7 @@ export class ClientBase {
   private readonly callers: CallerIdLookup;
 
   constructor(
-    readonly db: PultDatabase,
+    private readonly db: PultDatabase,
     private readonly clock: Clock,
     region: CountryCode,
     language: () => 'uk' | 'en',
@@ -43,10 +46,6 @@ export class ClientBase {
     ).n;
     const stored = this.workspaceStore.read() as { demoDismissed?: unknown } | undefined;
     return { clientCount, offerDemo: clientCount === 0 && stored?.demoDismissed !== true };
-  }
-
-  loadDemo(actor: string): DemoSummary {
-    return loadDemoWorkspace(this.db.sqlite, this.clock, actor);
   }
 
   dismissDemo(): WorkspaceState {
@@ -76,8 +75,6 @@ export class ClientBase {
   update(id: number, draft: unknown, actor: string): ClientSaveResult | 'notFound' {
     return this.editor.update(id, draft, actor);
   }
-
-  readonly callbacks = new CallbackList(this.db.sqlite, this.clock);
 
   callerId(number: string): CallerMatch[] {
     return this.callers.find(number);

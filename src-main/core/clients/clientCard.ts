@@ -1,5 +1,9 @@
 import type BetterSqlite3 from 'better-sqlite3';
-import type { ClientCard, ClientDetails, HistoryEntry } from './clientSchemas';
+import type {
+  ClientCard,
+  ClientDetails,
+  HistoryEntry,
+} from '../../../src-shared/clients/clientSchemas';
 
 /** How much history the card shows at once; older entries are a search away. */
 export const cardHistoryLimit = 500;

@@ -11,7 +11,7 @@ import {
   type ClientDetails,
   type ClientDraft,
   type ClientSaveResult,
-} from './clientSchemas';
+} from '../../../src-shared/clients/clientSchemas';
 
 /** full_name, sort_key, address, city, email, personal_account, notes, do_not_call, in that order. */
 function columnValues(draft: ClientDraft): (string | number)[] {

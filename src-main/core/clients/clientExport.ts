@@ -5,7 +5,7 @@ import { stringify } from 'csv-stringify';
 import writeXlsxFile from 'write-excel-file/node';
 import { recordChange } from '../db/changeJournal';
 import type { Clock } from '../platform/ports';
-import type { ClientQuery } from './clientSchemas';
+import type { ClientQuery } from '../../../src-shared/clients/clientSchemas';
 import { ClientSearch } from './clientSearch';
 import { phoneForExport } from '../phones/phoneMasking';
 

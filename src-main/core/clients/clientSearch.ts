@@ -1,6 +1,10 @@
 import type BetterSqlite3 from 'better-sqlite3';
 import { phoneQueryDigits } from '../phones/phoneNumbers';
-import type { ClientListItem, ClientPage, ClientQuery } from './clientSchemas';
+import type {
+  ClientListItem,
+  ClientPage,
+  ClientQuery,
+} from '../../../src-shared/clients/clientSchemas';
 
 /** A text search counts its matches only this far: past it, the operator should narrow the search. */
 export const searchCountCap = 1000;

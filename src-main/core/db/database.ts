@@ -2,7 +2,7 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type BetterSqlite3 from 'better-sqlite3';
 import { DataSource, type MigrationInterface } from 'typeorm';
-import type { Logger } from '../platform/ports';
+import { systemClock, type Clock, type Logger } from '../platform/ports';
 import { restoreBulkLoadIndexes } from './bulkLoadIndexes';
 import { prepareConnection } from './connection';
 import {
@@ -47,6 +47,8 @@ export interface OpenOptions {
    * encrypted first). Without one the file is plain (tests, tools).
    */
   key?: DatabaseKey;
+  /** When an interrupted import is said to have ended. */
+  clock?: Clock;
 }
 
 /**
@@ -97,7 +99,7 @@ export async function openDatabase(file: string, options: OpenOptions): Promise<
       options.logger.info('database migrated', { file, applied: ran.map((m) => m.name) });
     }
     sqlite.pragma(`user_version = ${migrations.length}`);
-    markInterruptedImports(sqlite);
+    markInterruptedImports(sqlite, options.clock ?? systemClock);
     const rebuilt = hasTable(sqlite, 'clients') ? restoreBulkLoadIndexes(sqlite) : [];
     if (rebuilt.length > 0) {
       options.logger.warn('indexes left out by an interrupted import were built again', {
@@ -119,13 +121,13 @@ export async function openDatabase(file: string, options: OpenOptions): Promise<
 }
 
 /** An import that was running when the app died is over: say so, with what it had committed. */
-function markInterruptedImports(sqlite: BetterSqlite3.Database): void {
+function markInterruptedImports(sqlite: BetterSqlite3.Database, clock: Clock): void {
   if (!hasTable(sqlite, 'import_jobs')) return;
   sqlite
     .prepare(
       "UPDATE import_jobs SET status = 'interrupted', finished_at = ? WHERE status = 'running'",
     )
-    .run(new Date().toISOString());
+    .run(clock.now().toISOString());
 }
 
 function hasTable(sqlite: BetterSqlite3.Database, name: string): boolean {

@@ -1,8 +1,12 @@
 import { z } from 'zod';
-import { userSettingsSchema } from './userSettingsSchema';
-import { selectableNotReadyReasons } from '../agent/agentStateMachine';
-import { dispositionGroups, dispositions, type Disposition } from '../calls/wrapUpSchema';
-import type { SelectableNotReadyReason } from '../agent/agentStateMachine';
+import { userSettingsSchema } from '../../../src-shared/settings/userSettingsSchema';
+import { selectableNotReadyReasons } from '../../../src-shared/agent/agentStateView';
+import {
+  dispositionGroups,
+  dispositions,
+  type Disposition,
+} from '../../../src-shared/calls/wrapUpSchema';
+import type { SelectableNotReadyReason } from '../../../src-shared/agent/agentStateView';
 
 /** What the center's lists offer; absent means the built-in list. */
 export const workListsSchema = z

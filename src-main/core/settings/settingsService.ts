@@ -8,7 +8,7 @@ import {
   type SettingsView,
   type UserSettingKey,
   type UserSettings,
-} from './userSettingsSchema';
+} from '../../../src-shared/settings/userSettingsSchema';
 
 export class SettingLockedError extends Error {
   constructor(readonly keys: UserSettingKey[]) {

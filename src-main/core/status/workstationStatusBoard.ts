@@ -1,6 +1,6 @@
 import { EventEmitter } from 'node:events';
 import type { Clock } from '../platform/ports';
-import type { WorkstationStatus } from './workstationStatusSchema';
+import type { WorkstationStatus } from '../../../src-shared/status/workstationStatusSchema';
 
 type Part = Exclude<keyof WorkstationStatus, 'agent'>;
 

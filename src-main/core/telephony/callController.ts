@@ -7,7 +7,7 @@ import type { CallRecords } from '../calls/callRecords';
 import type { Clock, Logger } from '../platform/ports';
 import type { LiveCallRegistry } from './liveCallRegistry';
 import type { MediaBridge } from './media/mediaBridge';
-import type { CallAction, CallView, EndCause } from './callView';
+import type { CallAction, CallView, EndCause } from '../../../src-shared/telephony/callView';
 
 type OpenBase = { records: CallRecords; callerId: (number: string) => CallerMatch[] };
 
@@ -313,7 +313,7 @@ export class CallController {
     });
     session.on('hold', (e: { originator: string }) => {
       if (e.originator !== 'local') return;
-      call.holdStartedAt = Date.now();
+      call.holdStartedAt = this.deps.clock.now().getTime();
       this.set(call, { state: 'held' });
     });
     session.on('unhold', (e: { originator: string }) => {
@@ -434,7 +434,7 @@ export class CallController {
 
   private endHold(call: LiveCall): void {
     if (call.holdStartedAt === undefined) return;
-    call.holdSeconds += (Date.now() - call.holdStartedAt) / 1000;
+    call.holdSeconds += (this.deps.clock.now().getTime() - call.holdStartedAt) / 1000;
     call.holdStartedAt = undefined;
   }
 

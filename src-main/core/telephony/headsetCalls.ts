@@ -1,6 +1,6 @@
 import type { HeadsetAction, HeadsetIndicators } from '../headset/headsetProtocol';
 import type { HeadsetCalls } from '../headset/headsetSession';
-import type { CallAction, CallView } from './callView';
+import type { CallAction, CallView } from '../../../src-shared/telephony/callView';
 
 export interface CallsForHeadset {
   list(): CallView[];

@@ -5,7 +5,7 @@ import {
   type SipAccount,
   type SipAccountView,
   type SipConnectionTest,
-} from './sipAccountSchema';
+} from '../../../src-shared/telephony/sipAccountSchema';
 import { testSipConnection } from './sipConnectionTest';
 import type { SipRegistration } from './sipRegistration';
 

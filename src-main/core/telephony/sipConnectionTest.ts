@@ -1,4 +1,4 @@
-import type { SipAccount, SipConnectionTest } from './sipAccountSchema';
+import type { SipAccount, SipConnectionTest } from '../../../src-shared/telephony/sipAccountSchema';
 import { probeSipServer } from './sipProbe';
 import { createUserAgent, problemOfCause } from './sipUserAgent';
 

@@ -1,6 +1,6 @@
 import net from 'node:net';
 import tls from 'node:tls';
-import type { SipProblem } from './sipAccountSchema';
+import type { SipProblem } from '../../../src-shared/telephony/sipAccountSchema';
 
 /**
  * Why a WebSocket to the PBX could not open, in terms an operator or IT can

@@ -1,7 +1,7 @@
 import type JsSIP from 'jssip';
 import type { Logger } from '../platform/ports';
 import type { WorkstationStatusBoard } from '../status/workstationStatusBoard';
-import type { SipAccount } from './sipAccountSchema';
+import type { SipAccount } from '../../../src-shared/telephony/sipAccountSchema';
 import { createUserAgent, problemOfCause, type UserAgentOptions } from './sipUserAgent';
 
 /**

@@ -1,5 +1,5 @@
 import JsSIP from 'jssip';
-import type { SipAccount, SipProblem } from './sipAccountSchema';
+import type { SipAccount, SipProblem } from '../../../src-shared/telephony/sipAccountSchema';
 import { GuardedSipSocket } from './guardedSipSocket';
 import { prepareJsSipEnvironment } from './jssipEnvironment';
 

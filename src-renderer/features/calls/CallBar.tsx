@@ -1,11 +1,11 @@
 import { Badge, Button, Group, Paper, Select, Stack, Text, TextInput } from '@mantine/core';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { CallAction, CallView } from '../../../src-main/core/telephony/callView';
+import type { CallAction, CallView } from '../../../src-shared/telephony/callView';
 import type { ResponseOf } from '../../../src-main/ipc/contract';
 import { invoke } from '../../api/pultClient';
 import { mediaHost } from '../../media';
-import { formatDuration } from '../clients/formatting';
+import { formatDuration } from '../../common/formatting';
 import { useNow } from './useCalls';
 
 const stateColor: Record<CallView['state'], string> = {

@@ -3,7 +3,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ResponseOf } from '../../../src-main/ipc/contract';
 import { invoke } from '../../api/pultClient';
-import { formatDateTime, formatDuration } from '../clients/formatting';
+import { formatDateTime, formatDuration } from '../../common/formatting';
 
 type Entry = ResponseOf<'calls.log'>[number];
 

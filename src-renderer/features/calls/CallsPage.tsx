@@ -1,5 +1,5 @@
 import { Group, Stack } from '@mantine/core';
-import type { CallView } from '../../../src-main/core/telephony/callView';
+import type { CallView } from '../../../src-shared/telephony/callView';
 import { CallLog } from './CallLog';
 import { DialPad } from './DialPad';
 import { MyCallbacks } from './MyCallbacks';

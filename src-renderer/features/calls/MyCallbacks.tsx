@@ -3,7 +3,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ResponseOf } from '../../../src-main/ipc/contract';
 import { invoke } from '../../api/pultClient';
-import { formatDateTime } from '../clients/formatting';
+import { formatDateTime } from '../../common/formatting';
 import { CallbackTimePopover } from './CallbackTimePopover';
 
 type Callbacks = ResponseOf<'callbacks.mine'>;

@@ -1,10 +1,10 @@
 import { Button, Group, Paper, Select, Text, Textarea, TextInput, Title } from '@mantine/core';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { dispositions, type Disposition } from '../../../src-main/core/calls/wrapUpSchema';
+import { dispositions, type Disposition } from '../../../src-shared/calls/wrapUpSchema';
 import type { ResponseOf } from '../../../src-main/ipc/contract';
 import { invoke, onEvent } from '../../api/pultClient';
-import { formatDuration } from '../clients/formatting';
+import { formatDuration } from '../../common/formatting';
 import { useNow } from './useCalls';
 
 type Pending = NonNullable<ResponseOf<'wrapUp.pending'>>;

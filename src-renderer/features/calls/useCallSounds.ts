@@ -1,5 +1,5 @@
 import { useEffect, useRef } from 'react';
-import type { CallView } from '../../../src-main/core/telephony/callView';
+import type { CallView } from '../../../src-shared/telephony/callView';
 import { ringer } from '../../media';
 
 /** Rings while an inbound call waits for the operator; beeps once before an auto-answer. */

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import type { CallView } from '../../../src-main/core/telephony/callView';
+import type { CallView } from '../../../src-shared/telephony/callView';
 import { invoke, onEvent } from '../../api/pultClient';
 
 /** The calls main knows of (live ones first, then the last ended), kept current. */

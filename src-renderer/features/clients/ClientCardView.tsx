@@ -16,10 +16,10 @@ import {
   firstHistoryEntries,
   type ClientCard,
   type HistoryEntry,
-} from '../../../src-main/core/clients/clientSchemas';
-import { formatDate, formatDateTime, formatDuration, formatPhone } from './formatting';
+} from '../../../src-shared/clients/clientSchemas';
+import { formatDate, formatDateTime, formatDuration, formatPhone } from '../../common/formatting';
 import { ScheduleCallback } from './ScheduleCallback';
-import { DialButton } from '../calls/DialButton';
+import { DialButton } from '../calls';
 
 function HistoryLine({ entry }: { entry: HistoryEntry }) {
   const { t } = useTranslation();

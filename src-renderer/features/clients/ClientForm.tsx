@@ -12,7 +12,7 @@ import {
 } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ClientCard } from '../../../src-main/core/clients/clientSchemas';
+import type { ClientCard } from '../../../src-shared/clients/clientSchemas';
 import { invoke } from '../../api/pultClient';
 
 interface Draft {

@@ -2,7 +2,7 @@ import { Group, Text, UnstyledButton } from '@mantine/core';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useRef } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ClientListItem } from '../../../src-main/core/clients/clientSchemas';
+import type { ClientListItem } from '../../../src-shared/clients/clientSchemas';
 import classes from './ClientList.module.css';
 
 interface Props {

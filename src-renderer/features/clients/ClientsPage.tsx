@@ -2,8 +2,8 @@ import { Button, Checkbox, Grid, Group, Select, Stack, Text, TextInput } from '@
 import { useDebouncedValue } from '@mantine/hooks';
 import { startTransition, useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ClientCard } from '../../../src-main/core/clients/clientSchemas';
-import type { WorkstationStatus } from '../../../src-main/core/status/workstationStatusSchema';
+import type { ClientCard } from '../../../src-shared/clients/clientSchemas';
+import type { WorkstationStatus } from '../../../src-shared/status/workstationStatusSchema';
 import type { ResponseOf } from '../../../src-main/ipc/contract';
 import { invoke, onEvent } from '../../api/pultClient';
 import { ClientCardView } from './ClientCardView';

@@ -12,15 +12,12 @@ import {
 } from '@mantine/core';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import {
-  importFields,
-  type ImportField,
-} from '../../../src-main/core/clients/import/columnMapping';
+import { importFields, type ImportField } from '../../../src-shared/clients/columnMapping';
 import type {
   DuplicatePolicy,
   ImportProgress,
   ImportRowError,
-} from '../../../src-main/core/clients/import/importSchemas';
+} from '../../../src-shared/clients/importSchemas';
 import type { ResponseOf } from '../../../src-main/ipc/contract';
 import { invoke, onEvent } from '../../api/pultClient';
 

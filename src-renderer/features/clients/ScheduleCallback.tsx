@@ -2,7 +2,7 @@ import { Group, Text } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { invoke } from '../../api/pultClient';
-import { CallbackTimePopover } from '../calls/CallbackTimePopover';
+import { CallbackTimePopover } from '../calls';
 
 /** "Call back…" on the client card: a time and a note. */
 export function ScheduleCallback({ clientId }: { clientId: number }) {

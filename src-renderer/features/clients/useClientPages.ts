@@ -1,8 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type {
-  ClientListItem,
-  ClientQueryInput,
-} from '../../../src-main/core/clients/clientSchemas';
+import type { ClientListItem, ClientQueryInput } from '../../../src-shared/clients/clientSchemas';
 import { invoke } from '../../api/pultClient';
 
 export const pageSize = 100;

@@ -1,10 +1,7 @@
 import { Button, Group, Select, Stack, Switch, Title } from '@mantine/core';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type {
-  AudioDevices,
-  SettingsPatch,
-} from '../../../src-main/core/settings/userSettingsSchema';
+import type { AudioDevices, SettingsPatch } from '../../../src-shared/settings/userSettingsSchema';
 import { ringer } from '../../media';
 
 interface Device {

@@ -2,7 +2,7 @@ import { Button, Group, Select } from '@mantine/core';
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ResponseOf } from '../../../src-main/ipc/contract';
-import type { SettingsPatch } from '../../../src-main/core/settings/userSettingsSchema';
+import type { SettingsPatch } from '../../../src-shared/settings/userSettingsSchema';
 import { invoke } from '../../api/pultClient';
 
 /** Which USB headset drives the calls, when more than one is plugged in. */

@@ -6,7 +6,7 @@ import {
   hotkeySchema,
   type HotkeyAction,
   type Hotkeys,
-} from '../../../src-main/core/settings/userSettingsSchema';
+} from '../../../src-shared/settings/userSettingsSchema';
 import { invoke } from '../../api/pultClient';
 
 /** The operator's hotkeys, checked as they are typed ("F9", "mod+Enter", "alt+H"). */

@@ -9,7 +9,7 @@ import {
   languages,
   type SettingsPatch,
   type SettingsView,
-} from '../../../src-main/core/settings/userSettingsSchema';
+} from '../../../src-shared/settings/userSettingsSchema';
 import { invoke } from '../../api/pultClient';
 
 const themes = ['system', 'light', 'dark'] as const;

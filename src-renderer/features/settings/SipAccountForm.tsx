@@ -15,7 +15,7 @@ import {
   type SipAccount,
   type SipAccountView,
   type SipConnectionTest,
-} from '../../../src-main/core/telephony/sipAccountSchema';
+} from '../../../src-shared/telephony/sipAccountSchema';
 import { invoke } from '../../api/pultClient';
 
 const empty: SipAccount = {

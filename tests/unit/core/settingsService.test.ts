@@ -13,7 +13,7 @@ import {
   defaultUserSettings,
   settingsPatchSchema,
   type UserSettings,
-} from '../../../src-main/core/settings/userSettingsSchema';
+} from '../../../src-shared/settings/userSettingsSchema';
 
 function memoryStore(initial?: unknown): JsonStore<UserSettings> & { saved: unknown } {
   const store = {

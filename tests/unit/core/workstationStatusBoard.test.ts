@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { WorkstationStatusBoard } from '../../../src-main/core/status/workstationStatusBoard';
-import { workstationStatusSchema } from '../../../src-main/core/status/workstationStatusSchema';
+import { workstationStatusSchema } from '../../../src-shared/status/workstationStatusSchema';
 
 describe('WorkstationStatusBoard', () => {
   it('starts Not Ready with nothing configured, in the contract shape', () => {

@@ -7,7 +7,7 @@ import { silentLogger } from '../../../src-main/core/platform/ports';
 import {
   defaultUserSettings,
   type SettingsView,
-} from '../../../src-main/core/settings/userSettingsSchema';
+} from '../../../src-shared/settings/userSettingsSchema';
 
 const appOrigin = 'app://pult';
 const fromApp = { url: 'app://pult/index.html', isTopFrame: true };

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { callView } from '../../support/callViews';
-import { callActionForKey, toAccelerator } from '../../../src-main/core/telephony/callHotkeys';
+import { callActionForKey, toAccelerator } from '../../../src-shared/telephony/callHotkeys';
 
 const call = callView;
 

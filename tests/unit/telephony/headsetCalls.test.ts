@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { CallAction, CallView } from '../../../src-main/core/telephony/callView';
+import type { CallAction, CallView } from '../../../src-shared/telephony/callView';
 import { headsetCalls, headsetIndicators } from '../../../src-main/core/telephony/headsetCalls';
 import { callView } from '../../support/callViews';
 

@@ -5,8 +5,8 @@ import type { RemotePeerConnection } from '../../../src-main/core/telephony/medi
 import type {
   ConnectionState,
   MediaRequest,
-} from '../../../src-main/core/telephony/media/mediaBridgeSchema';
-import { mediaRequestSchema } from '../../../src-main/core/telephony/media/mediaBridgeSchema';
+} from '../../../src-shared/telephony/mediaBridgeSchema';
+import { mediaRequestSchema } from '../../../src-shared/telephony/mediaBridgeSchema';
 
 const state = (seq: number, patch: Partial<ConnectionState> = {}): ConnectionState => ({
   seq,

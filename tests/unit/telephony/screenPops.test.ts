@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ScreenPops, screenPopCard } from '../../../src-main/core/calls/screenPops';
-import { firstHistoryEntries, type ClientCard } from '../../../src-main/core/clients/clientSchemas';
+import { firstHistoryEntries, type ClientCard } from '../../../src-shared/clients/clientSchemas';
 import { callView } from '../../support/callViews';
 
 const known = { id: 7, fullName: 'Ґудзь Марія' };

@@ -5,7 +5,11 @@ import { linkClientTags } from '../clientTags';
 import { SearchBacklog } from '../searchBacklog';
 import type { ImportedClient, ImportedPhone } from './clientRowReader';
 import { MultiRowInsert, type RowShape } from './multiRowInsert';
-import { storedErrorLimit, type DuplicatePolicy, type ImportRowError } from './importSchemas';
+import {
+  storedErrorLimit,
+  type DuplicatePolicy,
+  type ImportRowError,
+} from '../../../../src-shared/clients/importSchemas';
 
 export interface BatchCounts {
   imported: number;

@@ -9,10 +9,13 @@ import { WalCheckpointer, type CheckpointThread } from '../../db/walCheckpointer
 import type { Clock } from '../../platform/ports';
 import { BulkClientWriter } from './bulkClientWriter';
 import { cellText, clientRowBatches, decoderFor, type RowBatch } from './clientRowBatches';
-import { guessColumnMapping, type ColumnMapping } from './columnMapping';
+import {
+  guessColumnMapping,
+  type ColumnMapping,
+} from '../../../../src-shared/clients/columnMapping';
 import { CsvRecordReader } from './csvRecords';
 import { detectDelimiter, type Delimiter } from './delimiterDetection';
-import type { ImportProgress, ImportSettings } from './importSchemas';
+import type { ImportProgress, ImportSettings } from '../../../../src-shared/clients/importSchemas';
 import { threadedRowBatches } from './rowBatchThread';
 import { detectEncoding, type TextEncoding } from './textEncoding';
 

@@ -5,7 +5,7 @@ import iconv from 'iconv-lite';
 import { readSheet } from 'read-excel-file/node';
 import { ClientRowReader, isRowError, type ImportedClient } from './clientRowReader';
 import { CsvRecordReader, type CsvRecord, type CsvRecordError } from './csvRecords';
-import type { ImportRowError, ImportSettings } from './importSchemas';
+import type { ImportRowError, ImportSettings } from '../../../../src-shared/clients/importSchemas';
 import type { TextEncoding } from './textEncoding';
 
 /** A batch of checked rows, with the file's counters so far (all cumulative but `rows` and `errors`). */

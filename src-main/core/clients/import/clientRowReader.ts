@@ -1,9 +1,9 @@
 import type { CountryCode } from 'libphonenumber-js';
 import { parsePhone } from '../../phones/phoneNumbers';
 import { nameSortKey } from '../nameSortKey';
-import type { ClientDetails } from '../clientSchemas';
-import type { ColumnMapping, ImportField } from './columnMapping';
-import type { ImportRowError } from './importSchemas';
+import type { ClientDetails } from '../../../../src-shared/clients/clientSchemas';
+import type { ColumnMapping, ImportField } from '../../../../src-shared/clients/columnMapping';
+import type { ImportRowError } from '../../../../src-shared/clients/importSchemas';
 
 export interface ImportedPhone {
   e164: string;

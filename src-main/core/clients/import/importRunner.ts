@@ -3,7 +3,7 @@ import type { CountryCode } from 'libphonenumber-js';
 import type { DatabaseKey } from '../../db/encryption';
 import type { Logger } from '../../platform/ports';
 import type { SearchBacklogProgress } from '../searchBacklog';
-import type { ImportProgress, ImportSettings } from './importSchemas';
+import type { ImportProgress, ImportSettings } from '../../../../src-shared/clients/importSchemas';
 
 export interface ImportRequest {
   file: string;

@@ -1,7 +1,7 @@
 import { Worker } from 'node:worker_threads';
 import type { ImportedClient } from './clientRowReader';
 import type { RowBatch, RowBatchRequest } from './clientRowBatches';
-import type { ImportRowError } from './importSchemas';
+import type { ImportRowError } from '../../../../src-shared/clients/importSchemas';
 
 /**
  * A row batch as it crosses between threads: flat arrays of strings and

@@ -1,5 +1,10 @@
 import type { Logger } from '../../platform/ports';
-import type { MediaEvent, MediaOperation, MediaRequest, MediaResponse } from './mediaBridgeSchema';
+import type {
+  MediaEvent,
+  MediaOperation,
+  MediaRequest,
+  MediaResponse,
+} from '../../../../src-shared/telephony/mediaBridgeSchema';
 import {
   RemoteMicrophoneStream,
   RemotePeerConnection,

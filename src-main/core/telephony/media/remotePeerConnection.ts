@@ -4,7 +4,7 @@ import type {
   MediaOperation,
   MediaResponse,
   WireDescription,
-} from './mediaBridgeSchema';
+} from '../../../../src-shared/telephony/mediaBridgeSchema';
 
 /** How a connection reaches the renderer; the bridge provides it. */
 export interface MediaLink {

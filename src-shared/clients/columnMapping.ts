@@ -1,7 +1,5 @@
 import { z } from 'zod';
 
-// Shared with the renderer through the IPC contract: no Node imports.
-
 export const importFields = [
   'fullName',
   'lastName',

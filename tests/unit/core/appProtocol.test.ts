@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { createAppProtocolHandler } from '../../../src-main/electron/appProtocol';
+import { createAppProtocolHandler } from '../../../src-main/core/security/appProtocol';
 
 let root: string;
 let handle: (request: Request) => Promise<Response>;

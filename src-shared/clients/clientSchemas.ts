@@ -1,7 +1,5 @@
 import { z } from 'zod';
 
-// Shared with the renderer (through the IPC contract): no Node imports here.
-
 export const clientPhoneDraftSchema = z.object({
   raw: z.string().trim().min(1).max(40),
   label: z.string().trim().max(50).default(''),

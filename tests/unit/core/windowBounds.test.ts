@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { restoreWindowBounds } from '../../../src-main/electron/windowBounds';
+import { restoreWindowBounds } from '../../../src-main/core/window/windowBounds';
 
 const screen = [{ x: 0, y: 0, width: 1920, height: 1040 }];
 

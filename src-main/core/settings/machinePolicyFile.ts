@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import type { Logger } from '../core/platform/ports';
-import { parseMachinePolicy, type MachinePolicy } from '../core/settings/machinePolicy';
+import type { Logger } from '../platform/ports';
+import { parseMachinePolicy, type MachinePolicy } from './machinePolicy';
 
 /**
  * Where IT puts the machine-wide policy: a folder only administrators can write.

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isPermissionAllowed } from '../../../src-main/electron/permissionPolicy';
+import { isPermissionAllowed } from '../../../src-main/core/security/permissionPolicy';
 
 const app = 'app://pult';
 const ask = (permission: string, requestingUrl: string | undefined, mediaTypes: string[] = []) =>

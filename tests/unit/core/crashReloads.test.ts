@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CrashReloads } from '../../../src-main/electron/crashReloads';
+import { CrashReloads } from '../../../src-main/core/window/crashReloads';
 
 describe('reloading a crashed window', () => {
   it('reloads after a crash, not after a clean exit, and not again within the quiet time', () => {

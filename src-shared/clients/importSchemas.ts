@@ -1,8 +1,6 @@
 import { z } from 'zod';
 import { columnMappingSchema } from './columnMapping';
 
-// Shared with the renderer through the IPC contract: no Node imports.
-
 export const importErrorReasons = [
   'unbalancedQuotes',
   'wrongColumnCount',

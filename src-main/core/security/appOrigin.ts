@@ -7,4 +7,4 @@ export const appHost = 'pult';
 export const appOrigin = `${appScheme}://${appHost}`;
 export const appEntryUrl = `${appOrigin}/index.html`;
 
-export { originOf } from '../ipc/origin';
+export { originOf } from '../../ipc/origin';

@@ -1,4 +1,4 @@
-import type { Language } from '../core/settings/userSettingsSchema';
+import type { Language } from '../../../src-shared/settings/userSettingsSchema';
 
 // The few words main shows itself (menu, dialogs). The renderer has its own i18n.
 const uk = {

@@ -1,0 +1,101 @@
+import path from 'node:path';
+import { CallbackList } from '../calls/callbackList';
+import { ClientBase } from '../clients/clientBase';
+import { ImportRunner } from '../clients/import/importRunner';
+import { SearchBacklog, type SearchBacklogProgress } from '../clients/searchBacklog';
+import { DatabaseTooNewError, openDatabase, type PultDatabase } from '../db/database';
+import { workstationDatabaseKey, type KeyWrapping } from '../db/databaseKeyFile';
+import { DatabaseKeyError } from '../db/encryption';
+import type { Clock, JsonStore, Logger } from '../platform/ports';
+import type { WorkstationStatusBoard } from '../status/workstationStatusBoard';
+import type { Language } from '../../../src-shared/settings/userSettingsSchema';
+
+/** The workstation's one database and the services that read and write it. */
+export interface WorkstationDatabase {
+  db: PultDatabase;
+  clients: ClientBase;
+  callbacks: CallbackList;
+  imports: ImportRunner;
+}
+
+/** Why the base could not be opened, so the Electron layer can title its dialog. */
+export type DatabaseOpenFailure = 'tooNew' | 'key' | 'failed';
+
+export class WorkstationDatabaseError extends Error {
+  constructor(
+    readonly failure: DatabaseOpenFailure,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'WorkstationDatabaseError';
+  }
+}
+
+/**
+ * Opens `pult.sqlite` in the user-data folder and keeps the status bar
+ * truthful: opening, ready, indexing what an earlier run left, or the error.
+ * A failure is thrown as a WorkstationDatabaseError for the caller to explain.
+ */
+export async function openWorkstationDatabase(options: {
+  userDataDir: string;
+  workerFile: string;
+  keyWrapping: KeyWrapping;
+  clock: Clock;
+  logger: Logger;
+  language: () => Language;
+  status: WorkstationStatusBoard;
+  workspaceStore: JsonStore<{ demoDismissed: boolean }>;
+}): Promise<WorkstationDatabase> {
+  const file = path.join(options.userDataDir, 'pult.sqlite');
+  options.status.set('database', { state: 'opening' });
+  try {
+    // Encrypted at rest with the workstation's key (see databaseKeyFile).
+    const key = await workstationDatabaseKey(file, options.keyWrapping, options.logger);
+    const db = await openDatabase(file, {
+      logger: options.logger,
+      clock: options.clock,
+      ...(key === undefined ? {} : { key }),
+    });
+    const clients = new ClientBase(
+      db,
+      options.clock,
+      'UA',
+      options.language,
+      options.workspaceStore,
+    );
+    const showIndexing = (progress: SearchBacklogProgress | undefined) =>
+      options.status.set(
+        'database',
+        progress === undefined
+          ? { state: 'ready' }
+          : {
+              state: 'indexing',
+              progress:
+                Math.floor((100 * progress.indexed) / (progress.indexed + progress.pending)) / 100,
+            },
+      );
+    const imports = new ImportRunner(
+      key === undefined ? { file } : { file, key },
+      options.workerFile,
+      options.logger,
+      showIndexing,
+    );
+    // Ready, or still indexing what an earlier run left: said at once, not from the worker's first report.
+    const pending = new SearchBacklog(db.sqlite).pending();
+    showIndexing(pending > 0 ? { indexed: 0, pending } : undefined);
+    if (pending > 0) imports.resumeIndexing();
+    return { db, clients, callbacks: new CallbackList(db.sqlite, options.clock), imports };
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    options.logger.error('database could not be opened', { file, error: message });
+    options.status.set('database', { state: 'error', detail: message });
+    throw new WorkstationDatabaseError(
+      error instanceof DatabaseTooNewError
+        ? 'tooNew'
+        : error instanceof DatabaseKeyError
+          ? 'key'
+          : 'failed',
+      message,
+    );
+  }
+}

@@ -1,0 +1,54 @@
+import { isMissed } from '../../core/calls/callRecords';
+import type { MachinePolicy } from '../../core/settings/machinePolicy';
+import type { CallCenter } from '../../core/workstation/callCenter';
+import type { Language } from '../../../src-shared/settings/userSettingsSchema';
+import type { HandlersOf } from './handlerTypes';
+
+/** Calls: the operator's actions on them, dialling, today's log, wrap-up, and the media bridge. */
+export function callHandlers(deps: {
+  callCenter: CallCenter;
+  policy: MachinePolicy;
+  /** A number as typed, in the PBX's dialling format (or undefined when it is no number). */
+  dialTarget: (typed: string) => string | undefined;
+  language: () => Language;
+}): HandlersOf<'calls.' | 'wrapUp.' | 'media.'> {
+  const { calls, media } = deps.callCenter;
+  return {
+    'calls.departments': () => deps.policy.calls.departments,
+    'calls.list': () => calls.list(),
+    'calls.act': (action) => {
+      if (action.action === 'transfer' || action.action === 'consult') {
+        // Transfer targets follow the same dialling rules as any call out.
+        const target = deps.dialTarget(action.target);
+        if (target === undefined) return { done: false };
+        return { done: calls.act({ ...action, target }) };
+      }
+      return { done: calls.act(action) };
+    },
+    'calls.dial': ({ number }) => {
+      const target = deps.dialTarget(number);
+      if (target === undefined) return { ok: false, error: 'invalidNumber' };
+      return calls.dial(target);
+    },
+    'calls.log': async () =>
+      (await deps.callCenter.callLog()).map((entry) => ({ ...entry, missed: isMissed(entry) })),
+    'calls.clearEnded': () => {
+      calls.clearEnded();
+      return { ok: true };
+    },
+    'wrapUp.pending': () => deps.callCenter.pendingWrapUp(deps.language()),
+    'wrapUp.finish': (input) => deps.callCenter.finishWrapUp(input),
+    'media.attach': () => {
+      deps.callCenter.attachMedia();
+      return { ok: true };
+    },
+    'media.respond': (response) => {
+      media.respond(response);
+      return { ok: true };
+    },
+    'media.event': (event) => {
+      media.event(event);
+      return { ok: true };
+    },
+  };
+}

@@ -1,0 +1,69 @@
+import type { AgentStateService } from '../../core/agent/agentStateService';
+import type { HeadsetMonitor } from '../../core/headset/headsetMonitor';
+import type { MainStrings } from '../../core/i18n/mainLocales';
+import type { Clock } from '../../core/platform/ports';
+import type { MachinePolicy } from '../../core/settings/machinePolicy';
+import type { SettingsService } from '../../core/settings/settingsService';
+import type { WorkstationStatusBoard } from '../../core/status/workstationStatusBoard';
+import type { SipAccountService } from '../../core/telephony/sipAccountService';
+import type { CallCenter } from '../../core/workstation/callCenter';
+import type { WorkstationDatabase } from '../../core/workstation/workstationDatabase';
+import type { ImportProgress } from '../../../src-shared/clients/importSchemas';
+import type { InvokeHandlers } from '../dispatch';
+import { agentHandlers } from './agentHandlers';
+import { appHandlers } from './appHandlers';
+import { callbackHandlers } from './callbackHandlers';
+import { callHandlers } from './callHandlers';
+import { clientHandlers } from './clientHandlers';
+import type { FileDialogs } from './fileDialogs';
+import { headsetHandlers } from './headsetHandlers';
+import { importHandlers } from './importHandlers';
+import { openedDatabase } from './openedDatabase';
+import { sipHandlers } from './sipHandlers';
+import { workspaceHandlers } from './workspaceHandlers';
+
+export type { FileDialogs } from './fileDialogs';
+
+/** Everything main's handlers work with; each domain's handlers get only their part. */
+export interface MainServices {
+  appInfo: { name: string; version: string; platform: string };
+  clock: Clock;
+  actor: string;
+  settings: SettingsService;
+  status: WorkstationStatusBoard;
+  policy: MachinePolicy;
+  strings: () => MainStrings;
+  openExternal: (url: string) => Promise<void>;
+  dialogs: FileDialogs;
+  /** Resolves once the database is open; rejects with what the operator should be told. */
+  database: () => Promise<WorkstationDatabase>;
+  onImportProgress: (progress: ImportProgress) => void;
+  sipAccount: SipAccountService;
+  agent: AgentStateService;
+  onPresent: () => void;
+  callCenter: CallCenter;
+  dialTarget: (typed: string) => string | undefined;
+  headsets: Pick<HeadsetMonitor, 'headsets'>;
+}
+
+/** One handler for every invoke channel of the contract (the compiler checks none is missing). */
+export function createInvokeHandlers(services: MainServices): InvokeHandlers {
+  const { actor, clock, dialogs, strings, policy } = services;
+  const database = openedDatabase(services.database);
+  return {
+    ...appHandlers(services),
+    ...workspaceHandlers({ database, clock, actor }),
+    ...clientHandlers({ database, dialogs, strings, actor }),
+    ...importHandlers({ database, dialogs, strings, actor, onProgress: services.onImportProgress }),
+    ...callbackHandlers({ database, clock, actor }),
+    ...agentHandlers({ agent: services.agent, policy, onPresent: services.onPresent }),
+    ...callHandlers({
+      callCenter: services.callCenter,
+      policy,
+      dialTarget: services.dialTarget,
+      language: () => services.settings.view().values.language,
+    }),
+    ...sipHandlers(services),
+    ...headsetHandlers(services),
+  };
+}
