@@ -32,7 +32,7 @@ export function startCallCenter(deps: {
   actor: string;
   registration: SipRegistration;
   liveCalls: LiveCallRegistry;
-  database: () => Promise<WorkstationDatabase>;
+  database: () => Promise<Pick<WorkstationDatabase, 'db' | 'clients'>>;
   send: EventSink;
   account: () => SipAccount | undefined;
   autoAnswer: () => boolean;
@@ -41,7 +41,7 @@ export function startCallCenter(deps: {
   const media = new MediaBridge(logger);
   installJsSipMediaGlobals(media);
   interface Opened {
-    base: WorkstationDatabase;
+    base: Pick<WorkstationDatabase, 'db' | 'clients'>;
     records: CallRecords;
     wrapUps: WrapUp;
   }
