@@ -1,5 +1,7 @@
 import '@mantine/core/styles.css';
+import '@mantine/notifications/styles.css';
 import { createTheme, MantineProvider, Select } from '@mantine/core';
+import { Notifications } from '@mantine/notifications';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { invoke, onEvent } from './api/pultClient';
@@ -30,6 +32,8 @@ async function boot(root: HTMLElement): Promise<void> {
   createRoot(root).render(
     <StrictMode>
       <MantineProvider theme={theme} defaultColorScheme="auto">
+        {/* Failures are said here, away from the call bar's buttons at the top. */}
+        <Notifications position="bottom-right" limit={4} />
         <App initialSettings={settings} />
       </MantineProvider>
     </StrictMode>,

@@ -254,7 +254,14 @@ export const invokeContract = {
       }),
     ]),
   },
-  'calls.act': { request: callActionSchema, response: z.object({ done: z.boolean() }) },
+  'calls.act': {
+    request: callActionSchema,
+    // Not done: the call has moved on (ended, not yet answered), or a transfer's number is no number.
+    response: z.discriminatedUnion('done', [
+      z.object({ done: z.literal(true) }),
+      z.object({ done: z.literal(false), reason: z.enum(['notNow', 'invalidNumber']) }),
+    ]),
+  },
   'calls.dial': {
     request: z.object({ number: z.string().min(1).max(40) }).strict(),
     response: z.discriminatedUnion('ok', [

@@ -89,7 +89,7 @@ export async function dispatchInvoke(
     return { ok: true, value: response.data };
   } catch (error) {
     if (error instanceof IpcRejection) {
-      return { ok: false, error: { code: 'rejected', message: error.message } };
+      return { ok: false, error: { code: error.code, message: error.message } };
     }
     logger.error('ipc: handler failed', { channel: name, error: String(error) });
     return { ok: false, error: { code: 'internal', message: `Internal error in ${name}` } };

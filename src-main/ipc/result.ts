@@ -3,16 +3,27 @@
  * a thrown error down to its message, and the renderer needs the code to say
  * the right thing to the operator.
  */
+/** What main refuses on purpose; the renderer says each in the operator's language. */
+export const refusalCodes = [
+  'databaseUnavailable',
+  'clientNotFound',
+  'fileNotChosen',
+  'baseNotEmpty',
+  'settingLocked',
+] as const;
+export type RefusalCode = (typeof refusalCodes)[number];
+
 export type IpcErrorCode =
   | 'unknownChannel'
   | 'forbiddenSender'
   | 'invalidRequest'
   | 'invalidResponse'
-  | 'rejected'
-  | 'internal';
+  | 'internal'
+  | RefusalCode;
 
 export interface IpcError {
   code: IpcErrorCode;
+  /** For the log and developers (English); the operator reads the code's own sentence. */
   message: string;
   /** For invalidRequest: where the payload was wrong, e.g. ["language"]. */
   issues?: { path: string; message: string }[];
@@ -20,9 +31,12 @@ export interface IpcError {
 
 export type IpcResult<T> = { ok: true; value: T } | { ok: false; error: IpcError };
 
-/** Thrown by a handler for an expected refusal (e.g. a locked setting): reaches the UI as 'rejected'. */
+/** Thrown by a handler for an expected refusal (e.g. a locked setting): reaches the UI with its code. */
 export class IpcRejection extends Error {
-  constructor(message: string) {
+  constructor(
+    readonly code: RefusalCode,
+    message: string,
+  ) {
     super(message);
     this.name = 'IpcRejection';
   }

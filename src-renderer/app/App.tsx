@@ -6,7 +6,14 @@ import type { ClientCard } from '../../src-shared/clients/clientSchemas';
 import type { SettingsView } from '../../src-shared/settings/userSettingsSchema';
 import { invoke, onEvent } from '../api/pultClient';
 import type { CallView } from '../../src-shared/telephony/callView';
-import { CallBar, CallsPage, useCalls, useCallSounds, WrapUpPanel } from '../features/calls';
+import {
+  actOnCall,
+  CallBar,
+  CallsPage,
+  useCalls,
+  useCallSounds,
+  WrapUpPanel,
+} from '../features/calls';
 import { callActionForKey } from '../../src-shared/telephony/callHotkeys';
 import { CampaignsPage } from '../features/campaigns';
 import { ClientsPage, type NewClientRequest } from '../features/clients';
@@ -139,7 +146,7 @@ export function App({ initialSettings }: { initialSettings: SettingsView }) {
         keys[key],
         () => {
           const action = callActionForKey(key, calls);
-          if (action !== undefined) void invoke('calls.act', action).catch(() => undefined);
+          if (action !== undefined) actOnCall(action);
         },
       ]),
       [keys.transfer, () => focusTestId('call-transfer-to')],

@@ -6,6 +6,7 @@ import type {
   MediaResponse,
 } from '../../src-shared/telephony/mediaBridgeSchema';
 import { invoke, onEvent } from '../api/pultClient';
+import { reportProblem, reportSoundProblem } from '../common/problems';
 
 interface Served {
   pc: RTCPeerConnection;
@@ -117,7 +118,7 @@ export class MediaHost {
     }
     // Sent, not awaited: the next request for this connection need not wait for main's
     // acknowledgement (a round trip each), and answers still reach main in order.
-    void invoke('media.respond', response).catch(() => undefined);
+    invoke('media.respond', response).catch((error: unknown) => reportProblem('sound', error));
   }
 
   private async perform(
@@ -321,7 +322,8 @@ export class MediaHost {
     if (warm === undefined) return;
     this.warm = undefined;
     clearTimeout(warm.timer);
-    void warm.stream.then((s) => s.getTracks().forEach((t) => t.stop())).catch(() => undefined);
+    // A microphone that never opened has nothing to close (and its failure is said when taken).
+    warm.stream.then((s) => s.getTracks().forEach((t) => t.stop())).catch(() => undefined);
   }
 
   private async takeMicrophone(): Promise<MediaStream> {
@@ -359,14 +361,14 @@ export class MediaHost {
     const early = pc.getReceivers().map((r) => r.track);
     if (early.length > 0) {
       speaker.srcObject = new MediaStream(early);
-      void speaker.play().catch(() => undefined);
+      speaker.play().catch(reportSoundProblem);
     }
     this.served.set(connectionId, served);
     const { speakerId } = this.devices();
-    if (speakerId !== undefined) void speaker.setSinkId(speakerId).catch(() => undefined);
+    if (speakerId !== undefined) speaker.setSinkId(speakerId).catch(reportSoundProblem);
     pc.addEventListener('track', (event) => {
       speaker.srcObject = event.streams[0] ?? new MediaStream([event.track]);
-      void speaker.play().catch(() => undefined);
+      speaker.play().catch(reportSoundProblem);
     });
     const report = (type: MediaEvent['type'], candidate?: string | null) => {
       const state = this.snapshot(connectionId);
@@ -377,7 +379,7 @@ export class MediaHost {
         state,
         ...(candidate === undefined ? {} : { candidate }),
       };
-      void invoke('media.event', event).catch(() => undefined);
+      invoke('media.event', event).catch((error: unknown) => reportProblem('sound', error));
     };
     served.report = report;
     pc.addEventListener('icecandidate', (event) =>

@@ -1,3 +1,5 @@
+import { reportSoundProblem } from '../common/problems';
+
 /**
  * The ring of an inbound call, made with WebAudio (no sound file to ship or
  * to be blocked by the CSP) and played on the chosen ring device. Also the
@@ -30,9 +32,9 @@ export class Ringer {
     }
     const { context, destination, element } = this.audio;
     const device = this.deviceId();
-    if (element.sinkId !== device) void element.setSinkId(device).catch(() => undefined);
-    void element.play().catch(() => undefined);
-    void context.resume().catch(() => undefined);
+    if (element.sinkId !== device) element.setSinkId(device).catch(reportSoundProblem);
+    element.play().catch(reportSoundProblem);
+    context.resume().catch(reportSoundProblem);
     return { context, destination };
   }
 

@@ -7,6 +7,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { WorkstationStatus } from '../../src-shared/status/workstationStatusSchema';
 import { invoke, onEvent } from '../api/pultClient';
+import { reportProblem } from '../common/problems';
 
 function elapsed(since: string, now: number): string {
   const seconds = Math.max(0, Math.floor((now - Date.parse(since)) / 1000));
@@ -107,7 +108,7 @@ function AgentStateMenu({ status, now }: { status: WorkstationStatus; now: numbe
   useEffect(() => {
     invoke('work.lists').then(
       (lists) => setReasons(lists.notReadyReasons),
-      () => undefined,
+      (e: unknown) => reportProblem('load', e),
     );
   }, []);
   const label = [

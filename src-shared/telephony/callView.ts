@@ -21,6 +21,27 @@ export const endCauses = [
 ] as const;
 export type EndCause = (typeof endCauses)[number];
 
+/**
+ * What is wrong on a call, shown on it. The last three are what the far end or
+ * the PBX refused of the operator's last action; the call itself goes on, and
+ * they clear with the operator's next action on it.
+ */
+export const callProblems = [
+  'noAudioWindow',
+  'mediaTimeout',
+  'mediaFailed',
+  'noMicrophone',
+  'holdRefused',
+  'resumeRefused',
+  'transferFailed',
+] as const;
+export type CallProblem = (typeof callProblems)[number];
+export const transientCallProblems: ReadonlySet<CallProblem> = new Set([
+  'holdRefused',
+  'resumeRefused',
+  'transferFailed',
+]);
+
 export const callViewSchema = z.object({
   id: z.number().int(),
   direction: z.enum(['inbound', 'outbound']),
@@ -38,7 +59,7 @@ export const callViewSchema = z.object({
   endedAt: z.string().nullable(),
   endCause: z.enum(endCauses).nullable(),
   /** What went wrong, when the call failed for a reason the operator should read. */
-  problem: z.enum(['noAudioWindow', 'mediaTimeout', 'mediaFailed', 'noMicrophone']).nullable(),
+  problem: z.enum(callProblems).nullable(),
   /** Attended transfer: the consultation call made for this one, while it lasts. */
   consultCallId: z.number().int().nullable(),
   /** This call is answered by itself in a moment (a beep, not a ring). */

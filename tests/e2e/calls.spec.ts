@@ -294,6 +294,85 @@ test('attended transfer: consult the colleague, then connect the caller and leav
   await phone.hangup();
 });
 
+test('a hold the other side refuses, and a transfer nobody takes: the operator is told, and the caller stays on the line', async () => {
+  await phone.call('sip:agent1@127.0.0.1');
+  const call = page.locator('[data-testid="call"]:not([data-state="ended"])');
+  await call.getByTestId('call-answer').click();
+  await expect(call).toHaveAttribute('data-state', 'active');
+  const seenBefore = (await phone.events()).length;
+  const endedOnThePhone = async () =>
+    (await phone.events()).slice(seenBefore).filter((e) => e.type === 'ended').length;
+  // Talking: the caller hears the operator before anything is tried.
+  const atStart = await phone.receivedBytes();
+  await expect.poll(() => phone.receivedBytes()).toBeGreaterThan(atStart + 1000);
+
+  // The caller's side answers the hold's re-INVITE with 488.
+  await phone.refuseReinvites(true);
+  await call.getByTestId('call-hold').click();
+  await expect(call.getByTestId('call-problem')).toHaveText(
+    'співрозмовник або АТС відмовили в утриманні: розмова триває, клієнт вас чує',
+  );
+  await expect(call).toHaveAttribute('data-state', 'active');
+  expect((await phone.events()).slice(seenBefore).map((e) => e.type)).toContain('reinviteRefused');
+  // Not hung up: the caller still hears the operator.
+  const heard = await phone.receivedBytes();
+  await expect.poll(() => phone.receivedBytes()).toBeGreaterThan(heard + 1000);
+  expect(await endedOnThePhone()).toBe(0);
+
+  // The refused offer left pending does not stand in the way of the other side's own.
+  await phone.refuseReinvites(false);
+  await phone.hold(true);
+  await expect.poll(async () => (await lastPhoneEvent('hold'))?.originator).toBe('local');
+  // The phone takes it off hold once its hold's re-INVITE is answered (asked again until then).
+  await expect
+    .poll(async () => {
+      await phone.hold(false);
+      return (await lastPhoneEvent('unhold'))?.originator;
+    })
+    .toBe('local');
+  const afterTheirHold = await phone.receivedBytes();
+  await expect.poll(() => phone.receivedBytes()).toBeGreaterThan(afterTheirHold + 1000);
+  expect(await endedOnThePhone()).toBe(0);
+
+  // Held once the other side allows it again (the notice clears with the next action).
+  await call.getByTestId('call-hold').click();
+  await expect(call).toHaveAttribute('data-state', 'held');
+  await expect(call.getByTestId('call-problem')).toHaveCount(0);
+  await call.getByTestId('call-hold').click();
+  await expect(call).toHaveAttribute('data-state', 'active');
+
+  // A transfer to a number nobody answers at: the PBX refuses it, the caller stays.
+  await call.getByTestId('call-transfer-to').fill('063 999 99 99');
+  await call.getByTestId('call-transfer').click();
+  await expect(call.getByTestId('call-problem')).toHaveText(
+    'переведення не вдалося: номер не відповів або відхилив; клієнт досі на лінії з вами',
+  );
+  await expect(call).toHaveAttribute('data-state', 'active');
+  expect(await endedOnThePhone()).toBe(0);
+
+  await call.getByTestId('call-hangup').click();
+  await expect.poll(endedOnThePhone).toBe(1);
+  await page.getByTestId('wrap-up-save').click();
+  await page.getByTestId('calls-clear-ended').click();
+});
+
+test('a transfer to what is not a number is refused in words the operator reads', async () => {
+  await phone.call('sip:agent1@127.0.0.1');
+  const call = page.locator('[data-testid="call"]:not([data-state="ended"])');
+  await call.getByTestId('call-answer').click();
+  await expect(call).toHaveAttribute('data-state', 'active');
+  // Letters pass the field's check (SIP names are allowed there); main's dialling rules refuse them.
+  await call.getByTestId('call-transfer-to').fill('accounting');
+  await call.getByTestId('call-transfer').click();
+  const notice = page.locator('.mantine-Notification-root').last();
+  await expect(notice).toContainText('Дію з дзвінком не виконано');
+  await expect(notice).toContainText('Це не номер телефону і не внутрішній');
+  await expect(call).toHaveAttribute('data-state', 'active');
+  await call.getByTestId('call-hangup').click();
+  await page.getByTestId('wrap-up-save').click();
+  await page.getByTestId('calls-clear-ended').click();
+});
+
 test("calling out from the client's card reaches the client's phone, who hears the operator", async () => {
   await page.getByTestId('nav-clients').click();
   await page.getByTestId('client-search').fill('коваленко');

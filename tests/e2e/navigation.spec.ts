@@ -100,7 +100,7 @@ test('a language locked by IT policy cannot be changed', async ({}, testInfo) =>
     const result = await page.evaluate(() =>
       window.pult.invoke('settings.update', { language: 'uk' }),
     );
-    expect(result).toMatchObject({ ok: false, error: { code: 'rejected' } });
+    expect(result).toMatchObject({ ok: false, error: { code: 'settingLocked' } });
     await expect(title(page)).toHaveText('Settings');
   } finally {
     await app.close();

@@ -6,8 +6,14 @@ import type { RemotePeerConnection } from './media/remotePeerConnection';
 import type { CallRecords } from '../calls/callRecords';
 import type { Clock, Logger } from '../platform/ports';
 import type { LiveCallRegistry } from './liveCallRegistry';
+import { keepCallWhenHoldRefused } from './refusedHold';
 import type { MediaBridge } from './media/mediaBridge';
-import type { CallAction, CallView, EndCause } from '../../../src-shared/telephony/callView';
+import {
+  transientCallProblems,
+  type CallAction,
+  type CallView,
+  type EndCause,
+} from '../../../src-shared/telephony/callView';
 
 type OpenBase = { records: CallRecords; callerId: (number: string) => CallerMatch[] };
 
@@ -99,6 +105,9 @@ export class CallController {
     const call = this.calls.get(action.id);
     if (call === undefined) return false;
     const { session } = call;
+    // What went wrong with the last action is old news once the operator acts again.
+    if (call.view.problem !== null && transientCallProblems.has(call.view.problem))
+      call.view.problem = null;
     try {
       switch (action.action) {
         case 'answer':
@@ -155,6 +164,8 @@ export class CallController {
                 consult.localEnd = 'transferred';
                 session.terminate();
               },
+              requestFailed: () => this.transferFailed(call),
+              failed: () => this.transferFailed(call),
             },
           });
           return true;
@@ -168,6 +179,9 @@ export class CallController {
                 call.localEnd = 'transferred';
                 session.terminate();
               },
+              // The REFER refused, or the target never answered: the caller is still here.
+              requestFailed: () => this.transferFailed(call),
+              failed: () => this.transferFailed(call),
             },
           });
           return true;
@@ -300,6 +314,15 @@ export class CallController {
       // A new window took over the call's media: the other side gets its new offer.
       events?.addEventListener?.('mediarevived', () => this.renegotiate(call));
     };
+    // Refused, hold and resume leave the call as it was, and the operator is told why.
+    keepCallWhenHoldRefused(
+      session,
+      (what) => {
+        if (what === 'hold') call.holdStartedAt = undefined;
+        this.set(call, { problem: what === 'hold' ? 'holdRefused' : 'resumeRefused' });
+      },
+      this.deps.logger,
+    );
     watchMedia(session.connection);
     session.on('peerconnection', (e: { peerconnection: unknown }) => watchMedia(e.peerconnection));
     session.on('accepted', () => {
@@ -313,7 +336,8 @@ export class CallController {
     });
     session.on('hold', (e: { originator: string }) => {
       if (e.originator !== 'local') return;
-      call.holdStartedAt = this.deps.clock.now().getTime();
+      // A refused resume keeps the hold that began earlier.
+      call.holdStartedAt ??= this.deps.clock.now().getTime();
       this.set(call, { state: 'held' });
     });
     session.on('unhold', (e: { originator: string }) => {
@@ -393,10 +417,16 @@ export class CallController {
     if (call.view.state === 'ended') return;
     clearTimeout(call.watchdog);
     this.endHold(call);
+    // "The call goes on" is no longer true: a refused action is not what the call ended with.
+    const problem =
+      call.view.problem !== null && transientCallProblems.has(call.view.problem)
+        ? null
+        : call.view.problem;
     this.set(call, {
       state: 'ended',
       endedAt: this.deps.clock.now().toISOString(),
       endCause: cause,
+      problem,
     });
     this.calls.delete(call.view.id);
     this.deps.liveCalls.remove(String(call.view.id));
@@ -430,6 +460,13 @@ export class CallController {
   clearEnded(): void {
     this.recent.length = 0;
     this.changed();
+  }
+
+  private transferFailed(call: LiveCall): void {
+    if (call.view.state === 'ended') return;
+    this.deps.logger.warn('call: transfer failed', { id: call.view.id });
+    call.transferTarget = null;
+    this.set(call, { problem: 'transferFailed' });
   }
 
   private endHold(call: LiveCall): void {

@@ -20,7 +20,8 @@ export function appHandlers(deps: {
       try {
         return deps.settings.update(patch);
       } catch (error) {
-        if (error instanceof SettingLockedError) throw new IpcRejection(error.message);
+        if (error instanceof SettingLockedError)
+          throw new IpcRejection('settingLocked', error.message);
         throw error;
       }
     },

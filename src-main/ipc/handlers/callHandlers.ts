@@ -13,6 +13,8 @@ export function callHandlers(deps: {
   language: () => Language;
 }): HandlersOf<'calls.' | 'wrapUp.' | 'media.'> {
   const { calls, media } = deps.callCenter;
+  const outcome = (done: boolean) =>
+    done ? { done: true as const } : { done: false as const, reason: 'notNow' as const };
   return {
     'calls.departments': () => deps.policy.calls.departments,
     'calls.list': () => calls.list(),
@@ -20,10 +22,10 @@ export function callHandlers(deps: {
       if (action.action === 'transfer' || action.action === 'consult') {
         // Transfer targets follow the same dialling rules as any call out.
         const target = deps.dialTarget(action.target);
-        if (target === undefined) return { done: false };
-        return { done: calls.act({ ...action, target }) };
+        if (target === undefined) return { done: false, reason: 'invalidNumber' };
+        return outcome(calls.act({ ...action, target }));
       }
-      return { done: calls.act(action) };
+      return outcome(calls.act(action));
     },
     'calls.dial': ({ number }) => {
       const target = deps.dialTarget(number);

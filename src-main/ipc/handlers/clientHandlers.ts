@@ -19,7 +19,8 @@ export function clientHandlers(deps: {
     'clients.create': async (draft) => (await clients()).create(draft, deps.actor),
     'clients.update': async ({ id, draft }) => {
       const result = (await clients()).update(id, draft, deps.actor);
-      if (result === 'notFound') throw new IpcRejection('This client no longer exists');
+      if (result === 'notFound')
+        throw new IpcRejection('clientNotFound', 'This client no longer exists');
       return result;
     },
     'clients.export': async ({ query, format }) => {

@@ -30,7 +30,7 @@ export function importHandlers(deps: {
     },
     'import.start': async ({ token, settings }) => {
       const file = chosenFiles.get(token);
-      if (file === undefined) throw new IpcRejection('Choose the file again');
+      if (file === undefined) throw new IpcRejection('fileNotChosen', 'Choose the file again');
       const { imports } = await deps.database();
       const jobId = await imports.start(
         { file, settings, actor: deps.actor, region: 'UA' },

@@ -12,7 +12,10 @@ export function openedDatabase(
     try {
       return await database();
     } catch (error) {
-      throw new IpcRejection(error instanceof Error ? error.message : String(error));
+      throw new IpcRejection(
+        'databaseUnavailable',
+        error instanceof Error ? error.message : String(error),
+      );
     }
   };
 }

@@ -14,7 +14,8 @@ export function workspaceHandlers(deps: {
     'workspace.state': async () => (await deps.database()).clients.state(),
     'workspace.loadDemo': async () => {
       const { db, clients } = await deps.database();
-      if (clients.state().clientCount > 0) throw new IpcRejection('The client base is not empty');
+      if (clients.state().clientCount > 0)
+        throw new IpcRejection('baseNotEmpty', 'The client base is not empty');
       return loadDemoWorkspace(db.sqlite, deps.clock, deps.actor);
     },
     'workspace.dismissDemo': async () => (await deps.database()).clients.dismissDemo(),

@@ -1,12 +1,14 @@
 import { Badge, Button, Group, Paper, Select, Stack, Text, TextInput } from '@mantine/core';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { CallAction, CallView } from '../../../src-shared/telephony/callView';
+import type { CallView } from '../../../src-shared/telephony/callView';
 import type { ResponseOf } from '../../../src-main/ipc/contract';
 import { invoke } from '../../api/pultClient';
 import { mediaHost } from '../../media';
 import { formatDuration } from '../../common/formatting';
 import { useNow } from './useCalls';
+import { reportProblem } from '../../common/problems';
+import { actOnCall } from './actOnCall';
 
 const stateColor: Record<CallView['state'], string> = {
   ringing: 'orange',
@@ -54,7 +56,7 @@ function CallRow({
   // Typed as people write numbers ("050 123 45 67"); main applies the dialling rules.
   const target = transferTo.replace(/[\s()]/g, '');
   const validTarget = /^[0-9A-Za-z+*#._-]{1,40}$/.test(target);
-  const act = (action: CallAction) => void invoke('calls.act', action).catch(() => undefined);
+  const act = actOnCall;
   const audio = useAudioFlow(call.state === 'active');
   const since = call.answeredAt ?? call.offeredAt;
   const until = call.endedAt === null ? now : Date.parse(call.endedAt);
@@ -276,7 +278,7 @@ export function CallBar({
   const now = useNow();
   const [departments, setDepartments] = useState<Department[]>([]);
   useEffect(() => {
-    invoke('calls.departments').then(setDepartments, () => undefined);
+    invoke('calls.departments').then(setDepartments, (e: unknown) => reportProblem('load', e));
   }, []);
   if (calls.length === 0) return null;
   const anyLive = calls.some((c) => c.state !== 'ended');
@@ -297,7 +299,9 @@ export function CallBar({
           <Button
             size="xs"
             variant="subtle"
-            onClick={() => void invoke('calls.clearEnded').catch(() => undefined)}
+            onClick={() =>
+              void invoke('calls.clearEnded').catch((e: unknown) => reportProblem('callAction', e))
+            }
             data-testid="calls-clear-ended"
           >
             {t('calls.live.clearEnded')}

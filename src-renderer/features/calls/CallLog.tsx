@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { ResponseOf } from '../../../src-main/ipc/contract';
 import { invoke } from '../../api/pultClient';
 import { formatDateTime, formatDuration } from '../../common/formatting';
+import { reportProblem } from '../../common/problems';
 
 type Entry = ResponseOf<'calls.log'>[number];
 
@@ -19,13 +20,13 @@ export function CallLog({
   const [entries, setEntries] = useState<Entry[]>([]);
   const [problem, setProblem] = useState<string | undefined>();
   useEffect(() => {
-    invoke('calls.log').then(setEntries, () => undefined);
+    invoke('calls.log').then(setEntries, (e: unknown) => reportProblem('load', e));
   }, [refreshKey]);
   const callBack = (number: string) => {
     setProblem(undefined);
     invoke('calls.dial', { number }).then(
       (r) => !r.ok && setProblem(t(`calls.dial.errors.${r.error}`)),
-      () => undefined,
+      (e: unknown) => reportProblem('dial', e),
     );
   };
   const missed = entries.filter((e) => e.missed).length;

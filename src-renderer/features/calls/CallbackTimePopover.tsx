@@ -1,5 +1,6 @@
 import { Button, Popover, Stack, TextInput } from '@mantine/core';
 import { useState } from 'react';
+import { problemText } from '../../common/problems';
 
 /**
  * A button that opens a small form for a callback's time (and a note, when
@@ -33,7 +34,7 @@ export function CallbackTimePopover({
         setProblem(failure);
         if (failure === undefined) setOpened(false);
       },
-      (e: unknown) => setProblem(e instanceof Error ? e.message : String(e)),
+      (e: unknown) => setProblem(problemText(e)),
     );
   };
   return (

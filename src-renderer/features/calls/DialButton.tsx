@@ -2,6 +2,7 @@ import { Button, Tooltip } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { invoke } from '../../api/pultClient';
+import { problemText } from '../../common/problems';
 
 /** Calls a number shown anywhere in the UI; says plainly why when it cannot. */
 export function DialButton({ number, blocked }: { number: string; blocked?: string | undefined }) {
@@ -19,7 +20,7 @@ export function DialButton({ number, blocked }: { number: string; blocked?: stri
           setProblem(undefined);
           invoke('calls.dial', { number }).then(
             (r) => !r.ok && setProblem(t(`calls.dial.errors.${r.error}`)),
-            (e: unknown) => setProblem(e instanceof Error ? e.message : String(e)),
+            (e: unknown) => setProblem(problemText(e)),
           );
         }}
         data-testid="dial-button"

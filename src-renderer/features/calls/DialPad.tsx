@@ -2,6 +2,7 @@ import { Button, Group, Paper, SimpleGrid, Text, TextInput, Title } from '@manti
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { invoke } from '../../api/pultClient';
+import { problemText } from '../../common/problems';
 
 const keys = ['1', '2', '3', '4', '5', '6', '7', '8', '9', '*', '0', '#'];
 
@@ -17,7 +18,7 @@ export function DialPad() {
         if (result.ok) setNumber('');
         else setProblem(t(`calls.dial.errors.${result.error}`));
       },
-      (error: unknown) => setProblem(error instanceof Error ? error.message : String(error)),
+      (error: unknown) => setProblem(problemText(error)),
     );
   };
   return (

@@ -5,6 +5,7 @@ import type { ResponseOf } from '../../../src-main/ipc/contract';
 import { invoke } from '../../api/pultClient';
 import { formatDateTime } from '../../common/formatting';
 import { CallbackTimePopover } from './CallbackTimePopover';
+import { reportProblem } from '../../common/problems';
 
 type Callbacks = ResponseOf<'callbacks.mine'>;
 
@@ -13,7 +14,7 @@ export function MyCallbacks({ onOpenClient }: { onOpenClient: (clientId: number)
   const { t, i18n } = useTranslation();
   const [callbacks, setCallbacks] = useState<Callbacks | undefined>();
   const load = useCallback(() => {
-    invoke('callbacks.mine').then(setCallbacks, () => undefined);
+    invoke('callbacks.mine').then(setCallbacks, (e: unknown) => reportProblem('load', e));
   }, []);
   useEffect(() => {
     load();

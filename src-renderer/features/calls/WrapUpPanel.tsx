@@ -6,6 +6,7 @@ import type { ResponseOf } from '../../../src-main/ipc/contract';
 import { invoke, onEvent } from '../../api/pultClient';
 import { formatDuration } from '../../common/formatting';
 import { useNow } from './useCalls';
+import { reportProblem } from '../../common/problems';
 
 type Pending = NonNullable<ResponseOf<'wrapUp.pending'>>;
 type FieldErrors = Extract<ResponseOf<'wrapUp.finish'>, { ok: false }>['fieldErrors'];
@@ -22,11 +23,11 @@ export function WrapUpPanel() {
         setPending(null);
         return;
       }
-      invoke('wrapUp.pending').then(setPending, () => undefined);
+      invoke('wrapUp.pending').then(setPending, (e: unknown) => reportProblem('load', e));
     };
     void invoke('status.get').then(
       (s) => refresh(s.agent.state),
-      () => undefined,
+      (e: unknown) => reportProblem('load', e),
     );
     return onEvent('status.changed', (s) => refresh(s.agent.state));
   }, []);
@@ -68,7 +69,7 @@ function WrapUpForm({ pending, onDone }: { pending: Pending; onDone: () => void 
         if (result.ok) onDone();
         else setErrors(result.fieldErrors);
       },
-      () => undefined,
+      (e: unknown) => reportProblem('save', e),
     );
   };
   return (

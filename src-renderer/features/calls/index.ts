@@ -1,3 +1,4 @@
+export { actOnCall } from './actOnCall';
 export { CallBar } from './CallBar';
 export { CallbackTimePopover } from './CallbackTimePopover';
 export { CallsPage } from './CallsPage';

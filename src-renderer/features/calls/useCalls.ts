@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import type { CallView } from '../../../src-shared/telephony/callView';
 import { invoke, onEvent } from '../../api/pultClient';
+import { reportProblem } from '../../common/problems';
 
 /** The calls main knows of (live ones first, then the last ended), kept current. */
 export function useCalls(): CallView[] {
@@ -10,7 +11,7 @@ export function useCalls(): CallView[] {
     const stop = onEvent('calls.changed', (list) => setCalls(list));
     invoke('calls.list').then(
       (list) => live && setCalls(list),
-      () => undefined,
+      (e: unknown) => reportProblem('load', e),
     );
     return () => {
       live = false;

@@ -14,6 +14,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ClientCard } from '../../../src-shared/clients/clientSchemas';
 import { invoke } from '../../api/pultClient';
+import { problemText } from '../../common/problems';
 
 interface Draft {
   fullName: string;
@@ -84,9 +85,7 @@ export function ClientForm({
       if (result.ok) onSaved(result.id);
       else setErrors(result.fieldErrors);
     } catch (e) {
-      setFailure(
-        t('clients.form.saveFailed', { message: e instanceof Error ? e.message : String(e) }),
-      );
+      setFailure(t('clients.form.saveFailed', { message: problemText(e) }));
     } finally {
       setSaving(false);
     }

@@ -12,6 +12,7 @@ import { ClientList } from './ClientList';
 import { DemoOffer } from './DemoOffer';
 import { ImportDialog } from './ImportDialog';
 import { useClientPages, type ClientFilter } from './useClientPages';
+import { problemText, reportProblem } from '../../common/problems';
 
 type Preview = Extract<ResponseOf<'import.chooseFile'>, { chosen: true }>['preview'];
 const outcomeFilters = ['any', 'none', 'sale', 'refused', 'callback', 'noAnswer'] as const;
@@ -69,7 +70,7 @@ export function ClientsPage({
       setIndexing(database.state === 'indexing' ? (database.progress ?? 0) : undefined);
     invoke('status.get').then(
       (status) => followIndexing(status.database),
-      () => undefined,
+      (e: unknown) => reportProblem('load', e),
     );
     const stopCalls = onEvent('calls.changed', bump);
     const stopStatus = onEvent('status.changed', (status) => {
@@ -132,7 +133,7 @@ export function ClientsPage({
   const refreshWorkspace = useCallback(() => {
     invoke('workspace.state').then(
       (s) => setOfferDemo(s.offerDemo),
-      () => undefined,
+      (e: unknown) => reportProblem('load', e),
     );
   }, []);
   useEffect(refreshWorkspace, [refreshWorkspace]);
@@ -145,16 +146,13 @@ export function ClientsPage({
     setNotice(undefined);
     invoke('clients.export', { query: { ...filter }, format }).then(
       (r) => r.saved && setNotice(t('clients.exported', { count: r.rows })),
-      (e: unknown) =>
-        setNotice(
-          t('clients.exportFailed', { message: e instanceof Error ? e.message : String(e) }),
-        ),
+      (e: unknown) => setNotice(t('clients.exportFailed', { message: problemText(e) })),
     );
   };
   const chooseImport = () => {
     invoke('import.chooseFile').then(
       (r) => r.chosen && setImportPreview(r.preview),
-      () => undefined,
+      (e: unknown) => reportProblem('importStart', e),
     );
   };
 
@@ -300,7 +298,7 @@ export function ClientsPage({
             if (id === selectedId) {
               invoke('clients.card', { id }).then(
                 (c) => setCard(c ?? undefined),
-                () => undefined,
+                (e: unknown) => reportProblem('load', e),
               );
             } else setSelectedId(id);
           }}

@@ -2,6 +2,7 @@ import { Button, Group, Paper, Text, Title } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { invoke } from '../../api/pultClient';
+import { problemText } from '../../common/problems';
 
 /** Offered on an empty base, never loaded without the operator's click. */
 export function DemoOffer({ onDone }: { onDone: () => void }) {
@@ -12,7 +13,7 @@ export function DemoOffer({ onDone }: { onDone: () => void }) {
     setLoading(true);
     invoke('workspace.loadDemo')
       .then(onDone)
-      .catch((e: unknown) => setFailure(e instanceof Error ? e.message : String(e)))
+      .catch((e: unknown) => setFailure(problemText(e)))
       .finally(() => setLoading(false));
   };
   return (

@@ -20,6 +20,7 @@ import type {
 } from '../../../src-shared/clients/importSchemas';
 import type { ResponseOf } from '../../../src-main/ipc/contract';
 import { invoke, onEvent } from '../../api/pultClient';
+import { problemText, reportProblem } from '../../common/problems';
 
 type Preview = Extract<ResponseOf<'import.chooseFile'>, { chosen: true }>['preview'];
 
@@ -52,7 +53,7 @@ export function ImportDialog({
     if (finished && jobId !== undefined) {
       invoke('import.errors', { jobId }).then(
         (r) => setErrors(r.errors),
-        () => undefined,
+        (e: unknown) => reportProblem('load', e),
       );
     }
   }, [finished, jobId]);
@@ -64,7 +65,7 @@ export function ImportDialog({
       settings: { format: preview.format, encoding, delimiter, mapping, duplicates },
     }).then(
       (r) => setJobId(r.jobId),
-      (e: unknown) => setFailure(e instanceof Error ? e.message : String(e)),
+      (e: unknown) => setFailure(problemText(e)),
     );
   };
   const fieldOptions = [

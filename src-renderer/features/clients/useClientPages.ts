@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { ClientListItem, ClientQueryInput } from '../../../src-shared/clients/clientSchemas';
 import { invoke } from '../../api/pultClient';
+import { reportProblem } from '../../common/problems';
 
 export const pageSize = 100;
 export type ClientFilter = Omit<ClientQueryInput, 'offset' | 'limit'>;
@@ -34,7 +35,9 @@ export function useClientPages(filter: ClientFilter) {
           setCapped(result.totalIsCapped);
           setVersion((v) => v + 1);
         })
-        .catch(() => undefined)
+        .catch((e: unknown) => {
+          if (gen === generation.current) reportProblem('load', e);
+        })
         .finally(() => loading.current.delete(page));
     },
     [key],

@@ -3,6 +3,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AudioDevices, SettingsPatch } from '../../../src-shared/settings/userSettingsSchema';
 import { ringer } from '../../media';
+import { reportProblem } from '../../common/problems';
 
 interface Device {
   value: string;
@@ -39,7 +40,7 @@ export function AudioSettings({
         setInputs(list('audioinput', devices));
         setOutputs(list('audiooutput', devices));
       },
-      () => undefined,
+      (e: unknown) => reportProblem('sound', e),
     );
   }, [t]);
   const choose = (key: keyof AudioDevices, value: string | null) =>

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { ResponseOf } from '../../../src-main/ipc/contract';
 import type { SettingsPatch } from '../../../src-shared/settings/userSettingsSchema';
 import { invoke } from '../../api/pultClient';
+import { reportProblem } from '../../common/problems';
 
 /** Which USB headset drives the calls, when more than one is plugged in. */
 export function HeadsetSettings({
@@ -18,7 +19,7 @@ export function HeadsetSettings({
   const { t } = useTranslation();
   const [found, setFound] = useState<ResponseOf<'headset.list'>>([]);
   const refresh = useCallback(() => {
-    invoke('headset.list').then(setFound, () => undefined);
+    invoke('headset.list').then(setFound, (e: unknown) => reportProblem('load', e));
   }, []);
   useEffect(refresh, [refresh]);
   const options = [

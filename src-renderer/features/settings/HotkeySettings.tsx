@@ -8,6 +8,7 @@ import {
   type Hotkeys,
 } from '../../../src-shared/settings/userSettingsSchema';
 import { invoke } from '../../api/pultClient';
+import { problemText, reportProblem } from '../../common/problems';
 
 /** The operator's hotkeys, checked as they are typed ("F9", "mod+Enter", "alt+H"). */
 export function HotkeySettings({
@@ -33,7 +34,7 @@ export function HotkeySettings({
     }
     invoke('settings.update', { hotkeys: draft }).then(
       () => setMessage(t('hotkeys.saved')),
-      (e: unknown) => setMessage(e instanceof Error ? e.message : String(e)),
+      (e: unknown) => setMessage(problemText(e)),
     );
   };
   return (
@@ -66,7 +67,7 @@ export function HotkeySettings({
         disabled={globalLocked}
         onChange={(e) =>
           void invoke('settings.update', { globalCallHotkeys: e.currentTarget.checked }).catch(
-            () => undefined,
+            (error: unknown) => reportProblem('settings', error),
           )
         }
         data-testid="setting-globalCallHotkeys"

@@ -11,6 +11,7 @@ import {
   type SettingsView,
 } from '../../../src-shared/settings/userSettingsSchema';
 import { invoke } from '../../api/pultClient';
+import { problemText } from '../../common/problems';
 
 const themes = ['system', 'light', 'dark'] as const;
 
@@ -23,7 +24,7 @@ export function SettingsPage({ settings }: { settings: SettingsView }) {
     setError(undefined);
     // The new values come back through settings.changed, so every window agrees.
     invoke('settings.update', patch).catch((e: unknown) => {
-      setError(t('settings.saveFailed', { message: e instanceof Error ? e.message : String(e) }));
+      setError(t('settings.saveFailed', { message: problemText(e) }));
     });
   };
 

@@ -17,6 +17,7 @@ import {
   type SipConnectionTest,
 } from '../../../src-shared/telephony/sipAccountSchema';
 import { invoke } from '../../api/pultClient';
+import { problemText, reportProblem } from '../../common/problems';
 
 const empty: SipAccount = {
   wsUrl: '',
@@ -42,7 +43,7 @@ export function SipAccountForm() {
         setView(v);
         if (v.account !== null) setAccount(v.account);
       },
-      () => undefined,
+      (e: unknown) => reportProblem('load', e),
     );
   }, []);
 
@@ -61,9 +62,7 @@ export function SipAccountForm() {
     setBusy(true);
     setMessage(undefined);
     action()
-      .catch((e: unknown) =>
-        setMessage({ color: 'red', text: e instanceof Error ? e.message : String(e) }),
-      )
+      .catch((e: unknown) => setMessage({ color: 'red', text: problemText(e) }))
       .finally(() => setBusy(false));
   };
   const passwordOrKeep = password === '' ? {} : { password };

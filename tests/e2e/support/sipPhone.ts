@@ -46,6 +46,8 @@ const phoneScript = `
 window.startPhone = (user, autoAnswer) => {
   const events = [];
   let session;
+  // A PBX or phone that will not hold: every re-INVITE is answered 488.
+  let refuseReinvites = false;
   // Fresh options for every call: JsSIP adds headers (Replaces on a transfer) to the object it is given.
   const media = () => ({ mediaConstraints: { audio: true, video: false } });
   const ua = new JsSIP.UA({
@@ -62,6 +64,11 @@ window.startPhone = (user, autoAnswer) => {
     for (const type of ['progress', 'accepted', 'confirmed', 'hold', 'unhold']) {
       s.on(type, (e) => events.push({ type, originator: e && e.originator }));
     }
+    s.on('reinvite', (e) => {
+      if (!refuseReinvites) return;
+      events.push({ type: 'reinviteRefused' });
+      e.reject({ status_code: 488, reason_phrase: 'Not Acceptable Here' });
+    });
     s.on('newDTMF', (e) => events.push({ type: 'dtmf', originator: e.originator, tone: e.dtmf.tone }));
     s.on('newInfo', (e) => events.push({ type: 'info', originator: e.originator, tone: e.info.body }));
     // A transfer from the other side: the phone calls where it is sent.
@@ -99,6 +106,9 @@ window.startPhone = (user, autoAnswer) => {
       s.on('failed', (e) => reject(new Error(e.cause)));
     }),
     answer: () => session && session.answer(media()),
+    refuseReinvites: (on) => { refuseReinvites = on; },
+    hold: () => session && session.hold(),
+    unhold: () => session && session.unhold(),
     hangup: () => session && session.terminate(),
     receivedBytes: async () => {
       const pc = session && session.connection;
@@ -204,6 +214,26 @@ export class SipPhone {
     await this.page.evaluate(() =>
       (window as unknown as { phone: { answer(): void } }).phone.answer(),
     );
+  }
+
+  /** From now on, answers every re-INVITE (hold, resume) with 488, or stops doing so. */
+  async refuseReinvites(on: boolean): Promise<void> {
+    await this.page.evaluate(
+      (value) =>
+        (
+          window as unknown as { phone: { refuseReinvites(on: boolean): void } }
+        ).phone.refuseReinvites(value),
+      on,
+    );
+  }
+
+  /** Puts the call on hold from this side (a re-INVITE to the other), or takes it off. */
+  async hold(on: boolean): Promise<void> {
+    await this.page.evaluate((value) => {
+      const phone = (window as unknown as { phone: { hold(): void; unhold(): void } }).phone;
+      if (value) phone.hold();
+      else phone.unhold();
+    }, on);
   }
 
   async hangup(): Promise<void> {

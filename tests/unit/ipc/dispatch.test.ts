@@ -127,11 +127,11 @@ describe('dispatchInvoke', () => {
     });
   });
 
-  it('passes an expected refusal through with its message', async () => {
+  it('passes an expected refusal through with its code and message', async () => {
     const result = await dispatchInvoke(
       handlers({
         'settings.update': () => {
-          throw new IpcRejection('locked by policy');
+          throw new IpcRejection('settingLocked', 'locked by policy');
         },
       }),
       'settings.update',
@@ -140,7 +140,10 @@ describe('dispatchInvoke', () => {
       appOrigin,
       silentLogger,
     );
-    expect(result).toEqual({ ok: false, error: { code: 'rejected', message: 'locked by policy' } });
+    expect(result).toEqual({
+      ok: false,
+      error: { code: 'settingLocked', message: 'locked by policy' },
+    });
   });
 
   it('never lets a response outside the contract reach the renderer', async () => {
