@@ -17,6 +17,8 @@ export function secureWebPreferences(preloadPath: string): WebPreferences {
     experimentalFeatures: false,
     navigateOnDragDrop: false,
     spellcheck: false,
+    // The first call must ring even before the operator has clicked anything in the window.
+    autoplayPolicy: 'no-user-gesture-required',
   };
 }
 

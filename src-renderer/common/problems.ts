@@ -28,13 +28,17 @@ export function reportProblem(
   why: 'errors.notDone' | 'errors.invalidNumber' = 'errors.notDone',
 ): void {
   console.warn(`pult: ${attempt} failed`, error);
-  notifications.show({
-    color: 'red',
-    title: i18next.t(`errors.attempt.${attempt}`),
-    message: error === undefined ? i18next.t(why) : problemText(error),
-    autoClose: false,
-    withBorder: true,
-  });
+  const show = () =>
+    notifications.show({
+      color: 'red',
+      title: i18next.t(`errors.attempt.${attempt}`),
+      message: error === undefined ? i18next.t(why) : problemText(error),
+      autoClose: false,
+      withBorder: true,
+    });
+  // A failure while the window starts waits for its words.
+  if (i18next.isInitialized) show();
+  else i18next.on('initialized', show);
 }
 
 /**

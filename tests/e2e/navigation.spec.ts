@@ -18,6 +18,8 @@ test('every section opens by mouse, with a screenshot of each', async ({}, testI
     // The status bar is fed by main through the contract.
     await expect(page.getByTestId('status-agent')).toContainText('Не готовий');
     await expect(page.getByTestId('status-sip')).toContainText('не налаштовано');
+    // Nothing failed on the way: no problem notice, and none without words.
+    await expect(page.locator('.mantine-Notification-root')).toHaveCount(0);
   } finally {
     await app.close();
   }

@@ -95,11 +95,6 @@ function CallRow({
               {t(audio.flowing ? 'calls.live.audioFlowing' : 'calls.live.audioSilent')}
             </Text>
           )}
-          {call.state !== 'ended' && call.problem !== null && (
-            <Text size="xs" c="red" data-testid="call-problem">
-              {t(`calls.problem.${call.problem}`)}
-            </Text>
-          )}
           {call.state === 'ended' && call.endCause !== null && (
             <Text size="sm" c="dimmed" data-testid="call-end-cause">
               {t(`calls.endCause.${call.endCause}`)}
@@ -183,6 +178,12 @@ function CallRow({
           )}
         </Group>
       </Group>
+      {/* On a line of its own: a long sentence never pushes the call's buttons away. */}
+      {call.state !== 'ended' && call.problem !== null && (
+        <Text size="xs" c="red" mt={4} data-testid="call-problem">
+          {t(`calls.problem.${call.problem}`)}
+        </Text>
+      )}
       {talking && (
         <Group gap="xs" mt={6}>
           <TextInput

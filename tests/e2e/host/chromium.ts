@@ -26,4 +26,6 @@ export const chromiumFlags = [
   // no fake UI flag, so permission answers come from the app's own handlers.
   '--allow-loopback-in-peer-connection',
   '--use-fake-device-for-media-stream',
+  // What Electron's windows do, and Pult's asks for (webPreferences.autoplayPolicy).
+  '--autoplay-policy=no-user-gesture-required',
 ];
