@@ -3,5 +3,9 @@
 import { MediaHost } from '../../src-renderer/media/mediaHost';
 
 (window as unknown as { startMediaHost(): void }).startMediaHost = () => {
-  new MediaHost(() => ({ microphoneId: undefined, speakerId: undefined })).start();
+  new MediaHost(
+    () => ({ microphoneId: undefined, speakerId: undefined }),
+    // No window to show it in: the bench's page log has it.
+    (error: unknown) => console.error('media problem', error),
+  ).start();
 };

@@ -1,4 +1,5 @@
 import type { AudioDevices } from '../../src-shared/settings/userSettingsSchema';
+import { reportSoundProblem } from '../common/problems';
 import { MediaHost } from './mediaHost';
 import { Ringer } from './ringer';
 
@@ -13,9 +14,12 @@ export function chooseAudioDevices(chosen: AudioDevices): void {
  * The window's one media host: it serves main's calls from boot, before any
  * screen is drawn, so a call that rings early still has audio.
  */
-export const mediaHost = new MediaHost(() => ({
-  microphoneId: devices.microphone === '' ? undefined : devices.microphone,
-  speakerId: devices.speaker === '' ? undefined : devices.speaker,
-}));
+export const mediaHost = new MediaHost(
+  () => ({
+    microphoneId: devices.microphone === '' ? undefined : devices.microphone,
+    speakerId: devices.speaker === '' ? undefined : devices.speaker,
+  }),
+  reportSoundProblem,
+);
 
-export const ringer = new Ringer(() => devices.ring);
+export const ringer = new Ringer(() => devices.ring, reportSoundProblem);

@@ -6,7 +6,6 @@ import type {
   MediaResponse,
 } from '../../src-shared/telephony/mediaBridgeSchema';
 import { invoke, onEvent } from '../api/pultClient';
-import { reportProblem, reportSoundProblem } from '../common/problems';
 
 interface Served {
   pc: RTCPeerConnection;
@@ -53,7 +52,11 @@ export class MediaHost {
     | { connectionId: number; stream: Promise<MediaStream>; timer: ReturnType<typeof setTimeout> }
     | undefined;
 
-  constructor(private readonly devices: () => MediaDevicesChoice) {}
+  constructor(
+    private readonly devices: () => MediaDevicesChoice,
+    /** A speaker that would not play, or main out of reach: the window says so. */
+    private readonly onProblem: (error: unknown) => void,
+  ) {}
 
   start(): void {
     this.stopListening = onEvent('media.request', (request) => {
@@ -118,7 +121,7 @@ export class MediaHost {
     }
     // Sent, not awaited: the next request for this connection need not wait for main's
     // acknowledgement (a round trip each), and answers still reach main in order.
-    invoke('media.respond', response).catch((error: unknown) => reportProblem('sound', error));
+    invoke('media.respond', response).catch(this.onProblem);
   }
 
   private async perform(
@@ -361,14 +364,14 @@ export class MediaHost {
     const early = pc.getReceivers().map((r) => r.track);
     if (early.length > 0) {
       speaker.srcObject = new MediaStream(early);
-      speaker.play().catch(reportSoundProblem);
+      speaker.play().catch(this.onProblem);
     }
     this.served.set(connectionId, served);
     const { speakerId } = this.devices();
-    if (speakerId !== undefined) speaker.setSinkId(speakerId).catch(reportSoundProblem);
+    if (speakerId !== undefined) speaker.setSinkId(speakerId).catch(this.onProblem);
     pc.addEventListener('track', (event) => {
       speaker.srcObject = event.streams[0] ?? new MediaStream([event.track]);
-      speaker.play().catch(reportSoundProblem);
+      speaker.play().catch(this.onProblem);
     });
     const report = (type: MediaEvent['type'], candidate?: string | null) => {
       const state = this.snapshot(connectionId);
@@ -379,7 +382,7 @@ export class MediaHost {
         state,
         ...(candidate === undefined ? {} : { candidate }),
       };
-      invoke('media.event', event).catch((error: unknown) => reportProblem('sound', error));
+      invoke('media.event', event).catch(this.onProblem);
     };
     served.report = report;
     pc.addEventListener('icecandidate', (event) =>

@@ -1,5 +1,3 @@
-import { reportSoundProblem } from '../common/problems';
-
 /**
  * The ring of an inbound call, made with WebAudio (no sound file to ship or
  * to be blocked by the CSP) and played on the chosen ring device. Also the
@@ -10,7 +8,11 @@ export class Ringer {
     { context: AudioContext; destination: AudioNode; element: HTMLAudioElement } | undefined;
   private timer: ReturnType<typeof setInterval> | undefined;
 
-  constructor(private readonly deviceId: () => string) {}
+  constructor(
+    private readonly deviceId: () => string,
+    /** A ring that would not play on its device: the window says so. */
+    private readonly onProblem: (error: unknown) => void,
+  ) {}
 
   /**
    * Makes the audio output ahead of time: creating an AudioContext takes a
@@ -32,9 +34,9 @@ export class Ringer {
     }
     const { context, destination, element } = this.audio;
     const device = this.deviceId();
-    if (element.sinkId !== device) element.setSinkId(device).catch(reportSoundProblem);
-    element.play().catch(reportSoundProblem);
-    context.resume().catch(reportSoundProblem);
+    if (element.sinkId !== device) element.setSinkId(device).catch(this.onProblem);
+    element.play().catch(this.onProblem);
+    context.resume().catch(this.onProblem);
     return { context, destination };
   }
 
