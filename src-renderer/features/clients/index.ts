@@ -1,1 +1,2 @@
-export { ClientsPage, type NewClientRequest } from './ClientsPage';
+export { ClientsPage } from './ClientsPage';
+export type { NewClientRequest } from './useClientEditor';
