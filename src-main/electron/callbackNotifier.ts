@@ -19,7 +19,7 @@ export function startCallbackNotifier(options: {
   const check = async () => {
     const list = await options.callbacks();
     const now = new Date();
-    const due = list.dueBetween(options.actor, since);
+    const due = await list.dueBetween(options.actor, since);
     since = now;
     for (const callback of due) {
       const notification = new Notification({

@@ -119,7 +119,7 @@ function start(): void {
   const agentJournal = new AgentJournal();
   const agent = new AgentStateService(status, clock, (record) => agentJournal.write(record), actor);
   // A failure is already explained to the operator in a dialog.
-  database.then(({ db }) => agentJournal.attach(db.sqlite)).catch(() => undefined);
+  database.then(({ db }) => agentJournal.attach(db)).catch(() => undefined);
 
   // --- Telephony: the SIP account, the calls, the headset and the keys that act on them.
   const userAgent = `Pult/${app.getVersion()}`;

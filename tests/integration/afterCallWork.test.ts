@@ -21,7 +21,7 @@ const agent = {
 };
 
 function desk(wrapUp = emptyPolicy.calls.wrapUp) {
-  const wrapUps = new WrapUp(db.sqlite, { now: () => new Date() });
+  const wrapUps = new WrapUp(db, { now: () => new Date() });
   return new AfterCallWork({
     agent,
     policy: { ...emptyPolicy, calls: { ...emptyPolicy.calls, wrapUp } },

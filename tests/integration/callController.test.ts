@@ -211,7 +211,7 @@ describe('answering rules on the wire', () => {
 describe('the screen pop', () => {
   it('a known caller is shown ringing with the card found: the window hears of the call once, not before and after the lookup', async () => {
     // The third trace's caller, +1 650 666 6666, is a client.
-    const created = new ClientEditor(db.sqlite, { now: () => new Date() }).create(
+    const created = new ClientEditor(db, { now: () => new Date() }).create(
       { fullName: 'Wireless Caller', phones: [{ raw: '+16506666666' }] },
       'op1',
     );

@@ -11,7 +11,7 @@ let clientId = 0;
 
 beforeEach(async () => {
   db = await openTempDatabase();
-  const created = new ClientEditor(db.sqlite, clock).create(
+  const created = new ClientEditor(db, clock).create(
     { fullName: 'Коваленко Ірина', phones: [{ raw: '0671234567' }] },
     'op1',
   );

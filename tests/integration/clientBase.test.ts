@@ -14,7 +14,7 @@ const clock = { now: () => new Date('2026-11-27T10:00:00Z') };
 
 beforeAll(async () => {
   db = await openTempDatabase();
-  editor = new ClientEditor(db.sqlite, clock);
+  editor = new ClientEditor(db, clock);
   search = new ClientSearch(db.sqlite);
   const people = [
     {
@@ -94,7 +94,7 @@ describe('client search', () => {
       'Иванців Олег',
       'Яременко Ніна',
     ];
-    const local = new ClientEditor(db.sqlite, clock);
+    const local = new ClientEditor(db, clock);
     for (const fullName of extra) local.create({ fullName }, 'operator1');
     const all = search.find(clientQuerySchema.parse({ limit: 50 }));
     expect(all.items.map((i) => i.fullName.split(' ')[0])).toEqual([
@@ -195,7 +195,7 @@ describe('search over more matches than it counts', () => {
   beforeAll(async () => {
     many = await openTempDatabase();
     manySearch = new ClientSearch(many.sqlite);
-    const manyEditor = new ClientEditor(many.sqlite, clock);
+    const manyEditor = new ClientEditor(many, clock);
     many.sqlite.transaction(() => {
       for (let i = 0; i < 1200; i++) {
         const created = manyEditor.create(

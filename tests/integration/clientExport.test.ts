@@ -23,7 +23,7 @@ const headers = [
 const clock = { now: () => new Date('2026-11-27T10:00:00Z') };
 beforeAll(async () => {
   db = await openTempDatabase();
-  const editor = new ClientEditor(db.sqlite, clock);
+  const editor = new ClientEditor(db, clock);
   editor.create(
     { fullName: '=cmd|"/c calc"!A1', phones: [{ raw: '0671112233' }], city: 'Київ' },
     'op',

@@ -22,7 +22,7 @@ const onDisk = (file: string) =>
 
 async function baseWithClient(file: string, key?: string): Promise<number> {
   const db = await openTempDatabase(file, key === undefined ? {} : { key });
-  const created = new ClientEditor(db.sqlite, clock).create(
+  const created = new ClientEditor(db, clock).create(
     { fullName: secret, phones: [{ raw: '0671234567' }], address: 'вул. Хрещатик, 1' },
     'op1',
   );

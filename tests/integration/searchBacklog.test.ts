@@ -15,8 +15,7 @@ import {
 import type { DuplicatePolicy } from '../../src-shared/clients/importSchemas';
 import { SearchBacklog } from '../../src-main/core/clients/searchBacklog';
 import type { PultDatabase } from '../../src-main/core/db/database';
-import { migrations } from '../../src-main/core/db/migrations';
-import { openTempDatabase, tempDatabaseFile } from '../support/tempDatabase';
+import { openTempDatabase } from '../support/tempDatabase';
 
 const clock = { now: () => new Date('2026-11-27T10:00:00Z') };
 let db: PultDatabase;
@@ -53,7 +52,7 @@ const count = (sql: string) => (db.sqlite.prepare(sql).get() as { n: number }).n
 
 describe('search backlog after an import', () => {
   it('caller ID at once; search once indexed; edits made meanwhile are indexed as they stand', async () => {
-    const editor = new ClientEditor(db.sqlite, clock, 'UA');
+    const editor = new ClientEditor(db, clock, 'UA');
     await importRows([
       'Ґудзь Марія;067 123 45 67;Київ',
       'Їжак Олег;050 111 22 33;Суми',
@@ -96,7 +95,7 @@ describe('search backlog after an import', () => {
   });
 
   it('a client the operator saves between two batches of an import is found at once', async () => {
-    const editor = new ClientEditor(db.sqlite, clock, 'UA');
+    const editor = new ClientEditor(db, clock, 'UA');
     let saved = 0;
     await importRows(
       Array.from({ length: 3000 }, (_, i) => `Клієнт Імпортний${i};067${1_000_000 + i};Київ`),
@@ -147,7 +146,7 @@ describe('search backlog after an import', () => {
 
 describe('bulk load (more rows than the base holds)', () => {
   it('drops the lookup indexes while loading, builds them again, and still finds duplicates', async () => {
-    const editor = new ClientEditor(db.sqlite, clock, 'UA');
+    const editor = new ClientEditor(db, clock, 'UA');
     expect(
       editor.create({ fullName: 'Стара Клієнтка', phones: [{ raw: '0670000001' }] }, 'operator1')
         .ok,
@@ -207,33 +206,5 @@ describe('bulk load (more rows than the base holds)', () => {
       );
     });
     expect(indexesSeen[0]).toContain('client_phones_e164');
-  });
-});
-
-describe('migration 5, from version 4', () => {
-  it('adds the search backlog; clients of version 4 stay searchable, new imports wait in it', async () => {
-    const file = tempDatabaseFile();
-    const v4 = await openTempDatabase(file, { migrations: migrations.slice(0, 4) });
-    expect(
-      new ClientEditor(v4.sqlite, clock, 'UA').create(
-        { fullName: 'Давня Клієнтка', phones: [{ raw: '0671234567' }] },
-        'operator1',
-      ).ok,
-    ).toBe(true);
-    await v4.close();
-    const v5 = await openTempDatabase(file, { migrations: migrations.slice(0, 5) });
-    try {
-      const search = new ClientSearch(v5.sqlite);
-      const names = (text: string) =>
-        search.find(clientQuerySchema.parse({ text })).items.map((i) => i.fullName);
-      expect(names('давня')).toEqual(['Давня Клієнтка']);
-      const backlog = new SearchBacklog(v5.sqlite);
-      expect(backlog.pending()).toBe(0);
-      backlog.defer(10, 19);
-      expect(backlog.pending()).toBe(10);
-      expect(() => backlog.defer(5, 4)).toThrow(/CHECK/);
-    } finally {
-      await v5.close();
-    }
   });
 });

@@ -5,8 +5,7 @@ import { syncRefusalReasons } from '../../src-main/core/calls/refusalReasons';
 import { ClientCardReader } from '../../src-main/core/clients/clientCard';
 import { ClientEditor } from '../../src-main/core/clients/clientEditor';
 import type { PultDatabase } from '../../src-main/core/db/database';
-import { migrations } from '../../src-main/core/db/migrations';
-import { openTempDatabase, tempDatabaseFile } from '../support/tempDatabase';
+import { openTempDatabase } from '../support/tempDatabase';
 
 let db: PultDatabase;
 let now = new Date('2026-11-27T10:00:00Z');
@@ -17,7 +16,7 @@ let callId = 0;
 beforeEach(async () => {
   now = new Date('2026-11-27T10:00:00Z');
   db = await openTempDatabase();
-  const created = new ClientEditor(db.sqlite, clock).create(
+  const created = new ClientEditor(db, clock).create(
     { fullName: 'Коваленко Ірина', phones: [{ raw: '0671234567' }] },
     'op1',
   );
@@ -45,7 +44,7 @@ const row = (sql: string, ...params: unknown[]) => db.sqlite.prepare(sql).get(..
 
 describe('wrap-up', () => {
   it('cannot finish without a disposition, and writes nothing', () => {
-    expect(new WrapUp(db.sqlite, clock).finish({ interactionId: callId }, 'op1')).toEqual({
+    expect(new WrapUp(db, clock).finish({ interactionId: callId }, 'op1')).toEqual({
       ok: false,
       fieldErrors: { disposition: 'required' },
     });
@@ -56,7 +55,7 @@ describe('wrap-up', () => {
   });
 
   it('needs a known refusal reason when refused', () => {
-    const wrapUp = new WrapUp(db.sqlite, clock);
+    const wrapUp = new WrapUp(db, clock);
     expect(wrapUp.finish({ interactionId: callId, disposition: 'refused' }, 'op1')).toEqual({
       ok: false,
       fieldErrors: { refusalReason: 'required' },
@@ -73,7 +72,7 @@ describe('wrap-up', () => {
   });
 
   it('records a refusal as an offer with its reason, shown on the client card', () => {
-    const result = new WrapUp(db.sqlite, clock).finish(
+    const result = new WrapUp(db, clock).finish(
       {
         interactionId: callId,
         disposition: 'refused',
@@ -113,7 +112,7 @@ describe('wrap-up', () => {
 
   it('sets do-not-call when the client asks not to be called', () => {
     expect(
-      new WrapUp(db.sqlite, clock).finish(
+      new WrapUp(db, clock).finish(
         { interactionId: callId, disposition: 'refused', refusalReason: 'doNotCall' },
         'op1',
       ),
@@ -124,7 +123,7 @@ describe('wrap-up', () => {
   });
 
   it('needs a callback time ahead, and schedules it', () => {
-    const wrapUp = new WrapUp(db.sqlite, clock);
+    const wrapUp = new WrapUp(db, clock);
     expect(wrapUp.finish({ interactionId: callId, disposition: 'callback' }, 'op1')).toEqual({
       ok: false,
       fieldErrors: { callbackAt: 'required' },
@@ -160,25 +159,25 @@ describe('wrap-up', () => {
 });
 
 describe('my callbacks', () => {
-  it('are sorted into overdue, today and later; due ones are found for the notification; changes are audited', () => {
-    const wrapUp = new WrapUp(db.sqlite, clock);
+  it('are sorted into overdue, today and later; due ones are found for the notification; changes are audited', async () => {
+    const wrapUp = new WrapUp(db, clock);
     for (const at of ['2026-11-27T10:30:00Z', '2026-11-27T20:00:00Z', '2026-11-28T08:00:00Z']) {
       expect(
         wrapUp.finish({ interactionId: callId, disposition: 'callback', callbackAt: at }, 'op1'),
       ).toEqual({ ok: true });
     }
-    const list = new CallbackList(db.sqlite, clock);
+    const list = new CallbackList(db, clock);
     // Kyiv in winter: UTC+2. 20:00 UTC is 22:00 local, still today; 08:00 UTC tomorrow is later.
-    let mine = list.mine('op1', 120);
+    let mine = await list.mine('op1', 120);
     expect([mine.overdue.length, mine.today.length, mine.later.length]).toEqual([0, 2, 1]);
-    expect(list.mine('op2', 120).today).toEqual([]);
+    expect((await list.mine('op2', 120)).today).toEqual([]);
 
     const before = now;
     now = new Date('2026-11-27T10:31:00Z');
-    expect(list.dueBetween('op1', before).map((c) => c.dueAt)).toEqual([
+    expect((await list.dueBetween('op1', before)).map((c) => c.dueAt)).toEqual([
       '2026-11-27T10:30:00.000Z',
     ]);
-    mine = list.mine('op1', 120);
+    mine = await list.mine('op1', 120);
     expect(mine.overdue.map((c) => c.clientName)).toEqual(['Коваленко Ірина']);
 
     const [overdue] = mine.overdue;
@@ -186,7 +185,7 @@ describe('my callbacks', () => {
     expect(list.reschedule(overdue!.id, '2026-11-27T16:00:00Z', 'op1')).toBe(true);
     expect(list.cancel(mine.later[0]!.id, 'op1')).toBe(true);
     expect(list.cancel(mine.later[0]!.id, 'op1')).toBe(false);
-    mine = list.mine('op1', 120);
+    mine = await list.mine('op1', 120);
     expect([mine.overdue.length, mine.today.length, mine.later.length]).toEqual([0, 2, 0]);
     const actions = db.sqlite
       .prepare("SELECT action FROM audit_events WHERE entity = 'callback' ORDER BY id")
@@ -195,40 +194,16 @@ describe('my callbacks', () => {
   });
 });
 
-describe('migration 4, from version 3', () => {
-  it('adds callbacks and keeps the agent journal', async () => {
-    const file = tempDatabaseFile();
-    const v3 = await openTempDatabase(file, { migrations: migrations.slice(0, 3) });
-    v3.sqlite
-      .prepare(
-        "INSERT INTO agent_state_events (at, actor, state) VALUES ('2026-11-27T08:00:00.000Z', 'op1', 'ready')",
-      )
-      .run();
-    await v3.close();
-    const v4 = await openTempDatabase(file, { migrations: migrations.slice(0, 4) });
-    try {
-      expect(v4.sqlite.prepare('SELECT state FROM agent_state_events').all()).toEqual([
-        { state: 'ready' },
-      ]);
-      expect(
-        v4.sqlite.prepare("SELECT name FROM sqlite_master WHERE name = 'callbacks'").get(),
-      ).toEqual({ name: 'callbacks' });
-    } finally {
-      await v4.close();
-    }
-  });
-});
-
 describe("IT's refusal reasons", () => {
   it('listed reasons are offered (added or renamed), the rest retired, old offers keep theirs', () => {
-    const wrapUp = new WrapUp(db.sqlite, clock);
+    const wrapUp = new WrapUp(db, clock);
     expect(
       wrapUp.finish(
         { interactionId: callId, disposition: 'refused', refusalReason: 'hasProvider' },
         'op1',
       ),
     ).toEqual({ ok: true });
-    syncRefusalReasons(db.sqlite, [
+    syncRefusalReasons(db, [
       { code: 'tooExpensive', uk: 'Дорого', en: 'Expensive' },
       { code: 'competitor', uk: 'Обрав конкурента', en: 'Chose a competitor' },
     ]);

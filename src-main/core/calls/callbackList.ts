@@ -1,5 +1,9 @@
 import type BetterSqlite3 from 'better-sqlite3';
+import type { DataSource } from 'typeorm';
+import { firstBuilt, runBuilt } from '../db/builtStatements';
 import { recordChange } from '../db/changeJournal';
+import { ClientEntity } from '../db/entities/clientEntities';
+import { CallbackEntity, type CallbackRow } from '../db/entities/workEntities';
 import type { Clock } from '../platform/ports';
 
 export interface CallbackItem {
@@ -16,27 +20,25 @@ export interface MyCallbacks {
   later: CallbackItem[];
 }
 
-/** The operator's promised callbacks: overdue, due today, later; rescheduled or cancelled with an audit trail. */
+/**
+ * The operator's promised callbacks: overdue, due today, later; rescheduled
+ * or cancelled with an audit trail. Reads go through TypeORM's query builder;
+ * a change and its audit are one synchronous transaction (see builtStatements).
+ */
 export class CallbackList {
   constructor(
-    private readonly sqlite: BetterSqlite3.Database,
+    private readonly db: { dataSource: DataSource; sqlite: BetterSqlite3.Database },
     private readonly clock: Clock,
   ) {}
 
   /** "Today" ends at local midnight of the given time zone offset (minutes east of UTC, e.g. 120 in Kyiv winter). */
-  mine(actor: string, utcOffsetMinutes: number): MyCallbacks {
+  async mine(actor: string, utcOffsetMinutes: number): Promise<MyCallbacks> {
     const now = this.clock.now();
     const local = new Date(now.getTime() + utcOffsetMinutes * 60_000);
     const endOfDay =
       Date.UTC(local.getUTCFullYear(), local.getUTCMonth(), local.getUTCDate() + 1) -
       utcOffsetMinutes * 60_000;
-    const rows = this.sqlite
-      .prepare<[string], CallbackItem>(
-        `SELECT cb.id, cb.client_id AS clientId, c.full_name AS clientName, cb.due_at AS dueAt, cb.note
-         FROM callbacks cb JOIN clients c ON c.id = cb.client_id
-         WHERE cb.status = 'pending' AND cb.created_by = ? ORDER BY cb.due_at`,
-      )
-      .all(actor);
+    const rows = await this.pending(actor).getRawMany<CallbackItem>();
     const due = (row: CallbackItem) => Date.parse(row.dueAt);
     return {
       overdue: rows.filter((r) => due(r) < now.getTime()),
@@ -46,14 +48,11 @@ export class CallbackList {
   }
 
   /** Callbacks that have come due since `since`, for the desktop notification. */
-  dueBetween(actor: string, since: Date): CallbackItem[] {
-    return this.sqlite
-      .prepare<[string, string, string], CallbackItem>(
-        `SELECT cb.id, cb.client_id AS clientId, c.full_name AS clientName, cb.due_at AS dueAt, cb.note
-         FROM callbacks cb JOIN clients c ON c.id = cb.client_id
-         WHERE cb.status = 'pending' AND cb.created_by = ? AND cb.due_at > ? AND cb.due_at <= ? ORDER BY cb.due_at`,
-      )
-      .all(actor, since.toISOString(), this.clock.now().toISOString());
+  dueBetween(actor: string, since: Date): Promise<CallbackItem[]> {
+    return this.pending(actor)
+      .andWhere('callback.dueAt > :since', { since: since.toISOString() })
+      .andWhere('callback.dueAt <= :now', { now: this.clock.now().toISOString() })
+      .getRawMany<CallbackItem>();
   }
 
   /** A callback promised outside a call (from the client card). */
@@ -63,28 +62,30 @@ export class CallbackList {
     note: string,
     actor: string,
   ): number | 'notFound' | 'past' {
-    const at = this.clock.now();
-    if (Date.parse(dueAt) <= at.getTime()) return 'past';
-    return this.sqlite.transaction(() => {
-      const exists = this.sqlite.prepare('SELECT 1 FROM clients WHERE id = ?').get(clientId);
-      if (exists === undefined) return 'notFound' as const;
-      const id = Number(
-        this.sqlite
-          .prepare(
-            `INSERT INTO callbacks (client_id, due_at, status, note, created_by, created_at, updated_at)
-             VALUES (?, ?, 'pending', ?, ?, ?, ?)`,
-          )
-          .run(
-            clientId,
-            new Date(dueAt).toISOString(),
-            note,
-            actor,
-            at.toISOString(),
-            at.toISOString(),
-          ).lastInsertRowid,
-      );
-      recordChange(this.sqlite, {
-        at: at.toISOString(),
+    const at = this.clock.now().toISOString();
+    if (Date.parse(dueAt) <= Date.parse(at)) return 'past';
+    const { sqlite, dataSource } = this.db;
+    return sqlite.transaction(() => {
+      const client = dataSource
+        .getRepository(ClientEntity)
+        .createQueryBuilder('client')
+        .select('client.id')
+        .where('client.id = :clientId', { clientId });
+      if (firstBuilt(sqlite, client) === undefined) return 'notFound' as const;
+      const row: Omit<CallbackRow, 'id'> = {
+        clientId,
+        interactionId: null,
+        dueAt: new Date(dueAt).toISOString(),
+        status: 'pending',
+        note,
+        createdBy: actor,
+        createdAt: at,
+        updatedAt: at,
+      };
+      const insert = dataSource.createQueryBuilder().insert().into(CallbackEntity).values(row);
+      const id = Number(runBuilt(sqlite, insert).lastInsertRowid);
+      recordChange(sqlite, {
+        at,
         actor,
         action: 'callback.create',
         entity: 'callback',
@@ -99,53 +100,58 @@ export class CallbackList {
   reschedule(id: number, dueAt: string, actor: string): boolean | 'past' {
     // Moving a promise into the past would only make it overdue at once.
     if (Date.parse(dueAt) <= this.clock.now().getTime()) return 'past';
-    return this.change(
-      id,
-      actor,
-      'callback.reschedule',
-      "UPDATE callbacks SET due_at = ?, updated_at = ? WHERE id = ? AND status = 'pending'",
-      [new Date(dueAt).toISOString()],
-    );
+    const moved = new Date(dueAt).toISOString();
+    return this.change(id, actor, 'callback.reschedule', { dueAt: moved }, { dueAt: moved });
   }
 
   cancel(id: number, actor: string): boolean {
-    return this.change(
-      id,
-      actor,
-      'callback.cancel',
-      "UPDATE callbacks SET status = 'cancelled', updated_at = ? WHERE id = ? AND status = 'pending'",
-      [],
-    );
+    return this.change(id, actor, 'callback.cancel', { status: 'cancelled' }, {});
   }
 
   markDone(id: number, actor: string): boolean {
-    return this.change(
-      id,
-      actor,
-      'callback.done',
-      "UPDATE callbacks SET status = 'done', updated_at = ? WHERE id = ? AND status = 'pending'",
-      [],
-    );
+    return this.change(id, actor, 'callback.done', { status: 'done' }, {});
   }
 
+  private pending(actor: string) {
+    return this.db.dataSource
+      .getRepository(CallbackEntity)
+      .createQueryBuilder('callback')
+      .innerJoin('callback.client', 'client')
+      .select('callback.id', 'id')
+      .addSelect('callback.clientId', 'clientId')
+      .addSelect('client.fullName', 'clientName')
+      .addSelect('callback.dueAt', 'dueAt')
+      .addSelect('callback.note', 'note')
+      .where('callback.status = :pending', { pending: 'pending' })
+      .andWhere('callback.createdBy = :actor', { actor })
+      .orderBy('callback.dueAt');
+  }
+
+  /** Changes a pending callback (a done or cancelled one stays as it ended). */
   private change(
     id: number,
     actor: string,
     action: string,
-    sql: string,
-    leading: unknown[],
+    set: Partial<Pick<CallbackRow, 'dueAt' | 'status'>>,
+    details: Record<string, unknown>,
   ): boolean {
     const at = this.clock.now().toISOString();
-    return this.sqlite.transaction(() => {
-      const changed = this.sqlite.prepare(sql).run(...leading, at, id).changes > 0;
+    const { sqlite, dataSource } = this.db;
+    return sqlite.transaction(() => {
+      const update = dataSource
+        .createQueryBuilder()
+        .update(CallbackEntity)
+        .set({ ...set, updatedAt: at })
+        .where('id = :id AND status = :pending', { id, pending: 'pending' });
+      const changed = runBuilt(sqlite, update).changes > 0;
       if (changed) {
-        recordChange(this.sqlite, {
+        recordChange(sqlite, {
           at,
           actor,
           action,
           entity: 'callback',
           entityId: id,
-          details: leading.length > 0 ? { dueAt: leading[0] } : {},
+          details,
           outbox: { op: 'update', payload: { callbackId: id, action } },
         });
       }

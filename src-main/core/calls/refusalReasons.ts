@@ -1,4 +1,7 @@
 import type BetterSqlite3 from 'better-sqlite3';
+import type { DataSource } from 'typeorm';
+import { runBuilt } from '../db/builtStatements';
+import { RefusalReasonEntity } from '../db/entities/workEntities';
 
 export interface RefusalReasonConfig {
   code: string;
@@ -12,18 +15,29 @@ export interface RefusalReasonConfig {
  * old offers keep the reason they were recorded with.
  */
 export function syncRefusalReasons(
-  sqlite: BetterSqlite3.Database,
+  db: { dataSource: DataSource; sqlite: BetterSqlite3.Database },
   reasons: readonly RefusalReasonConfig[],
 ): void {
+  const { dataSource, sqlite } = db;
   sqlite.transaction(() => {
-    const upsert = sqlite.prepare(
-      `INSERT INTO refusal_reasons (code, label_uk, label_en, active) VALUES (?, ?, ?, 1)
-       ON CONFLICT(code) DO UPDATE SET label_uk = excluded.label_uk, label_en = excluded.label_en, active = 1`,
+    for (const reason of reasons) {
+      const upsert = dataSource
+        .createQueryBuilder()
+        .insert()
+        .into(RefusalReasonEntity)
+        .values({ code: reason.code, labelUk: reason.uk, labelEn: reason.en, active: true })
+        .orUpdate(['label_uk', 'label_en', 'active'], ['code']);
+      runBuilt(sqlite, upsert);
+    }
+    const retire = dataSource
+      .createQueryBuilder()
+      .update(RefusalReasonEntity)
+      .set({ active: false });
+    runBuilt(
+      sqlite,
+      reasons.length === 0
+        ? retire
+        : retire.where('code NOT IN (:...listed)', { listed: reasons.map((r) => r.code) }),
     );
-    for (const reason of reasons) upsert.run(reason.code, reason.uk, reason.en);
-    const listed = new Set(reasons.map((r) => r.code));
-    const all = sqlite.prepare('SELECT code FROM refusal_reasons').all() as { code: string }[];
-    const retire = sqlite.prepare('UPDATE refusal_reasons SET active = 0 WHERE code = ?');
-    for (const { code } of all) if (!listed.has(code)) retire.run(code);
   })();
 }

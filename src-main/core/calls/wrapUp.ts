@@ -1,5 +1,14 @@
 import type BetterSqlite3 from 'better-sqlite3';
+import type { DataSource, EntitySchema, ObjectLiteral, QueryDeepPartialEntity } from 'typeorm';
+import { allBuilt, firstBuilt, runBuilt } from '../db/builtStatements';
 import { recordChange } from '../db/changeJournal';
+import { ClientEntity } from '../db/entities/clientEntities';
+import {
+  CallbackEntity,
+  InteractionEntity,
+  OfferEntity,
+  RefusalReasonEntity,
+} from '../db/entities/workEntities';
 import type { Clock } from '../platform/ports';
 
 import { wrapUpSchema } from '../../../src-shared/calls/wrapUpSchema';
@@ -25,34 +34,38 @@ export type WrapUpResult =
  * go Ready. One transaction writes the outcome onto the call, an offer with
  * its refusal reason (so refusers can be offered something else later), the
  * do-not-call flag when the client asked for it, the promised callback, the
- * client's last outcome, the audit event and the outbox row.
+ * client's last outcome, the audit event and the outbox row. Its statements
+ * are built by TypeORM from the entities and run in one synchronous
+ * transaction (see builtStatements).
  */
 export class WrapUp {
   constructor(
-    private readonly sqlite: BetterSqlite3.Database,
+    private readonly db: { dataSource: DataSource; sqlite: BetterSqlite3.Database },
     private readonly clock: Clock,
   ) {}
 
   /** The refusal reasons the operator may choose from, in the UI's language. */
   refusalReasons(language: 'uk' | 'en'): { code: string; label: string }[] {
-    return this.sqlite
-      .prepare<[], { code: string; label: string }>(
-        `SELECT code, ${language === 'en' ? 'label_en' : 'label_uk'} AS label
-         FROM refusal_reasons WHERE active = 1 ORDER BY id`,
-      )
-      .all();
+    const reasons = this.repository(RefusalReasonEntity, 'reason')
+      .select('reason.code', 'code')
+      .addSelect(language === 'en' ? 'reason.labelEn' : 'reason.labelUk', 'label')
+      .where('reason.active = :active', { active: 1 })
+      .orderBy('reason.id');
+    return allBuilt(this.db.sqlite, reasons) as { code: string; label: string }[];
   }
 
   /** What the wrap-up form shows about the call being wrapped up. */
   callSummary(
     interactionId: number,
   ): { remoteNumber: string; clientName: string | null; direction: string } | undefined {
-    return this.sqlite
-      .prepare<[number], { remoteNumber: string; clientName: string | null; direction: string }>(
-        `SELECT i.remote_number AS remoteNumber, c.full_name AS clientName, i.direction
-         FROM interactions i LEFT JOIN clients c ON c.id = i.client_id WHERE i.id = ?`,
-      )
-      .get(interactionId);
+    const summary = this.repository(InteractionEntity, 'call')
+      .leftJoin('call.client', 'client')
+      .select('call.remoteNumber', 'remoteNumber')
+      .addSelect('client.fullName', 'clientName')
+      .addSelect('call.direction', 'direction')
+      .where('call.id = :interactionId', { interactionId });
+    return firstBuilt(this.db.sqlite, summary) as
+      { remoteNumber: string; clientName: string | null; direction: string } | undefined;
   }
 
   finish(input: unknown, actor: string): WrapUpResult {
@@ -65,12 +78,14 @@ export class WrapUp {
     }
     const data = parsed.data;
     const now = this.clock.now();
+    const { sqlite, dataSource } = this.db;
     const fieldErrors: Extract<WrapUpResult, { ok: false }>['fieldErrors'] = {};
-    const call = this.sqlite
-      .prepare<[number], { clientId: number | null }>(
-        'SELECT client_id AS clientId FROM interactions WHERE id = ?',
-      )
-      .get(data.interactionId);
+    const call = firstBuilt(
+      sqlite,
+      this.repository(InteractionEntity, 'call')
+        .select('call.clientId', 'clientId')
+        .where('call.id = :id', { id: data.interactionId }),
+    ) as { clientId: number | null } | undefined;
     if (call === undefined) fieldErrors.interactionId = 'notFound';
     if (data.disposition === undefined) fieldErrors.disposition = 'required';
     let reasonId: number | undefined;
@@ -78,11 +93,16 @@ export class WrapUp {
       reasonId =
         data.refusalReason === undefined
           ? undefined
-          : this.sqlite
-              .prepare<[string], { id: number }>(
-                'SELECT id FROM refusal_reasons WHERE code = ? AND active = 1',
-              )
-              .get(data.refusalReason)?.id;
+          : (
+              firstBuilt(
+                sqlite,
+                this.repository(RefusalReasonEntity, 'reason')
+                  .select('reason.id', 'id')
+                  .where('reason.code = :code AND reason.active = 1', {
+                    code: data.refusalReason,
+                  }),
+              ) as { id: number } | undefined
+            )?.id;
       if (reasonId === undefined)
         fieldErrors.refusalReason = data.refusalReason === undefined ? 'required' : 'unknown';
     }
@@ -99,66 +119,64 @@ export class WrapUp {
     }
     const at = now.toISOString();
     const clientId = call.clientId;
-    this.sqlite.transaction(() => {
-      this.sqlite
-        .prepare(
-          'UPDATE interactions SET outcome = ?, refusal_reason_id = ?, notes = ? WHERE id = ?',
-        )
-        .run(data.disposition, reasonId ?? null, data.notes, data.interactionId);
+    const disposition = data.disposition;
+    const update = <T extends ObjectLiteral>(
+      entity: EntitySchema<T>,
+      id: number,
+      set: QueryDeepPartialEntity<T>,
+    ) =>
+      runBuilt(
+        sqlite,
+        dataSource.createQueryBuilder().update(entity).set(set).where('id = :id', { id }),
+      );
+    const insert = <T extends ObjectLiteral>(
+      entity: EntitySchema<T>,
+      row: QueryDeepPartialEntity<T>,
+    ) => runBuilt(sqlite, dataSource.createQueryBuilder().insert().into(entity).values(row));
+    sqlite.transaction(() => {
+      update(InteractionEntity, data.interactionId, {
+        outcome: disposition,
+        refusalReasonId: reasonId ?? null,
+        notes: data.notes,
+      });
       if (clientId !== null) {
-        if (
-          data.disposition === 'refused' ||
-          (data.disposition === 'sale' && data.offer !== undefined)
-        ) {
-          this.sqlite
-            .prepare(
-              `INSERT INTO offers (client_id, interaction_id, product_id, tariff_id, promotion_id, offered_at, result, refusal_reason_id)
-               VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
-            )
-            .run(
-              clientId,
-              data.interactionId,
-              data.offer?.productId ?? null,
-              data.offer?.tariffId ?? null,
-              data.offer?.promotionId ?? null,
-              at,
-              data.disposition === 'refused' ? 'refused' : 'accepted',
-              reasonId ?? null,
-            );
+        if (disposition === 'refused' || (disposition === 'sale' && data.offer !== undefined)) {
+          insert(OfferEntity, {
+            clientId,
+            interactionId: data.interactionId,
+            productId: data.offer?.productId ?? null,
+            tariffId: data.offer?.tariffId ?? null,
+            promotionId: data.offer?.promotionId ?? null,
+            offeredAt: at,
+            result: disposition === 'refused' ? 'refused' : 'accepted',
+            refusalReasonId: reasonId ?? null,
+          });
         }
-        if (data.refusalReason === 'doNotCall' && data.disposition === 'refused') {
-          this.sqlite
-            .prepare('UPDATE clients SET do_not_call = 1, updated_at = ? WHERE id = ?')
-            .run(at, clientId);
+        if (data.refusalReason === 'doNotCall' && disposition === 'refused') {
+          update(ClientEntity, clientId, { doNotCall: true, updatedAt: at });
         }
-        if (data.disposition === 'callback' && data.callbackAt !== undefined) {
-          this.sqlite
-            .prepare(
-              `INSERT INTO callbacks (client_id, interaction_id, due_at, status, note, created_by, created_at, updated_at)
-               VALUES (?, ?, ?, 'pending', ?, ?, ?, ?)`,
-            )
-            .run(
-              clientId,
-              data.interactionId,
-              new Date(data.callbackAt).toISOString(),
-              data.notes,
-              actor,
-              at,
-              at,
-            );
+        if (disposition === 'callback' && data.callbackAt !== undefined) {
+          insert(CallbackEntity, {
+            clientId,
+            interactionId: data.interactionId,
+            dueAt: new Date(data.callbackAt).toISOString(),
+            status: 'pending',
+            note: data.notes,
+            createdBy: actor,
+            createdAt: at,
+            updatedAt: at,
+          });
         }
-        this.sqlite
-          .prepare('UPDATE clients SET last_outcome = ?, last_contact_at = ? WHERE id = ?')
-          .run(data.disposition, at, clientId);
+        update(ClientEntity, clientId, { lastOutcome: disposition, lastContactAt: at });
       }
-      recordChange(this.sqlite, {
+      recordChange(sqlite, {
         at,
         actor,
         action: 'call.wrapUp',
         entity: 'interaction',
         entityId: data.interactionId,
         details: {
-          disposition: data.disposition,
+          disposition,
           refusalReason: data.refusalReason ?? null,
           callback: data.callbackAt ?? null,
         },
@@ -166,5 +184,9 @@ export class WrapUp {
       });
     })();
     return { ok: true };
+  }
+
+  private repository<T extends ObjectLiteral>(entity: EntitySchema<T>, alias: string) {
+    return this.db.dataSource.getRepository(entity).createQueryBuilder(alias);
   }
 }

@@ -7,7 +7,11 @@ export interface CallerMatch {
   fullName: string;
 }
 
-/** Who is calling: the number in any format, matched exactly on E.164. */
+/**
+ * Who is calling: the number in any format, matched exactly on E.164.
+ * Raw prepared statement: it runs on every ringing call (callerId.p95Ms in
+ * `npm run bench`, goal 1 ms at a million clients).
+ */
 export class CallerIdLookup {
   private readonly byE164: BetterSqlite3.Statement<[string], CallerMatch>;
 

@@ -1,3 +1,6 @@
+import { allBuilt, firstBuilt } from '../db/builtStatements';
+import { ClientEntity } from '../db/entities/clientEntities';
+import { ImportErrorEntity, ImportJobEntity } from '../db/entities/recordEntities';
 import type { CountryCode } from 'libphonenumber-js';
 import type { PultDatabase } from '../db/database';
 import type { Clock, JsonStore } from '../platform/ports';
@@ -36,14 +39,16 @@ export class ClientBase {
   ) {
     this.search = new ClientSearch(db.sqlite);
     this.cards = new ClientCardReader(db.sqlite, language);
-    this.editor = new ClientEditor(db.sqlite, clock, region);
+    this.editor = new ClientEditor(db, clock, region);
     this.callers = new CallerIdLookup(db.sqlite, region);
   }
 
   state(): WorkspaceState {
-    const clientCount = (
-      this.db.sqlite.prepare('SELECT count(*) AS n FROM clients').get() as { n: number }
-    ).n;
+    const count = this.db.dataSource
+      .getRepository(ClientEntity)
+      .createQueryBuilder('client')
+      .select('count(*)', 'n');
+    const clientCount = (firstBuilt(this.db.sqlite, count) as { n: number }).n;
     const stored = this.workspaceStore.read() as { demoDismissed?: unknown } | undefined;
     return { clientCount, offerDemo: clientCount === 0 && stored?.demoDismissed !== true };
   }
@@ -81,18 +86,26 @@ export class ClientBase {
   }
 
   importErrors(jobId: number, limit: number): { errors: ImportRowError[]; total: number } {
-    const errors = this.db.sqlite
-      .prepare(
-        `SELECT line, column_name AS "column", reason, detail FROM import_errors WHERE job_id = ? ORDER BY line LIMIT ?`,
-      )
-      .all(jobId, limit) as ImportRowError[];
-    const total =
-      (
-        this.db.sqlite
-          .prepare('SELECT rows_failed AS n FROM import_jobs WHERE id = ?')
-          .get(jobId) as { n: number } | undefined
-      )?.n ?? 0;
-    return { errors, total };
+    const { dataSource, sqlite } = this.db;
+    const errors = dataSource
+      .getRepository(ImportErrorEntity)
+      .createQueryBuilder('error')
+      .select('error.line', 'line')
+      .addSelect('error.columnName', 'column')
+      .addSelect('error.reason', 'reason')
+      .addSelect('error.detail', 'detail')
+      .where('error.jobId = :jobId', { jobId })
+      .orderBy('error.line')
+      .limit(limit);
+    const job = dataSource
+      .getRepository(ImportJobEntity)
+      .createQueryBuilder('job')
+      .select('job.rowsFailed', 'n')
+      .where('job.id = :jobId', { jobId });
+    return {
+      errors: allBuilt(sqlite, errors) as ImportRowError[],
+      total: (firstBuilt(sqlite, job) as { n: number } | undefined)?.n ?? 0,
+    };
   }
 
   export(

@@ -1,7 +1,15 @@
 import type BetterSqlite3 from 'better-sqlite3';
 import type { CountryCode } from 'libphonenumber-js';
+import type { DataSource } from 'typeorm';
 import type { z } from 'zod';
+import { allBuilt, firstBuilt, runBuilt } from '../db/builtStatements';
 import { recordChange } from '../db/changeJournal';
+import {
+  ClientEntity,
+  ClientPhoneEntity,
+  ClientTagEntity,
+  type ClientRow,
+} from '../db/entities/clientEntities';
 import type { Clock } from '../platform/ports';
 import { normalizePhone } from '../phones/phoneNumbers';
 import { linkClientTags } from './clientTags';
@@ -13,18 +21,23 @@ import {
   type ClientSaveResult,
 } from '../../../src-shared/clients/clientSchemas';
 
-/** full_name, sort_key, address, city, email, personal_account, notes, do_not_call, in that order. */
-function columnValues(draft: ClientDraft): (string | number)[] {
-  return [
-    draft.fullName,
-    nameSortKey(draft.fullName),
-    draft.address,
-    draft.city,
-    draft.email,
-    draft.personalAccount,
-    draft.notes,
-    draft.doNotCall ? 1 : 0,
-  ];
+/** The client's own columns, as a draft sets them. */
+function clientColumns(
+  draft: ClientDraft,
+): Pick<
+  ClientRow,
+  'fullName' | 'sortKey' | 'address' | 'city' | 'email' | 'personalAccount' | 'notes' | 'doNotCall'
+> {
+  return {
+    fullName: draft.fullName,
+    sortKey: nameSortKey(draft.fullName),
+    address: draft.address,
+    city: draft.city,
+    email: draft.email,
+    personalAccount: draft.personalAccount,
+    notes: draft.notes,
+    doNotCall: draft.doNotCall,
+  };
 }
 
 /** Field error codes the UI translates. */
@@ -46,14 +59,21 @@ interface StoredClient extends ClientDetails {
 /**
  * Creates and edits clients. Each save is one transaction with its audit event
  * (who, when, which fields) and its outbox row, so nothing is half-saved and
- * nothing escapes the audit.
+ * nothing escapes the audit. Its statements are built by TypeORM from the
+ * entities and run synchronously (see builtStatements).
  */
 export class ClientEditor {
+  private readonly sqlite: BetterSqlite3.Database;
+  private readonly dataSource: DataSource;
+
   constructor(
-    private readonly sqlite: BetterSqlite3.Database,
+    db: { dataSource: DataSource; sqlite: BetterSqlite3.Database },
     private readonly clock: Clock,
     private readonly region: CountryCode = 'UA',
-  ) {}
+  ) {
+    this.sqlite = db.sqlite;
+    this.dataSource = db.dataSource;
+  }
 
   create(input: unknown, actor: string): ClientSaveResult {
     const checked = this.check(input);
@@ -61,13 +81,12 @@ export class ClientEditor {
     const { draft, phones } = checked;
     const now = this.clock.now().toISOString();
     const id = this.sqlite.transaction(() => {
-      const row = this.sqlite
-        .prepare(
-          `INSERT INTO clients (full_name, sort_key, address, city, email, personal_account, notes, do_not_call, created_at, updated_at)
-           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-        )
-        .run(...columnValues(draft), now, now);
-      const clientId = Number(row.lastInsertRowid);
+      const insert = this.dataSource
+        .createQueryBuilder()
+        .insert()
+        .into(ClientEntity)
+        .values({ ...clientColumns(draft), createdAt: now, updatedAt: now });
+      const clientId = Number(runBuilt(this.sqlite, insert).lastInsertRowid);
       this.writePhones(clientId, phones);
       linkClientTags(this.sqlite, clientId, draft.tags);
       recordChange(this.sqlite, {
@@ -101,18 +120,18 @@ export class ClientEditor {
         (key) => JSON.stringify(before[key]) !== JSON.stringify(after[key]),
       );
       if (changed.length === 0) return { ok: true, id: clientId };
-      this.sqlite
-        .prepare(
-          `UPDATE clients SET full_name = ?, sort_key = ?, address = ?, city = ?, email = ?, personal_account = ?, notes = ?,
-             do_not_call = ?, updated_at = ? WHERE id = ?`,
-        )
-        .run(...columnValues(draft), now, clientId);
+      const update = this.dataSource
+        .createQueryBuilder()
+        .update(ClientEntity)
+        .set({ ...clientColumns(draft), updatedAt: now })
+        .where('id = :clientId', { clientId });
+      runBuilt(this.sqlite, update);
       if (changed.includes('phones')) {
-        this.sqlite.prepare('DELETE FROM client_phones WHERE client_id = ?').run(clientId);
+        runBuilt(this.sqlite, this.deleteOf(ClientPhoneEntity, clientId));
         this.writePhones(clientId, phones);
       }
       if (changed.includes('tags')) {
-        this.sqlite.prepare('DELETE FROM client_tags WHERE client_id = ?').run(clientId);
+        runBuilt(this.sqlite, this.deleteOf(ClientTagEntity, clientId));
         linkClientTags(this.sqlite, clientId, draft.tags);
       }
       recordChange(this.sqlite, {
@@ -166,36 +185,56 @@ export class ClientEditor {
     clientId: number,
     phones: { e164: string; raw: string; label: string; searchTokens: string }[],
   ): void {
-    const insert = this.sqlite.prepare(
-      'INSERT INTO client_phones (client_id, e164, raw, label, search_tokens) VALUES (?, ?, ?, ?, ?)',
-    );
-    for (const phone of phones)
-      insert.run(clientId, phone.e164, phone.raw, phone.label, phone.searchTokens);
+    if (phones.length === 0) return;
+    const insert = this.dataSource
+      .createQueryBuilder()
+      .insert()
+      .into(ClientPhoneEntity)
+      .values(phones.map((phone) => ({ clientId, ...phone })));
+    runBuilt(this.sqlite, insert);
+  }
+
+  private deleteOf(entity: typeof ClientPhoneEntity | typeof ClientTagEntity, clientId: number) {
+    return this.dataSource
+      .createQueryBuilder()
+      .delete()
+      .from(entity)
+      .where('client_id = :clientId', { clientId });
   }
 
   private stored(clientId: number): StoredClient | undefined {
-    const row = this.sqlite
-      .prepare<
-        [number],
-        Omit<StoredClient, 'phones' | 'tags' | 'doNotCall'> & { doNotCall: number }
-      >(
-        `SELECT full_name AS fullName, address, city, email, personal_account AS personalAccount, notes,
-           do_not_call AS doNotCall FROM clients WHERE id = ?`,
-      )
-      .get(clientId);
+    const client = this.dataSource
+      .getRepository(ClientEntity)
+      .createQueryBuilder('client')
+      .select('client.fullName', 'fullName')
+      .addSelect('client.address', 'address')
+      .addSelect('client.city', 'city')
+      .addSelect('client.email', 'email')
+      .addSelect('client.personalAccount', 'personalAccount')
+      .addSelect('client.notes', 'notes')
+      .addSelect('client.doNotCall', 'doNotCall')
+      .where('client.id = :clientId', { clientId });
+    const row = firstBuilt(this.sqlite, client) as
+      (Omit<StoredClient, 'phones' | 'tags' | 'doNotCall'> & { doNotCall: number }) | undefined;
     if (row === undefined) return undefined;
-    const phones = this.sqlite
-      .prepare<[number], { e164: string }>(
-        'SELECT e164 FROM client_phones WHERE client_id = ? ORDER BY id',
-      )
-      .all(clientId)
-      .map((p) => p.e164);
-    const tags = this.sqlite
-      .prepare<[number], { name: string }>(
-        'SELECT t.name FROM client_tags ct JOIN tags t ON t.id = ct.tag_id WHERE ct.client_id = ? ORDER BY t.name',
-      )
-      .all(clientId)
-      .map((t) => t.name);
-    return { ...row, doNotCall: row.doNotCall === 1, phones, tags };
+    const phones = this.dataSource
+      .getRepository(ClientPhoneEntity)
+      .createQueryBuilder('phone')
+      .select('phone.e164', 'e164')
+      .where('phone.clientId = :clientId', { clientId })
+      .orderBy('phone.id');
+    const tags = this.dataSource
+      .getRepository(ClientTagEntity)
+      .createQueryBuilder('link')
+      .innerJoin('link.tag', 'tag')
+      .select('tag.name', 'name')
+      .where('link.clientId = :clientId', { clientId })
+      .orderBy('tag.name');
+    return {
+      ...row,
+      doNotCall: row.doNotCall === 1,
+      phones: (allBuilt(this.sqlite, phones) as { e164: string }[]).map((p) => p.e164),
+      tags: (allBuilt(this.sqlite, tags) as { name: string }[]).map((t) => t.name),
+    };
   }
 }

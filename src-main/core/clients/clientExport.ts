@@ -30,7 +30,8 @@ export const xlsxRowLimit = 1_048_575;
 
 /**
  * Writes the clients the operator is looking at (all pages, not just the
- * screen) to CSV or XLSX for Excel, and audits who exported what.
+ * screen) to CSV or XLSX for Excel, and audits who exported what. It pages
+ * through ClientSearch's statements, so it shares their raw SQL.
  */
 export async function exportClients(
   sqlite: BetterSqlite3.Database,

@@ -14,7 +14,8 @@ const defaultChunk = 10_000;
  * Clients whose search rows are still to be written (see migration 5). A bulk
  * import adds id ranges; `indexNext` writes one chunk of search rows and
  * shrinks the backlog in the same transaction, so a crash never loses or
- * doubles a row, and the next start carries on where it stopped.
+ * doubles a row, and the next start carries on where it stopped. Raw prepared
+ * statements: the import worker runs it on its own connection, without TypeORM.
  */
 export class SearchBacklog {
   private readonly add: BetterSqlite3.Statement<[number, number]>;

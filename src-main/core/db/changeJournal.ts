@@ -15,6 +15,8 @@ export interface Change {
 /**
  * Writes the audit event and the outbox row of one user change. Call it inside
  * the transaction that makes the change, so the three commit or fail together.
+ * Raw prepared statements: the import worker records its batches too, on a
+ * connection without TypeORM.
  */
 export function recordChange(sqlite: BetterSqlite3.Database, change: Change): void {
   sqlite

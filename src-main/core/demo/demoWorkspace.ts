@@ -46,6 +46,7 @@ export interface DemoSummary {
  * names and addresses, products, tariffs, promotions and a year of calls,
  * offers (with refusal reasons), orders and complaints. Deterministic, so a
  * demo looks the same on every PC. Only ever run when the operator asks.
+ * Raw prepared statements: a bulk load of thousands of rows, like an import.
  */
 export function loadDemoWorkspace(
   sqlite: BetterSqlite3.Database,

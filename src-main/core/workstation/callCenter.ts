@@ -49,10 +49,10 @@ export function startCallCenter(deps: {
     const base = await deps.database();
     const records = new CallRecords(base.db.sqlite);
     const reasons = deps.policy.lists.refusalReasons;
-    if (reasons !== undefined) syncRefusalReasons(base.db.sqlite, reasons);
+    if (reasons !== undefined) syncRefusalReasons(base.db, reasons);
     const closed = records.closeAbandoned(clock.now());
     if (closed > 0) logger.warn('calls left open by the last run were closed', { closed });
-    opened = { base, records, wrapUps: new WrapUp(base.db.sqlite, clock) };
+    opened = { base, records, wrapUps: new WrapUp(base.db, clock) };
     return opened;
   };
   // Opened once; a base that failed to open is asked again by the next call.

@@ -84,7 +84,7 @@ export async function openWorkstationDatabase(options: {
     const pending = new SearchBacklog(db.sqlite).pending();
     showIndexing(pending > 0 ? { indexed: 0, pending } : undefined);
     if (pending > 0) imports.resumeIndexing();
-    return { db, clients, callbacks: new CallbackList(db.sqlite, options.clock), imports };
+    return { db, clients, callbacks: new CallbackList(db, options.clock), imports };
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     options.logger.error('database could not be opened', { file, error: message });

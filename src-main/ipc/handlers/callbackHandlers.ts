@@ -12,7 +12,7 @@ export function callbackHandlers(deps: {
   return {
     // Today, tomorrow and overdue are the operator's local days.
     'callbacks.mine': async () =>
-      (await callbacks()).mine(deps.actor, -deps.clock.now().getTimezoneOffset()),
+      await (await callbacks()).mine(deps.actor, -deps.clock.now().getTimezoneOffset()),
     'callbacks.create': async ({ clientId, dueAt, note }) => {
       const result = (await callbacks()).create(clientId, dueAt, note, deps.actor);
       return typeof result === 'number'

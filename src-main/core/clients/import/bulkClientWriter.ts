@@ -134,7 +134,8 @@ function databasePhoneOwners(sqlite: BetterSqlite3.Database): PhoneOwners {
  * job's counters and errors, so a crash leaves whole batches and a job row that
  * says how far it got. New clients go in with multi-row statements; their
  * search rows are left to the search backlog, so the import does not wait for
- * the index.
+ * the index. Raw prepared statements, multi-row: the import's hot path, in
+ * the worker (import.rowsPerSecond in `npm run bench`).
  *
  * The search triggers that fire on inserts are dropped for those statements
  * and made again before the batch commits: even paused, a trigger ran for

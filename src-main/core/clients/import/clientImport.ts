@@ -117,6 +117,8 @@ export interface ImportOptions {
  * row, write in batches. Bad rows are reported with their line and column and
  * never stop the import; each batch commits with the job's counters, so an
  * import cut off by a crash leaves whole batches and says what it imported.
+ * Raw prepared statements: it runs in the import worker, on a connection of
+ * its own without TypeORM (import.rowsPerSecond in `npm run bench`).
  */
 export async function importClientsFromCsv(
   sqlite: BetterSqlite3.Database,

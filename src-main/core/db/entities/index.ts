@@ -1,7 +1,15 @@
-import { ClientEntity, ClientPhoneEntity, TagEntity } from './clientEntities';
+import { ClientEntity, ClientPhoneEntity, ClientTagEntity, TagEntity } from './clientEntities';
 import { ProductEntity, PromotionEntity, TariffEntity } from './knowledgeEntities';
-import { AuditEventEntity, ImportJobEntity, OutboxEntity } from './recordEntities';
 import {
+  AgentStateEventEntity,
+  AuditEventEntity,
+  ImportErrorEntity,
+  ImportJobEntity,
+  OutboxEntity,
+} from './recordEntities';
+import { ClientSearchEntity, SearchBacklogEntity, SearchControlEntity } from './searchEntities';
+import {
+  CallbackEntity,
   ComplaintEntity,
   InteractionEntity,
   OfferEntity,
@@ -9,19 +17,27 @@ import {
   RefusalReasonEntity,
 } from './workEntities';
 
+/** An entity for every table the migrations make; schemaAgreement.test holds them to it. */
 export const entities = [
   ClientEntity,
   ClientPhoneEntity,
   TagEntity,
+  ClientTagEntity,
   InteractionEntity,
   OrderEntity,
   ComplaintEntity,
   OfferEntity,
   RefusalReasonEntity,
+  CallbackEntity,
   ProductEntity,
   TariffEntity,
   PromotionEntity,
   AuditEventEntity,
   OutboxEntity,
   ImportJobEntity,
+  ImportErrorEntity,
+  AgentStateEventEntity,
+  SearchControlEntity,
+  SearchBacklogEntity,
+  ClientSearchEntity,
 ];

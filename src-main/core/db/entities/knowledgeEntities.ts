@@ -1,4 +1,5 @@
 import { EntitySchema } from 'typeorm';
+import { flag, references, rowid } from './columnTypes';
 
 export interface ProductRow {
   id: number;
@@ -14,6 +15,7 @@ export interface TariffRow {
   description: string;
   monthlyFeeUah: number;
   active: boolean;
+  product?: ProductRow | null;
 }
 export interface PromotionRow {
   id: number;
@@ -23,17 +25,15 @@ export interface PromotionRow {
   endsOn: string | null;
 }
 
-const id = { type: 'integer', primary: true, generated: 'increment' } as const;
-
 export const ProductEntity = new EntitySchema<ProductRow>({
   name: 'Product',
   tableName: 'products',
   columns: {
-    id,
+    id: rowid,
     name: { type: 'text' },
     description: { type: 'text', default: '' },
     priceUah: { type: 'real', name: 'price_uah', nullable: true },
-    active: { type: 'boolean', default: true },
+    active: flag({ default: true }),
   },
 });
 
@@ -41,12 +41,15 @@ export const TariffEntity = new EntitySchema<TariffRow>({
   name: 'Tariff',
   tableName: 'tariffs',
   columns: {
-    id,
+    id: rowid,
     productId: { type: 'integer', name: 'product_id', nullable: true },
     name: { type: 'text' },
     description: { type: 'text', default: '' },
     monthlyFeeUah: { type: 'real', name: 'monthly_fee_uah' },
-    active: { type: 'boolean', default: true },
+    active: flag({ default: true }),
+  },
+  relations: {
+    product: references('Product', 'tariffs', 'product_id', 'SET NULL'),
   },
 });
 
@@ -54,7 +57,7 @@ export const PromotionEntity = new EntitySchema<PromotionRow>({
   name: 'Promotion',
   tableName: 'promotions',
   columns: {
-    id,
+    id: rowid,
     name: { type: 'text' },
     description: { type: 'text', default: '' },
     startsOn: { type: 'text', name: 'starts_on', nullable: true },

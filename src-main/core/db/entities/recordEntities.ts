@@ -1,4 +1,5 @@
 import { EntitySchema } from 'typeorm';
+import { references, rowid } from './columnTypes';
 
 export interface AuditEventRow {
   id: number;
@@ -33,13 +34,29 @@ export interface ImportJobRow {
   rowsFailed: number;
 }
 
-const id = { type: 'integer', primary: true, generated: 'increment' } as const;
+export interface ImportErrorRow {
+  id: number;
+  jobId: number;
+  line: number;
+  columnName: string | null;
+  reason: string;
+  detail: string;
+  job?: ImportJobRow;
+}
+
+export interface AgentStateEventRow {
+  id: number;
+  at: string;
+  actor: string;
+  state: 'ready' | 'notReady' | 'onCall' | 'wrapUp';
+  reason: string | null;
+}
 
 export const AuditEventEntity = new EntitySchema<AuditEventRow>({
   name: 'AuditEvent',
   tableName: 'audit_events',
   columns: {
-    id,
+    id: rowid,
     at: { type: 'text' },
     actor: { type: 'text' },
     action: { type: 'text' },
@@ -47,13 +64,14 @@ export const AuditEventEntity = new EntitySchema<AuditEventRow>({
     entityId: { type: 'integer', name: 'entity_id', nullable: true },
     details: { type: 'text', default: '{}' },
   },
+  indices: [{ name: 'audit_events_entity', columns: ['entity', 'entityId'] }],
 });
 
 export const OutboxEntity = new EntitySchema<OutboxRow>({
   name: 'Outbox',
   tableName: 'outbox',
   columns: {
-    id,
+    id: rowid,
     at: { type: 'text' },
     entity: { type: 'text' },
     entityId: { type: 'integer', name: 'entity_id', nullable: true },
@@ -61,13 +79,14 @@ export const OutboxEntity = new EntitySchema<OutboxRow>({
     payload: { type: 'text' },
     sentAt: { type: 'text', name: 'sent_at', nullable: true },
   },
+  indices: [{ name: 'outbox_unsent', columns: ['id'], where: 'sent_at IS NULL' }],
 });
 
 export const ImportJobEntity = new EntitySchema<ImportJobRow>({
   name: 'ImportJob',
   tableName: 'import_jobs',
   columns: {
-    id,
+    id: rowid,
     startedAt: { type: 'text', name: 'started_at' },
     finishedAt: { type: 'text', name: 'finished_at', nullable: true },
     fileName: { type: 'text', name: 'file_name' },
@@ -78,4 +97,34 @@ export const ImportJobEntity = new EntitySchema<ImportJobRow>({
     rowsSkipped: { type: 'integer', name: 'rows_skipped', default: 0 },
     rowsFailed: { type: 'integer', name: 'rows_failed', default: 0 },
   },
+});
+
+export const ImportErrorEntity = new EntitySchema<ImportErrorRow>({
+  name: 'ImportError',
+  tableName: 'import_errors',
+  columns: {
+    id: rowid,
+    jobId: { type: 'integer', name: 'job_id' },
+    line: { type: 'integer' },
+    columnName: { type: 'text', name: 'column_name', nullable: true },
+    reason: { type: 'text' },
+    detail: { type: 'text', default: '' },
+  },
+  relations: {
+    job: references('ImportJob', 'import_errors', 'job_id', 'CASCADE'),
+  },
+  indices: [{ name: 'import_errors_job', columns: ['jobId', 'line'] }],
+});
+
+export const AgentStateEventEntity = new EntitySchema<AgentStateEventRow>({
+  name: 'AgentStateEvent',
+  tableName: 'agent_state_events',
+  columns: {
+    id: rowid,
+    at: { type: 'text' },
+    actor: { type: 'text' },
+    state: { type: 'text' },
+    reason: { type: 'text', nullable: true },
+  },
+  indices: [{ name: 'agent_state_events_at', columns: ['at'] }],
 });

@@ -1,4 +1,7 @@
 import { EntitySchema } from 'typeorm';
+import type { ClientRow } from './clientEntities';
+import { flag, references, rowid } from './columnTypes';
+import type { ProductRow, PromotionRow, TariffRow } from './knowledgeEntities';
 
 export interface InteractionRow {
   id: number;
@@ -18,6 +21,8 @@ export interface InteractionRow {
   outcome: string | null;
   refusalReasonId: number | null;
   notes: string;
+  client?: ClientRow | null;
+  refusalReason?: RefusalReasonRow | null;
 }
 
 export interface OrderRow {
@@ -31,6 +36,8 @@ export interface OrderRow {
   details: string;
   createdAt: string;
   updatedAt: string;
+  client?: ClientRow;
+  interaction?: InteractionRow | null;
 }
 
 export interface ComplaintRow {
@@ -43,6 +50,8 @@ export interface ComplaintRow {
   justified: boolean | null;
   createdAt: string;
   updatedAt: string;
+  client?: ClientRow;
+  order?: OrderRow | null;
 }
 
 export interface OfferRow {
@@ -55,6 +64,12 @@ export interface OfferRow {
   offeredAt: string;
   result: 'accepted' | 'refused' | 'thinking';
   refusalReasonId: number | null;
+  client?: ClientRow;
+  interaction?: InteractionRow | null;
+  product?: ProductRow | null;
+  tariff?: TariffRow | null;
+  promotion?: PromotionRow | null;
+  refusalReason?: RefusalReasonRow | null;
 }
 
 export interface RefusalReasonRow {
@@ -65,13 +80,25 @@ export interface RefusalReasonRow {
   active: boolean;
 }
 
-const id = { type: 'integer', primary: true, generated: 'increment' } as const;
+export interface CallbackRow {
+  id: number;
+  clientId: number;
+  interactionId: number | null;
+  dueAt: string;
+  status: 'pending' | 'done' | 'cancelled';
+  note: string;
+  createdBy: string;
+  createdAt: string;
+  updatedAt: string;
+  client?: ClientRow;
+  interaction?: InteractionRow | null;
+}
 
 export const InteractionEntity = new EntitySchema<InteractionRow>({
   name: 'Interaction',
   tableName: 'interactions',
   columns: {
-    id,
+    id: rowid,
     clientId: { type: 'integer', name: 'client_id', nullable: true },
     kind: { type: 'text' },
     direction: { type: 'text' },
@@ -89,13 +116,19 @@ export const InteractionEntity = new EntitySchema<InteractionRow>({
     refusalReasonId: { type: 'integer', name: 'refusal_reason_id', nullable: true },
     notes: { type: 'text', default: '' },
   },
+  relations: {
+    client: references('Client', 'interactions', 'client_id', 'SET NULL'),
+    refusalReason: references('RefusalReason', 'interactions', 'refusal_reason_id', 'NO ACTION'),
+  },
+  // offered_at DESC in the file: the card reads a client's newest first.
+  indices: [{ name: 'interactions_client', columns: ['clientId', 'offeredAt'] }],
 });
 
 export const OrderEntity = new EntitySchema<OrderRow>({
   name: 'Order',
   tableName: 'orders',
   columns: {
-    id,
+    id: rowid,
     clientId: { type: 'integer', name: 'client_id' },
     interactionId: { type: 'integer', name: 'interaction_id', nullable: true },
     serviceType: { type: 'text', name: 'service_type' },
@@ -106,29 +139,39 @@ export const OrderEntity = new EntitySchema<OrderRow>({
     createdAt: { type: 'text', name: 'created_at' },
     updatedAt: { type: 'text', name: 'updated_at' },
   },
+  relations: {
+    client: references('Client', 'orders', 'client_id', 'CASCADE'),
+    interaction: references('Interaction', 'orders', 'interaction_id', 'SET NULL'),
+  },
+  indices: [{ name: 'orders_client', columns: ['clientId', 'createdAt'] }],
 });
 
 export const ComplaintEntity = new EntitySchema<ComplaintRow>({
   name: 'Complaint',
   tableName: 'complaints',
   columns: {
-    id,
+    id: rowid,
     clientId: { type: 'integer', name: 'client_id' },
     orderId: { type: 'integer', name: 'order_id', nullable: true },
     subject: { type: 'text' },
     body: { type: 'text', default: '' },
     status: { type: 'text' },
-    justified: { type: 'boolean', nullable: true },
+    justified: flag({ nullable: true }),
     createdAt: { type: 'text', name: 'created_at' },
     updatedAt: { type: 'text', name: 'updated_at' },
   },
+  relations: {
+    client: references('Client', 'complaints', 'client_id', 'CASCADE'),
+    order: references('Order', 'complaints', 'order_id', 'SET NULL'),
+  },
+  indices: [{ name: 'complaints_client', columns: ['clientId', 'createdAt'] }],
 });
 
 export const OfferEntity = new EntitySchema<OfferRow>({
   name: 'Offer',
   tableName: 'offers',
   columns: {
-    id,
+    id: rowid,
     clientId: { type: 'integer', name: 'client_id' },
     interactionId: { type: 'integer', name: 'interaction_id', nullable: true },
     productId: { type: 'integer', name: 'product_id', nullable: true },
@@ -138,16 +181,50 @@ export const OfferEntity = new EntitySchema<OfferRow>({
     result: { type: 'text' },
     refusalReasonId: { type: 'integer', name: 'refusal_reason_id', nullable: true },
   },
+  relations: {
+    client: references('Client', 'offers', 'client_id', 'CASCADE'),
+    interaction: references('Interaction', 'offers', 'interaction_id', 'SET NULL'),
+    product: references('Product', 'offers', 'product_id', 'NO ACTION'),
+    tariff: references('Tariff', 'offers', 'tariff_id', 'NO ACTION'),
+    promotion: references('Promotion', 'offers', 'promotion_id', 'NO ACTION'),
+    refusalReason: references('RefusalReason', 'offers', 'refusal_reason_id', 'NO ACTION'),
+  },
+  indices: [
+    { name: 'offers_client', columns: ['clientId', 'offeredAt'] },
+    // Refusers offered something new later are found by their reason.
+    { name: 'offers_refusal', columns: ['refusalReasonId', 'result'] },
+  ],
 });
 
 export const RefusalReasonEntity = new EntitySchema<RefusalReasonRow>({
   name: 'RefusalReason',
   tableName: 'refusal_reasons',
   columns: {
-    id,
+    id: rowid,
     code: { type: 'text', unique: true },
     labelUk: { type: 'text', name: 'label_uk' },
     labelEn: { type: 'text', name: 'label_en' },
-    active: { type: 'boolean', default: true },
+    active: flag({ default: true }),
   },
+});
+
+export const CallbackEntity = new EntitySchema<CallbackRow>({
+  name: 'Callback',
+  tableName: 'callbacks',
+  columns: {
+    id: rowid,
+    clientId: { type: 'integer', name: 'client_id' },
+    interactionId: { type: 'integer', name: 'interaction_id', nullable: true },
+    dueAt: { type: 'text', name: 'due_at' },
+    status: { type: 'text' },
+    note: { type: 'text', default: '' },
+    createdBy: { type: 'text', name: 'created_by' },
+    createdAt: { type: 'text', name: 'created_at' },
+    updatedAt: { type: 'text', name: 'updated_at' },
+  },
+  relations: {
+    client: references('Client', 'callbacks', 'client_id', 'CASCADE'),
+    interaction: references('Interaction', 'callbacks', 'interaction_id', 'SET NULL'),
+  },
+  indices: [{ name: 'callbacks_due', columns: ['status', 'dueAt'] }],
 });

@@ -3,6 +3,7 @@ import { DefaultRefusalReasons1764230400002 } from './0002-default-refusal-reaso
 import { AgentStateEvents1764230400003 } from './0003-agent-state-events';
 import { Callbacks1764230400004 } from './0004-callbacks';
 import { SearchBacklog1764230400005 } from './0005-search-backlog';
+import { NamedKeys1764230400006 } from './0006-named-keys';
 
 /** Every migration, in order, listed by hand so a bundle keeps them all. */
 export const migrations = [
@@ -11,4 +12,5 @@ export const migrations = [
   AgentStateEvents1764230400003,
   Callbacks1764230400004,
   SearchBacklog1764230400005,
+  NamedKeys1764230400006,
 ];
