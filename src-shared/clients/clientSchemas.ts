@@ -1,20 +1,27 @@
 import { z } from 'zod';
 
+/**
+ * Text as a person typed or pasted it, in one Unicode form (NFC): "Андрій"
+ * pasted from a Mac or a PDF arrives decomposed (и + a combining breve) and
+ * would otherwise neither match nor sort with the same name typed here.
+ */
+const text = () => z.string().normalize('NFC').trim();
+
 export const clientPhoneDraftSchema = z.object({
   raw: z.string().trim().min(1).max(40),
-  label: z.string().trim().max(50).default(''),
+  label: text().max(50).default(''),
 });
 
 export const clientDraftSchema = z.object({
-  fullName: z.string().trim().min(1).max(200),
-  address: z.string().trim().max(500).default(''),
-  city: z.string().trim().max(100).default(''),
+  fullName: text().min(1).max(200),
+  address: text().max(500).default(''),
+  city: text().max(100).default(''),
   email: z.union([z.literal(''), z.email().max(200)]).default(''),
-  personalAccount: z.string().trim().max(50).default(''),
-  notes: z.string().max(5000).default(''),
+  personalAccount: text().max(50).default(''),
+  notes: z.string().normalize('NFC').max(5000).default(''),
   doNotCall: z.boolean().default(false),
   phones: z.array(clientPhoneDraftSchema).max(10).default([]),
-  tags: z.array(z.string().trim().min(1).max(50)).max(20).default([]),
+  tags: z.array(text().min(1).max(50)).max(20).default([]),
 });
 export type ClientDraft = z.output<typeof clientDraftSchema>;
 export type ClientDraftInput = z.input<typeof clientDraftSchema>;
@@ -53,8 +60,8 @@ export const lastOutcomeFilterSchema = z.enum([
 
 export const clientQuerySchema = z
   .object({
-    text: z.string().max(200).default(''),
-    tag: z.string().max(50).optional(),
+    text: z.string().normalize('NFC').max(200).default(''),
+    tag: z.string().normalize('NFC').max(50).optional(),
     lastOutcome: lastOutcomeFilterSchema.default('any'),
     doNotCall: z.enum(['any', 'only', 'exclude']).default('any'),
     hasOpenOrder: z.boolean().default(false),

@@ -86,8 +86,19 @@ export const defaultUserSettings: UserSettings = {
   globalCallHotkeys: false,
 };
 
-/** A change the user asks for: any subset of the settings, nothing else. */
-export const settingsPatchSchema = userSettingsSchema.partial().strict();
+/**
+ * A change the user asks for: any subset of the settings, nothing else. A key
+ * sent with no value (`{ language: undefined }`, which survives Electron's
+ * structured clone) is refused here, not found missing deep inside main.
+ */
+export const settingsPatchSchema = userSettingsSchema
+  .partial()
+  .strict()
+  .superRefine((patch, ctx) => {
+    for (const [key, value] of Object.entries(patch))
+      if (value === undefined)
+        ctx.addIssue({ code: 'custom', path: [key], message: 'a setting needs a value' });
+  });
 export type SettingsPatch = z.infer<typeof settingsPatchSchema>;
 
 /** What the UI needs: the effective values and which of them IT has locked. */

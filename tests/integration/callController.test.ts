@@ -240,6 +240,27 @@ describe('the screen pop', () => {
   });
 });
 
+describe("the caller's name", () => {
+  it('is shown in the one Unicode form names are kept in, whatever form the PBX sent', async () => {
+    const callId = `nfd-${Date.now()}`;
+    const decomposed = 'Йосипенко Андрій'.normalize('NFD');
+    const invite = inviteFrom(traces[2]!, callId).replace(
+      /^From:.*$/im,
+      `From: "${decomposed}" <sip:+380671234567@127.0.0.1>;tag=nfd${Date.now()}`,
+    );
+    const ringing = responseTo(callId, /^SIP\/2\.0 180/);
+    pbx.send(invite);
+    await ringing;
+    const call = calls.find((c) => c.state === 'ringing');
+    const busy = responseTo(callId, /^SIP\/2\.0 486/);
+    controller.act({ action: 'reject', id: call!.id });
+    await busy;
+    await waitFor(() => calls[0]?.state === 'ended');
+    controller.clearEnded();
+    expect(call?.remoteName).toBe('Йосипенко Андрій'.normalize('NFC'));
+  });
+});
+
 describe('the headset drives calls', () => {
   it('off-hook answers the ringing call (200 OK on the wire), on-hook hangs up (BYE)', async () => {
     media.attach(quickRenderer);

@@ -71,6 +71,12 @@ describe('client search', () => {
     expect(find(text)).toEqual(['Їжакевич Ірина Євгенівна']),
   );
 
+  it('finds a name typed in decomposed Unicode (NFD, as pasted from a Mac or a PDF)', () => {
+    const typed = 'Їжакевич'.normalize('NFD');
+    expect(typed).not.toBe('Їжакевич');
+    expect(find(typed)).toEqual(['Їжакевич Ірина Євгенівна']);
+  });
+
   it('treats syntax characters as plain text', () => {
     expect(find('"Ґудзь*')).toEqual(["Мар'яна Ґудзь"]);
     expect(find('Ґудзь OR Петренко')).toEqual([]);
@@ -178,6 +184,21 @@ describe('client editing', () => {
     expect(outbox).toEqual([{ op: 'insert' }, { op: 'update' }]);
     expect(find('066 123')).toEqual(['Петренко Олег Іванович']);
     expect(find('іванович')).toEqual(['Петренко Олег Іванович']);
+  });
+
+  it('keeps a name saved in decomposed Unicode in the one form search uses', () => {
+    const saved = editor.create(
+      { fullName: 'Йосипенко Андрій'.normalize('NFD'), tags: ['Київ'.normalize('NFD')] },
+      'operator1',
+    );
+    if (!saved.ok) throw new Error('not saved');
+    const stored = db.sqlite
+      .prepare('SELECT full_name FROM clients WHERE id = ?')
+      .pluck()
+      .get(saved.id);
+    expect(stored).toBe('Йосипенко Андрій'.normalize('NFC'));
+    expect(find('йосипенко')).toEqual(['Йосипенко Андрій']);
+    expect(find('андрій', { tag: 'Київ' })).toEqual(['Йосипенко Андрій']);
   });
 
   it('keeps a name with HTML exactly as typed', () => {

@@ -94,6 +94,20 @@ describe('CSV import', () => {
     ).toEqual(['Їжак Олег']);
   });
 
+  it('keeps names from a file in decomposed Unicode (NFD) in the form search uses', async () => {
+    const decomposed = (
+      header + 'Йосипенко Андрій;0671234567;вул. Січових Стрільців, 2;Київ\n'
+    ).normalize('NFD');
+    const { result } = await importFile(file('nfd.csv', '\uFEFF' + decomposed));
+    expect(result).toMatchObject({ status: 'done', rowsImported: 1 });
+    expect(names()).toEqual(['Йосипенко Андрій'.normalize('NFC')]);
+    await new SearchBacklog(db.sqlite).drain({});
+    const found = new ClientSearch(db.sqlite).find(
+      clientQuerySchema.parse({ text: 'андрій січових' }),
+    );
+    expect(found.items.map((i) => i.fullName)).toEqual(['Йосипенко Андрій']);
+  });
+
   it('reads UTF-8 with a BOM, commas and quoted fields', async () => {
     const text = '\uFEFFName,Phone,Address\n"Коваль, Ірина",0671234567,"вул. ""Нова"", 3"\n';
     const { preview, result } = await importFile(file('bom.csv', text));

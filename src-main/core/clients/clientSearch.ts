@@ -14,9 +14,11 @@ export const searchCountCap = 1000;
  * ("067 123 45", "+380671") becomes a digit prefix on the phones column; words
  * become prefixes that must all match, in any column, case-insensitively
  * (unicode61 folds Cyrillic too). Only letters and digits reach the
- * expression, so nothing typed can change its syntax.
+ * expression, so nothing typed can change its syntax. The text is taken in
+ * NFC, the form names are stored in.
  */
-export function buildMatchExpression(text: string): string | undefined {
+export function buildMatchExpression(typed: string): string | undefined {
+  const text = typed.normalize('NFC');
   const digits = phoneQueryDigits(text);
   if (digits !== undefined) return `phones : ${digits}*`;
   const words = text

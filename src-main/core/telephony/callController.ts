@@ -240,7 +240,8 @@ export class CallController {
       display_name?: string | null;
     };
     const number = identity.uri.user ?? '';
-    const name = identity.display_name ?? '';
+    // NFC, so the caller's name looks and searches like the same name typed here.
+    const name = (identity.display_name ?? '').normalize('NFC');
     const call = this.track(session, 'inbound', number, name);
     if ((this.deps.admit?.() ?? 'offer') === 'decline') {
       call.localEnd = 'unavailable';

@@ -87,6 +87,7 @@ describe('dispatchInvoke', () => {
   it.each([
     ['a wrong type', { language: 42 }, 'language'],
     ['a value outside the list', { language: 'ru' }, 'language'],
+    ['a setting sent with no value', { language: undefined }, 'language'],
     ['an unknown key', { language: 'en', admin: true }, ''],
     ['not an object', 'en', ''],
     ['null', null, ''],

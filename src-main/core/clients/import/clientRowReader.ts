@@ -61,7 +61,8 @@ export class ClientRowReader {
     }
     const value: Partial<Record<ImportField, string>> = {};
     for (const { index, field, header } of this.columns) {
-      const text = (fields[index] ?? '').trim();
+      // NFC, as typed names are kept: a file from a Mac may hold decomposed letters.
+      const text = (fields[index] ?? '').normalize('NFC').trim();
       const limit = limits[field] ?? 500;
       if (text.length > limit) {
         return {
