@@ -1,4 +1,5 @@
-import { existsSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { writeFileDurably } from '../platform/durableFile';
 import type { Logger } from '../platform/ports';
 import {
   DatabaseKeyError,
@@ -57,9 +58,8 @@ export async function workstationDatabaseKey(
     return undefined;
   }
   const key = newDatabaseKey();
-  // Written whole or not at all: a half-written key file would lock the base.
-  const partial = `${keyFile}.new`;
-  writeFileSync(partial, await wrapping.wrap(key), { mode: 0o600 });
-  renameSync(partial, keyFile);
+  // Whole and on disk before the caller encrypts the base with it: a key file
+  // half-written, or lost to a power cut after the base was rekeyed, would lock the base.
+  writeFileDurably(keyFile, await wrapping.wrap(key), { mode: 0o600 });
   return key;
 }
