@@ -39,15 +39,19 @@ export function safeStorageSecrets(): SecretStore {
       store.delete(name);
       memory.delete(name);
     },
+    weak: weakOsKey,
   };
 }
+
+/** Electron on Linux without a secret store (no keyring) "encrypts" with a fixed key. */
+const weakOsKey = () =>
+  process.platform === 'linux' && safeStorage.getSelectedStorageBackend() === 'basic_text';
 
 /** The database key's wrapping: safeStorage, the same OS key as the secrets above. */
 export function safeStorageKeyWrapping(): KeyWrapping {
   return {
     available: () => safeStorage.isAsyncEncryptionAvailable(),
-    weak: () =>
-      process.platform === 'linux' && safeStorage.getSelectedStorageBackend() === 'basic_text',
+    weak: weakOsKey,
     wrap: (plain) => safeStorage.encryptStringAsync(plain),
     unwrap: async (wrapped) => (await safeStorage.decryptStringAsync(wrapped)).result,
   };

@@ -10,6 +10,7 @@ export const refusalCodes = [
   'fileNotChosen',
   'baseNotEmpty',
   'settingLocked',
+  'insecurePbxAddress',
 ] as const;
 export type RefusalCode = (typeof refusalCodes)[number];
 

@@ -95,7 +95,8 @@ export const settingsPatchSchema = userSettingsSchema
   .partial()
   .strict()
   .superRefine((patch, ctx) => {
-    for (const [key, value] of Object.entries(patch))
+    // The type says a present key has a value; a structured clone can still carry undefined.
+    for (const [key, value] of Object.entries(patch) as [string, unknown][])
       if (value === undefined)
         ctx.addIssue({ code: 'custom', path: [key], message: 'a setting needs a value' });
   });

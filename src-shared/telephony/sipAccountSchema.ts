@@ -2,7 +2,7 @@ import { z } from 'zod';
 
 export const sipAccountSchema = z
   .object({
-    /** The PBX's SIP-over-WebSocket address, ws:// or wss://. */
+    /** The PBX's SIP-over-WebSocket address: wss://, or ws:// where main allows it (pbxAddressPolicy). */
     wsUrl: z
       .string()
       .trim()
@@ -29,10 +29,22 @@ export const sipAccountViewSchema = z.object({
   hasPassword: z.boolean(),
   /** IT's policy fixes the PBX address. */
   wsUrlLocked: z.boolean(),
+  /** The OS keeps no secrets here (Linux without a keyring): the password is only obscured. */
+  passwordStoreWeak: z.boolean(),
 });
 export type SipAccountView = z.infer<typeof sipAccountViewSchema>;
 
-export const sipProblemSchema = z.enum(['unreachable', 'tls', 'auth', 'timeout', 'rejected']);
+export const sipProblemSchema = z.enum([
+  'unreachable',
+  'tls',
+  'auth',
+  'timeout',
+  'rejected',
+  /** Plain ws:// to a host IT has not allowed it for. */
+  'insecure',
+  /** A test of another server than the saved one: the saved password is not sent there. */
+  'passwordNeeded',
+]);
 export type SipProblem = z.infer<typeof sipProblemSchema>;
 
 export const sipConnectionTestSchema = z.discriminatedUnion('ok', [

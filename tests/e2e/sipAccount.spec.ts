@@ -63,3 +63,28 @@ test('the SIP account: a plain-words test, registration in the status bar, the p
     await again.close();
   }
 });
+
+test('the password stays with its PBX: no plain ws:// elsewhere, no stored password for another server, a PC without a keyring said so', async () => {
+  const app = await launchPult({ userDataDir: newUserDataDir() });
+  try {
+    const page = await app.firstWindow();
+    await fillAccount(page, 'agentpw2');
+    // The test host stands in for Linux without a keyring: the password is only obscured.
+    await expect(page.getByTestId('sip-password-store-weak')).toContainText('немає сховища');
+    await page.getByTestId('sip-save').click();
+    await expect(page.getByTestId('status-sip')).toHaveText(registered);
+
+    await page.getByTestId('sip-wsUrl').fill('wss://127.0.0.2:8443');
+    await page.getByTestId('sip-test').click();
+    await expect(page.getByTestId('sip-message')).toContainText('введіть пароль');
+
+    await page.getByTestId('sip-wsUrl').fill('ws://10.0.0.5:8080');
+    await page.getByTestId('sip-password').fill('agentpw2');
+    await page.getByTestId('sip-save').click();
+    await expect(page.getByTestId('sip-message')).toContainText('без шифрування (ws://)');
+    // What was saved still stands: still registered at the first PBX.
+    await expect(page.getByTestId('status-sip')).toHaveText(registered);
+  } finally {
+    await app.close();
+  }
+});

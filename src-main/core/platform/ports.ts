@@ -29,6 +29,8 @@ export interface SecretStore {
   get(name: string): Promise<string | undefined>;
   set(name: string, value: string): Promise<void>;
   delete(name: string): void;
+  /** The OS key is a fixed one (Linux without a keyring): stored secrets are only obscured. */
+  weak(): boolean;
 }
 
 export const systemClock: Clock = { now: () => new Date() };

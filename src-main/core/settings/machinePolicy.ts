@@ -64,9 +64,11 @@ export const machinePolicySchema = z.object({
         .string()
         .regex(/^wss?:\/\/\S+$/)
         .optional(),
+      /** Hosts a PBX may be reached on by plain ws:// (a lab, an old PBX); everything else needs wss://. */
+      plainWebSocketHosts: z.array(z.string().trim().min(1).max(253)).max(20).default([]),
     })
     .strict()
-    .default({}),
+    .default({ plainWebSocketHosts: [] }),
   calls: z
     .object({
       /** Inbound calls while Not Ready or in wrap-up: declined at once, or ringing anyway. */
@@ -118,7 +120,7 @@ export const emptyPolicy: MachinePolicy = {
   settings: {},
   lists: {},
   externalLinkAllowlist: [],
-  sip: {},
+  sip: { plainWebSocketHosts: [] },
   calls: {
     whenNotReady: 'ringWithoutAutoAnswer',
     dialRules: { format: 'e164', externalPrefix: '' },

@@ -138,6 +138,11 @@ export function SipAccountForm() {
         autoComplete="off"
         data-testid="sip-password"
       />
+      {view?.passwordStoreWeak === true && (
+        <Alert color="yellow" data-testid="sip-password-store-weak">
+          {t('sip.passwordStoreWeak')}
+        </Alert>
+      )}
       <Group>
         <Button
           variant="default"

@@ -118,7 +118,7 @@ describe('parseMachinePolicy', () => {
         externalLinkAllowlist: ['example.org'],
         lists: {},
         settings: { theme: 'dark' },
-        sip: {},
+        sip: { plainWebSocketHosts: [] },
         calls: {
           whenNotReady: 'ringWithoutAutoAnswer',
           dialRules: { format: 'e164', externalPrefix: '' },
