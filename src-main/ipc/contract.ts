@@ -30,6 +30,7 @@ import {
   mediaResponseSchema,
 } from '../../src-shared/telephony/mediaBridgeSchema';
 import {
+  importFileProblemSchema,
   importProgressSchema,
   importRowErrorSchema,
   importSettingsSchema,
@@ -76,6 +77,8 @@ export const importPreviewSchema = z.object({
   headers: z.array(z.string()),
   sampleRows: z.array(z.array(z.string())),
   suggestedMapping: z.array(z.enum(importFields).nullable()),
+  /** The file cannot be imported as it is; the preview says why instead of showing no rows. */
+  problem: importFileProblemSchema.optional(),
 });
 
 const dispositionGroupsSchema = z.array(

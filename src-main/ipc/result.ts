@@ -11,6 +11,7 @@ export const refusalCodes = [
   'baseNotEmpty',
   'settingLocked',
   'insecurePbxAddress',
+  'importColumnsMissing',
 ] as const;
 export type RefusalCode = (typeof refusalCodes)[number];
 

@@ -20,6 +20,17 @@ export type ImportField = (typeof importFields)[number];
 export const columnMappingSchema = z.array(z.enum(importFields).nullable()).max(200);
 export type ColumnMapping = z.infer<typeof columnMappingSchema>;
 
+/** What an import cannot start without: a column with the name (whole or a surname), and one with a phone. */
+export type RequiredImportColumn = 'name' | 'phone';
+
+export function missingImportColumns(mapping: ColumnMapping): RequiredImportColumn[] {
+  const has = (...fields: ImportField[]) => mapping.some((f) => f !== null && fields.includes(f));
+  return [
+    ...(has('fullName', 'lastName') ? [] : (['name'] as const)),
+    ...(has('phone', 'phone2') ? [] : (['phone'] as const)),
+  ];
+}
+
 const synonyms: Record<ImportField, string[]> = {
   fullName: [
     'піб',

@@ -31,6 +31,20 @@ export const importSettingsSchema = z.object({
 });
 export type ImportSettings = z.infer<typeof importSettingsSchema>;
 
+/**
+ * Why a whole file cannot be read, as opposed to some of its rows: not a text
+ * table at all (random or binary bytes), a line longer than any real row
+ * (`line` says which), or no rows.
+ */
+export const importFileProblemSchema = z.object({
+  problem: z.enum(['notText', 'lineTooLong', 'noRows']),
+  line: z.number().int().optional(),
+});
+export type ImportFileProblem = z.infer<typeof importFileProblemSchema>;
+
+/** Characters a line may have: a real row of clients is a few hundred; this is far past any. */
+export const maxImportLineChars = 1024 * 1024;
+
 export const importProgressSchema = z.object({
   jobId: z.number().int(),
   status: z.enum(['running', 'done', 'cancelled', 'failed', 'interrupted']),
@@ -41,6 +55,8 @@ export const importProgressSchema = z.object({
   rowsMerged: z.number().int(),
   rowsSkipped: z.number().int(),
   rowsFailed: z.number().int(),
+  /** Set when the file as a whole could not be read (status 'failed'). */
+  fileProblem: importFileProblemSchema.optional(),
 });
 export type ImportProgress = z.infer<typeof importProgressSchema>;
 

@@ -157,6 +157,28 @@ test('import with an error report, then export with formulas neutralised', async
   }
 });
 
+test('an import without a phone column cannot start, and the dialog says which column is missing', async ({}, testInfo) => {
+  mkdirSync(testInfo.outputDir, { recursive: true });
+  const csv = testInfo.outputPath('staff.csv');
+  writeFileSync(csv, ['ПІБ;Посада', 'Коваль Ірина;admin.', 'Жук Петро;admin.'].join('\r\n'));
+  const app = await launchPult({ env: { PULT_HOST_OPEN_FILE: csv } });
+  try {
+    const page = await app.firstWindow();
+    await openClients(page);
+    await page.getByTestId('demo-dismiss').click();
+    await page.getByTestId('clients-import').click();
+    await expect(page.getByTestId('import-missing-columns')).toContainText('телефон');
+    await expect(page.getByTestId('import-start')).toBeDisabled();
+    // Mapping the job title as the phone is allowed to start; the rows then fail as phones.
+    await page.getByRole('combobox', { name: 'Посада' }).click();
+    await page.getByRole('option', { name: 'Телефон', exact: true }).click();
+    await expect(page.getByTestId('import-missing-columns')).toHaveCount(0);
+    await expect(page.getByTestId('import-start')).toBeEnabled();
+  } finally {
+    await app.close();
+  }
+});
+
 test('a search index left unfinished (the app closed while indexing) is finished on the next start', async () => {
   const userDataDir = newUserDataDir();
   const first = await launchPult({ userDataDir });

@@ -1,3 +1,6 @@
+import { importReportCsv } from '../../src-main/core/clients/import/importReport';
+import { mainStrings } from '../../src-main/core/i18n/mainLocales';
+import type { ImportRowError } from '../../src-shared/clients/importSchemas';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -106,6 +109,31 @@ describe('CSV import', () => {
       clientQuerySchema.parse({ text: 'андрій січових' }),
     );
     expect(found.items.map((i) => i.fullName)).toEqual(['Йосипенко Андрій']);
+  });
+
+  it("saves a report of the rows it could not take wholly in the operator's language", async () => {
+    const text =
+      header +
+      [
+        ';0671000001;вул. Є;Київ', // no name
+        'Петро Жук;12;вул. Є;Київ', // a phone that is not one
+        'Іван Тур;0671000003', // too few columns
+        `${'Довге'.repeat(60)};0671000004;вул. Є;Київ`, // a name past its limit
+        '"Олег;0671000005;вул. Є;Київ', // a quote never closed
+      ].join('\n');
+    const { result } = await importFile(file('bad.csv', text));
+    expect(result.rowsFailed).toBe(5);
+    const errors = db.sqlite
+      .prepare(
+        'SELECT line, column_name AS "column", reason, detail FROM import_errors WHERE job_id = ? ORDER BY line',
+      )
+      .all(result.jobId) as ImportRowError[];
+    const report = importReportCsv(errors, mainStrings('uk'));
+    expect(report.startsWith('\uFEFFРядок;Колонка;Причина;Значення\r\n')).toBe(true);
+    expect(report).toContain('немає імені');
+    expect(report).toContain('неправильний номер телефону;12');
+    // No word of English: the values are the file's own, the rest is said in Ukrainian.
+    expect(report.match(/[A-Za-z]{2,}/g)).toBeNull();
   });
 
   it('reads UTF-8 with a BOM, commas and quoted fields', async () => {

@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { writeFile } from 'node:fs/promises';
-import { stringify } from 'csv-stringify/sync';
-import { neutraliseCell } from '../../core/clients/clientExport';
 import { previewImportFile } from '../../core/clients/import/clientImport';
+import { importReportCsv } from '../../core/clients/import/importReport';
 import type { MainStrings } from '../../core/i18n/mainLocales';
 import type { WorkstationDatabase } from '../../core/workstation/workstationDatabase';
+import { missingImportColumns } from '../../../src-shared/clients/columnMapping';
 import type { ImportProgress } from '../../../src-shared/clients/importSchemas';
 import { IpcRejection } from '../result';
 import type { FileDialogs } from './fileDialogs';
@@ -31,6 +31,13 @@ export function importHandlers(deps: {
     'import.start': async ({ token, settings }) => {
       const file = chosenFiles.get(token);
       if (file === undefined) throw new IpcRejection('fileNotChosen', 'Choose the file again');
+      // Without them every row would fail alike: refused before anything is written.
+      const missing = missingImportColumns(settings.mapping);
+      if (missing.length > 0)
+        throw new IpcRejection(
+          'importColumnsMissing',
+          `No column is mapped to: ${missing.join(', ')}`,
+        );
       const { imports } = await deps.database();
       const jobId = await imports.start(
         { file, settings, actor: deps.actor, region: 'UA' },
@@ -52,16 +59,7 @@ export function importHandlers(deps: {
       );
       if (file === undefined) return { saved: false };
       const { errors } = clients.importErrors(jobId, 100_000);
-      const rows = errors.map((e) =>
-        [String(e.line), e.column ?? '', strings.importReasons[e.reason] ?? e.reason, e.detail].map(
-          neutraliseCell,
-        ),
-      );
-      const text = stringify([strings.reportHeaders, ...rows], {
-        delimiter: ';',
-        record_delimiter: 'windows',
-      });
-      await writeFile(file, `\uFEFF${text}`);
+      await writeFile(file, importReportCsv(errors, strings));
       return { saved: true };
     },
   };

@@ -1,4 +1,5 @@
 import {
+  Alert,
   Button,
   Group,
   Modal,
@@ -12,9 +13,14 @@ import {
 } from '@mantine/core';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { importFields, type ImportField } from '../../../src-shared/clients/columnMapping';
+import {
+  importFields,
+  missingImportColumns,
+  type ImportField,
+} from '../../../src-shared/clients/columnMapping';
 import type {
   DuplicatePolicy,
+  ImportFileProblem,
   ImportProgress,
   ImportRowError,
 } from '../../../src-shared/clients/importSchemas';
@@ -68,6 +74,10 @@ export function ImportDialog({
       (e: unknown) => setFailure(problemText(e)),
     );
   };
+  // What stops an import before it starts is said where Start is, not found out row by row.
+  const missing = missingImportColumns(mapping);
+  const fileProblemText = (problem: ImportFileProblem) =>
+    t(`clients.import.fileProblems.${problem.problem}`, { line: problem.line });
   const fieldOptions = [
     { value: '', label: t('clients.import.ignore') },
     ...importFields.map((f) => ({ value: f, label: t(`clients.import.fields.${f}`) })),
@@ -162,11 +172,27 @@ export function ImportDialog({
                 }))}
               />
             </div>
+            {preview.problem !== undefined && (
+              <Alert color="red" data-testid="import-file-problem">
+                {fileProblemText(preview.problem)}
+              </Alert>
+            )}
+            {preview.problem === undefined && missing.length > 0 && (
+              <Alert color="yellow" data-testid="import-missing-columns">
+                {t('clients.import.missingColumns', {
+                  columns: missing.map((c) => t(`clients.import.requiredColumns.${c}`)).join(', '),
+                })}
+              </Alert>
+            )}
             <Group justify="flex-end">
               <Button variant="default" onClick={() => onClose(false)}>
                 {t('clients.actions.cancel')}
               </Button>
-              <Button onClick={start} data-testid="import-start">
+              <Button
+                onClick={start}
+                disabled={preview.problem !== undefined || missing.length > 0}
+                data-testid="import-start"
+              >
                 {t('clients.import.start')}
               </Button>
             </Group>
@@ -177,6 +203,11 @@ export function ImportDialog({
               {t(`clients.import.status.${progress?.status ?? 'running'}`)}
             </Text>
             <Progress value={(progress?.fraction ?? 0) * 100} animated={!finished} />
+            {progress?.fileProblem !== undefined && (
+              <Alert color="red" data-testid="import-file-problem">
+                {fileProblemText(progress.fileProblem)}
+              </Alert>
+            )}
             <Text size="sm" data-testid="import-result">
               {progress === undefined
                 ? t('clients.import.progress', { read: 0 })
@@ -216,14 +247,25 @@ export function ImportDialog({
             )}
             <Group justify="flex-end">
               {!finished && (
-                <Button variant="default" onClick={() => void invoke('import.cancel', { jobId })}>
+                <Button
+                  variant="default"
+                  onClick={() => {
+                    invoke('import.cancel', { jobId }).catch((e: unknown) =>
+                      reportProblem('save', e),
+                    );
+                  }}
+                >
                   {t('clients.import.cancel')}
                 </Button>
               )}
               {finished && errors.length > 0 && (
                 <Button
                   variant="default"
-                  onClick={() => void invoke('import.saveReport', { jobId })}
+                  onClick={() => {
+                    invoke('import.saveReport', { jobId }).catch((e: unknown) =>
+                      reportProblem('save', e),
+                    );
+                  }}
                 >
                   {t('clients.import.saveReport')}
                 </Button>

@@ -15,7 +15,12 @@ import {
 } from '../../../../src-shared/clients/columnMapping';
 import { CsvRecordReader } from './csvRecords';
 import { detectDelimiter, type Delimiter } from './delimiterDetection';
-import type { ImportProgress, ImportSettings } from '../../../../src-shared/clients/importSchemas';
+import { ImportFileError, looksBinary } from './importFileError';
+import type {
+  ImportFileProblem,
+  ImportProgress,
+  ImportSettings,
+} from '../../../../src-shared/clients/importSchemas';
 import { threadedRowBatches } from './rowBatchThread';
 import { detectEncoding, type TextEncoding } from './textEncoding';
 
@@ -28,6 +33,7 @@ export interface ImportFilePreview {
   headers: string[];
   sampleRows: string[][];
   suggestedMapping: ColumnMapping;
+  problem?: ImportFileProblem;
 }
 
 const sampleBytes = 256 * 1024;
@@ -59,24 +65,42 @@ export async function previewImportFile(file: string): Promise<ImportFilePreview
   }
   const encoding = detectEncoding(sample);
   const text = decoderFor(encoding).write(sample);
-  const complete = sample.length < sampleBytes ? text : text.slice(0, text.lastIndexOf('\n') + 1);
+  const whole = sample.length < sampleBytes;
+  const complete = whole ? text : text.slice(0, text.lastIndexOf('\n') + 1);
   const delimiter = detectDelimiter(complete);
-  const reader = new CsvRecordReader(delimiter);
-  const first = reader.push(complete);
-  const records = [
-    ...first.records,
-    ...(sample.length < sampleBytes ? reader.finish().records : []),
-  ];
-  const headers = records[0]?.fields.map((h) => h.trim()) ?? [];
-  return {
+  const base = {
     fileName: path.basename(file),
     sizeBytes: (await stat(file)).size,
-    format: 'csv',
+    format: 'csv' as const,
     encoding,
     delimiter,
+  };
+  if (looksBinary(text)) {
+    return {
+      ...base,
+      headers: [],
+      sampleRows: [],
+      suggestedMapping: [],
+      problem: { problem: 'notText' },
+    };
+  }
+  const reader = new CsvRecordReader(delimiter);
+  const first = reader.push(complete);
+  const records = [...first.records, ...(whole ? reader.finish().records : [])];
+  const headers = records[0]?.fields.map((h) => h.trim()) ?? [];
+  // Rows the preview could not reach are said as such, never shown as an empty table.
+  const problem: ImportFileProblem | undefined =
+    !whole && records.length < 2
+      ? { problem: 'lineTooLong', line: (records.at(-1)?.line ?? 0) + 1 }
+      : records.length < 2
+        ? { problem: 'noRows' }
+        : undefined;
+  return {
+    ...base,
     headers,
     sampleRows: records.slice(1, 11).map((r) => r.fields),
     suggestedMapping: guessColumnMapping(headers),
+    ...(problem === undefined ? {} : { problem }),
   };
 }
 
@@ -212,8 +236,11 @@ export async function importClientsFromCsv(
     progress.status = options.signal?.aborted === true ? 'cancelled' : 'done';
   } catch (error) {
     progress.status = 'failed';
+    if (error instanceof ImportFileError) progress.fileProblem = error.fileProblem;
     endBulkLoad();
     finish(sqlite, progress, options, fileName, String(error));
+    // The operator hears of it as of every other end of the import, with the reason.
+    options.onProgress?.({ ...progress });
     throw error;
   }
   endBulkLoad();

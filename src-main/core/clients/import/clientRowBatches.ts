@@ -5,6 +5,7 @@ import iconv from 'iconv-lite';
 import { readSheet } from 'read-excel-file/node';
 import { ClientRowReader, isRowError, type ImportedClient } from './clientRowReader';
 import { CsvRecordReader, type CsvRecord, type CsvRecordError } from './csvRecords';
+import { ImportFileError, looksBinary } from './importFileError';
 import type { ImportRowError, ImportSettings } from '../../../../src-shared/clients/importSchemas';
 import type { TextEncoding } from './textEncoding';
 
@@ -107,8 +108,11 @@ async function* csvChunks(
   let bytesRead = 0;
   try {
     for await (const chunk of stream as AsyncIterable<Buffer>) {
+      const text = decoder.write(chunk);
+      // Checked at the start: random bytes would otherwise come in as thousands of junk clients.
+      if (bytesRead === 0 && looksBinary(text)) throw new ImportFileError({ problem: 'notText' });
       bytesRead += chunk.length;
-      yield { ...csv.push(decoder.write(chunk)), bytesRead };
+      yield { ...csv.push(text), bytesRead };
     }
   } finally {
     stream.destroy();

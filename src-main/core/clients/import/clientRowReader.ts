@@ -1,6 +1,7 @@
 import type { CountryCode } from 'libphonenumber-js';
 import { parsePhone } from '../../phones/phoneNumbers';
 import { nameSortKey } from '../nameSortKey';
+import { excerpt } from './rowErrorDetail';
 import type { ClientDetails } from '../../../../src-shared/clients/clientSchemas';
 import type { ColumnMapping, ImportField } from '../../../../src-shared/clients/columnMapping';
 import type { ImportRowError } from '../../../../src-shared/clients/importSchemas';
@@ -56,7 +57,7 @@ export class ClientRowReader {
         line,
         column: null,
         reason: 'wrongColumnCount',
-        detail: `${fields.length} columns, the header has ${this.headers.length}`,
+        detail: `${fields.length} ≠ ${this.headers.length}`,
       };
     }
     const value: Partial<Record<ImportField, string>> = {};
@@ -69,7 +70,7 @@ export class ClientRowReader {
           line,
           column: header,
           reason: 'tooLong',
-          detail: `${text.length} characters, at most ${limit}`,
+          detail: `${excerpt(text)} (${text.length} > ${limit})`,
         };
       }
       value[field] = text;
@@ -83,7 +84,7 @@ export class ClientRowReader {
     if (fullName === '') {
       const column =
         this.columns.find((c) => c.field === 'fullName' || c.field === 'lastName')?.header ?? null;
-      return { line, column, reason: 'missingName', detail: 'no name' };
+      return { line, column, reason: 'missingName', detail: '' };
     }
     const phones: ImportedPhone[] = [];
     for (const field of ['phone', 'phone2'] as const) {

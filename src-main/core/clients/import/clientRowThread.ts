@@ -5,6 +5,7 @@
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { clientRowBatches, type RowBatchRequest } from './clientRowBatches';
+import { ImportFileError } from './importFileError';
 import { packRowBatch, type RowThreadCredit, type RowThreadMessage } from './rowBatchThread';
 
 const post = (message: RowThreadMessage) => parentPort?.postMessage(message);
@@ -24,6 +25,10 @@ try {
   }
   post({ type: 'end' });
 } catch (error) {
-  post({ type: 'failed', message: error instanceof Error ? error.message : String(error) });
+  post({
+    type: 'failed',
+    message: error instanceof Error ? error.message : String(error),
+    ...(error instanceof ImportFileError ? { fileProblem: error.fileProblem } : {}),
+  });
 }
 // The port keeps the thread alive until the importer, having read the last message, ends it.

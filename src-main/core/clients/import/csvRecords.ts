@@ -1,5 +1,8 @@
 import { parse } from 'csv-parse/sync';
+import { maxImportLineChars } from '../../../../src-shared/clients/importSchemas';
 import type { Delimiter } from './delimiterDetection';
+import { excerpt } from './rowErrorDetail';
+import { ImportFileError } from './importFileError';
 
 export interface CsvRecord {
   line: number;
@@ -40,19 +43,31 @@ export class CsvRecordReader {
     this.expectedColumns = count;
   }
 
-  /** Feeds a chunk of text; returns the records and errors it completed. */
+  /**
+   * Feeds a chunk of text; returns the records and errors it completed. A line
+   * longer than `maxImportLineChars` ends the reading (ImportFileError): no row
+   * of clients is that long, and carrying it on would cost time and memory
+   * without end (a 64 MB file with no line break).
+   */
   push(text: string): { records: CsvRecord[]; errors: CsvRecordError[] } {
     const records: CsvRecord[] = [];
     const errors: CsvRecordError[] = [];
     const data = this.carry + text;
+    // The carry holds no line break: the search starts past it, so each character is looked at once.
     let start = 0;
+    let from = this.carry.length;
     for (;;) {
-      const end = data.indexOf('\n', start);
+      const end = data.indexOf('\n', from);
       if (end === -1) break;
+      if (end - start > maxImportLineChars)
+        throw new ImportFileError({ problem: 'lineTooLong', line: this.nextLine });
       this.takeLine(data.slice(start, end), records, errors);
       start = end + 1;
+      from = start;
     }
     this.carry = data.slice(start);
+    if (this.carry.length > maxImportLineChars)
+      throw new ImportFileError({ problem: 'lineTooLong', line: this.nextLine });
     return { records, errors };
   }
 
@@ -96,7 +111,7 @@ export class CsvRecordReader {
         errors.push({
           line: pending.startLine,
           reason: 'unbalancedQuotes',
-          detail: 'quotes do not pair up',
+          detail: excerpt(pending.lines[0] ?? ''),
         });
       } else {
         this.giveUp(records, errors);
@@ -117,7 +132,7 @@ export class CsvRecordReader {
     errors.push({
       line: pending.startLine,
       reason: 'unbalancedQuotes',
-      detail: 'a quote is opened and never closed',
+      detail: excerpt(pending.lines[0] ?? ''),
     });
     const rest = pending.lines.slice(1);
     const resume = this.nextLine;

@@ -87,6 +87,7 @@ export class ImportRunner {
     this.watchIndexing(worker);
     return new Promise<number>((resolve, reject) => {
       let jobId: number | undefined;
+      let last: ImportProgress | undefined;
       worker.on('message', (message: ImportWorkerMessage) => {
         switch (message.type) {
           case 'started':
@@ -96,6 +97,7 @@ export class ImportRunner {
             break;
           case 'progress':
           case 'finished':
+            last = message.progress;
             onProgress(message.progress);
             break;
           case 'indexing':
@@ -104,6 +106,8 @@ export class ImportRunner {
           case 'failed':
             this.logger.error('import failed', { jobId, message: message.message });
             if (jobId === undefined) reject(new Error(message.message));
+            // A failure the import did not report itself (the database, the disk): the window must not wait on.
+            else if (last?.status !== 'failed') onProgress(failedProgress(jobId, last));
             break;
         }
       });
@@ -127,4 +131,18 @@ export class ImportRunner {
   isRunning(): boolean {
     return this.running.size > 0;
   }
+}
+
+function failedProgress(jobId: number, last: ImportProgress | undefined): ImportProgress {
+  return {
+    jobId,
+    fraction: 0,
+    rowsRead: 0,
+    rowsImported: 0,
+    rowsMerged: 0,
+    rowsSkipped: 0,
+    rowsFailed: 0,
+    ...last,
+    status: 'failed',
+  };
 }

@@ -1,7 +1,11 @@
 import { Worker } from 'node:worker_threads';
 import type { ImportedClient } from './clientRowReader';
 import type { RowBatch, RowBatchRequest } from './clientRowBatches';
-import type { ImportRowError } from '../../../../src-shared/clients/importSchemas';
+import type {
+  ImportFileProblem,
+  ImportRowError,
+} from '../../../../src-shared/clients/importSchemas';
+import { ImportFileError } from './importFileError';
 
 /**
  * A row batch as it crosses between threads: flat arrays of strings and
@@ -21,7 +25,9 @@ export interface PackedRowBatch {
 }
 
 export type RowThreadMessage =
-  { type: 'batch'; batch: PackedRowBatch } | { type: 'end' } | { type: 'failed'; message: string };
+  | { type: 'batch'; batch: PackedRowBatch }
+  | { type: 'end' }
+  | { type: 'failed'; message: string; fileProblem?: ImportFileProblem };
 
 /** Main to the reading thread: how many more batches it may send. */
 export interface RowThreadCredit {
@@ -120,7 +126,10 @@ export async function* threadedRowBatches(
         continue;
       }
       if (message.type === 'end') return;
-      if (message.type === 'failed') throw new Error(message.message);
+      if (message.type === 'failed')
+        throw message.fileProblem === undefined
+          ? new Error(message.message)
+          : new ImportFileError(message.fileProblem);
       worker.postMessage({ credit: 1 } satisfies RowThreadCredit);
       yield unpackRowBatch(message.batch);
     }

@@ -1,0 +1,61 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { mainStrings } from '../../../src-main/core/i18n/mainLocales';
+import { importHandlers } from '../../../src-main/ipc/handlers/importHandlers';
+import { IpcRejection } from '../../../src-main/ipc/result';
+import {
+  missingImportColumns,
+  type ColumnMapping,
+} from '../../../src-shared/clients/columnMapping';
+
+describe('an import cannot start', () => {
+  it.each<[ColumnMapping, string[]]>([
+    [['fullName', 'phone'], []],
+    [['lastName', 'firstName', 'phone2'], []],
+    [['firstName', 'phone'], ['name']],
+    [['fullName', 'city'], ['phone']],
+    [
+      [null, 'notes'],
+      ['name', 'phone'],
+    ],
+  ])('with the mapping %j, missing %j', (mapping, missing) => {
+    expect(missingImportColumns(mapping)).toEqual(missing);
+  });
+
+  it('without a name or phone column: main refuses it before the base is opened', async () => {
+    const folder = mkdtempSync(path.join(os.tmpdir(), 'pult-start-'));
+    const csv = path.join(folder, 'clients.csv');
+    writeFileSync(csv, 'ПІБ;Посада\nОлена Коваль;admin.\n');
+    let opened = false;
+    const handlers = importHandlers({
+      database: () => {
+        opened = true;
+        return Promise.reject(new Error('not here'));
+      },
+      dialogs: {
+        chooseImportFile: () => Promise.resolve(csv),
+        chooseSaveFile: () => Promise.resolve(undefined),
+      },
+      strings: () => mainStrings('uk'),
+      actor: 'operator1',
+      onProgress: () => undefined,
+    });
+    const chosen = await handlers['import.chooseFile'](undefined);
+    if (!chosen.chosen) throw new Error('no file');
+    const start = handlers['import.start']({
+      token: chosen.preview.token,
+      settings: {
+        format: 'csv',
+        encoding: 'utf8',
+        delimiter: ';',
+        mapping: ['fullName', null],
+        duplicates: 'skip',
+      },
+    });
+    await expect(start).rejects.toBeInstanceOf(IpcRejection);
+    await expect(start).rejects.toMatchObject({ code: 'importColumnsMissing' });
+    expect(opened).toBe(false);
+  });
+});
