@@ -1,6 +1,7 @@
 import { callBenches } from './calls.bench';
 import { clientBaseBenches } from './clientBase.bench';
 import { headsetBenches } from './headset.bench';
+import { hostileFileBenches } from './hostileFiles.bench';
 import { ipcBenches } from './ipcDispatch.bench';
 
 export interface Figure {
@@ -20,4 +21,5 @@ export const benches: Bench[] = [
   ...headsetBenches,
   ...callBenches,
   ...clientBaseBenches,
+  ...hostileFileBenches,
 ];
