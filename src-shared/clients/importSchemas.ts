@@ -60,5 +60,19 @@ export const importProgressSchema = z.object({
 });
 export type ImportProgress = z.infer<typeof importProgressSchema>;
 
+/** A job that has read nothing yet. */
+export function progressAtStart(jobId: number): ImportProgress {
+  return {
+    jobId,
+    status: 'running',
+    fraction: 0,
+    rowsRead: 0,
+    rowsImported: 0,
+    rowsMerged: 0,
+    rowsSkipped: 0,
+    rowsFailed: 0,
+  };
+}
+
 /** How many row errors a job keeps for its report; the counts stay exact past it. */
 export const storedErrorLimit = 100_000;

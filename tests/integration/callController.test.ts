@@ -208,6 +208,20 @@ describe('answering rules on the wire', () => {
   });
 });
 
+/** Sends an INVITE, waits for it to ring, rejects it (486) and clears it; gives the call as it rang. */
+async function ringAndReject(callId: string, invite = inviteFrom(traces[2]!, callId)) {
+  const ringing = responseTo(callId, /^SIP\/2\.0 180/);
+  pbx.send(invite);
+  await ringing;
+  const call = calls.find((c) => c.state === 'ringing');
+  const busy = responseTo(callId, /^SIP\/2\.0 486/);
+  controller.act({ action: 'reject', id: call!.id });
+  await busy;
+  await waitFor(() => calls[0]?.state === 'ended');
+  controller.clearEnded();
+  return call;
+}
+
 describe('the screen pop', () => {
   it('a known caller is shown ringing with the card found: the window hears of the call once, not before and after the lookup', async () => {
     // The third trace's caller, +1 650 666 6666, is a client.
@@ -216,21 +230,10 @@ describe('the screen pop', () => {
       'op1',
     );
     if (!created.ok) throw new Error('client not created');
-    const ring = async (callId: string) => {
-      const ringing = responseTo(callId, /^SIP\/2\.0 180/);
-      pbx.send(inviteFrom(traces[2]!, callId));
-      await ringing;
-      const call = calls.find((c) => c.state === 'ringing');
-      const busy = responseTo(callId, /^SIP\/2\.0 486/);
-      controller.act({ action: 'reject', id: call!.id });
-      await busy;
-      await waitFor(() => calls[0]?.state === 'ended');
-      controller.clearEnded();
-    };
     // Earlier tests opened the client base already; a first call would, otherwise.
-    await ring(`pop-warm-${Date.now()}`);
+    await ringAndReject(`pop-warm-${Date.now()}`);
     const from = updates.length;
-    await ring(`pop-${Date.now()}`);
+    await ringAndReject(`pop-${Date.now()}`);
     const firstSeen = updates
       .slice(from)
       .map((list) => list.find((c) => c.state === 'ringing'))
@@ -248,15 +251,7 @@ describe("the caller's name", () => {
       /^From:.*$/im,
       `From: "${decomposed}" <sip:+380671234567@127.0.0.1>;tag=nfd${Date.now()}`,
     );
-    const ringing = responseTo(callId, /^SIP\/2\.0 180/);
-    pbx.send(invite);
-    await ringing;
-    const call = calls.find((c) => c.state === 'ringing');
-    const busy = responseTo(callId, /^SIP\/2\.0 486/);
-    controller.act({ action: 'reject', id: call!.id });
-    await busy;
-    await waitFor(() => calls[0]?.state === 'ended');
-    controller.clearEnded();
+    const call = await ringAndReject(callId, invite);
     expect(call?.remoteName).toBe('Йосипенко Андрій'.normalize('NFC'));
   });
 });

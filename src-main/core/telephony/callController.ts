@@ -1,10 +1,11 @@
 import JsSIP from 'jssip';
 import type { IncomingRTCSessionEvent, RTCSessionEvent } from 'jssip/lib/UA';
 import type { RTCSession } from 'jssip/lib/RTCSession';
-import type { CallerMatch } from '../clients/callerId';
 import type { RemotePeerConnection } from './media/remotePeerConnection';
-import type { CallRecords } from '../calls/callRecords';
 import type { Clock, Logger } from '../platform/ports';
+import { performCallAction } from './callActions';
+import { CallRecordKeeper, type OpenBase } from './callRecordKeeper';
+import { endCauseOf, endHold, newLiveCall, type LiveCall } from './liveCall';
 import type { LiveCallRegistry } from './liveCallRegistry';
 import { keepCallWhenHoldRefused } from './refusedHold';
 import type { MediaBridge } from './media/mediaBridge';
@@ -14,8 +15,6 @@ import {
   type CallView,
   type EndCause,
 } from '../../../src-shared/telephony/callView';
-
-type OpenBase = { records: CallRecords; callerId: (number: string) => CallerMatch[] };
 
 export interface CallControllerDeps {
   media: MediaBridge;
@@ -39,20 +38,11 @@ export interface CallControllerDeps {
   answerTimeoutMs?: number;
 }
 
-interface LiveCall {
-  view: CallView;
-  session: RTCSession;
-  holdStartedAt: number | undefined;
-  holdSeconds: number;
-  watchdog: NodeJS.Timeout | undefined;
-  transferTarget: string | null;
-  localEnd: EndCause | undefined;
-}
-
 /**
  * One state machine per call, over JsSIP's sessions: ringing → connecting →
  * active ⇄ held → ended. Each call is an interaction row from the moment it
- * is offered; the caller's card is looked up while it rings.
+ * is offered (callRecordKeeper); the caller's card is looked up while it
+ * rings; what the operator does to a call is in callActions.
  */
 export class CallController {
   private ua: JsSIP.UA | undefined;
@@ -60,10 +50,11 @@ export class CallController {
   private readonly calls = new Map<number, LiveCall>();
   /** Ended calls stay listed briefly so the operator sees how they ended. */
   private readonly recent: CallView[] = [];
-  /** The client base, once it has answered (it stays the same from then on). */
-  private base: OpenBase | undefined;
+  private readonly records: CallRecordKeeper;
 
-  constructor(private readonly deps: CallControllerDeps) {}
+  constructor(private readonly deps: CallControllerDeps) {
+    this.records = new CallRecordKeeper(deps.database, deps.logger);
+  }
 
   /** The user agent of the current registration (or none). */
   useAgent(ua: JsSIP.UA | undefined): void {
@@ -104,88 +95,19 @@ export class CallController {
   act(action: CallAction): boolean {
     const call = this.calls.get(action.id);
     if (call === undefined) return false;
-    const { session } = call;
     // What went wrong with the last action is old news once the operator acts again.
     if (call.view.problem !== null && transientCallProblems.has(call.view.problem))
       call.view.problem = null;
     try {
-      switch (action.action) {
-        case 'answer':
-          return this.answer(call);
-        case 'reject':
-          if (call.view.state !== 'ringing' || call.view.direction !== 'inbound') return false;
-          call.localEnd = 'rejected';
-          session.terminate({ status_code: 486, reason_phrase: 'Busy Here' });
-          return true;
-        case 'hangup':
-          call.localEnd = 'localHangup';
-          session.terminate();
-          return true;
-        case 'hold':
-          return call.view.state === 'active' && session.hold();
-        case 'resume':
-          if (call.view.state !== 'held') return false;
-          this.holdOthers(call);
-          return session.unhold();
-        case 'mute':
-          if (action.muted) session.mute({ audio: true });
-          else session.unmute({ audio: true });
-          return true;
-        case 'dtmf':
-          if (call.view.state !== 'active') return false;
-          session.sendDTMF(action.tones, {
-            duration: 100,
-            interToneGap: 70,
-            transportType:
-              this.deps.dtmfMode?.() === 'info'
-                ? JsSIP.C.DTMF_TRANSPORT.INFO
-                : JsSIP.C.DTMF_TRANSPORT.RFC2833,
-          });
-          return true;
-        case 'consult': {
-          if (call.view.state !== 'active' && call.view.state !== 'held') return false;
-          if (call.view.state === 'active') session.hold();
-          const consult = this.dial(action.target);
-          if (!consult.ok) return false;
-          this.set(call, { consultCallId: consult.id });
-          return true;
-        }
-        case 'completeTransfer': {
-          const consult =
-            call.view.consultCallId === null ? undefined : this.calls.get(call.view.consultCallId);
-          if (consult?.view.state !== 'active' && consult?.view.state !== 'held') return false;
-          call.transferTarget = consult.view.remoteNumber;
-          // The caller is sent to the consulted party, replacing our call with them.
-          session.refer(consult.session.remote_identity.uri, {
-            replaces: consult.session,
-            eventHandlers: {
-              accepted: () => {
-                call.localEnd = 'transferred';
-                consult.localEnd = 'transferred';
-                session.terminate();
-              },
-              requestFailed: () => this.transferFailed(call),
-              failed: () => this.transferFailed(call),
-            },
-          });
-          return true;
-        }
-        case 'transfer':
-          if (call.view.state !== 'active' && call.view.state !== 'held') return false;
-          call.transferTarget = action.target;
-          session.refer(action.target, {
-            eventHandlers: {
-              accepted: () => {
-                call.localEnd = 'transferred';
-                session.terminate();
-              },
-              // The REFER refused, or the target never answered: the caller is still here.
-              requestFailed: () => this.transferFailed(call),
-              failed: () => this.transferFailed(call),
-            },
-          });
-          return true;
-      }
+      return performCallAction(call, action, {
+        answer: (c) => this.answer(c),
+        dial: (target) => this.dial(target),
+        find: (id) => this.calls.get(id),
+        holdOthers: (except) => this.holdOthers(except),
+        set: (c, patch) => this.set(c, patch),
+        dtmfMode: this.deps.dtmfMode?.() ?? 'rfc4733',
+        logger: this.deps.logger,
+      });
     } catch (error) {
       this.deps.logger.warn('call: action failed', { action: action.action, error: String(error) });
       return false;
@@ -276,33 +198,13 @@ export class CallController {
     number: string,
     name: string,
   ): LiveCall {
-    const now = this.deps.clock.now();
-    const call: LiveCall = {
+    const call = newLiveCall(
+      this.nextId++,
       session,
-      view: {
-        id: this.nextId++,
-        direction,
-        state: 'ringing',
-        remoteNumber: number,
-        remoteName: name,
-        client: null,
-        matches: 0,
-        interactionId: null,
-        muted: false,
-        offeredAt: now.toISOString(),
-        answeredAt: null,
-        endedAt: null,
-        endCause: null,
-        problem: null,
-        consultCallId: null,
-        autoAnswer: false,
-      },
-      holdStartedAt: undefined,
-      holdSeconds: 0,
-      watchdog: undefined,
-      transferTarget: null,
-      localEnd: undefined,
-    };
+      direction,
+      { number, name },
+      this.deps.clock.now(),
+    );
     this.calls.set(call.view.id, call);
     this.deps.liveCalls.add(String(call.view.id));
     const callId = (session as unknown as { _request?: { call_id?: string } })._request?.call_id;
@@ -333,7 +235,7 @@ export class CallController {
       clearTimeout(call.watchdog);
       const at = this.deps.clock.now();
       this.set(call, { state: 'active', answeredAt: at.toISOString() });
-      void this.record(call, (records, id) => records.answered(id, at));
+      this.records.answered(call, at);
     });
     session.on('hold', (e: { originator: string }) => {
       if (e.originator !== 'local') return;
@@ -343,7 +245,7 @@ export class CallController {
     });
     session.on('unhold', (e: { originator: string }) => {
       if (e.originator !== 'local') return;
-      this.endHold(call);
+      endHold(call, this.deps.clock);
       this.set(call, { state: 'active' });
     });
     session.on('muted', () => this.set(call, { muted: true }));
@@ -362,62 +264,15 @@ export class CallController {
     });
     // With the base open, the caller is looked up before the call is first shown: the
     // window gets the ringing call and its caller's card in one go, not two renders apart.
-    if (this.base !== undefined) this.startRecordWith(call, this.base, callId ?? '');
+    this.records.begin(call, callId ?? '', () => this.changed());
     this.changed();
-    if (this.base === undefined) void this.startRecord(call, callId ?? '');
     return call;
-  }
-
-  private async startRecord(call: LiveCall, sipCallId: string): Promise<void> {
-    try {
-      this.base = await this.deps.database();
-    } catch (error) {
-      this.deps.logger.error('call: could not record the call', { error: String(error) });
-      return;
-    }
-    this.startRecordWith(call, this.base, sipCallId);
-    this.changed();
-  }
-
-  private startRecordWith(call: LiveCall, db: OpenBase, sipCallId: string): void {
-    try {
-      const matches = call.view.remoteNumber === '' ? [] : db.callerId(call.view.remoteNumber);
-      const client = matches.length === 1 && matches[0] !== undefined ? matches[0] : null;
-      call.view.matches = matches.length;
-      call.view.client =
-        client === null ? null : { id: client.clientId, fullName: client.fullName };
-      call.view.interactionId = db.records.start({
-        direction: call.view.direction,
-        remoteNumber: call.view.remoteNumber,
-        sipCallId,
-        clientId: client?.clientId ?? null,
-        offeredAt: new Date(call.view.offeredAt),
-      });
-      // A call that already ended while the base was opening is closed at once.
-      if (call.view.endedAt !== null) this.writeEnd(call, db.records);
-      else if (call.view.answeredAt !== null)
-        db.records.answered(call.view.interactionId, new Date(call.view.answeredAt));
-    } catch (error) {
-      this.deps.logger.error('call: could not record the call', { error: String(error) });
-    }
-  }
-
-  private async record(
-    call: LiveCall,
-    write: (records: CallRecords, interactionId: number) => void,
-  ): Promise<void> {
-    if (call.view.interactionId === null) return; // startRecord writes it when it lands
-    try {
-      write((await this.deps.database()).records, call.view.interactionId);
-    } catch (error) {
-      this.deps.logger.error('call: could not update the call record', { error: String(error) });
-    }
   }
 
   private finish(call: LiveCall, cause: EndCause): void {
     if (call.view.state === 'ended') return;
     clearTimeout(call.watchdog);
-    this.endHold(call);
+    endHold(call, this.deps.clock);
     // "The call goes on" is no longer true: a refused action is not what the call ended with.
     const problem =
       call.view.problem !== null && transientCallProblems.has(call.view.problem)
@@ -437,43 +292,14 @@ export class CallController {
     this.deps.media.dropPreparedCall(call.view.id);
     this.recent.unshift(call.view);
     this.recent.length = Math.min(this.recent.length, 3);
-    void this.record(call, (records) => this.writeEnd(call, records));
+    this.records.ended(call);
     this.changed();
-  }
-
-  private writeEnd(call: LiveCall, records: CallRecords): void {
-    if (call.view.interactionId === null || call.view.endedAt === null) return;
-    const offered = Date.parse(call.view.offeredAt);
-    const ended = Date.parse(call.view.endedAt);
-    const answered = call.view.answeredAt === null ? null : Date.parse(call.view.answeredAt);
-    records.ended(call.view.interactionId, {
-      endedAt: new Date(ended),
-      endCause: call.view.endCause ?? 'failed',
-      ringSeconds: ((answered ?? ended) - offered) / 1000,
-      talkSeconds:
-        answered === null ? 0 : Math.max(0, (ended - answered) / 1000 - call.holdSeconds),
-      holdSeconds: call.holdSeconds,
-      transferTarget: call.transferTarget,
-    });
   }
 
   /** Forgets ended calls shown to the operator. */
   clearEnded(): void {
     this.recent.length = 0;
     this.changed();
-  }
-
-  private transferFailed(call: LiveCall): void {
-    if (call.view.state === 'ended') return;
-    this.deps.logger.warn('call: transfer failed', { id: call.view.id });
-    call.transferTarget = null;
-    this.set(call, { problem: 'transferFailed' });
-  }
-
-  private endHold(call: LiveCall): void {
-    if (call.holdStartedAt === undefined) return;
-    call.holdSeconds += (this.deps.clock.now().getTime() - call.holdStartedAt) / 1000;
-    call.holdStartedAt = undefined;
   }
 
   /**
@@ -499,38 +325,5 @@ export class CallController {
 
   private changed(): void {
     this.deps.onChanged(this.list());
-  }
-}
-
-function endCauseOf(originator: string, cause: string | undefined, call: LiveCall): EndCause {
-  const causes = JsSIP.C.causes;
-  switch (cause) {
-    case causes.BYE:
-      return originator === 'local' ? 'localHangup' : 'remoteHangup';
-    case causes.CANCELED:
-      return 'canceled';
-    case causes.BUSY:
-      return 'busy';
-    case causes.REJECTED:
-      return 'rejected';
-    case causes.NO_ANSWER:
-    case causes.EXPIRES:
-      return 'noAnswer';
-    case causes.UNAVAILABLE:
-      return 'unavailable';
-    case causes.NOT_FOUND:
-    case causes.ADDRESS_INCOMPLETE:
-      return 'notFound';
-    case causes.RTP_TIMEOUT:
-      return 'mediaLost';
-    case causes.WEBRTC_ERROR:
-    case causes.INTERNAL_ERROR:
-    case causes.USER_DENIED_MEDIA_ACCESS:
-      return 'mediaFailed';
-    case causes.CONNECTION_ERROR:
-    case causes.REQUEST_TIMEOUT:
-      return 'connectionLost';
-    default:
-      return call.view.answeredAt === null ? 'failed' : 'remoteHangup';
   }
 }

@@ -16,10 +16,11 @@ import {
 import { CsvRecordReader } from './csvRecords';
 import { detectDelimiter, type Delimiter } from './delimiterDetection';
 import { ImportFileError, looksBinary } from './importFileError';
-import type {
-  ImportFileProblem,
-  ImportProgress,
-  ImportSettings,
+import {
+  progressAtStart,
+  type ImportFileProblem,
+  type ImportProgress,
+  type ImportSettings,
 } from '../../../../src-shared/clients/importSchemas';
 import { threadedRowBatches } from './rowBatchThread';
 import { detectEncoding, type TextEncoding } from './textEncoding';
@@ -176,16 +177,7 @@ export async function importClientsFromCsv(
   let checkpointer: WalCheckpointer | undefined;
   // Decided at the first batch; an object, so the checks after the loop see what write set.
   const load = { bulk: false };
-  const progress: ImportProgress = {
-    jobId,
-    status: 'running',
-    fraction: 0,
-    rowsRead: 0,
-    rowsImported: 0,
-    rowsMerged: 0,
-    rowsSkipped: 0,
-    rowsFailed: 0,
-  };
+  const progress = progressAtStart(jobId);
   // Small transactions: the app never waits long for the write lock, and at a million rows
   // 2,500 a batch imported faster than 5,000 or 20,000 (npm run bench -- import).
   const batchSize = options.batchSize ?? 2500;

@@ -3,7 +3,11 @@ import type { CountryCode } from 'libphonenumber-js';
 import type { DatabaseKey } from '../../db/encryption';
 import type { Logger } from '../../platform/ports';
 import type { SearchBacklogProgress } from '../searchBacklog';
-import type { ImportProgress, ImportSettings } from '../../../../src-shared/clients/importSchemas';
+import {
+  progressAtStart,
+  type ImportProgress,
+  type ImportSettings,
+} from '../../../../src-shared/clients/importSchemas';
 
 export interface ImportRequest {
   file: string;
@@ -107,7 +111,8 @@ export class ImportRunner {
             this.logger.error('import failed', { jobId, message: message.message });
             if (jobId === undefined) reject(new Error(message.message));
             // A failure the import did not report itself (the database, the disk): the window must not wait on.
-            else if (last?.status !== 'failed') onProgress(failedProgress(jobId, last));
+            else if (last?.status !== 'failed')
+              onProgress({ ...(last ?? progressAtStart(jobId)), status: 'failed' });
             break;
         }
       });
@@ -131,18 +136,4 @@ export class ImportRunner {
   isRunning(): boolean {
     return this.running.size > 0;
   }
-}
-
-function failedProgress(jobId: number, last: ImportProgress | undefined): ImportProgress {
-  return {
-    jobId,
-    fraction: 0,
-    rowsRead: 0,
-    rowsImported: 0,
-    rowsMerged: 0,
-    rowsSkipped: 0,
-    rowsFailed: 0,
-    ...last,
-    status: 'failed',
-  };
 }
