@@ -6,6 +6,8 @@ import type {
   MediaResponse,
 } from '../../src-shared/telephony/mediaBridgeSchema';
 import { invoke, onEvent } from '../api/pultClient';
+import { audioBytes, connectionSnapshot } from './connectionStatistics';
+import { Microphones } from './microphones';
 
 interface Served {
   pc: RTCPeerConnection;
@@ -46,17 +48,15 @@ export class MediaHost {
   private stopListening: (() => void) | undefined;
   /** Connections whose preparation waits a moment, and what ends that wait early (or calls it off). */
   private readonly waiting = new Map<number, (calledOff: boolean) => void>();
-  /** A microphone opened while a call rings, handed to the connection that answers it. */
-  /** Opened for a call that rang without an offer, for whichever call needs a microphone next. */
-  private warm:
-    | { connectionId: number; stream: Promise<MediaStream>; timer: ReturnType<typeof setTimeout> }
-    | undefined;
+  private readonly microphones: Microphones;
 
   constructor(
     private readonly devices: () => MediaDevicesChoice,
     /** A speaker that would not play, or main out of reach: the window says so. */
     private readonly onProblem: (error: unknown) => void,
-  ) {}
+  ) {
+    this.microphones = new Microphones(devices);
+  }
 
   start(): void {
     this.stopListening = onEvent('media.request', (request) => {
@@ -73,25 +73,12 @@ export class MediaHost {
   stop(): void {
     this.stopListening?.();
     for (const id of [...this.served.keys()]) this.close(id);
-    this.releaseWarmMicrophone();
+    this.microphones.release();
   }
 
   /** Bytes of audio received and sent so far, over all calls (for the call panel and tests). */
-  async audioBytes(): Promise<{ received: number; sent: number }> {
-    let received = 0;
-    let sent = 0;
-    for (const { pc } of this.served.values()) {
-      const stats = await pc.getStats();
-      stats.forEach(
-        (report: { type: string; kind?: string; bytesReceived?: number; bytesSent?: number }) => {
-          if (report.type === 'inbound-rtp' && report.kind === 'audio')
-            received += report.bytesReceived ?? 0;
-          if (report.type === 'outbound-rtp' && report.kind === 'audio')
-            sent += report.bytesSent ?? 0;
-        },
-      );
-    }
-    return { received, sent };
+  audioBytes(): Promise<{ received: number; sent: number }> {
+    return audioBytes([...this.served.values()].map((served) => served.pc));
   }
 
   private async handle(request: MediaRequest): Promise<void> {
@@ -215,7 +202,7 @@ export class MediaHost {
       offeredAudio(served.pc) ?? served.pc.addTransceiver('audio', { direction: 'sendrecv' });
     transceiver.direction = 'sendrecv';
     served.microphoneSender = transceiver;
-    void this.takeMicrophone().then(
+    void this.microphones.take().then(
       async (stream) => {
         if (served.closed === true) {
           stream.getTracks().forEach((t) => t.stop());
@@ -245,14 +232,6 @@ export class MediaHost {
     void attachMicrophone(served);
   }
 
-  private openMicrophone(): Promise<MediaStream> {
-    const { microphoneId } = this.devices();
-    return navigator.mediaDevices.getUserMedia({
-      audio: microphoneId === undefined ? true : { deviceId: { exact: microphoneId } },
-      video: false,
-    });
-  }
-
   /**
    * A call rings: a moment later (the caller's card is drawn first; it is what
    * the operator looks at now), this connection opens with the microphone on
@@ -278,14 +257,14 @@ export class MediaHost {
     if (calledOff) return undefined;
     if (offerSdp === undefined) {
       // An INVITE without an offer: the answer's offer is made on answering; the microphone opens now.
-      this.warmMicrophone(connectionId);
+      this.microphones.warm(connectionId);
       this.open(connectionId, iceServers);
       return undefined;
     }
     const pc = new RTCPeerConnection({ iceServers });
     let made: { answer: string; microphone: MediaStream } | undefined;
     try {
-      const microphone = await this.takeMicrophone();
+      const microphone = await this.microphones.take();
       try {
         for (const track of microphone.getAudioTracks()) pc.addTrack(track, microphone);
         await pc.setRemoteDescription({ type: 'offer', sdp: offerSdp });
@@ -305,42 +284,6 @@ export class MediaHost {
     }
     this.open(connectionId, iceServers, { pc, ...made, offerSdp });
     return made.answer;
-  }
-
-  private warmMicrophone(connectionId: number): void {
-    if (this.warm !== undefined) return;
-    const stream = this.openMicrophone();
-    // A call left ringing must not keep the microphone open for long.
-    const timer = setTimeout(() => {
-      if (this.warm?.stream === stream) this.releaseWarmMicrophone();
-    }, 60_000);
-    stream.catch(() => {
-      if (this.warm?.stream === stream) this.warm = undefined;
-    });
-    this.warm = { connectionId, stream, timer };
-  }
-
-  private releaseWarmMicrophone(): void {
-    const warm = this.warm;
-    if (warm === undefined) return;
-    this.warm = undefined;
-    clearTimeout(warm.timer);
-    // A microphone that never opened has nothing to close (and its failure is said when taken).
-    warm.stream.then((s) => s.getTracks().forEach((t) => t.stop())).catch(() => undefined);
-  }
-
-  private async takeMicrophone(): Promise<MediaStream> {
-    const warm = this.warm;
-    this.warm = undefined;
-    if (warm !== undefined) {
-      clearTimeout(warm.timer);
-      try {
-        return await warm.stream;
-      } catch {
-        // Opening it early failed; try again now, and report that failure if it repeats.
-      }
-    }
-    return this.openMicrophone();
   }
 
   private open(
@@ -395,8 +338,7 @@ export class MediaHost {
 
   private close(connectionId: number): void {
     this.queues.delete(connectionId);
-    // The call that opened it ended without taking it (the caller gave up): it closes now.
-    if (this.warm?.connectionId === connectionId) this.releaseWarmMicrophone();
+    this.microphones.releaseFor(connectionId);
     const served = this.served.get(connectionId);
     if (served === undefined) return;
     this.served.delete(connectionId);
@@ -409,16 +351,8 @@ export class MediaHost {
   private snapshot(connectionId: number): ConnectionState | undefined {
     const served = this.served.get(connectionId);
     if (served === undefined) return undefined;
-    const { pc } = served;
     served.seq += 1;
-    const local = pc.localDescription;
-    return {
-      seq: served.seq,
-      iceGatheringState: pc.iceGatheringState,
-      iceConnectionState: pc.iceConnectionState,
-      signalingState: pc.signalingState,
-      localDescription: local === null ? null : { type: local.type, sdp: local.sdp },
-    };
+    return connectionSnapshot(served.pc, served.seq);
   }
 }
 
