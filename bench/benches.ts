@@ -3,6 +3,7 @@ import { clientBaseBenches } from './clientBase.bench';
 import { headsetBenches } from './headset.bench';
 import { hostileFileBenches } from './hostileFiles.bench';
 import { ipcBenches } from './ipcDispatch.bench';
+import { migrationBenches } from './migration.bench';
 
 export interface Figure {
   name: string;
@@ -22,4 +23,5 @@ export const benches: Bench[] = [
   ...callBenches,
   ...clientBaseBenches,
   ...hostileFileBenches,
+  ...migrationBenches,
 ];
