@@ -157,10 +157,13 @@ test('import with an error report, then export with formulas neutralised', async
   }
 });
 
-test('an import without a phone column cannot start, and the dialog says which column is missing', async ({}, testInfo) => {
+test('an import without a phone column cannot start, and a job title mapped as the name is doubted', async ({}, testInfo) => {
   mkdirSync(testInfo.outputDir, { recursive: true });
   const csv = testInfo.outputPath('staff.csv');
-  writeFileSync(csv, ['ПІБ;Посада', 'Коваль Ірина;admin.', 'Жук Петро;admin.'].join('\r\n'));
+  writeFileSync(
+    csv,
+    ['ПІБ;Посада', 'Коваль Ірина;admin.', 'Жук Петро;admin.', 'Бондар Олена;менеджер'].join('\r\n'),
+  );
   const app = await launchPult({ env: { PULT_HOST_OPEN_FILE: csv } });
   try {
     const page = await app.firstWindow();
@@ -174,6 +177,14 @@ test('an import without a phone column cannot start, and the dialog says which c
     await page.getByRole('option', { name: 'Телефон', exact: true }).click();
     await expect(page.getByTestId('import-missing-columns')).toHaveCount(0);
     await expect(page.getByTestId('import-start')).toBeEnabled();
+    await expect(page.getByTestId('import-doubtful-names')).toHaveCount(0);
+    // The job title mapped as the name instead: the dialog doubts it, with the values it saw.
+    await page.getByRole('combobox', { name: 'ПІБ' }).click();
+    await page.getByRole('option', { name: 'Телефон', exact: true }).click();
+    await page.getByRole('combobox', { name: 'Посада' }).click();
+    await page.getByRole('option', { name: 'П.І.Б.', exact: true }).click();
+    await expect(page.getByTestId('import-doubtful-names')).toContainText('«Посада»');
+    await expect(page.getByTestId('import-doubtful-names')).toContainText('admin.');
   } finally {
     await app.close();
   }

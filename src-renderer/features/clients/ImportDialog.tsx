@@ -18,6 +18,7 @@ import {
   missingImportColumns,
   type ImportField,
 } from '../../../src-shared/clients/columnMapping';
+import { doubtfulNames } from '../../../src-shared/clients/nameColumnCheck';
 import type {
   DuplicatePolicy,
   ImportFileProblem,
@@ -76,6 +77,12 @@ export function ImportDialog({
   };
   // What stops an import before it starts is said where Start is, not found out row by row.
   const missing = missingImportColumns(mapping);
+  // A job title or an e-mail column mapped as the name: said before thousands of such "clients" come in.
+  const doubted = mapping.flatMap((field, index) => {
+    if (field !== 'fullName') return [];
+    const examples = doubtfulNames(preview.sampleRows.map((row) => row[index] ?? ''));
+    return examples.length === 0 ? [] : [{ column: preview.headers[index] ?? '', examples }];
+  });
   const fileProblemText = (problem: ImportFileProblem) =>
     t(`clients.import.fileProblems.${problem.problem}`, { line: problem.line });
   const fieldOptions = [
@@ -184,6 +191,11 @@ export function ImportDialog({
                 })}
               </Alert>
             )}
+            {doubted.map(({ column, examples }) => (
+              <Alert key={column} color="yellow" data-testid="import-doubtful-names">
+                {t('clients.import.doubtfulNames', { column, examples: examples.join(', ') })}
+              </Alert>
+            ))}
             <Group justify="flex-end">
               <Button variant="default" onClick={() => onClose(false)}>
                 {t('clients.actions.cancel')}
