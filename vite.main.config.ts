@@ -24,6 +24,7 @@ export default defineConfig({
       input: {
         main: 'src-main/electron/main.ts',
         importWorker: 'src-main/core/clients/import/importWorker.ts',
+        fileJobWorker: 'src-main/core/clients/fileJobs/fileJobWorker.ts',
         clientRowThread: 'src-main/core/clients/import/clientRowThread.ts',
         walCheckpointThread: 'src-main/core/db/walCheckpointThread.ts',
       },

@@ -30,6 +30,8 @@ import { sharedDir, startKamailio } from '../tests/support/kamailio';
 import { agentAccount } from '../tests/support/sipAccounts';
 import type { Bench, Figure } from './benches';
 import { startMediaPage } from './calls/mediaPage';
+import { clientSheet, previewRows, startFileLoad } from './calls/fileLoad';
+import { MainStallMonitor } from '../src-main/core/diagnostics/mainStallMonitor';
 import { percentile, round } from './stats';
 
 const clients = Number(process.env['PULT_BENCH_CLIENTS'] ?? 1_000_000);
@@ -60,6 +62,8 @@ async function clientBase(dir: string) {
       )
       .run(clients);
     db.sqlite.prepare('UPDATE search_control SET paused = 0').run();
+    // The list an export under load writes: 100,000 clients marked do-not-call.
+    db.sqlite.prepare('UPDATE clients SET do_not_call = 1 WHERE id <= 100000').run();
     db.sqlite
       .prepare(
         `WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 200)
@@ -208,6 +212,28 @@ export const callBenches: Bench[] = [
           () => device.emit('data', Buffer.from([2, 0, 0])),
         );
 
+        // The Answer button again, while file work runs on workers without a pause: how long
+        // main's event loop is ever held (the app's own monitor), and the answers' 200 OK.
+        const sheet = path.join(dir, 'clients-200k.xlsx');
+        await clientSheet(sheet);
+        const stallMonitor = new MainStallMonitor(silentLogger, {
+          reportAboveMs: Number.POSITIVE_INFINITY,
+          windowMs: 24 * 3600_000,
+        }).start();
+        const load = startFileLoad({
+          dir,
+          sheet,
+          database: { file: path.join(dir, 'pult.sqlite') },
+        });
+        await new Promise((r) => setTimeout(r, 1000));
+        const { toOk: loadedAnswers } = await answerCalls(
+          (id) => controller.act({ action: 'answer', id }),
+          (id) => controller.act({ action: 'hangup', id }),
+        );
+        const stalls = stallMonitor.current();
+        stallMonitor.stop();
+        const fileWork = await load.stop();
+
         // Outbound: call() → confirmed, Pult and a plain JsSIP page, taking turns.
         const pult: number[] = [];
         const browserOnly: number[] = [];
@@ -259,6 +285,18 @@ export const callBenches: Bench[] = [
             value: round(percentile(answers, 95)),
             unit: 'ms (answer 0.5 s into ringing → 200 OK sent, media in Chromium)',
             n: answers.length,
+          },
+          {
+            name: 'main.maxStallMs',
+            value: round(stalls.longestMs),
+            unit: `ms (longest hold of main's event loop while a ${previewRows}-row XLSX was previewed ${fileWork.previews} times and ${fileWork.exportedRows} clients exported to XLSX ${fileWork.exports} times, on workers, and ${loadedAnswers.length + 3} calls answered; ${clients} clients)`,
+            n: loadedAnswers.length + 3,
+          },
+          {
+            name: 'answer.to200ok.underFileLoad.p95Ms',
+            value: round(percentile(loadedAnswers, 95)),
+            unit: 'ms (the same answers as answer.to200ok, during that file work)',
+            n: loadedAnswers.length,
           },
           {
             name: 'hid.hookTo200ok.p95Ms',

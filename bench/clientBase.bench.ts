@@ -9,11 +9,11 @@ import { ClientCardReader } from '../src-main/core/clients/clientCard';
 import { clientQuerySchema } from '../src-shared/clients/clientSchemas';
 import { ClientSearch } from '../src-main/core/clients/clientSearch';
 import { SearchBacklog } from '../src-main/core/clients/searchBacklog';
+import { importClientsFromCsv } from '../src-main/core/clients/import/clientImport';
 import {
-  importClientsFromCsv,
   previewImportFile,
   suggestedSettings,
-} from '../src-main/core/clients/import/clientImport';
+} from '../src-main/core/clients/import/importPreview';
 import { openDatabase, type PultDatabase } from '../src-main/core/db/database';
 import { newDatabaseKey } from '../src-main/core/db/encryption';
 import { cities, makePerson, seededRandom } from '../src-main/core/demo/ukrainianPeople';

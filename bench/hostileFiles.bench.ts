@@ -2,11 +2,11 @@ import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { importClientsFromCsv } from '../src-main/core/clients/import/clientImport';
 import {
-  importClientsFromCsv,
   previewImportFile,
   suggestedSettings,
-} from '../src-main/core/clients/import/clientImport';
+} from '../src-main/core/clients/import/importPreview';
 import { openDatabase } from '../src-main/core/db/database';
 import { silentLogger, systemClock } from '../src-main/core/platform/ports';
 import type { Bench, Figure } from './benches';

@@ -40,6 +40,9 @@ import { quitConfirmation } from './quitConfirmation';
 import { safeStorageKeyWrapping, safeStorageSecrets } from './secretStore';
 import { followMachineLifecycle } from './sipLifecycle';
 import { hardenWebContents, installPermissionHandlers } from './webSecurity';
+import { MainStallMonitor } from '../core/diagnostics/mainStallMonitor';
+import { FileJobRunner } from '../core/clients/fileJobs/fileJobRunner';
+import { WorkerTempFolders } from '../core/platform/workerTemp';
 
 /*
  * The composition root: it makes each service once, in the order they need
@@ -76,6 +79,8 @@ if (!app.requestSingleInstanceLock()) {
 
 function start(): void {
   const logger = createMainLogger();
+  // Main answers calls: any hold of its event loop is measured and, past 200 ms a minute, logged.
+  const stalls = new MainStallMonitor(logger).start();
   const clock = systemClock;
   const actor = os.userInfo().username;
   const policy = readMachinePolicy(logger);
@@ -104,10 +109,15 @@ function start(): void {
   protocol.handle(appScheme, createAppProtocolHandler(rendererDir));
   installPermissionHandlers(session.defaultSession, trustedOrigin);
 
+  // --- Workers: their temporary files in the profile (cleared at each start), file jobs.
+  const workerTemp = new WorkerTempFolders(path.join(app.getPath('userData'), 'tmp'));
+  const fileJobs = new FileJobRunner(path.join(here, 'fileJobWorker.js'), logger, workerTemp);
+
   // --- The database (opened in the background; handlers wait for it).
   const database = openClientDatabase({
     userDataDir: app.getPath('userData'),
     workerFile: path.join(here, 'importWorker.js'),
+    workerTemp,
     keyWrapping: safeStorageKeyWrapping(),
     clock,
     logger,
@@ -169,6 +179,7 @@ function start(): void {
     ipcMain,
     createInvokeHandlers({
       appInfo: { name: app.getName(), version: app.getVersion(), platform: process.platform },
+      stalls: () => stalls.current(),
       clock,
       actor,
       settings,
@@ -179,6 +190,8 @@ function start(): void {
       dialogs: fileDialogs,
       database: () => database,
       onImportProgress: (progress) => send('import.progress', progress),
+      onExportProgress: (progress) => send('clients.exportProgress', progress),
+      files: fileJobs,
       sipAccount,
       agent,
       onPresent: () => idle.present(),
@@ -198,6 +211,7 @@ function start(): void {
       type: 'info',
       title: app.getName(),
       message: `${strings().aboutMessage}\n${app.getVersion()}`,
+      detail: strings().aboutMainStalls(stalls.current().longestMs),
     });
   };
   installAppMenu(strings(), devServerUrl !== undefined, showAbout);

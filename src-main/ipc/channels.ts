@@ -5,6 +5,7 @@
  */
 export const invokeChannels = [
   'app.info',
+  'app.diagnostics',
   'settings.get',
   'settings.update',
   'status.get',
@@ -17,6 +18,7 @@ export const invokeChannels = [
   'clients.create',
   'clients.update',
   'clients.export',
+  'clients.cancelExport',
   'import.chooseFile',
   'import.start',
   'import.cancel',
@@ -52,6 +54,7 @@ export const eventChannels = [
   'status.changed',
   'settings.changed',
   'import.progress',
+  'clients.exportProgress',
   'ui.openClient',
   'agent.idlePrompt',
   'calls.changed',

@@ -101,6 +101,15 @@ const callLogEntrySchema = z.object({
 
 export const invokeContract = {
   'app.info': { request: noRequest, response: appInfoSchema },
+  /** How long main's event loop, which answers calls, has been held (MainStallMonitor). */
+  'app.diagnostics': {
+    request: noRequest,
+    response: z.object({
+      mainLongestStallMs: z.number(),
+      mainRecentStallMs: z.number(),
+      mainStallWindows: z.number().int(),
+    }),
+  },
   'settings.get': { request: noRequest, response: settingsViewSchema },
   'settings.update': { request: settingsPatchSchema, response: settingsViewSchema },
   'status.get': { request: noRequest, response: workstationStatusSchema },
@@ -128,8 +137,14 @@ export const invokeContract = {
   },
   'clients.export': {
     request: z.object({ query: clientQuerySchema, format: z.enum(['csv', 'xlsx']) }).strict(),
-    response: z.object({ saved: z.boolean(), rows: z.number().int() }),
+    response: z.object({
+      saved: z.boolean(),
+      rows: z.number().int(),
+      /** The operator stopped it; no file is left. */
+      cancelled: z.boolean().optional(),
+    }),
   },
+  'clients.cancelExport': { request: noRequest, response: z.object({ cancelled: z.boolean() }) },
   'import.chooseFile': {
     request: noRequest,
     response: z.discriminatedUnion('chosen', [
@@ -287,6 +302,8 @@ export const eventContract = {
   'status.changed': workstationStatusSchema,
   'settings.changed': settingsViewSchema,
   'import.progress': importProgressSchema,
+  /** Clients written so far by the export that is running. */
+  'clients.exportProgress': z.object({ rows: z.number().int() }),
   /** Main asks the window to show a client's card (e.g. a callback notification was clicked). */
   'ui.openClient': z.object({ clientId: z.number().int() }),
   /** Ask (or stop asking) whether the operator is still at the desk. */

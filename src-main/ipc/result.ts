@@ -12,6 +12,8 @@ export const refusalCodes = [
   'settingLocked',
   'insecurePbxAddress',
   'importColumnsMissing',
+  'fileUnreadable',
+  'fileNotWritten',
 ] as const;
 export type RefusalCode = (typeof refusalCodes)[number];
 

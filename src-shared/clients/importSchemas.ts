@@ -34,10 +34,20 @@ export type ImportSettings = z.infer<typeof importSettingsSchema>;
 /**
  * Why a whole file cannot be read, as opposed to some of its rows: not a text
  * table at all (random or binary bytes), a line longer than any real row
- * (`line` says which), or no rows.
+ * (`line` says which), or no rows; for an XLSX: damaged, unpacking to more
+ * than any table (or packed like a zip bomb), no worksheet, more rows than
+ * Excel allows.
  */
 export const importFileProblemSchema = z.object({
-  problem: z.enum(['notText', 'lineTooLong', 'noRows']),
+  problem: z.enum([
+    'notText',
+    'lineTooLong',
+    'noRows',
+    'xlsxDamaged',
+    'xlsxTooLarge',
+    'xlsxNoSheet',
+    'tooManyRows',
+  ]),
   line: z.number().int().optional(),
 });
 export type ImportFileProblem = z.infer<typeof importFileProblemSchema>;

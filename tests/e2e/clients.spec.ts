@@ -1,6 +1,8 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
+import { readSheet } from 'read-excel-file/node';
+import { sheetXml, xlsxEntries, zipArchive } from '../support/zipArchive';
 import { openAppDatabase } from './support/appDatabase';
 import { launchPult, newUserDataDir } from './support/pultApp';
 
@@ -152,6 +154,47 @@ test('import with an error report, then export with formulas neutralised', async
     expect(text.startsWith('\uFEFFПІБ;Телефони')).toBe(true);
     expect(text).toContain(`"'=HYPERLINK(""http://evil"")"`);
     expect(text).toContain('Коваль Ірина;067 111 22 33;Київ');
+  } finally {
+    await app.close();
+  }
+});
+
+test('spreadsheets on the file worker: a zip bomb is refused in the preview with the reason, and the base goes to XLSX', async ({}, testInfo) => {
+  mkdirSync(testInfo.outputDir, { recursive: true });
+  // 48 MB of sheet packed about a thousand to one: the preview names it, and nothing is parsed.
+  const bomb = testInfo.outputPath('bomb.xlsx');
+  const sheet = Buffer.concat([
+    Buffer.from(sheetXml([['ПІБ', 'Телефон']]).replace('</sheetData>', '')),
+    Buffer.alloc(48 * 1024 * 1024, ' '),
+    Buffer.from('</sheetData></worksheet>'),
+  ]);
+  writeFileSync(bomb, zipArchive(xlsxEntries(sheet)));
+  const exported = testInfo.outputPath('clients.xlsx');
+  const app = await launchPult({
+    env: { PULT_HOST_OPEN_FILE: bomb, PULT_HOST_SAVE_FILE: exported },
+  });
+  try {
+    const page = await app.firstWindow();
+    await openClients(page);
+    await page.getByTestId('clients-import').click();
+    await expect(page.getByTestId('import-file-problem')).toContainText(
+      'розпаковується в набагато більше',
+    );
+    await expect(page.getByTestId('import-start')).toBeDisabled();
+    await page.keyboard.press('Escape');
+    await expect(page.getByTestId('import-dialog')).toBeHidden();
+
+    await page.getByTestId('demo-load').click();
+    await expect(page.getByTestId('client-count')).toHaveText('Усього клієнтів: 10000', {
+      timeout: 60_000,
+    });
+    await page.getByTestId('clients-export-xlsx').click();
+    await expect(page.getByTestId('client-count')).toContainText('Експортовано рядків: 10000', {
+      timeout: 60_000,
+    });
+    const rows = await readSheet(exported);
+    expect(rows).toHaveLength(10_001);
+    expect(rows[0]?.slice(0, 2)).toEqual(['ПІБ', 'Телефони']);
   } finally {
     await app.close();
   }

@@ -65,6 +65,7 @@ describe('export', () => {
         actor: 'op',
         clock,
         headers,
+        sheetName: 'Клієнти',
         fileName: 'out.csv',
       },
     );
@@ -96,6 +97,7 @@ describe('export', () => {
       actor: 'op',
       clock,
       headers,
+      sheetName: 'Клієнти',
       fileName: 'out.xlsx',
     });
     expect(rows).toBe(3);

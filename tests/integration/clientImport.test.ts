@@ -11,11 +11,11 @@ import { CallerIdLookup } from '../../src-main/core/clients/callerId';
 import { clientQuerySchema } from '../../src-shared/clients/clientSchemas';
 import { ClientSearch } from '../../src-main/core/clients/clientSearch';
 import { SearchBacklog } from '../../src-main/core/clients/searchBacklog';
+import { importClientsFromCsv } from '../../src-main/core/clients/import/clientImport';
 import {
-  importClientsFromCsv,
   previewImportFile,
   suggestedSettings,
-} from '../../src-main/core/clients/import/clientImport';
+} from '../../src-main/core/clients/import/importPreview';
 import type { ImportSettings } from '../../src-shared/clients/importSchemas';
 import type { PultDatabase } from '../../src-main/core/db/database';
 import { openTempDatabase } from '../support/tempDatabase';

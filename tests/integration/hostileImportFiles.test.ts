@@ -3,11 +3,11 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { importClientsFromCsv } from '../../src-main/core/clients/import/clientImport';
 import {
-  importClientsFromCsv,
   previewImportFile,
   suggestedSettings,
-} from '../../src-main/core/clients/import/clientImport';
+} from '../../src-main/core/clients/import/importPreview';
 import { ImportFileError } from '../../src-main/core/clients/import/importFileError';
 import type { PultDatabase } from '../../src-main/core/db/database';
 import { maxImportLineChars, type ImportProgress } from '../../src-shared/clients/importSchemas';

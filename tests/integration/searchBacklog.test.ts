@@ -7,11 +7,11 @@ import { CallerIdLookup } from '../../src-main/core/clients/callerId';
 import { ClientEditor } from '../../src-main/core/clients/clientEditor';
 import { clientQuerySchema } from '../../src-shared/clients/clientSchemas';
 import { ClientSearch } from '../../src-main/core/clients/clientSearch';
+import { importClientsFromCsv } from '../../src-main/core/clients/import/clientImport';
 import {
-  importClientsFromCsv,
   previewImportFile,
   suggestedSettings,
-} from '../../src-main/core/clients/import/clientImport';
+} from '../../src-main/core/clients/import/importPreview';
 import type { DuplicatePolicy } from '../../src-shared/clients/importSchemas';
 import { SearchBacklog } from '../../src-main/core/clients/searchBacklog';
 import type { PultDatabase } from '../../src-main/core/db/database';

@@ -4,10 +4,12 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import {
   importClientsFromCsv,
-  previewImportFile,
-  suggestedSettings,
   type ImportOptions,
 } from '../../src-main/core/clients/import/clientImport';
+import {
+  previewImportFile,
+  suggestedSettings,
+} from '../../src-main/core/clients/import/importPreview';
 import type { PultDatabase } from '../../src-main/core/db/database';
 import { openTempDatabase } from '../support/tempDatabase';
 

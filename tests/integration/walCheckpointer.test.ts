@@ -2,11 +2,11 @@ import { mkdtempSync, statSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { importClientsFromCsv } from '../../src-main/core/clients/import/clientImport';
 import {
-  importClientsFromCsv,
   previewImportFile,
   suggestedSettings,
-} from '../../src-main/core/clients/import/clientImport';
+} from '../../src-main/core/clients/import/importPreview';
 import type { PultDatabase } from '../../src-main/core/db/database';
 import { newDatabaseKey } from '../../src-main/core/db/encryption';
 import { writeClientsCsv } from '../support/clientsCsv';

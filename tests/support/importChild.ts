@@ -5,11 +5,11 @@
  * Prints "imported N" after every committed batch. As the app imports: the
  * file read on a thread of its own, the WAL copied on another.
  */
+import { importClientsFromCsv } from '../../src-main/core/clients/import/clientImport';
 import {
   previewImportFile,
-  importClientsFromCsv,
   suggestedSettings,
-} from '../../src-main/core/clients/import/clientImport';
+} from '../../src-main/core/clients/import/importPreview';
 import { openDatabase } from '../../src-main/core/db/database';
 import { silentLogger, systemClock } from '../../src-main/core/platform/ports';
 

@@ -8,7 +8,6 @@ import { maskPhone } from '../phones/phoneMasking';
 import { CallerIdLookup, type CallerMatch } from './callerId';
 import { ClientCardReader } from './clientCard';
 import { ClientEditor } from './clientEditor';
-import { exportClients } from './clientExport';
 import type {
   ClientCard,
   ClientPage,
@@ -106,21 +105,5 @@ export class ClientBase {
       errors: allBuilt(sqlite, errors) as ImportRowError[],
       total: (firstBuilt(sqlite, job) as { n: number } | undefined)?.n ?? 0,
     };
-  }
-
-  export(
-    query: ClientQuery,
-    file: string,
-    format: 'csv' | 'xlsx',
-    actor: string,
-    headers: readonly string[],
-    fileName: string,
-  ): Promise<number> {
-    return exportClients(this.db.sqlite, query, file, format, {
-      actor,
-      clock: this.clock,
-      headers,
-      fileName,
-    });
   }
 }

@@ -2,12 +2,12 @@ import { createWriteStream } from 'node:fs';
 import { once } from 'node:events';
 import type BetterSqlite3 from 'better-sqlite3';
 import { stringify } from 'csv-stringify';
-import writeXlsxFile from 'write-excel-file/node';
 import { recordChange } from '../db/changeJournal';
 import type { Clock } from '../platform/ports';
 import type { ClientQuery } from '../../../src-shared/clients/clientSchemas';
-import { ClientSearch } from './clientSearch';
+import { buildMatchExpression, listFilters } from './clientSearch';
 import { phoneForExport } from '../phones/phoneMasking';
+import { writeXlsxSheet } from '../spreadsheets/xlsxSheetWriter';
 
 /**
  * A cell that a spreadsheet would run as a formula (=, +, -, @, and tab or
@@ -22,7 +22,11 @@ export interface ExportOptions {
   actor: string;
   clock: Clock;
   headers: readonly string[];
+  /** The XLSX sheet's name, in the operator's language. */
+  sheetName: string;
   fileName: string;
+  /** After each client written: the count so far. */
+  onRow?: (rows: number) => void;
 }
 
 /** Excel's row limit, less the header: an XLSX export stops there. */
@@ -30,8 +34,9 @@ export const xlsxRowLimit = 1_048_575;
 
 /**
  * Writes the clients the operator is looking at (all pages, not just the
- * screen) to CSV or XLSX for Excel, and audits who exported what. It pages
- * through ClientSearch's statements, so it shares their raw SQL.
+ * screen) to CSV or XLSX for Excel, and audits who exported what. Raw SQL:
+ * it reads the list with ClientSearch's filters and FTS5 match, which
+ * TypeORM cannot express, on the file worker's connection.
  */
 export async function exportClients(
   sqlite: BetterSqlite3.Database,
@@ -41,37 +46,33 @@ export async function exportClients(
   options: ExportOptions,
 ): Promise<number> {
   const header = options.headers.map(neutraliseCell);
-  const sheet: string[][] = [];
-  let csv: ReturnType<typeof stringify> | undefined;
-  let out: ReturnType<typeof createWriteStream> | undefined;
+  let rows = 0;
+  const counted = function* (limit: number) {
+    for (const record of clientRecords(sqlite, query)) {
+      if (rows >= limit) return;
+      rows++;
+      options.onRow?.(rows);
+      yield record;
+    }
+  };
   if (format === 'csv') {
-    out = createWriteStream(file);
+    const out = createWriteStream(file);
     out.write('\uFEFF');
-    csv = stringify({ delimiter: ';', record_delimiter: 'windows' });
+    const csv = stringify({ delimiter: ';', record_delimiter: 'windows' });
     csv.pipe(out);
     csv.write(header);
-  } else sheet.push(header);
-
-  let rows = 0;
-  for (const record of clientRecords(sqlite, query)) {
-    if (csv !== undefined) {
-      if (!csv.write(record)) await once(csv, 'drain');
-    } else {
-      if (rows >= xlsxRowLimit) break;
-      sheet.push(record);
-    }
-    rows++;
-  }
-  if (csv !== undefined && out !== undefined) {
+    for (const record of counted(Infinity)) if (!csv.write(record)) await once(csv, 'drain');
     csv.end();
     await once(out, 'finish');
   } else {
-    await writeXlsxFile(
-      sheet.map((row) => row.map((value) => ({ value, type: String }))),
-      {
-        sheet: options.headers[0] === 'ПІБ' ? 'Клієнти' : 'Clients',
-      },
-    ).toFile(file);
+    await writeXlsxSheet(
+      file,
+      options.sheetName,
+      (function* () {
+        yield header;
+        yield* counted(xlsxRowLimit);
+      })(),
+    );
   }
   const at = options.clock.now().toISOString();
   sqlite.transaction(() => {
@@ -85,7 +86,15 @@ export async function exportClients(
         rows,
         format,
         fileName: options.fileName,
-        filter: { ...query, offset: undefined, limit: undefined },
+        // What was searched for may itself be personal data (a name, a phone): the audit
+        // keeps that there was a search, not its text.
+        filter: {
+          ...query,
+          text: undefined,
+          searched: query.text.trim() !== '',
+          offset: undefined,
+          limit: undefined,
+        },
       },
       outbox: { op: 'insert', payload: { export: { rows, format, at } } },
     });
@@ -93,34 +102,53 @@ export async function exportClients(
   return rows;
 }
 
-/** Every client the query matches, page by page, as neutralised cells. */
+interface ExportRow {
+  fullName: string;
+  phones: string | null;
+  city: string;
+  address: string;
+  email: string;
+  account: string;
+  doNotCall: number;
+  lastOutcome: string | null;
+}
+
+/**
+ * Every client the query matches, in the list's order, as neutralised cells:
+ * one statement stepped row by row (the export runs on a file worker's own
+ * connection), so 100,000 clients of a million cost one pass. Paging it
+ * through the list's LIMIT/OFFSET, with a count per page, took minutes.
+ */
 function* clientRecords(sqlite: BetterSqlite3.Database, query: ClientQuery): Generator<string[]> {
-  const search = new ClientSearch(sqlite);
-  const details = sqlite.prepare<[number], { email: string; account: string }>(
-    'SELECT email, personal_account AS account FROM clients WHERE id = ?',
+  const match = buildMatchExpression(query.text);
+  const where = listFilters(query);
+  const conditions = [...(match === undefined ? [] : ['client_search MATCH ?']), ...where.sql];
+  const from =
+    match === undefined
+      ? 'FROM clients c'
+      : 'FROM client_search s JOIN clients c ON c.id = s.rowid';
+  const statement = sqlite.prepare<unknown[], ExportRow>(
+    `SELECT c.full_name AS fullName,
+       (SELECT group_concat(e164, ' ') FROM (SELECT e164 FROM client_phones p WHERE p.client_id = c.id ORDER BY p.id)) AS phones,
+       c.city, c.address, c.email, c.personal_account AS account, c.do_not_call AS doNotCall,
+       c.last_outcome AS lastOutcome
+     ${from} ${conditions.length > 0 ? `WHERE ${conditions.join(' AND ')}` : ''}
+     ORDER BY c.sort_key, c.id`,
   );
-  const phones = sqlite.prepare<[number], { e164: string }>(
-    'SELECT e164 FROM client_phones WHERE client_id = ? ORDER BY id',
-  );
-  const pageSize = 500;
-  for (let offset = 0; ; offset += pageSize) {
-    const page = search.find({ ...query, offset, limit: pageSize });
-    for (const item of page.items) {
-      const extra = details.get(item.id);
-      yield [
-        item.fullName,
-        phones
-          .all(item.id)
-          .map((p) => phoneForExport(p.e164))
-          .join(', '),
-        item.city,
-        item.address,
-        extra?.email ?? '',
-        extra?.account ?? '',
-        item.doNotCall ? '1' : '0',
-        item.lastOutcome ?? '',
-      ].map(neutraliseCell);
-    }
-    if (page.items.length < pageSize) return;
+  for (const row of statement.iterate(...(match === undefined ? [] : [match]), ...where.params)) {
+    yield [
+      row.fullName,
+      (row.phones ?? '')
+        .split(' ')
+        .filter((e164) => e164 !== '')
+        .map(phoneForExport)
+        .join(', '),
+      row.city,
+      row.address,
+      row.email,
+      row.account,
+      row.doNotCall === 1 ? '1' : '0',
+      row.lastOutcome ?? '',
+    ].map(neutraliseCell);
   }
 }

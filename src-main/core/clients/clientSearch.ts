@@ -39,7 +39,8 @@ interface RawItem extends Omit<ClientListItem, 'doNotCall'> {
   doNotCall: number;
 }
 
-function filters(query: ClientQuery): { sql: string[]; params: unknown[] } {
+/** The list's filters as SQL on `clients c`: shared with the export, which reads the same list. */
+export function listFilters(query: ClientQuery): { sql: string[]; params: unknown[] } {
   const sql: string[] = [];
   const params: unknown[] = [];
   if (query.tag !== undefined && query.tag !== '') {
@@ -81,7 +82,7 @@ export class ClientSearch {
 
   find(query: ClientQuery): ClientPage {
     const match = buildMatchExpression(query.text);
-    const where = filters(query);
+    const where = listFilters(query);
     if (match === undefined) {
       const clause = where.sql.length > 0 ? `WHERE ${where.sql.join(' AND ')}` : '';
       const items = this.prepare(

@@ -18,10 +18,13 @@ const uk = {
   quitDuringCallQuit: 'Завершити дзвінок і вийти',
   quitDuringCallStay: 'Залишитися',
   aboutMessage: 'Pult — робоче місце оператора кол-центру',
+  aboutMainStalls: (ms: number) =>
+    `Найдовша затримка головного процесу з запуску: ${Math.round(ms)} мс`,
   importDialogTitle: 'Імпорт клієнтів',
   importFilterName: 'Таблиці (CSV, TXT, XLSX)',
   exportDialogTitle: 'Експорт клієнтів',
   exportFileName: 'клієнти',
+  exportSheetName: 'Клієнти',
   reportDialogTitle: 'Звіт про помилки імпорту',
   reportFileName: 'помилки-імпорту.csv',
   exportHeaders: [
@@ -82,10 +85,13 @@ const en: typeof uk = {
   quitDuringCallQuit: 'End the call and quit',
   quitDuringCallStay: 'Stay',
   aboutMessage: "Pult: the call-center operator's workstation",
+  aboutMainStalls: (ms: number) =>
+    `Longest hold of the main process since start: ${Math.round(ms)} ms`,
   importDialogTitle: 'Import clients',
   importFilterName: 'Tables (CSV, TXT, XLSX)',
   exportDialogTitle: 'Export clients',
   exportFileName: 'clients',
+  exportSheetName: 'Clients',
   reportDialogTitle: 'Import error report',
   reportFileName: 'import-errors.csv',
   exportHeaders: [

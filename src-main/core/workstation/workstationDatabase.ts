@@ -1,12 +1,14 @@
 import path from 'node:path';
 import { CallbackList } from '../calls/callbackList';
 import { ClientBase } from '../clients/clientBase';
+import type { JobDatabase } from '../clients/fileJobs/fileJobTypes';
 import { ImportRunner } from '../clients/import/importRunner';
 import { SearchBacklog, type SearchBacklogProgress } from '../clients/searchBacklog';
 import { DatabaseTooNewError, openDatabase, type PultDatabase } from '../db/database';
 import { workstationDatabaseKey, type KeyWrapping } from '../db/databaseKeyFile';
 import { DatabaseKeyError } from '../db/encryption';
 import type { Clock, JsonStore, Logger } from '../platform/ports';
+import type { WorkerTempFolders } from '../platform/workerTemp';
 import type { WorkstationStatusBoard } from '../status/workstationStatusBoard';
 import type { Language } from '../../../src-shared/settings/userSettingsSchema';
 
@@ -16,6 +18,8 @@ export interface WorkstationDatabase {
   clients: ClientBase;
   callbacks: CallbackList;
   imports: ImportRunner;
+  /** The base as a worker opens it: its file and, in memory only, its key. */
+  location: JobDatabase;
 }
 
 /** Why the base could not be opened, so the Electron layer can title its dialog. */
@@ -39,6 +43,8 @@ export class WorkstationDatabaseError extends Error {
 export async function openWorkstationDatabase(options: {
   userDataDir: string;
   workerFile: string;
+  /** The workers' temporary folders. */
+  workerTemp: WorkerTempFolders;
   keyWrapping: KeyWrapping;
   clock: Clock;
   logger: Logger;
@@ -79,12 +85,19 @@ export async function openWorkstationDatabase(options: {
       options.workerFile,
       options.logger,
       showIndexing,
+      options.workerTemp,
     );
     // Ready, or still indexing what an earlier run left: said at once, not from the worker's first report.
     const pending = new SearchBacklog(db.sqlite).pending();
     showIndexing(pending > 0 ? { indexed: 0, pending } : undefined);
     if (pending > 0) imports.resumeIndexing();
-    return { db, clients, callbacks: new CallbackList(db, options.clock), imports };
+    return {
+      db,
+      clients,
+      callbacks: new CallbackList(db, options.clock),
+      imports,
+      location: key === undefined ? { file } : { file, key },
+    };
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     options.logger.error('database could not be opened', { file, error: message });

@@ -1,3 +1,4 @@
+import type { MainStalls } from '../../core/diagnostics/mainStallMonitor';
 import { isExternalUrlAllowed } from '../../core/links/externalLinkPolicy';
 import type { MachinePolicy } from '../../core/settings/machinePolicy';
 import { SettingLockedError, type SettingsService } from '../../core/settings/settingsService';
@@ -8,6 +9,7 @@ import type { HandlersOf } from './handlerTypes';
 /** The app itself: what it is, its settings, the status bar, links out. */
 export function appHandlers(deps: {
   appInfo: { name: string; version: string; platform: string };
+  stalls: () => MainStalls;
   settings: SettingsService;
   status: WorkstationStatusBoard;
   policy: MachinePolicy;
@@ -15,6 +17,14 @@ export function appHandlers(deps: {
 }): HandlersOf<'app.' | 'settings.' | 'status.' | 'links.'> {
   return {
     'app.info': () => deps.appInfo,
+    'app.diagnostics': () => {
+      const stalls = deps.stalls();
+      return {
+        mainLongestStallMs: stalls.longestMs,
+        mainRecentStallMs: stalls.recentMs,
+        mainStallWindows: stalls.windowsOverThreshold,
+      };
+    },
     'settings.get': () => deps.settings.view(),
     'settings.update': (patch) => {
       try {

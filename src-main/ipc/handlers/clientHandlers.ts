@@ -1,4 +1,4 @@
-import path from 'node:path';
+import type { FileJobRunner } from '../../core/clients/fileJobs/fileJobRunner';
 import type { MainStrings } from '../../core/i18n/mainLocales';
 import type { WorkstationDatabase } from '../../core/workstation/workstationDatabase';
 import { IpcRejection } from '../result';
@@ -11,8 +11,11 @@ export function clientHandlers(deps: {
   dialogs: FileDialogs;
   strings: () => MainStrings;
   actor: string;
+  onExportProgress: (progress: { rows: number }) => void;
+  files: FileJobRunner;
 }): HandlersOf<'clients.'> {
   const clients = async () => (await deps.database()).clients;
+  let running: AbortController | undefined;
   return {
     'clients.find': async (query) => (await clients()).find(query),
     'clients.card': async ({ id }) => (await clients()).card(id),
@@ -24,7 +27,8 @@ export function clientHandlers(deps: {
       return result;
     },
     'clients.export': async ({ query, format }) => {
-      const base = await clients();
+      const { location } = await deps.database();
+      const { files } = deps;
       const strings = deps.strings();
       const file = await deps.dialogs.chooseSaveFile(
         strings.exportDialogTitle,
@@ -32,15 +36,36 @@ export function clientHandlers(deps: {
         format,
       );
       if (file === undefined) return { saved: false, rows: 0 };
-      const rows = await base.export(
-        query,
-        file,
-        format,
-        deps.actor,
-        strings.exportHeaders,
-        path.basename(file),
-      );
-      return { saved: true, rows };
+      // One at a time: a new export stops one still running (and removes its half-written file).
+      running?.abort();
+      const controller = new AbortController();
+      running = controller;
+      try {
+        const { rows } = await files.run(
+          {
+            task: 'export',
+            database: location,
+            query,
+            file,
+            format,
+            actor: deps.actor,
+            headers: strings.exportHeaders,
+            sheetName: strings.exportSheetName,
+          },
+          { signal: controller.signal, onProgress: (rows) => deps.onExportProgress({ rows }) },
+        );
+        return { saved: true, rows };
+      } catch (error) {
+        if (controller.signal.aborted) return { saved: false, rows: 0, cancelled: true };
+        throw new IpcRejection('fileNotWritten', `The export failed: ${String(error)}`);
+      } finally {
+        if (running === controller) running = undefined;
+      }
+    },
+    'clients.cancelExport': () => {
+      const cancelled = running !== undefined;
+      running?.abort();
+      return { cancelled };
     },
   };
 }

@@ -1,7 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { writeFile } from 'node:fs/promises';
-import { previewImportFile } from '../../core/clients/import/clientImport';
-import { importReportCsv } from '../../core/clients/import/importReport';
+import type { FileJobRunner } from '../../core/clients/fileJobs/fileJobRunner';
 import type { MainStrings } from '../../core/i18n/mainLocales';
 import type { WorkstationDatabase } from '../../core/workstation/workstationDatabase';
 import { missingImportColumns } from '../../../src-shared/clients/columnMapping';
@@ -17,6 +15,8 @@ export function importHandlers(deps: {
   strings: () => MainStrings;
   actor: string;
   onProgress: (progress: ImportProgress) => void;
+  /** Previews and reports run here, off main's event loop; a preview needs no base. */
+  files: FileJobRunner;
 }): HandlersOf<'import.'> {
   // The renderer names a chosen file by token, never by path.
   const chosenFiles = new Map<string, string>();
@@ -26,7 +26,12 @@ export function importHandlers(deps: {
       if (file === undefined) return { chosen: false };
       const token = randomUUID();
       chosenFiles.set(token, file);
-      return { chosen: true, preview: { token, ...(await previewImportFile(file)) } };
+      try {
+        const preview = await deps.files.run({ task: 'preview', file });
+        return { chosen: true, preview: { token, ...preview } };
+      } catch (error) {
+        throw new IpcRejection('fileUnreadable', `The file could not be read: ${String(error)}`);
+      }
     },
     'import.start': async ({ token, settings }) => {
       const file = chosenFiles.get(token);
@@ -50,7 +55,7 @@ export function importHandlers(deps: {
     }),
     'import.errors': async ({ jobId }) => (await deps.database()).clients.importErrors(jobId, 1000),
     'import.saveReport': async ({ jobId }) => {
-      const { clients } = await deps.database();
+      const { location } = await deps.database();
       const strings = deps.strings();
       const file = await deps.dialogs.chooseSaveFile(
         strings.reportDialogTitle,
@@ -58,8 +63,18 @@ export function importHandlers(deps: {
         'csv',
       );
       if (file === undefined) return { saved: false };
-      const { errors } = clients.importErrors(jobId, 100_000);
-      await writeFile(file, importReportCsv(errors, strings));
+      try {
+        await deps.files.run({
+          task: 'importReport',
+          database: location,
+          jobId,
+          file,
+          actor: deps.actor,
+          strings: { reportHeaders: strings.reportHeaders, importReasons: strings.importReasons },
+        });
+      } catch (error) {
+        throw new IpcRejection('fileNotWritten', `The report was not saved: ${String(error)}`);
+      }
       return { saved: true };
     },
   };

@@ -24,9 +24,13 @@ import { workspaceHandlers } from './workspaceHandlers';
 
 export type { FileDialogs } from './fileDialogs';
 
+import type { FileJobRunner } from '../../core/clients/fileJobs/fileJobRunner';
+import type { MainStalls } from '../../core/diagnostics/mainStallMonitor';
+
 /** Everything main's handlers work with; each domain's handlers get only their part. */
 export interface MainServices {
   appInfo: { name: string; version: string; platform: string };
+  stalls: () => MainStalls;
   clock: Clock;
   actor: string;
   settings: SettingsService;
@@ -38,6 +42,9 @@ export interface MainServices {
   /** Resolves once the database is open; rejects with what the operator should be told. */
   database: () => Promise<WorkstationDatabase>;
   onImportProgress: (progress: ImportProgress) => void;
+  onExportProgress: (progress: { rows: number }) => void;
+  /** File previews, exports and reports, each on a worker thread of its own. */
+  files: FileJobRunner;
   sipAccount: SipAccountService;
   agent: AgentStateService;
   onPresent: () => void;
@@ -53,8 +60,22 @@ export function createInvokeHandlers(services: MainServices): InvokeHandlers {
   return {
     ...appHandlers(services),
     ...workspaceHandlers({ database, clock, actor }),
-    ...clientHandlers({ database, dialogs, strings, actor }),
-    ...importHandlers({ database, dialogs, strings, actor, onProgress: services.onImportProgress }),
+    ...clientHandlers({
+      database,
+      dialogs,
+      strings,
+      actor,
+      onExportProgress: services.onExportProgress,
+      files: services.files,
+    }),
+    ...importHandlers({
+      database,
+      dialogs,
+      strings,
+      actor,
+      onProgress: services.onImportProgress,
+      files: services.files,
+    }),
     ...callbackHandlers({ database, clock, actor }),
     ...agentHandlers({ agent: services.agent, policy, onPresent: services.onPresent }),
     ...callHandlers({

@@ -14,7 +14,8 @@ import { doNotCallFilters, outcomeFilters, useClientFilter } from './useClientFi
 import { useClientPages } from './useClientPages';
 import { useDemoOffer, useSearchIndexing } from './useClientsWorkspace';
 import { useSelectedClient } from './useSelectedClient';
-import { problemText, reportProblem } from '../../common/problems';
+import { useClientExport } from './useClientExport';
+import { reportProblem } from '../../common/problems';
 
 type Preview = Extract<ResponseOf<'import.chooseFile'>, { chosen: true }>['preview'];
 
@@ -36,7 +37,7 @@ export function ClientsPage({
   const demo = useDemoOffer();
   const editor = useClientEditor(newClient);
   const [importPreview, setImportPreview] = useState<Preview | undefined>();
-  const [notice, setNotice] = useState<string | undefined>();
+  const exports = useClientExport();
   // The list is drawn just after the rest (a transition): a screen pop opens this section
   // with the caller's card, and the card should not wait for a list the operator is not
   // looking at yet.
@@ -47,13 +48,7 @@ export function ClientsPage({
     reload();
     demo.refresh();
   };
-  const exportList = (format: 'csv' | 'xlsx') => {
-    setNotice(undefined);
-    invoke('clients.export', { query: { ...filter }, format }).then(
-      (r) => r.saved && setNotice(t('clients.exported', { count: r.rows })),
-      (e: unknown) => setNotice(t('clients.exportFailed', { message: problemText(e) })),
-    );
-  };
+  const exportList = (format: 'csv' | 'xlsx') => exports.start({ ...filter }, format);
   const chooseImport = () => {
     invoke('import.chooseFile').then(
       (r) => r.chosen && setImportPreview(r.preview),
@@ -126,7 +121,7 @@ export function ClientsPage({
               : !searching
                 ? t('clients.total', { count: total })
                 : t('clients.found', { count: total })}
-          {notice !== undefined ? ` · ${notice}` : ''}
+          {exports.status !== undefined ? ` · ${exports.status}` : ''}
           {indexing !== undefined && searching
             ? ` · ${t('clients.searchIndexing', { percent: Math.floor(indexing * 100) })}`
             : ''}
@@ -151,6 +146,17 @@ export function ClientsPage({
           >
             {t('clients.actions.exportXlsx')}
           </Button>
+          {exports.running && (
+            <Button
+              size="xs"
+              variant="subtle"
+              color="red"
+              onClick={exports.cancel}
+              data-testid="clients-export-cancel"
+            >
+              {t('clients.actions.cancelExport')}
+            </Button>
+          )}
           <Button size="xs" onClick={editor.startNew} data-testid="clients-create">
             {t('clients.actions.create')}
           </Button>

@@ -2,7 +2,10 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { FileJobRunner } from '../../../src-main/core/clients/fileJobs/fileJobRunner';
 import { mainStrings } from '../../../src-main/core/i18n/mainLocales';
+import { silentLogger } from '../../../src-main/core/platform/ports';
+import { WorkerTempFolders } from '../../../src-main/core/platform/workerTemp';
 import { importHandlers } from '../../../src-main/ipc/handlers/importHandlers';
 import { IpcRejection } from '../../../src-main/ipc/result';
 import {
@@ -41,6 +44,11 @@ describe('an import cannot start', () => {
       strings: () => mainStrings('uk'),
       actor: 'operator1',
       onProgress: () => undefined,
+      files: new FileJobRunner(
+        path.resolve(import.meta.dirname, '../../support/fileJobWorker.mjs'),
+        silentLogger,
+        new WorkerTempFolders(path.join(folder, 'tmp')),
+      ),
     });
     const chosen = await handlers['import.chooseFile'](undefined);
     if (!chosen.chosen) throw new Error('no file');

@@ -1,123 +1,20 @@
-import { open, stat } from 'node:fs/promises';
+import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import type BetterSqlite3 from 'better-sqlite3';
-import { readSheet } from 'read-excel-file/node';
 import type { CountryCode } from 'libphonenumber-js';
 import { dropBulkLoadIndexes, restoreBulkLoadIndexes } from '../../db/bulkLoadIndexes';
 import { recordChange } from '../../db/changeJournal';
 import { WalCheckpointer, type CheckpointThread } from '../../db/walCheckpointer';
 import type { Clock } from '../../platform/ports';
 import { BulkClientWriter } from './bulkClientWriter';
-import { cellText, clientRowBatches, decoderFor, type RowBatch } from './clientRowBatches';
-import {
-  guessColumnMapping,
-  type ColumnMapping,
-} from '../../../../src-shared/clients/columnMapping';
-import { CsvRecordReader } from './csvRecords';
-import { detectDelimiter, type Delimiter } from './delimiterDetection';
-import { ImportFileError, looksBinary } from './importFileError';
+import { clientRowBatches, type RowBatch } from './clientRowBatches';
+import { ImportFileError } from './importFileError';
 import {
   progressAtStart,
-  type ImportFileProblem,
   type ImportProgress,
   type ImportSettings,
 } from '../../../../src-shared/clients/importSchemas';
 import { threadedRowBatches } from './rowBatchThread';
-import { detectEncoding, type TextEncoding } from './textEncoding';
-
-export interface ImportFilePreview {
-  fileName: string;
-  sizeBytes: number;
-  format: 'csv' | 'xlsx';
-  encoding: TextEncoding;
-  delimiter: Delimiter;
-  headers: string[];
-  sampleRows: string[][];
-  suggestedMapping: ColumnMapping;
-  problem?: ImportFileProblem;
-}
-
-const sampleBytes = 256 * 1024;
-
-/** What the operator sees before importing: encoding, delimiter, columns, a few rows, a mapping guess. */
-export async function previewImportFile(file: string): Promise<ImportFilePreview> {
-  if (await isXlsx(file)) {
-    const rows = (await readSheet(file)).filter((row) => row.some((cell) => cellText(cell) !== ''));
-    const headers = (rows[0] ?? []).map((cell) => cellText(cell).trim());
-    return {
-      fileName: path.basename(file),
-      sizeBytes: (await stat(file)).size,
-      format: 'xlsx',
-      encoding: 'utf8',
-      delimiter: ';',
-      headers,
-      sampleRows: rows.slice(1, 11).map((row) => row.map(cellText)),
-      suggestedMapping: guessColumnMapping(headers),
-    };
-  }
-  const handle = await open(file, 'r');
-  let sample: Buffer;
-  try {
-    const buffer = Buffer.alloc(sampleBytes);
-    const { bytesRead } = await handle.read(buffer, 0, sampleBytes, 0);
-    sample = buffer.subarray(0, bytesRead);
-  } finally {
-    await handle.close();
-  }
-  const encoding = detectEncoding(sample);
-  const text = decoderFor(encoding).write(sample);
-  const whole = sample.length < sampleBytes;
-  const complete = whole ? text : text.slice(0, text.lastIndexOf('\n') + 1);
-  const delimiter = detectDelimiter(complete);
-  const base = {
-    fileName: path.basename(file),
-    sizeBytes: (await stat(file)).size,
-    format: 'csv' as const,
-    encoding,
-    delimiter,
-  };
-  if (looksBinary(text)) {
-    return {
-      ...base,
-      headers: [],
-      sampleRows: [],
-      suggestedMapping: [],
-      problem: { problem: 'notText' },
-    };
-  }
-  const reader = new CsvRecordReader(delimiter);
-  const first = reader.push(complete);
-  const records = [...first.records, ...(whole ? reader.finish().records : [])];
-  const headers = records[0]?.fields.map((h) => h.trim()) ?? [];
-  // Rows the preview could not reach are said as such, never shown as an empty table.
-  const problem: ImportFileProblem | undefined =
-    !whole && records.length < 2
-      ? { problem: 'lineTooLong', line: (records.at(-1)?.line ?? 0) + 1 }
-      : records.length < 2
-        ? { problem: 'noRows' }
-        : undefined;
-  return {
-    ...base,
-    headers,
-    sampleRows: records.slice(1, 11).map((r) => r.fields),
-    suggestedMapping: guessColumnMapping(headers),
-    ...(problem === undefined ? {} : { problem }),
-  };
-}
-
-/** The import settings the preview suggests: detected format, encoding and delimiter, guessed mapping. */
-export function suggestedSettings(
-  preview: ImportFilePreview,
-  duplicates: ImportSettings['duplicates'],
-): ImportSettings {
-  return {
-    format: preview.format,
-    encoding: preview.encoding,
-    delimiter: preview.delimiter,
-    mapping: preview.suggestedMapping,
-    duplicates,
-  };
-}
 
 export interface ImportOptions {
   actor: string;
@@ -261,18 +158,6 @@ function isBulkLoad(
     clients: number;
   };
   return expected > clients;
-}
-
-/** An XLSX file is a zip archive: it starts with "PK\x03\x04". */
-async function isXlsx(file: string): Promise<boolean> {
-  const handle = await open(file, 'r');
-  try {
-    const head = Buffer.alloc(4);
-    await handle.read(head, 0, 4, 0);
-    return head.equals(Buffer.from([0x50, 0x4b, 0x03, 0x04]));
-  } finally {
-    await handle.close();
-  }
 }
 
 function finish(

@@ -2,12 +2,13 @@ import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import type { CountryCode } from 'libphonenumber-js';
 import iconv from 'iconv-lite';
-import { readSheet } from 'read-excel-file/node';
 import { ClientRowReader, isRowError, type ImportedClient } from './clientRowReader';
 import { CsvRecordReader, type CsvRecord, type CsvRecordError } from './csvRecords';
 import { ImportFileError, looksBinary } from './importFileError';
 import type { ImportRowError, ImportSettings } from '../../../../src-shared/clients/importSchemas';
 import type { TextEncoding } from './textEncoding';
+import { SpreadsheetError } from '../../spreadsheets/spreadsheetError';
+import { xlsxRows } from '../../spreadsheets/xlsxRows';
 
 /** A batch of checked rows, with the file's counters so far (all cumulative but `rows` and `errors`). */
 export interface RowBatch {
@@ -121,30 +122,23 @@ async function* csvChunks(
   yield { ...csv.finish(), bytesRead };
 }
 
-/** An Excel sheet: rows are numbered as Excel numbers them; wholly empty rows are skipped. */
+/**
+ * An Excel sheet, streamed: rows are numbered as Excel numbers them, wholly
+ * empty rows skipped; a sheet that cannot be read ends the import saying why.
+ */
 async function* xlsxChunks(file: string): AsyncGenerator<Chunk> {
-  const { size } = await stat(file);
-  const rows = await readSheet(file);
-  const step = 5000;
-  for (let at = 0; at < rows.length; at += step) {
-    const records = rows
-      .slice(at, at + step)
-      .map((row, index) => ({ line: at + index + 1, fields: row.map(cellText) }))
-      .filter((record) => record.fields.some((field) => field.trim() !== ''));
-    yield {
-      records,
-      errors: [],
-      bytesRead: Math.round((size * Math.min(rows.length, at + step)) / rows.length),
-    };
+  let records: CsvRecord[] = [];
+  try {
+    for await (const row of xlsxRows(file)) {
+      records.push({ line: row.line, fields: row.cells });
+      if (records.length >= 5000) {
+        yield { records, errors: [], bytesRead: row.bytesRead };
+        records = [];
+      }
+    }
+  } catch (error) {
+    if (error instanceof SpreadsheetError) throw new ImportFileError({ problem: error.problem });
+    throw error;
   }
-}
-
-/** Excel keeps phone numbers as numbers (losing the leading 0, which the phone reader restores). */
-export function cellText(cell: unknown): string {
-  if (cell === null || cell === undefined) return '';
-  if (typeof cell === 'string') return cell;
-  if (typeof cell === 'number') return Number.isInteger(cell) ? cell.toFixed(0) : String(cell);
-  if (typeof cell === 'boolean') return cell ? '1' : '0';
-  if (cell instanceof Date) return cell.toISOString().slice(0, 10);
-  return JSON.stringify(cell);
+  yield { records, errors: [], bytesRead: (await stat(file)).size };
 }

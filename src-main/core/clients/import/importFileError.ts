@@ -3,14 +3,28 @@ import type { ImportFileProblem } from '../../../../src-shared/clients/importSch
 /** The file as a whole cannot be imported: the import ends, saying why (not one error per row). */
 export class ImportFileError extends Error {
   constructor(readonly fileProblem: ImportFileProblem) {
-    super(
-      fileProblem.problem === 'lineTooLong'
-        ? `line ${fileProblem.line ?? '?'} is longer than any row of clients can be`
-        : fileProblem.problem === 'notText'
-          ? 'the file is not a text table (binary or random bytes)'
-          : 'the file has no rows',
-    );
+    super(fileProblemText(fileProblem));
     this.name = 'ImportFileError';
+  }
+}
+
+/** For the log and the job's journal entry; the window says it in the operator's words. */
+function fileProblemText(fileProblem: ImportFileProblem): string {
+  switch (fileProblem.problem) {
+    case 'lineTooLong':
+      return `line ${fileProblem.line ?? '?'} is longer than any row of clients can be`;
+    case 'notText':
+      return 'the file is not a text table (binary or random bytes)';
+    case 'noRows':
+      return 'the file has no rows';
+    case 'xlsxDamaged':
+      return 'the XLSX file is damaged or not an XLSX';
+    case 'xlsxTooLarge':
+      return 'the XLSX file unpacks to more than any table of clients (or is packed like a zip bomb)';
+    case 'xlsxNoSheet':
+      return 'the XLSX file has no worksheet';
+    case 'tooManyRows':
+      return 'the sheet has more rows than Excel allows';
   }
 }
 

@@ -9,7 +9,10 @@ import type { MainStrings } from '../../i18n/mainLocales';
  * value as found. Cells are neutralised, so a value like "=HYPERLINK(…)"
  * from the imported file stays text.
  */
-export function importReportCsv(errors: readonly ImportRowError[], strings: MainStrings): string {
+export function importReportCsv(
+  errors: readonly ImportRowError[],
+  strings: Pick<MainStrings, 'reportHeaders' | 'importReasons'>,
+): string {
   const rows = errors.map((e) =>
     [String(e.line), e.column ?? '', strings.importReasons[e.reason] ?? e.reason, e.detail].map(
       neutraliseCell,

@@ -1,4 +1,6 @@
+import { rm } from 'node:fs/promises';
 import { Worker } from 'node:worker_threads';
+import { envWithTemp, type WorkerTempFolders } from '../../platform/workerTemp';
 import type { CountryCode } from 'libphonenumber-js';
 import type { DatabaseKey } from '../../db/encryption';
 import type { Logger } from '../../platform/ports';
@@ -43,6 +45,8 @@ export class ImportRunner {
     private readonly logger: Logger,
     private readonly onIndexing: (progress: SearchBacklogProgress | undefined) => void = () =>
       undefined,
+    /** Where the import's threads keep temporary files; the system's if unset. */
+    private readonly temp?: WorkerTempFolders,
   ) {}
 
   /** Indexes what an earlier run left unindexed (an import cut off, the app closed while indexing). */
@@ -80,14 +84,24 @@ export class ImportRunner {
     return key === undefined ? { databaseFile: file } : { databaseFile: file, databaseKey: key };
   }
 
-  start(request: ImportRequest, onProgress: (progress: ImportProgress) => void): Promise<number> {
+  async start(
+    request: ImportRequest,
+    onProgress: (progress: ImportProgress) => void,
+  ): Promise<number> {
+    const temp = await this.temp?.next();
     const worker = new Worker(this.workerFile, {
       workerData: {
         task: 'import',
         ...request,
         ...this.workerDatabase(),
       } satisfies ImportWorkerData,
+      ...(temp === undefined ? {} : { env: envWithTemp(temp) }),
     });
+    if (temp !== undefined)
+      worker.on(
+        'exit',
+        () => void rm(temp, { recursive: true, force: true }).catch(() => undefined),
+      );
     this.watchIndexing(worker);
     return new Promise<number>((resolve, reject) => {
       let jobId: number | undefined;

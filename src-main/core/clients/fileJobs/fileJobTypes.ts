@@ -1,0 +1,55 @@
+import type { DatabaseKey } from '../../db/encryption';
+import type { MainStrings } from '../../i18n/mainLocales';
+import type { ClientQuery } from '../../../../src-shared/clients/clientSchemas';
+import type { ImportFileProblem } from '../../../../src-shared/clients/importSchemas';
+import type { ImportFilePreview } from '../import/importPreview';
+
+/** The base a job reads and audits in: the key travels in memory only. */
+export interface JobDatabase {
+  file: string;
+  key?: DatabaseKey;
+}
+
+/** Work on files that would hold main's event loop: each runs on a worker thread of its own. */
+export type FileJob =
+  | { task: 'preview'; file: string }
+  | {
+      task: 'export';
+      database: JobDatabase;
+      query: ClientQuery;
+      file: string;
+      format: 'csv' | 'xlsx';
+      actor: string;
+      headers: readonly string[];
+      sheetName: string;
+    }
+  | {
+      task: 'importReport';
+      database: JobDatabase;
+      jobId: number;
+      file: string;
+      actor: string;
+      strings: Pick<MainStrings, 'reportHeaders' | 'importReasons'>;
+    };
+
+export interface FileJobResults {
+  preview: ImportFilePreview;
+  export: { rows: number };
+  importReport: { rows: number };
+}
+
+export type FileJobMessage =
+  | { type: 'progress'; rows: number }
+  | { type: 'done'; result: FileJobResults[FileJob['task']] }
+  | { type: 'failed'; message: string; problem?: ImportFileProblem };
+
+/** A job that could not finish: why, for the log, and a file problem when the file was at fault. */
+export class FileJobError extends Error {
+  constructor(
+    message: string,
+    readonly problem?: ImportFileProblem,
+  ) {
+    super(message);
+    this.name = 'FileJobError';
+  }
+}

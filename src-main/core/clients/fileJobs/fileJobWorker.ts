@@ -1,0 +1,77 @@
+/**
+ * Worker-thread entry of one file job (fileJobTypes): a preview, an export or
+ * an import report, run here so that main's event loop, which answers calls,
+ * never waits on a file, a spreadsheet or a page of a million clients.
+ * Bundled as its own file (dist/main/fileJobWorker.js).
+ */
+import path from 'node:path';
+import { parentPort, workerData } from 'node:worker_threads';
+import Database from 'better-sqlite3';
+import { prepareConnection } from '../../db/connection';
+import { systemClock } from '../../platform/ports';
+import { exportClients } from '../clientExport';
+import { previewImportFile } from '../import/importPreview';
+import { ImportFileError } from '../import/importFileError';
+import { SpreadsheetError } from '../../spreadsheets/spreadsheetError';
+import type { FileJob, FileJobMessage, FileJobResults, JobDatabase } from './fileJobTypes';
+import { saveImportReport } from './importReportFile';
+
+const job = workerData as FileJob;
+const post = (message: FileJobMessage) => parentPort?.postMessage(message);
+
+function open(database: JobDatabase): Database.Database {
+  const sqlite = new Database(database.file);
+  // Reads and one audit row: it waits for the app's writes like the import does.
+  prepareConnection(sqlite, { key: database.key, busyTimeoutMs: 10_000 });
+  return sqlite;
+}
+
+/** With the base opened for the job, and closed again before the job says it is done. */
+async function withBase<T>(database: JobDatabase, work: (sqlite: Database.Database) => Promise<T>) {
+  const sqlite = open(database);
+  try {
+    return await work(sqlite);
+  } finally {
+    sqlite.close();
+  }
+}
+
+async function perform(): Promise<FileJobResults[FileJob['task']]> {
+  switch (job.task) {
+    case 'preview':
+      return previewImportFile(job.file);
+    case 'export':
+      return withBase(job.database, async (sqlite) => ({
+        rows: await exportClients(sqlite, job.query, job.file, job.format, {
+          actor: job.actor,
+          clock: systemClock,
+          headers: job.headers,
+          sheetName: job.sheetName,
+          fileName: path.basename(job.file),
+          onRow: (done) => {
+            if (done % 1000 === 0) post({ type: 'progress', rows: done });
+          },
+        }),
+      }));
+    case 'importReport':
+      return withBase(job.database, async (sqlite) => ({
+        rows: await saveImportReport(sqlite, job, systemClock),
+      }));
+  }
+}
+
+try {
+  post({ type: 'done', result: await perform() });
+} catch (error) {
+  const problem =
+    error instanceof ImportFileError
+      ? error.fileProblem
+      : error instanceof SpreadsheetError
+        ? { problem: error.problem }
+        : undefined;
+  post({
+    type: 'failed',
+    message: error instanceof Error ? error.message : String(error),
+    ...(problem === undefined ? {} : { problem }),
+  });
+}
