@@ -32,6 +32,11 @@ export interface PultApp {
   /** The OS delivering a global shortcut (the key pressed while another program has the focus). */
   pressGlobalShortcut(accelerator: string): Promise<void>;
   close(): Promise<void>;
+  /**
+   * Kills the app as a crash or Task Manager would (SIGKILL to main; its
+   * windows go with it): nothing of the app runs after this, not even a quit handler.
+   */
+  kill(): Promise<void>;
   /** Resolves with the exit code when the app's process ends. */
   readonly exited: Promise<number | null>;
   output(): string;
@@ -151,6 +156,10 @@ async function launchElectron(userDataDir: string, env: Record<string, string>):
     pressGlobalShortcut: () =>
       Promise.reject(new Error('a real Electron takes global keys from the OS only')),
     close: () => app.close(),
+    async kill() {
+      app.process().kill('SIGKILL');
+      await exited;
+    },
     exited,
     output: () => out,
   };
@@ -235,6 +244,14 @@ async function launchHost(userDataDir: string, env: Record<string, string>): Pro
         await exited;
         clearTimeout(timer);
       }
+      await browser.close().catch(() => undefined);
+    },
+    async kill() {
+      child.kill('SIGKILL');
+      await exited;
+      // Electron's renderers die with its main process; the host's Chromium is closed to match.
+      const cdp = await browser.newBrowserCDPSession().catch(() => undefined);
+      await cdp?.send('Browser.close').catch(() => undefined);
       await browser.close().catch(() => undefined);
     },
     exited,
