@@ -15,7 +15,7 @@ test('killed in the middle of a stream of client edits: the base opens, and ever
   const userDataDir = newUserDataDir();
   const first = await launchPult({ userDataDir });
   const clients = 20;
-  let saved = 0;
+  let saved: number | undefined;
   try {
     const page = await first.firstWindow();
     await page.getByTestId('nav-clients').click();
