@@ -18,6 +18,8 @@ export const endCauses = [
   'transferred',
   'connectionLost',
   'failed',
+  /** Refused before ringing: the caller's offer is not one the window's WebRTC can take. */
+  'offerRefused',
 ] as const;
 export type EndCause = (typeof endCauses)[number];
 

@@ -222,6 +222,71 @@ async function ringAndReject(callId: string, invite = inviteFrom(traces[2]!, cal
   return call;
 }
 
+/** A recorded INVITE (RingCentral's) with another session description. */
+function inviteWithBody(callId: string, body: string): string {
+  const invite = inviteFrom(traces[2]!, callId);
+  const head = invite.slice(0, invite.indexOf('\r\n\r\n'));
+  return `${head.replace(/^Content-Length:.*$/im, `Content-Length: ${Buffer.byteLength(body, 'latin1')}`)}\r\n\r\n${body}`;
+}
+const realOffer = () => {
+  const invite = inviteFrom(traces[2]!, 'x');
+  return invite.slice(invite.indexOf('\r\n\r\n') + 4);
+};
+
+describe('an offer the window cannot take is refused at once, never rung', () => {
+  it.each([
+    [
+      'an empty DTLS fingerprint',
+      () => realOffer().replace(/a=fingerprint:sha-1 [^\r]*/, 'a=fingerprint:sha-1 '),
+      /^SIP\/2\.0 488 /,
+      'DTLS',
+    ],
+    [
+      'SDES keys only',
+      () =>
+        realOffer()
+          .replace(/a=fingerprint:[^\r]*\r\n/, '')
+          .replace('RTP/SAVPF', 'RTP/SAVP')
+          .replace(
+            'a=sendrecv',
+            'a=crypto:1 AES_CM_128_HMAC_SHA1_80 inline:WVNfX19zZW1jdGwgKCkgewkyMjA7fQp9\r\na=sendrecv',
+          ),
+      /^SIP\/2\.0 488 /,
+      'SDES',
+    ],
+    ['garbage', () => 'this is not a session description', /^SIP\/2\.0 400 /, 'malformed'],
+    ['an empty one', () => ' ', /^SIP\/2\.0 400 /, 'malformed'],
+    [
+      '100 KB of candidates',
+      () => realOffer() + 'a=candidate:1 1 UDP 2130706431 10.0.0.1 9 typ host\r\n'.repeat(2000),
+      /^SIP\/2\.0 488 /,
+      'too large',
+    ],
+  ])(
+    '%s: a final response with a Warning saying why, logged, and no ring',
+    async (_what, body, code, why) => {
+      const callId = `offer-${Date.now()}-${Math.random().toString(36).slice(2)}`;
+      const from = updates.length;
+      const final = responseTo(callId, code);
+      pbx.send(inviteWithBody(callId, body()));
+      const response = await final;
+      expect(response).toMatch(new RegExp(`^Warning: 399 pult "[^"]*${why}[^"]*"`, 'm'));
+      // Nothing rang: no 180 went out, and the window never saw the call ringing.
+      expect(pbx.received.some((m) => m.startsWith('SIP/2.0 180') && m.includes(callId))).toBe(
+        false,
+      );
+      await waitFor(() => calls[0]?.state === 'ended');
+      expect(updates.slice(from).some((list) => list.some((c) => c.state === 'ringing'))).toBe(
+        false,
+      );
+      expect(calls[0]).toMatchObject({ endCause: 'offerRefused' });
+      expect(liveCalls.count()).toBe(0);
+      // Today's call log has it, as refused.
+      await waitFor(() => records.since(new Date(0))[0]?.endCause === 'offerRefused');
+    },
+  );
+});
+
 describe('the screen pop', () => {
   it('a known caller is shown ringing with the card found: the window hears of the call once, not before and after the lookup', async () => {
     // The third trace's caller, +1 650 666 6666, is a client.

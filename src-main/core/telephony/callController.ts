@@ -4,6 +4,7 @@ import type { RTCSession } from 'jssip/lib/RTCSession';
 import type { RemotePeerConnection } from './media/remotePeerConnection';
 import type { Clock, Logger } from '../platform/ports';
 import { performCallAction } from './callActions';
+import { checkOffer } from './offerCheck';
 import { CallRecordKeeper, type OpenBase } from './callRecordKeeper';
 import { endCauseOf, endHold, newLiveCall, type LiveCall } from './liveCall';
 import type { LiveCallRegistry } from './liveCallRegistry';
@@ -164,18 +165,32 @@ export class CallController {
     const number = identity.uri.user ?? '';
     // NFC, so the caller's name looks and searches like the same name typed here.
     const name = (identity.display_name ?? '').normalize('NFC');
-    const call = this.track(session, 'inbound', number, name);
+    const offer = (event.request as { body?: unknown }).body;
+    const sdp = typeof offer === 'string' && offer !== '' ? offer : undefined;
+    // Checked before anything rings: an offer the window cannot take is refused at once,
+    // never a ringing call that fails when answered (JsSIP sends 180 when this returns).
+    const refusal = sdp === undefined ? undefined : checkOffer(sdp);
+    const call = this.track(session, 'inbound', number, name, refusal === undefined);
+    if (refusal !== undefined) {
+      this.deps.logger.warn('call: offer refused', {
+        number,
+        problem: refusal.problem,
+        status: refusal.status,
+      });
+      call.localEnd = 'offerRefused';
+      session.terminate({
+        status_code: refusal.status,
+        reason_phrase: refusal.status === 400 ? 'Bad Request' : 'Not Acceptable Here',
+        extraHeaders: [`Warning: 399 pult "${refusal.warning}"`],
+      });
+      return;
+    }
     if ((this.deps.admit?.() ?? 'offer') === 'decline') {
       call.localEnd = 'unavailable';
       session.terminate({ status_code: 480, reason_phrase: 'Agent Not Ready' });
       return;
     }
-    const offer = (event.request as { body?: unknown }).body;
-    this.deps.media.prepareCall(
-      call.view.id,
-      this.deps.iceServers?.() ?? [],
-      typeof offer === 'string' && offer !== '' ? offer : undefined,
-    );
+    this.deps.media.prepareCall(call.view.id, this.deps.iceServers?.() ?? [], sdp);
     if (!this.deps.media.isAttached()) {
       // No window to play audio: the caller is told at once rather than ringing on.
       call.view.problem = 'noAudioWindow';
@@ -197,6 +212,8 @@ export class CallController {
     direction: 'inbound' | 'outbound',
     number: string,
     name: string,
+    /** False for a call refused as it arrives: the window hears of it only as ended. */
+    announce = true,
   ): LiveCall {
     const call = newLiveCall(
       this.nextId++,
@@ -265,7 +282,7 @@ export class CallController {
     // With the base open, the caller is looked up before the call is first shown: the
     // window gets the ringing call and its caller's card in one go, not two renders apart.
     this.records.begin(call, callId ?? '', () => this.changed());
-    this.changed();
+    if (announce) this.changed();
     return call;
   }
 
