@@ -34,7 +34,7 @@ export function checkOffer(body: string): OfferRefusal | undefined {
   )
     return { problem: 'malformed', status: 400, warning: 'malformed session description' };
   const sdp = parse(body);
-  const audio = (sdp.media ?? []).filter((m) => m.type === 'audio' && m.port !== 0);
+  const audio = sdp.media.filter((m) => m.type === 'audio' && m.port !== 0);
   if (audio.length === 0)
     return { problem: 'noAudio', status: 488, warning: 'no audio stream offered' };
   const sessionFingerprint = sdp.fingerprint?.hash;
