@@ -17,6 +17,7 @@ export const invokeChannels = [
   'clients.card',
   'clients.create',
   'clients.update',
+  'clients.reveal',
   'clients.export',
   'clients.cancelExport',
   'import.chooseFile',

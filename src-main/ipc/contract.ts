@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { revealedDetailsSchema, revealRequestSchema } from '../../src-shared/clients/personalData';
 import { workstationStatusSchema } from '../../src-shared/status/workstationStatusSchema';
 import {
   settingsPatchSchema,
@@ -131,6 +132,8 @@ export const invokeContract = {
   'clients.find': { request: clientQuerySchema, response: clientPageSchema },
   'clients.card': { request: z.object({ id }).strict(), response: clientCardSchema.nullable() },
   'clients.create': { request: clientDraftWireSchema, response: clientSaveResultSchema },
+  /** The card's masked details in full, for a reason (audited). */
+  'clients.reveal': { request: revealRequestSchema, response: revealedDetailsSchema },
   'clients.update': {
     request: z.object({ id, draft: clientDraftWireSchema }).strict(),
     response: clientSaveResultSchema,
@@ -281,7 +284,13 @@ export const invokeContract = {
     ]),
   },
   'calls.dial': {
-    request: z.object({ number: z.string().min(1).max(40) }).strict(),
+    request: z.union([
+      z.object({ number: z.string().min(1).max(40) }).strict(),
+      /** A number on a (masked) card, by its place there: main dials what the base holds. */
+      z.object({ clientId: id, phone: z.number().int().min(0).max(9) }).strict(),
+      /** The number of a call in today's log, which shows it masked. */
+      z.object({ interactionId: id }).strict(),
+    ]),
     response: z.discriminatedUnion('ok', [
       z.object({ ok: z.literal(true), id: z.number().int() }),
       z.object({

@@ -141,6 +141,8 @@ export const clientCardSchema = z.object({
   openOrders: z.number().int(),
   openComplaints: z.number().int(),
   history: z.array(historyEntrySchema),
+  /** Phones, e-mail and personal account are masked (shown in full only with a reason). */
+  masked: z.boolean().default(false),
 });
 export type ClientCard = z.infer<typeof clientCardSchema>;
 

@@ -175,6 +175,9 @@ test('the caller hangs up while it rings: a missed call, called back from the lo
   await page.getByTestId('nav-calls').click();
   const missed = page.locator('[data-testid="call-log-entry"][data-missed="true"]');
   await expect(missed).toHaveCount(missedBefore + 1);
+  // The log shows the caller's number masked; calling back goes by the call, not the number.
+  await expect(missed.first()).toContainText('+38067•••••67');
+  await expect(missed.first()).not.toContainText('1234567');
   await page.getByTestId('calls-clear-ended').click();
 
   // Calling back from the log reaches the caller's phone, which answers.
@@ -380,7 +383,8 @@ test("calling out from the client's card reaches the client's phone, who hears t
   await expect(page.getByTestId('client-card-name')).toHaveText('Коваленко Ірина');
   const incoming = async () => (await phone.events()).filter((e) => e.type === 'incoming').length;
   const before = await incoming();
-  await page.getByRole('button', { name: 'Подзвонити на +380671234567' }).click();
+  // The card shows the number masked, and calls it all the same (main dials what the base holds).
+  await page.getByRole('button', { name: 'Подзвонити на +38067•••••67' }).click();
   await expect.poll(incoming).toBe(before + 1);
   const call = page.locator('[data-testid="call"][data-state="ringing"]');
   await expect(call.getByTestId('call-who')).toHaveText('Коваленко Ірина');

@@ -37,7 +37,10 @@ test('demo workspace: search by a phone in another format, the card with history
       const id = found.value.items[0]!.id;
       const card = await window.pult.invoke('clients.card', { id });
       if (!card.ok || card.value === null) throw new Error('card failed');
-      return { id, name: card.value.fullName, e164: card.value.phones[0]!.e164 };
+      // The card comes masked; the number in full takes a reason.
+      const details = await window.pult.invoke('clients.reveal', { id, reason: 'identityCheck' });
+      if (!details.ok) throw new Error('reveal failed');
+      return { id, name: card.value.fullName, e164: details.value.phones[0]!.e164 };
     });
     clientId = someone.id;
     // Typed the way a caller dictates it: "067 123 45 67".
@@ -71,17 +74,83 @@ test('demo workspace: search by a phone in another format, the card with history
   const db = openAppDatabase(userDataDir, { readonly: true });
   try {
     const audit = db
-      .prepare(
-        "SELECT action, details FROM audit_events WHERE entity = 'client' AND entity_id = ? ORDER BY id DESC",
+      .prepare<[number], { action: string; details: string }>(
+        "SELECT action, details FROM audit_events WHERE entity = 'client' AND entity_id = ? AND action <> 'client.view' ORDER BY id",
       )
-      .get(clientId);
-    expect(audit).toEqual({
-      action: 'client.update',
-      details: JSON.stringify({ fields: ['city'] }),
-    });
+      .all(clientId);
+    // The number read for the search, the masked details opened for the edit, the edit.
+    expect(audit).toEqual([
+      { action: 'client.reveal', details: JSON.stringify({ reason: 'identityCheck' }) },
+      { action: 'client.reveal', details: JSON.stringify({ reason: 'dataCorrection' }) },
+      { action: 'client.update', details: JSON.stringify({ fields: ['city'] }) },
+    ]);
     expect(db.prepare('SELECT city FROM clients WHERE id = ?').get(clientId)).toEqual({
       city: 'Ніжин',
     });
+  } finally {
+    db.close();
+  }
+});
+
+test('the card hides phones, e-mail and account until the operator says why; each view and each reveal is audited, never what was searched', async () => {
+  const userDataDir = newUserDataDir();
+  const app = await launchPult({ userDataDir });
+  try {
+    const page = await app.firstWindow();
+    await openClients(page);
+    await page.getByTestId('demo-dismiss').click();
+    await page.evaluate(async () => {
+      const created = await window.pult.invoke('clients.create', {
+        fullName: 'Шевчук Оксана',
+        phones: [{ raw: '067 123 45 67' }],
+        email: 'oksana@ukr.net',
+        personalAccount: '1002003004',
+      });
+      if (!created.ok || !created.value.ok) throw new Error('not created');
+    });
+    await page.getByTestId('client-search').fill('Шевчук');
+    await page.getByTestId('client-row').first().click();
+    const card = page.getByTestId('client-card');
+    await expect(page.getByTestId('client-card-phone')).toHaveText('+38067•••••67');
+    await expect(card).not.toContainText('oksana@ukr.net');
+    await expect(card).toContainText('o•••@ukr.net');
+    await expect(card).not.toContainText('1002003004');
+
+    await page.getByTestId('client-card-reveal').click();
+    const dialog = page.getByTestId('reveal-dialog');
+    await expect(page.getByTestId('reveal-confirm')).toBeDisabled();
+    await page.getByTestId('reveal-reason').click();
+    await page.getByRole('option', { name: 'Інше' }).click();
+    // "Other" needs words.
+    await expect(page.getByTestId('reveal-confirm')).toBeDisabled();
+    await page.getByTestId('reveal-note').fill('Клієнтка просить звірити пошту');
+    await page.getByTestId('reveal-confirm').click();
+    await expect(dialog).toBeHidden();
+    await expect(page.getByTestId('client-card-phone')).toHaveText('+380 67 123 45 67');
+    await expect(card).toContainText('oksana@ukr.net');
+    await expect(card).toContainText('1002003004');
+    await expect(page.getByTestId('client-card-reveal')).toHaveCount(0);
+  } finally {
+    await app.close();
+  }
+  const db = openAppDatabase(userDataDir, { readonly: true });
+  try {
+    const audit = db
+      .prepare<[], { action: string; actor: string; details: string }>(
+        "SELECT action, actor, details FROM audit_events WHERE action IN ('client.view', 'client.reveal') ORDER BY id",
+      )
+      .all();
+    expect(audit.filter((a) => a.action === 'client.view').length).toBeGreaterThanOrEqual(1);
+    expect(JSON.parse(audit.find((a) => a.action === 'client.view')!.details)).toEqual({
+      via: 'card',
+    });
+    expect(
+      audit
+        .filter((a) => a.action === 'client.reveal')
+        .map((a) => JSON.parse(a.details) as Record<string, unknown>),
+    ).toEqual([{ reason: 'other', note: 'Клієнтка просить звірити пошту' }]);
+    const everything = JSON.stringify(db.prepare('SELECT details FROM audit_events').all());
+    expect(everything).not.toContain('Шевчук');
   } finally {
     db.close();
   }

@@ -43,8 +43,12 @@ function invite(callId: string, from: string): string {
     's=-',
     'c=IN IP4 127.0.0.1',
     't=0 0',
-    'm=audio 40000 RTP/AVP 0',
+    'm=audio 40000 UDP/TLS/RTP/SAVPF 0',
     'a=rtpmap:0 PCMU/8000',
+    'a=setup:actpass',
+    'a=fingerprint:sha-256 60:5A:20:E7:1A:E8:28:41:96:51:FC:FF:06:64:4B:82:19:A7:BC:17:94:F7:5F:EB:05:46:F4:DF:82:19:E9:18',
+    'a=ice-ufrag:abcd',
+    'a=ice-pwd:abcdefghijklmnopqrstuvwx',
     '',
   ].join('\r\n');
   return [

@@ -95,6 +95,16 @@ export class CallRecords {
       .run(now.toISOString()).changes;
   }
 
+  /** The other party's number on a call, for calling it back from the (masked) log. */
+  remoteNumberOf(interactionId: number): string | undefined {
+    const row = this.sqlite
+      .prepare<[number], { remoteNumber: string }>(
+        "SELECT remote_number AS remoteNumber FROM interactions WHERE id = ? AND kind = 'call'",
+      )
+      .get(interactionId);
+    return row?.remoteNumber;
+  }
+
   /** The operator's calls since `since` (today's log), newest first. */
   since(since: Date, limit = 200): CallLogEntry[] {
     return this.sqlite

@@ -8,6 +8,9 @@ import { maskPhone } from '../phones/phoneMasking';
 import { CallerIdLookup, type CallerMatch } from './callerId';
 import { ClientCardReader } from './clientCard';
 import { ClientEditor } from './clientEditor';
+import { recordChange } from '../db/changeJournal';
+import { maskedCard, revealedDetails } from './personalData';
+import type { RevealedDetails, revealReasons } from '../../../src-shared/clients/personalData';
 import type {
   ClientCard,
   ClientPage,
@@ -68,8 +71,64 @@ export class ClientBase {
     };
   }
 
+  /** The whole card, for Pult's own use (dialling a callback): not shown, not audited. */
   card(id: number): ClientCard | null {
     return this.cards.read(id) ?? null;
+  }
+
+  /**
+   * The card as an operator sees it: masked unless IT's policy says otherwise,
+   * and the view audited (who, when, which client, how it was opened).
+   */
+  viewCard(
+    id: number,
+    viewer: { actor: string; via: 'card' | 'screenPop'; masked: boolean },
+  ): ClientCard | null {
+    const card = this.cards.read(id);
+    if (card === undefined) return null;
+    this.audit(viewer.actor, 'client.view', id, { via: viewer.via });
+    return viewer.masked ? maskedCard(card) : card;
+  }
+
+  /** The masked details in full, for a reason the audit keeps; undefined for no such client. */
+  reveal(
+    id: number,
+    actor: string,
+    why: { reason: (typeof revealReasons)[number]; note: string },
+  ): RevealedDetails | undefined {
+    const card = this.cards.read(id);
+    if (card === undefined) return undefined;
+    this.audit(actor, 'client.reveal', id, {
+      reason: why.reason,
+      ...(why.note === '' ? {} : { note: why.note }),
+    });
+    return revealedDetails(card);
+  }
+
+  /** A client's phone by its place on the card (a masked card is dialled this way). */
+  phoneOf(id: number, index: number): string | undefined {
+    return this.cards.read(id)?.phones[index]?.e164;
+  }
+
+  private audit(
+    actor: string,
+    action: string,
+    clientId: number,
+    details: Record<string, unknown>,
+  ): void {
+    const at = this.clock.now().toISOString();
+    const { sqlite } = this.db;
+    sqlite.transaction(() =>
+      recordChange(sqlite, {
+        at,
+        actor,
+        action,
+        entity: 'client',
+        entityId: clientId,
+        details,
+        outbox: { op: 'insert', payload: { audit: action, clientId, at } },
+      }),
+    )();
   }
 
   create(draft: unknown, actor: string): ClientSaveResult {

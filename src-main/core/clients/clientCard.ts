@@ -114,6 +114,7 @@ export class ClientCardReader {
       phones: this.phones.all(id),
       tags: this.tags.all(id).map((t) => t.name),
       history,
+      masked: false,
     };
   }
 }

@@ -8,6 +8,15 @@ export function maskPhone(e164: string): string {
 }
 
 /**
+ * A caller's number in a log: masked when it is a phone number (8 digits or
+ * more), as typed when it is an extension or a service number, which say
+ * nothing about a person.
+ */
+export function maskCallerNumber(number: string): string {
+  return number.replace(/\D/g, '').length >= 8 ? maskPhone(number) : number;
+}
+
+/**
  * A number for a spreadsheet: Ukrainian numbers the way people here write them
  * ("067 111 22 33"), which Excel keeps as text; others in E.164.
  */

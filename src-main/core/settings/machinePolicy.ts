@@ -113,6 +113,16 @@ export const machinePolicySchema = z.object({
       wrapUp: { limitSeconds: 0, whenTimeUp: 'stay' },
       departments: [],
     }),
+  privacy: z
+    .object({
+      /**
+       * The card shows phones, e-mail and personal account masked; the operator
+       * sees them in full by giving a reason (audited). IT may turn it off.
+       */
+      maskCard: z.boolean().default(true),
+    })
+    .strict()
+    .default({ maskCard: true }),
 });
 export type MachinePolicy = z.infer<typeof machinePolicySchema>;
 
@@ -127,6 +137,7 @@ export const emptyPolicy: MachinePolicy = {
     wrapUp: { limitSeconds: 0, whenTimeUp: 'stay' },
     departments: [],
   },
+  privacy: { maskCard: true },
 };
 
 export type PolicyParseResult =

@@ -5,6 +5,7 @@ import type { RemotePeerConnection } from './media/remotePeerConnection';
 import type { Clock, Logger } from '../platform/ports';
 import { performCallAction } from './callActions';
 import { checkOffer } from './offerCheck';
+import { maskCallerNumber } from '../phones/phoneMasking';
 import { CallRecordKeeper, type OpenBase } from './callRecordKeeper';
 import { endCauseOf, endHold, newLiveCall, type LiveCall } from './liveCall';
 import type { LiveCallRegistry } from './liveCallRegistry';
@@ -173,7 +174,7 @@ export class CallController {
     const call = this.track(session, 'inbound', number, name, refusal === undefined);
     if (refusal !== undefined) {
       this.deps.logger.warn('call: offer refused', {
-        number,
+        number: maskCallerNumber(number),
         problem: refusal.problem,
         status: refusal.status,
       });

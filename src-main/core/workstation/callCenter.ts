@@ -86,7 +86,11 @@ export function startCallCenter(deps: {
     onChanged: (list) => {
       // Known once the controller has looked up a caller: the screen pop reads the card from it.
       for (const pop of screenPops.next(list)) {
-        const card = opened?.base.clients.card(pop.clientId);
+        const card = opened?.base.clients.viewCard(pop.clientId, {
+          actor: deps.actor,
+          via: 'screenPop',
+          masked: deps.policy.privacy.maskCard,
+        });
         if (card) deps.send('calls.screenPop', { callId: pop.callId, card: screenPopCard(card) });
       }
       deps.send('calls.changed', list);
@@ -116,6 +120,9 @@ export function startCallCenter(deps: {
     /** The window asked for its media requests: it serves them from now on. */
     attachMedia: () => media.attach((request) => deps.send('media.request', request)),
     callLog,
+    /** The number a call in the log was with, to call it back. */
+    numberOfCall: async (interactionId: number) =>
+      (await database()).records.remoteNumberOf(interactionId),
     pendingWrapUp: (language: 'uk' | 'en') => afterCalls.pending(language),
     finishWrapUp: (input: Omit<WrapUpInput, 'interactionId'>) => afterCalls.finish(input),
     onCallsChanged: (listener: (list: CallView[]) => void) => listeners.push(listener),

@@ -1,4 +1,5 @@
 import { isMissed } from '../../core/calls/callRecords';
+import { maskCallerNumber } from '../../core/phones/phoneMasking';
 import type { MachinePolicy } from '../../core/settings/machinePolicy';
 import type { CallCenter } from '../../core/workstation/callCenter';
 import type { Language } from '../../../src-shared/settings/userSettingsSchema';
@@ -11,6 +12,8 @@ export function callHandlers(deps: {
   /** A number as typed, in the PBX's dialling format (or undefined when it is no number). */
   dialTarget: (typed: string) => string | undefined;
   language: () => Language;
+  /** A client's phone by its place on the card, from the base. */
+  clientPhone: (clientId: number, index: number) => Promise<string | undefined>;
 }): HandlersOf<'calls.' | 'wrapUp.' | 'media.'> {
   const { calls, media } = deps.callCenter;
   const outcome = (done: boolean) =>
@@ -27,13 +30,24 @@ export function callHandlers(deps: {
       }
       return outcome(calls.act(action));
     },
-    'calls.dial': ({ number }) => {
-      const target = deps.dialTarget(number);
+    'calls.dial': async (request) => {
+      const number =
+        'number' in request
+          ? request.number
+          : 'interactionId' in request
+            ? await deps.callCenter.numberOfCall(request.interactionId)
+            : await deps.clientPhone(request.clientId, request.phone);
+      const target = number === undefined ? undefined : deps.dialTarget(number);
       if (target === undefined) return { ok: false, error: 'invalidNumber' };
       return calls.dial(target);
     },
+    // Numbers masked: calling one back goes by the call (interactionId), not by the number.
     'calls.log': async () =>
-      (await deps.callCenter.callLog()).map((entry) => ({ ...entry, missed: isMissed(entry) })),
+      (await deps.callCenter.callLog()).map((entry) => ({
+        ...entry,
+        remoteNumber: maskCallerNumber(entry.remoteNumber),
+        missed: isMissed(entry),
+      })),
     'calls.clearEnded': () => {
       calls.clearEnded();
       return { ok: true };

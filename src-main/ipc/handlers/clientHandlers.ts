@@ -1,4 +1,5 @@
 import type { FileJobRunner } from '../../core/clients/fileJobs/fileJobRunner';
+import type { MachinePolicy } from '../../core/settings/machinePolicy';
 import type { MainStrings } from '../../core/i18n/mainLocales';
 import type { WorkstationDatabase } from '../../core/workstation/workstationDatabase';
 import { IpcRejection } from '../result';
@@ -11,6 +12,7 @@ export function clientHandlers(deps: {
   dialogs: FileDialogs;
   strings: () => MainStrings;
   actor: string;
+  policy: MachinePolicy;
   onExportProgress: (progress: { rows: number }) => void;
   files: FileJobRunner;
 }): HandlersOf<'clients.'> {
@@ -18,7 +20,18 @@ export function clientHandlers(deps: {
   let running: AbortController | undefined;
   return {
     'clients.find': async (query) => (await clients()).find(query),
-    'clients.card': async ({ id }) => (await clients()).card(id),
+    'clients.card': async ({ id }) =>
+      (await clients()).viewCard(id, {
+        actor: deps.actor,
+        via: 'card',
+        masked: deps.policy.privacy.maskCard,
+      }),
+    'clients.reveal': async ({ id, reason, note }) => {
+      const revealed = (await clients()).reveal(id, deps.actor, { reason, note });
+      if (revealed === undefined)
+        throw new IpcRejection('clientNotFound', 'This client no longer exists');
+      return revealed;
+    },
     'clients.create': async (draft) => (await clients()).create(draft, deps.actor),
     'clients.update': async ({ id, draft }) => {
       const result = (await clients()).update(id, draft, deps.actor);

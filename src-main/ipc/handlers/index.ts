@@ -62,6 +62,7 @@ export function createInvokeHandlers(services: MainServices): InvokeHandlers {
     ...workspaceHandlers({ database, clock, actor }),
     ...clientHandlers({
       database,
+      policy,
       dialogs,
       strings,
       actor,
@@ -83,6 +84,7 @@ export function createInvokeHandlers(services: MainServices): InvokeHandlers {
       policy,
       dialTarget: services.dialTarget,
       language: () => services.settings.view().values.language,
+      clientPhone: async (clientId, index) => (await database()).clients.phoneOf(clientId, index),
     }),
     ...sipHandlers(services),
     ...headsetHandlers(services),

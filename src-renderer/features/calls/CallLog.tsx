@@ -22,9 +22,9 @@ export function CallLog({
   useEffect(() => {
     invoke('calls.log').then(setEntries, (e: unknown) => reportProblem('load', e));
   }, [refreshKey]);
-  const callBack = (number: string) => {
+  const callBack = (interactionId: number) => {
     setProblem(undefined);
-    invoke('calls.dial', { number }).then(
+    invoke('calls.dial', { interactionId }).then(
       (r) => !r.ok && setProblem(t(`calls.dial.errors.${r.error}`)),
       (e: unknown) => reportProblem('dial', e),
     );
@@ -82,7 +82,7 @@ export function CallLog({
                 <Button
                   size="xs"
                   variant={entry.missed ? 'filled' : 'default'}
-                  onClick={() => callBack(entry.remoteNumber)}
+                  onClick={() => callBack(entry.interactionId)}
                   data-testid="call-log-call-back"
                 >
                   {t('calls.log.callBack')}

@@ -4,8 +4,20 @@ import { useTranslation } from 'react-i18next';
 import { invoke } from '../../api/pultClient';
 import { problemText } from '../../common/problems';
 
-/** Calls a number shown anywhere in the UI; says plainly why when it cannot. */
-export function DialButton({ number, blocked }: { number: string; blocked?: string | undefined }) {
+/**
+ * Calls a number shown anywhere in the UI; says plainly why when it cannot. A
+ * masked number on a card is called by its place there (`onCard`): main dials
+ * what the base holds.
+ */
+export function DialButton({
+  number,
+  onCard,
+  blocked,
+}: {
+  number: string;
+  onCard?: { clientId: number; phone: number } | undefined;
+  blocked?: string | undefined;
+}) {
   const { t } = useTranslation();
   const [problem, setProblem] = useState<string | undefined>();
   const reason = blocked ?? problem;
@@ -18,7 +30,7 @@ export function DialButton({ number, blocked }: { number: string; blocked?: stri
         disabled={blocked !== undefined}
         onClick={() => {
           setProblem(undefined);
-          invoke('calls.dial', { number }).then(
+          invoke('calls.dial', onCard ?? { number }).then(
             (r) => !r.ok && setProblem(t(`calls.dial.errors.${r.error}`)),
             (e: unknown) => setProblem(problemText(e)),
           );

@@ -19,6 +19,8 @@ import {
 } from '../../../src-shared/clients/clientSchemas';
 import { formatDate, formatDateTime, formatDuration, formatPhone } from '../../common/formatting';
 import { ScheduleCallback } from './ScheduleCallback';
+import { RevealDialog } from './RevealDialog';
+import type { RevealedDetails } from '../../../src-shared/clients/personalData';
 import { DialButton } from '../calls';
 
 function HistoryLine({ entry }: { entry: HistoryEntry }) {
@@ -105,8 +107,21 @@ function HistoryLine({ entry }: { entry: HistoryEntry }) {
   }
 }
 
-export function ClientCardView({ card, onEdit }: { card: ClientCard; onEdit: () => void }) {
+export function ClientCardView({
+  card: given,
+  onEdit,
+}: {
+  card: ClientCard;
+  onEdit: (card: ClientCard) => void;
+}) {
   const { t, i18n } = useTranslation();
+  // What "show" revealed, for this client only: another card comes masked again.
+  const [revealed, setRevealed] = useState<{ id: number; details: RevealedDetails } | undefined>();
+  const [asking, setAsking] = useState(false);
+  const card =
+    given.masked && revealed?.id === given.id
+      ? { ...given, ...revealed.details, masked: false }
+      : given;
   // Back to the newest entries when another client's card is shown.
   const [wholeHistoryOf, setWholeHistoryOf] = useState<number | undefined>();
   const history =
@@ -134,7 +149,22 @@ export function ClientCardView({ card, onEdit }: { card: ClientCard; onEdit: () 
           </div>
           <Group gap="xs" wrap="nowrap">
             <ScheduleCallback clientId={card.id} />
-            <Button size="xs" variant="default" onClick={onEdit} data-testid="client-edit">
+            {card.masked && (
+              <Button
+                size="xs"
+                variant="default"
+                onClick={() => setAsking(true)}
+                data-testid="client-card-reveal"
+              >
+                {t('clients.reveal.open')}
+              </Button>
+            )}
+            <Button
+              size="xs"
+              variant="default"
+              onClick={() => onEdit(card)}
+              data-testid="client-edit"
+            >
               {t('clients.actions.edit')}
             </Button>
           </Group>
@@ -162,13 +192,14 @@ export function ClientCardView({ card, onEdit }: { card: ClientCard; onEdit: () 
             <Text size="xs" c="dimmed">
               {t('clients.card.phones')}
             </Text>
-            {card.phones.map((phone) => (
-              <Group key={phone.e164} gap={6} wrap="nowrap">
+            {card.phones.map((phone, index) => (
+              <Group key={`${index}-${phone.e164}`} gap={6} wrap="nowrap">
                 <Text size="sm" ff="monospace" data-testid="client-card-phone">
                   {formatPhone(phone.e164)}
                 </Text>
                 <DialButton
                   number={phone.e164}
+                  onCard={card.masked ? { clientId: card.id, phone: index } : undefined}
                   blocked={card.doNotCall ? t('clients.card.doNotCall') : undefined}
                 />
               </Group>
@@ -182,6 +213,16 @@ export function ClientCardView({ card, onEdit }: { card: ClientCard; onEdit: () 
           {field(t('clients.card.personalAccount'), card.personalAccount)}
           {field(t('clients.card.notes'), card.notes)}
         </SimpleGrid>
+        {asking && (
+          <RevealDialog
+            clientId={card.id}
+            onClose={() => setAsking(false)}
+            onRevealed={(details) => {
+              setRevealed({ id: card.id, details });
+              setAsking(false);
+            }}
+          />
+        )}
         <Title order={3} size="h5">
           {t('clients.card.history')}
         </Title>

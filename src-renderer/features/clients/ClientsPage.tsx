@@ -189,7 +189,7 @@ export function ClientsPage({
       </Grid>
       {editor.editing !== undefined && (
         <ClientForm
-          card={editor.editing === 'edit' ? selected.card : undefined}
+          card={editor.editing === 'edit' ? editor.editCard : undefined}
           initialPhone={editor.initialPhone}
           onClose={editor.close}
           onSaved={(id) => {
