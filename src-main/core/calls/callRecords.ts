@@ -50,11 +50,11 @@ export class CallRecords {
        VALUES (?, 'call', ?, ?, ?, ?)`,
     );
     this.markAnswered = sqlite.prepare(
-      'UPDATE interactions SET answered_at = ? WHERE id = ? AND answered_at IS NULL',
+      'UPDATE interactions SET answered_at = ?, sip_dialog = ? WHERE id = ? AND answered_at IS NULL',
     );
     this.markEnded = sqlite.prepare(
       `UPDATE interactions SET ended_at = ?, end_cause = ?, ring_seconds = ?, talk_seconds = ?,
-         hold_seconds = ?, transfer_target = ? WHERE id = ?`,
+         hold_seconds = ?, transfer_target = ?, sip_dialog = NULL WHERE id = ?`,
     );
   }
 
@@ -69,8 +69,13 @@ export class CallRecords {
     return Number(result.lastInsertRowid);
   }
 
-  answered(interactionId: number, at: Date): void {
-    this.markAnswered.run(at.toISOString(), interactionId);
+  /** Answered: with its SIP dialog, kept while the call lasts (see byeOwed). */
+  answered(interactionId: number, at: Date, dialog?: unknown): void {
+    this.markAnswered.run(
+      at.toISOString(),
+      dialog === undefined ? null : JSON.stringify(dialog),
+      interactionId,
+    );
   }
 
   ended(interactionId: number, end: CallEnd): void {
@@ -83,6 +88,29 @@ export class CallRecords {
       end.transferTarget,
       interactionId,
     );
+  }
+
+  /**
+   * Dialogs of calls a crash or a kill closed (closeAbandoned), owed a BYE at
+   * the PBX. Each is given up once tried (byeSent), whatever the answer.
+   */
+  byeOwed(): { interactionId: number; dialog: unknown }[] {
+    return this.sqlite
+      .prepare<[], { interactionId: number; dialog: string }>(
+        `SELECT id AS interactionId, sip_dialog AS dialog FROM interactions
+         WHERE kind = 'call' AND end_cause = 'appClosed' AND sip_dialog IS NOT NULL`,
+      )
+      .all()
+      .map((row) => ({
+        interactionId: row.interactionId,
+        dialog: JSON.parse(row.dialog) as unknown,
+      }));
+  }
+
+  byeSent(interactionId: number): void {
+    this.sqlite
+      .prepare('UPDATE interactions SET sip_dialog = NULL WHERE id = ?')
+      .run(interactionId);
   }
 
   /** Calls left open by a crash or a kill: ended now, with the cause saying so. */

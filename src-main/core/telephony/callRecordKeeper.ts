@@ -2,6 +2,7 @@ import type { CallRecords } from '../calls/callRecords';
 import type { CallerMatch } from '../clients/callerId';
 import type { Logger } from '../platform/ports';
 import type { LiveCall } from './liveCall';
+import { dialogOf } from './sipDialogRecord';
 
 export type OpenBase = { records: CallRecords; callerId: (number: string) => CallerMatch[] };
 
@@ -43,7 +44,8 @@ export class CallRecordKeeper {
   }
 
   answered(call: LiveCall, at: Date): void {
-    void this.update(call, (records, id) => records.answered(id, at));
+    const dialog = dialogOf(call.session);
+    void this.update(call, (records, id) => records.answered(id, at, dialog));
   }
 
   ended(call: LiveCall): void {
@@ -67,7 +69,11 @@ export class CallRecordKeeper {
       // A call that already ended while the base was opening is closed at once.
       if (call.view.endedAt !== null) this.writeEnd(call, base.records);
       else if (call.view.answeredAt !== null)
-        base.records.answered(call.view.interactionId, new Date(call.view.answeredAt));
+        base.records.answered(
+          call.view.interactionId,
+          new Date(call.view.answeredAt),
+          dialogOf(call.session),
+        );
     } catch (error) {
       this.logger.error('call: could not record the call', { error: String(error) });
     }

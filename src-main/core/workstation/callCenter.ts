@@ -7,7 +7,9 @@ import { ScreenPops, screenPopCard } from '../calls/screenPops';
 import { WrapUp } from '../calls/wrapUp';
 import type { Clock, Logger } from '../platform/ports';
 import type { MachinePolicy } from '../settings/machinePolicy';
+import type JsSIP from 'jssip';
 import { CallController } from '../telephony/callController';
+import { sendBye, type SipDialogRecord } from '../telephony/sipDialogRecord';
 import type { LiveCallRegistry } from '../telephony/liveCallRegistry';
 import { installJsSipMediaGlobals, MediaBridge } from '../telephony/media/mediaBridge';
 import type { SipRegistration } from '../telephony/sipRegistration';
@@ -105,7 +107,25 @@ export function startCallCenter(deps: {
         ? 'decline'
         : 'offer',
   });
-  deps.registration.onAgent((ua) => calls.useAgent(ua));
+  deps.registration.onAgent((ua) => {
+    calls.useAgent(ua);
+    // Calls a crash or a kill cut off are ended at the PBX once the agent is registered again.
+    ua?.once('registered', () => {
+      endCutOffDialogs(ua).catch((error: unknown) =>
+        logger.warn('calls cut off by the last run could not be ended at the PBX', {
+          error: String(error),
+        }),
+      );
+    });
+  });
+  const endCutOffDialogs = async (ua: JsSIP.UA) => {
+    const { records } = await open();
+    for (const { interactionId, dialog } of records.byeOwed()) {
+      const status = await sendBye(ua, dialog as SipDialogRecord).catch(() => 0);
+      records.byeSent(interactionId);
+      logger.info('a call cut off by the last run was ended at the PBX', { interactionId, status });
+    }
+  };
 
   const callLog = async () => {
     const startOfDay = clock.now();

@@ -17,6 +17,8 @@ export interface InteractionRow {
   talkSeconds: number;
   holdSeconds: number;
   endCause: string | null;
+  /** The SIP dialog of an answered call in progress (JSON), for its BYE after a crash. */
+  sipDialog: string | null;
   transferTarget: string | null;
   outcome: string | null;
   refusalReasonId: number | null;
@@ -111,6 +113,7 @@ export const InteractionEntity = new EntitySchema<InteractionRow>({
     talkSeconds: { type: 'real', name: 'talk_seconds', default: 0 },
     holdSeconds: { type: 'real', name: 'hold_seconds', default: 0 },
     endCause: { type: 'text', name: 'end_cause', nullable: true },
+    sipDialog: { type: 'text', name: 'sip_dialog', nullable: true },
     transferTarget: { type: 'text', name: 'transfer_target', nullable: true },
     outcome: { type: 'text', nullable: true },
     refusalReasonId: { type: 'integer', name: 'refusal_reason_id', nullable: true },

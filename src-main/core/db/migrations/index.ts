@@ -4,6 +4,7 @@ import { AgentStateEvents1764230400003 } from './0003-agent-state-events';
 import { Callbacks1764230400004 } from './0004-callbacks';
 import { SearchBacklog1764230400005 } from './0005-search-backlog';
 import { NamedKeys1764230400006 } from './0006-named-keys';
+import { SipDialogs1764230400007 } from './0007-sip-dialogs';
 
 /** Every migration, in order, listed by hand so a bundle keeps them all. */
 export const migrations = [
@@ -13,4 +14,5 @@ export const migrations = [
   Callbacks1764230400004,
   SearchBacklog1764230400005,
   NamedKeys1764230400006,
+  SipDialogs1764230400007,
 ];
