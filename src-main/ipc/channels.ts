@@ -21,6 +21,7 @@ export const invokeChannels = [
   'clients.export',
   'clients.cancelExport',
   'import.chooseFile',
+  'import.cancelPreview',
   'import.start',
   'import.cancel',
   'import.errors',

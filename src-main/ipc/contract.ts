@@ -151,10 +151,13 @@ export const invokeContract = {
   'import.chooseFile': {
     request: noRequest,
     response: z.discriminatedUnion('chosen', [
-      z.object({ chosen: z.literal(false) }),
+      /** No file chosen, or its reading stopped by the operator (cancelled). */
+      z.object({ chosen: z.literal(false), cancelled: z.boolean().optional() }),
       z.object({ chosen: z.literal(true), preview: importPreviewSchema }),
     ]),
   },
+  /** Stops the reading of a chosen file (a large spreadsheet takes seconds to check). */
+  'import.cancelPreview': { request: noRequest, response: z.object({ cancelled: z.boolean() }) },
   'import.start': {
     request: z.object({ token: z.string().max(100), settings: importSettingsSchema }).strict(),
     response: z.object({ jobId: z.number().int() }),

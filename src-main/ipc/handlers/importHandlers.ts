@@ -20,18 +20,34 @@ export function importHandlers(deps: {
 }): HandlersOf<'import.'> {
   // The renderer names a chosen file by token, never by path.
   const chosenFiles = new Map<string, string>();
+  let previewing: AbortController | undefined;
   return {
     'import.chooseFile': async () => {
       const file = await deps.dialogs.chooseImportFile(deps.strings());
       if (file === undefined) return { chosen: false };
       const token = randomUUID();
       chosenFiles.set(token, file);
+      // One reading at a time: choosing another file stops the one still being read.
+      previewing?.abort();
+      const controller = new AbortController();
+      previewing = controller;
       try {
-        const preview = await deps.files.run({ task: 'preview', file });
+        const preview = await deps.files.run(
+          { task: 'preview', file },
+          { signal: controller.signal },
+        );
         return { chosen: true, preview: { token, ...preview } };
       } catch (error) {
+        if (controller.signal.aborted) return { chosen: false, cancelled: true };
         throw new IpcRejection('fileUnreadable', `The file could not be read: ${String(error)}`);
+      } finally {
+        if (previewing === controller) previewing = undefined;
       }
+    },
+    'import.cancelPreview': () => {
+      const cancelled = previewing !== undefined;
+      previewing?.abort();
+      return { cancelled };
     },
     'import.start': async ({ token, settings }) => {
       const file = chosenFiles.get(token);

@@ -1,4 +1,14 @@
-import { Button, Checkbox, Grid, Group, Select, Stack, Text, TextInput } from '@mantine/core';
+import {
+  Button,
+  Checkbox,
+  Grid,
+  Group,
+  Loader,
+  Select,
+  Stack,
+  Text,
+  TextInput,
+} from '@mantine/core';
 import { startTransition, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ClientCard } from '../../../src-shared/clients/clientSchemas';
@@ -49,16 +59,38 @@ export function ClientsPage({
     demo.refresh();
   };
   const exportList = (format: 'csv' | 'xlsx') => exports.start({ ...filter }, format);
+  // A large spreadsheet takes seconds to check and read: said, and it can be stopped.
+  const [reading, setReading] = useState(false);
   const chooseImport = () => {
-    invoke('import.chooseFile').then(
-      (r) => r.chosen && setImportPreview(r.preview),
-      (e: unknown) => reportProblem('importStart', e),
-    );
+    setReading(true);
+    invoke('import.chooseFile')
+      .then(
+        (r) => r.chosen && setImportPreview(r.preview),
+        (e: unknown) => reportProblem('importStart', e),
+      )
+      .finally(() => setReading(false));
+  };
+  const cancelReading = () => {
+    invoke('import.cancelPreview').catch((e: unknown) => reportProblem('importStart', e));
   };
 
   return (
     <Stack gap="sm" h="calc(100vh - 48px - 30px - 110px)">
       {demo.offerDemo && <DemoOffer onDone={afterChange} />}
+      {reading && (
+        <Group gap="xs" data-testid="import-reading">
+          <Loader size="xs" />
+          <Text size="sm">{t('clients.import.reading')}</Text>
+          <Button
+            size="compact-xs"
+            variant="subtle"
+            onClick={cancelReading}
+            data-testid="import-reading-cancel"
+          >
+            {t('clients.import.stopReading')}
+          </Button>
+        </Group>
+      )}
       <Group gap="xs" align="flex-end">
         <TextInput
           label={t('clients.searchLabel')}

@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -6,6 +6,7 @@ import { FileJobRunner } from '../../../src-main/core/clients/fileJobs/fileJobRu
 import { mainStrings } from '../../../src-main/core/i18n/mainLocales';
 import { silentLogger } from '../../../src-main/core/platform/ports';
 import { WorkerTempFolders } from '../../../src-main/core/platform/workerTemp';
+import { writeXlsxSheet } from '../../../src-main/core/spreadsheets/xlsxSheetWriter';
 import { importHandlers } from '../../../src-main/ipc/handlers/importHandlers';
 import { IpcRejection } from '../../../src-main/ipc/result';
 import {
@@ -65,5 +66,41 @@ describe('an import cannot start', () => {
     await expect(start).rejects.toBeInstanceOf(IpcRejection);
     await expect(start).rejects.toMatchObject({ code: 'importColumnsMissing' });
     expect(opened).toBe(false);
+  });
+});
+
+describe('reading a chosen file', () => {
+  it('can be stopped: the window hears it was cancelled, and nothing of it is left behind', async () => {
+    const folder = mkdtempSync(path.join(os.tmpdir(), 'pult-preview-'));
+    const sheet = path.join(folder, 'clients.xlsx');
+    await writeXlsxSheet(sheet, 'Клієнти', [
+      ['ПІБ', 'Телефон'],
+      ...Array.from({ length: 60_000 }, (_, i) => [`Клієнт ${i}`, `067${1_000_000 + i}`]),
+    ]);
+    const temp = path.join(folder, 'tmp');
+    const handlers = importHandlers({
+      database: () => Promise.reject(new Error('not needed to read a file')),
+      dialogs: {
+        chooseImportFile: () => Promise.resolve(sheet),
+        chooseSaveFile: () => Promise.resolve(undefined),
+      },
+      strings: () => mainStrings('uk'),
+      actor: 'operator1',
+      onProgress: () => undefined,
+      files: new FileJobRunner(
+        path.resolve(import.meta.dirname, '../../support/fileJobWorker.mjs'),
+        silentLogger,
+        new WorkerTempFolders(temp),
+      ),
+    });
+    const chosen = handlers['import.chooseFile'](undefined);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(await handlers['import.cancelPreview'](undefined)).toEqual({ cancelled: true });
+    expect(await chosen).toEqual({ chosen: false, cancelled: true });
+    expect(readdirSync(temp)).toEqual([]);
+    expect(await handlers['import.cancelPreview'](undefined)).toEqual({ cancelled: false });
+    // Chosen again and left alone, it is read.
+    const again = await handlers['import.chooseFile'](undefined);
+    expect(again.chosen && again.preview.headers).toEqual(['ПІБ', 'Телефон']);
   });
 });
