@@ -1,6 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { startKamailio, type Kamailio } from '../support/kamailio';
 import { launchPult, type PultApp } from './support/pultApp';
+import { createClient } from './support/clients';
 import { SipPhone } from './support/sipPhone';
 import { registered, registerPult } from './support/sipSetup';
 
@@ -24,13 +25,7 @@ test.beforeAll(async () => {
   page = await app.firstWindow();
   await page.getByTestId('nav-clients').click();
   await page.getByTestId('demo-dismiss').click();
-  await page.evaluate(async () => {
-    const created = await window.pult.invoke('clients.create', {
-      fullName: 'Коваленко Ірина',
-      phones: [{ raw: '067 123 45 67' }],
-    });
-    if (!created.ok || !created.value.ok) throw new Error('not created');
-  });
+  await createClient(page, { fullName: 'Коваленко Ірина', phones: [{ raw: '067 123 45 67' }] });
   // Key presses as SIP INFO, which the other party can see.
   await registerPult(page, 'agent1', 'agentpw1', { dtmfMode: 'SIP INFO' });
   await page.getByTestId('nav-calls').click();

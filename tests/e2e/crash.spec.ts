@@ -2,6 +2,7 @@ import { expect, test } from '@playwright/test';
 import { startKamailio } from '../support/kamailio';
 import { openAppDatabase } from './support/appDatabase';
 import { launchPult, newUserDataDir } from './support/pultApp';
+import { createClient } from './support/clients';
 import { SipPhone } from './support/sipPhone';
 import { registerPult } from './support/sipSetup';
 
@@ -105,13 +106,7 @@ test('killed during a call: the next start closes the call in the log as cut off
     const page = await first.firstWindow();
     await page.getByTestId('nav-clients').click();
     await page.getByTestId('demo-dismiss').click();
-    await page.evaluate(async () => {
-      const created = await window.pult.invoke('clients.create', {
-        fullName: 'Коваленко Ірина',
-        phones: [{ raw: '067 123 45 67' }],
-      });
-      if (!created.ok || !created.value.ok) throw new Error('not created');
-    });
+    await createClient(page, { fullName: 'Коваленко Ірина', phones: [{ raw: '067 123 45 67' }] });
     await registerPult(page, 'agent1', 'agentpw1');
     await page.getByTestId('nav-calls').click();
     await phone.call('sip:agent1@127.0.0.1');

@@ -16,6 +16,7 @@ import type { CallView } from '../../src-shared/telephony/callView';
 import { FakePbx } from '../support/fakePbx';
 import { agentAccount } from '../support/sipAccounts';
 import { openTempDatabase } from '../support/tempDatabase';
+import { answerEveryMediaRequest } from '../support/mediaWindowStub';
 
 // The wiring main.ts uses, on a real database and a PBX stand-in on a real
 // WebSocket: what the window is sent, what is written, and what a reminder's
@@ -110,22 +111,7 @@ beforeAll(async () => {
     send: (event, payload) => {
       sent.push({ event, payload });
       // The window's side of the media bridge: every request succeeds.
-      if (event === 'media.request') {
-        const request = payload as MediaRequest;
-        setTimeout(() =>
-          center.media.respond({
-            id: request.id,
-            ok: true,
-            state: {
-              seq: request.id,
-              iceGatheringState: 'new',
-              iceConnectionState: 'new',
-              signalingState: 'stable',
-              localDescription: null,
-            },
-          }),
-        );
-      }
+      if (event === 'media.request') answerEveryMediaRequest(center.media)(payload as MediaRequest);
     },
     account: () => undefined,
     autoAnswer: () => false,

@@ -12,8 +12,8 @@ import {
   MediaBridge,
 } from '../../src-main/core/telephony/media/mediaBridge';
 import type { CallView } from '../../src-shared/telephony/callView';
-import type { MediaRequest } from '../../src-shared/telephony/mediaBridgeSchema';
 import { openTempDatabase } from '../support/tempDatabase';
+import { answerEveryMediaRequest } from '../support/mediaWindowStub';
 import { WorkstationStatusBoard } from '../../src-main/core/status/workstationStatusBoard';
 import { SipRegistration } from '../../src-main/core/telephony/sipRegistration';
 import { FakePbx } from '../support/fakePbx';
@@ -87,21 +87,7 @@ beforeAll(async () => {
   // Pult's call code on the agent, as in the app: INVITEs reach the call controller, whose
   // window (media) answers every request at once.
   installJsSipMediaGlobals(media);
-  media.attach((request: MediaRequest) => {
-    setTimeout(() =>
-      media.respond({
-        id: request.id,
-        ok: true,
-        state: {
-          seq: request.id,
-          iceGatheringState: 'new',
-          iceConnectionState: 'new',
-          signalingState: 'stable',
-          localDescription: null,
-        },
-      }),
-    );
-  });
+  media.attach(answerEveryMediaRequest(media));
   db = await openTempDatabase();
   const records = new CallRecords(db.sqlite);
   const callerId = new CallerIdLookup(db.sqlite);

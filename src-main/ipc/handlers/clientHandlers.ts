@@ -5,6 +5,7 @@ import type { WorkstationDatabase } from '../../core/workstation/workstationData
 import { IpcRejection } from '../result';
 import type { FileDialogs } from './fileDialogs';
 import type { HandlersOf } from './handlerTypes';
+import { latestRun } from './latestRun';
 
 /** The client base: search, the card, edits and the export of what is listed. */
 export function clientHandlers(deps: {
@@ -17,7 +18,7 @@ export function clientHandlers(deps: {
   files: FileJobRunner;
 }): HandlersOf<'clients.'> {
   const clients = async () => (await deps.database()).clients;
-  let running: AbortController | undefined;
+  const exporting = latestRun();
   return {
     'clients.find': async (query) => (await clients()).find(query),
     'clients.card': async ({ id }) =>
@@ -41,7 +42,6 @@ export function clientHandlers(deps: {
     },
     'clients.export': async ({ query, format }) => {
       const { location } = await deps.database();
-      const { files } = deps;
       const strings = deps.strings();
       const file = await deps.dialogs.chooseSaveFile(
         strings.exportDialogTitle,
@@ -50,35 +50,28 @@ export function clientHandlers(deps: {
       );
       if (file === undefined) return { saved: false, rows: 0 };
       // One at a time: a new export stops one still running (and removes its half-written file).
-      running?.abort();
-      const controller = new AbortController();
-      running = controller;
-      try {
-        const { rows } = await files.run(
-          {
-            task: 'export',
-            database: location,
-            query,
-            file,
-            format,
-            actor: deps.actor,
-            headers: strings.exportHeaders,
-            sheetName: strings.exportSheetName,
-          },
-          { signal: controller.signal, onProgress: (rows) => deps.onExportProgress({ rows }) },
-        );
-        return { saved: true, rows };
-      } catch (error) {
-        if (controller.signal.aborted) return { saved: false, rows: 0, cancelled: true };
-        throw new IpcRejection('fileNotWritten', `The export failed: ${String(error)}`);
-      } finally {
-        if (running === controller) running = undefined;
-      }
+      return exporting.run(async (signal) => {
+        try {
+          const { rows } = await deps.files.run(
+            {
+              task: 'export',
+              database: location,
+              query,
+              file,
+              format,
+              actor: deps.actor,
+              headers: strings.exportHeaders,
+              sheetName: strings.exportSheetName,
+            },
+            { signal, onProgress: (rows) => deps.onExportProgress({ rows }) },
+          );
+          return { saved: true, rows };
+        } catch (error) {
+          if (signal.aborted) return { saved: false, rows: 0, cancelled: true };
+          throw new IpcRejection('fileNotWritten', `The export failed: ${String(error)}`);
+        }
+      });
     },
-    'clients.cancelExport': () => {
-      const cancelled = running !== undefined;
-      running?.abort();
-      return { cancelled };
-    },
+    'clients.cancelExport': () => ({ cancelled: exporting.cancel() }),
   };
 }

@@ -7,6 +7,7 @@ import type { ImportProgress } from '../../../src-shared/clients/importSchemas';
 import { IpcRejection } from '../result';
 import type { FileDialogs } from './fileDialogs';
 import type { HandlersOf } from './handlerTypes';
+import { latestRun } from './latestRun';
 
 /** Importing clients from a file: choose, preview, run on the worker, report the rows that failed. */
 export function importHandlers(deps: {
@@ -20,7 +21,7 @@ export function importHandlers(deps: {
 }): HandlersOf<'import.'> {
   // The renderer names a chosen file by token, never by path.
   const chosenFiles = new Map<string, string>();
-  let previewing: AbortController | undefined;
+  const previewing = latestRun();
   return {
     'import.chooseFile': async () => {
       const file = await deps.dialogs.chooseImportFile(deps.strings());
@@ -28,27 +29,17 @@ export function importHandlers(deps: {
       const token = randomUUID();
       chosenFiles.set(token, file);
       // One reading at a time: choosing another file stops the one still being read.
-      previewing?.abort();
-      const controller = new AbortController();
-      previewing = controller;
-      try {
-        const preview = await deps.files.run(
-          { task: 'preview', file },
-          { signal: controller.signal },
-        );
-        return { chosen: true, preview: { token, ...preview } };
-      } catch (error) {
-        if (controller.signal.aborted) return { chosen: false, cancelled: true };
-        throw new IpcRejection('fileUnreadable', `The file could not be read: ${String(error)}`);
-      } finally {
-        if (previewing === controller) previewing = undefined;
-      }
+      return previewing.run(async (signal) => {
+        try {
+          const preview = await deps.files.run({ task: 'preview', file }, { signal });
+          return { chosen: true as const, preview: { token, ...preview } };
+        } catch (error) {
+          if (signal.aborted) return { chosen: false as const, cancelled: true };
+          throw new IpcRejection('fileUnreadable', `The file could not be read: ${String(error)}`);
+        }
+      });
     },
-    'import.cancelPreview': () => {
-      const cancelled = previewing !== undefined;
-      previewing?.abort();
-      return { cancelled };
-    },
+    'import.cancelPreview': () => ({ cancelled: previewing.cancel() }),
     'import.start': async ({ token, settings }) => {
       const file = chosenFiles.get(token);
       if (file === undefined) throw new IpcRejection('fileNotChosen', 'Choose the file again');

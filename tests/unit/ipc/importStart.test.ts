@@ -14,6 +14,25 @@ import {
   type ColumnMapping,
 } from '../../../src-shared/clients/columnMapping';
 
+/** The import handlers over a real file worker, with the chosen file and a base that may be asked for. */
+function handlersFor(file: string, folder: string, database: () => Promise<never>) {
+  return importHandlers({
+    database,
+    dialogs: {
+      chooseImportFile: () => Promise.resolve(file),
+      chooseSaveFile: () => Promise.resolve(undefined),
+    },
+    strings: () => mainStrings('uk'),
+    actor: 'operator1',
+    onProgress: () => undefined,
+    files: new FileJobRunner(
+      path.resolve(import.meta.dirname, '../../support/fileJobWorker.mjs'),
+      silentLogger,
+      new WorkerTempFolders(path.join(folder, 'tmp')),
+    ),
+  });
+}
+
 describe('an import cannot start', () => {
   it.each<[ColumnMapping, string[]]>([
     [['fullName', 'phone'], []],
@@ -33,23 +52,9 @@ describe('an import cannot start', () => {
     const csv = path.join(folder, 'clients.csv');
     writeFileSync(csv, 'ПІБ;Посада\nОлена Коваль;admin.\n');
     let opened = false;
-    const handlers = importHandlers({
-      database: () => {
-        opened = true;
-        return Promise.reject(new Error('not here'));
-      },
-      dialogs: {
-        chooseImportFile: () => Promise.resolve(csv),
-        chooseSaveFile: () => Promise.resolve(undefined),
-      },
-      strings: () => mainStrings('uk'),
-      actor: 'operator1',
-      onProgress: () => undefined,
-      files: new FileJobRunner(
-        path.resolve(import.meta.dirname, '../../support/fileJobWorker.mjs'),
-        silentLogger,
-        new WorkerTempFolders(path.join(folder, 'tmp')),
-      ),
+    const handlers = handlersFor(csv, folder, () => {
+      opened = true;
+      return Promise.reject(new Error('not here'));
     });
     const chosen = await handlers['import.chooseFile'](undefined);
     if (!chosen.chosen) throw new Error('no file');
@@ -78,21 +83,9 @@ describe('reading a chosen file', () => {
       ...Array.from({ length: 60_000 }, (_, i) => [`Клієнт ${i}`, `067${1_000_000 + i}`]),
     ]);
     const temp = path.join(folder, 'tmp');
-    const handlers = importHandlers({
-      database: () => Promise.reject(new Error('not needed to read a file')),
-      dialogs: {
-        chooseImportFile: () => Promise.resolve(sheet),
-        chooseSaveFile: () => Promise.resolve(undefined),
-      },
-      strings: () => mainStrings('uk'),
-      actor: 'operator1',
-      onProgress: () => undefined,
-      files: new FileJobRunner(
-        path.resolve(import.meta.dirname, '../../support/fileJobWorker.mjs'),
-        silentLogger,
-        new WorkerTempFolders(temp),
-      ),
-    });
+    const handlers = handlersFor(sheet, folder, () =>
+      Promise.reject(new Error('not needed to read a file')),
+    );
     const chosen = handlers['import.chooseFile'](undefined);
     await new Promise((resolve) => setTimeout(resolve, 50));
     expect(await handlers['import.cancelPreview'](undefined)).toEqual({ cancelled: true });
