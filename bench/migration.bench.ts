@@ -38,14 +38,14 @@ export const migrationBenches: Bench[] = [
           UPDATE search_control SET paused = 0;`);
         await v5.close();
         const start = performance.now();
-        const v6 = await openDatabase(file, { logger: silentLogger, key });
+        const latest = await openDatabase(file, { logger: silentLogger, key });
         const seconds = (performance.now() - start) / 1000;
-        await v6.close();
+        await latest.close();
         return [
           {
-            name: 'migration.toVersion6Seconds',
+            name: 'migration.fromVersion5Seconds',
             value: Math.round(seconds * 100) / 100,
-            unit: 's (once, opening a version-5 base with a phone per client)',
+            unit: `s (once, opening a version-5 base with a phone per client, up to version ${migrations.length})`,
             n: clients,
           },
         ];

@@ -7,6 +7,12 @@ import {
   ImportJobEntity,
   OutboxEntity,
 } from './recordEntities';
+import {
+  ScriptEntity,
+  ScriptRunEntity,
+  ScriptRunStepEntity,
+  ScriptVersionEntity,
+} from './scriptEntities';
 import { ClientSearchEntity, SearchBacklogEntity, SearchControlEntity } from './searchEntities';
 import {
   CallbackEntity,
@@ -40,4 +46,8 @@ export const entities = [
   SearchControlEntity,
   SearchBacklogEntity,
   ClientSearchEntity,
+  ScriptEntity,
+  ScriptVersionEntity,
+  ScriptRunEntity,
+  ScriptRunStepEntity,
 ];

@@ -5,6 +5,7 @@ import { Callbacks1764230400004 } from './0004-callbacks';
 import { SearchBacklog1764230400005 } from './0005-search-backlog';
 import { NamedKeys1764230400006 } from './0006-named-keys';
 import { SipDialogs1764230400007 } from './0007-sip-dialogs';
+import { CallScripts1764230400008 } from './0008-call-scripts';
 
 /** Every migration, in order, listed by hand so a bundle keeps them all. */
 export const migrations = [
@@ -15,4 +16,5 @@ export const migrations = [
   SearchBacklog1764230400005,
   NamedKeys1764230400006,
   SipDialogs1764230400007,
+  CallScripts1764230400008,
 ];

@@ -1,0 +1,235 @@
+import { randomUUID } from 'node:crypto';
+import { allBuilt, firstBuilt, runBuilt } from '../db/builtStatements';
+import { recordChange } from '../db/changeJournal';
+import type { PultDatabase } from '../db/database';
+import {
+  ScriptEntity,
+  ScriptVersionEntity,
+  type ScriptVersionRow,
+} from '../db/entities/scriptEntities';
+import type { Clock } from '../platform/ports';
+import { scriptGraphSchema, type ScriptGraph } from '../../../src-shared/scripts/scriptGraph';
+import { publishProblems, type PublishProblem } from './publishCheck';
+
+export interface ScriptVersionView {
+  id: number;
+  scriptId: number;
+  version: number;
+  status: 'draft' | 'published';
+  graph: ScriptGraph;
+  publishedAt: string | null;
+}
+
+/**
+ * The center's scripts and their versions. A published version is frozen
+ * (the database refuses to change it); editing one makes the next version, a
+ * draft, which publishing turns into the live one only if publishCheck finds
+ * nothing, each problem named on its node. Built by TypeORM's query builder,
+ * run synchronously on main's connection (builtStatements).
+ */
+export class ScriptLibrary {
+  constructor(
+    private readonly db: PultDatabase,
+    private readonly clock: Clock,
+  ) {}
+
+  /** A new script, its first version a draft. */
+  create(graph: ScriptGraph, actor: string): ScriptVersionView {
+    const { sqlite, dataSource } = this.db;
+    const at = this.clock.now().toISOString();
+    return sqlite.transaction(() => {
+      const scriptId = Number(
+        runBuilt(
+          sqlite,
+          dataSource
+            .createQueryBuilder()
+            .insert()
+            .into(ScriptEntity)
+            .values({ uid: randomUUID(), name: graph.name, createdAt: at, updatedAt: at }),
+        ).lastInsertRowid,
+      );
+      const id = this.insertVersion(scriptId, 1, graph, actor, at);
+      recordChange(sqlite, {
+        at,
+        actor,
+        action: 'script.create',
+        entity: 'script',
+        entityId: scriptId,
+        details: { name: graph.name, nodes: graph.nodes.length },
+        outbox: { op: 'insert', payload: { scriptId, name: graph.name } },
+      });
+      return this.mustVersion(id);
+    })();
+  }
+
+  /**
+   * Saves an edit: over the draft when the latest version is one, else as a
+   * new draft after the published version, which stays as it was.
+   */
+  saveDraft(scriptId: number, graph: ScriptGraph, actor: string): ScriptVersionView {
+    const { sqlite, dataSource } = this.db;
+    const at = this.clock.now().toISOString();
+    return sqlite.transaction(() => {
+      const latest = this.latest(scriptId);
+      if (latest === undefined) throw new Error(`no script ${scriptId}`);
+      let id = latest.id;
+      if (latest.status === 'draft') {
+        runBuilt(
+          sqlite,
+          dataSource
+            .createQueryBuilder()
+            .update(ScriptVersionEntity)
+            .set({ graph: JSON.stringify(graph) })
+            .where('id = :id', { id }),
+        );
+      } else id = this.insertVersion(scriptId, latest.version + 1, graph, actor, at);
+      runBuilt(
+        sqlite,
+        dataSource
+          .createQueryBuilder()
+          .update(ScriptEntity)
+          .set({ name: graph.name, updatedAt: at })
+          .where('id = :scriptId', { scriptId }),
+      );
+      return this.mustVersion(id);
+    })();
+  }
+
+  /** Publishes a draft, or says on which nodes what stands in the way. */
+  publish(
+    versionId: number,
+    actor: string,
+  ):
+    | { published: true; version: ScriptVersionView }
+    | { published: false; problems: PublishProblem[] } {
+    const { sqlite, dataSource } = this.db;
+    const version = this.version(versionId);
+    if (version === undefined || version.status !== 'draft')
+      return { published: false, problems: [] };
+    const problems = publishProblems(version.graph);
+    if (problems.length > 0) return { published: false, problems };
+    const at = this.clock.now().toISOString();
+    sqlite.transaction(() => {
+      runBuilt(
+        sqlite,
+        dataSource
+          .createQueryBuilder()
+          .update(ScriptVersionEntity)
+          .set({ status: 'published', publishedAt: at, publishAt: null })
+          .where('id = :versionId', { versionId }),
+      );
+      recordChange(sqlite, {
+        at,
+        actor,
+        action: 'script.publish',
+        entity: 'script',
+        entityId: version.scriptId,
+        details: { version: version.version },
+        outbox: { op: 'update', payload: { scriptId: version.scriptId, version: version.version } },
+      });
+    })();
+    return { published: true, version: this.mustVersion(versionId) };
+  }
+
+  /** The version runs start on now: the newest published one. */
+  live(scriptId: number): ScriptVersionView | undefined {
+    const row = firstBuilt(
+      this.db.sqlite,
+      this.db.dataSource
+        .getRepository(ScriptVersionEntity)
+        .createQueryBuilder('v')
+        .select(versionColumns)
+        .where('v.scriptId = :scriptId AND v.status = :published', {
+          scriptId,
+          published: 'published',
+        })
+        .orderBy('v.version', 'DESC')
+        .limit(1),
+    ) as RawVersion | undefined;
+    return row === undefined ? undefined : toView(row);
+  }
+
+  versions(scriptId: number): ScriptVersionView[] {
+    return (
+      allBuilt(
+        this.db.sqlite,
+        this.db.dataSource
+          .getRepository(ScriptVersionEntity)
+          .createQueryBuilder('v')
+          .select(versionColumns)
+          .where('v.scriptId = :scriptId', { scriptId })
+          .orderBy('v.version', 'ASC'),
+      ) as RawVersion[]
+    ).map(toView);
+  }
+
+  version(id: number): ScriptVersionView | undefined {
+    const row = firstBuilt(
+      this.db.sqlite,
+      this.db.dataSource
+        .getRepository(ScriptVersionEntity)
+        .createQueryBuilder('v')
+        .select(versionColumns)
+        .where('v.id = :id', { id }),
+    ) as RawVersion | undefined;
+    return row === undefined ? undefined : toView(row);
+  }
+
+  private mustVersion(id: number): ScriptVersionView {
+    const version = this.version(id);
+    if (version === undefined) throw new Error(`no script version ${id}`);
+    return version;
+  }
+
+  private latest(scriptId: number): ScriptVersionView | undefined {
+    return this.versions(scriptId).at(-1);
+  }
+
+  private insertVersion(
+    scriptId: number,
+    version: number,
+    graph: ScriptGraph,
+    actor: string,
+    at: string,
+  ): number {
+    const row: Omit<ScriptVersionRow, 'id'> = {
+      scriptId,
+      version,
+      status: 'draft',
+      graph: JSON.stringify(graph),
+      createdBy: actor,
+      createdAt: at,
+      publishedAt: null,
+      publishAt: null,
+    };
+    return Number(
+      runBuilt(
+        this.db.sqlite,
+        this.db.dataSource.createQueryBuilder().insert().into(ScriptVersionEntity).values(row),
+      ).lastInsertRowid,
+    );
+  }
+}
+
+const versionColumns = [
+  'v.id AS id',
+  'v.script_id AS scriptId',
+  'v.version AS version',
+  'v.status AS status',
+  'v.graph AS graph',
+  'v.published_at AS publishedAt',
+];
+
+interface RawVersion {
+  id: number;
+  scriptId: number;
+  version: number;
+  status: 'draft' | 'published';
+  graph: string;
+  publishedAt: string | null;
+}
+
+/** A stored graph is read back through the schema: a row edited by hand is not trusted. */
+function toView(row: RawVersion): ScriptVersionView {
+  return { ...row, graph: scriptGraphSchema.parse(JSON.parse(row.graph)) };
+}
