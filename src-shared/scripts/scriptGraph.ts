@@ -18,6 +18,15 @@ const text = z.string().normalize('NFC').max(maxScriptText);
 const label = z.string().normalize('NFC').trim().min(1).max(200);
 const next = nodeId.optional();
 
+function isPattern(pattern: string): boolean {
+  try {
+    new RegExp(pattern, 'u');
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 /** What an input node asks for; missing in a draft, required to publish. */
 export const scriptInputTypes = [
   'text',
@@ -54,7 +63,11 @@ const input = z.strictObject({
   required: z.boolean().default(false),
   min: z.number().optional(),
   max: z.number().optional(),
-  pattern: z.string().max(200).optional(),
+  pattern: z
+    .string()
+    .max(200)
+    .refine(isPattern, 'not a valid pattern (a JavaScript regular expression)')
+    .optional(),
   options: z.array(label).max(50).optional(),
   clientField: z.enum(scriptClientFields).optional(),
   next,

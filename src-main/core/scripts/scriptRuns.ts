@@ -1,0 +1,315 @@
+import { allBuilt, firstBuilt, runBuilt } from '../db/builtStatements';
+import type { PultDatabase } from '../db/database';
+import { ScriptRunEntity, ScriptRunStepEntity } from '../db/entities/scriptEntities';
+import type { Clock } from '../platform/ports';
+import type { ScriptGraph, ScriptNode } from '../../../src-shared/scripts/scriptGraph';
+import { checkAnswer, type AnswerProblem } from './answerCheck';
+import type { ScriptLibrary } from './scriptLibrary';
+
+/** Where a run stands: the node to show, and every answer given so far (the latest of each). */
+export interface RunState {
+  runId: number;
+  versionId: number;
+  node: ScriptNode;
+  answers: Record<string, string>;
+  variables: Record<string, string>;
+  ended: boolean;
+}
+
+export type StepResult = { ok: true; state: RunState } | { ok: false; problem: AnswerProblem };
+
+/**
+ * A script run, step by step, each step written to the base as it happens
+ * (enter, answer, back, exit), so a run is where it was after a transfer, a
+ * reload or a kill: its state is read back from its steps. Branches, set
+ * variables and jumps are taken by the run itself and recorded as entered.
+ * Going back is a step of its own: it never erases what was answered.
+ */
+export class ScriptRuns {
+  constructor(
+    private readonly db: PultDatabase,
+    private readonly library: ScriptLibrary,
+    private readonly clock: Clock,
+    private readonly client: (clientId: number) => Record<string, string> = () => ({}),
+  ) {}
+
+  /** A run of the script's live version, pinned to it for good. */
+  start(
+    versionId: number,
+    who: { actor: string; interactionId?: number; clientId?: number },
+  ): RunState {
+    const version = this.library.version(versionId);
+    if (version === undefined || version.status !== 'published')
+      throw new Error(`script version ${versionId} is not published`);
+    const { sqlite, dataSource } = this.db;
+    const at = this.now();
+    const runId = sqlite.transaction(() => {
+      const id = Number(
+        runBuilt(
+          sqlite,
+          dataSource
+            .createQueryBuilder()
+            .insert()
+            .into(ScriptRunEntity)
+            .values({
+              versionId,
+              interactionId: who.interactionId ?? null,
+              clientId: who.clientId ?? null,
+              startedBy: who.actor,
+              startedAt: at,
+              currentNode: version.graph.start,
+              endedAt: null,
+            }),
+        ).lastInsertRowid,
+      );
+      this.step(id, 'enter', version.graph.start, null, at);
+      return id;
+    })();
+    return this.settle(runId);
+  }
+
+  /** The run as its steps left it. */
+  state(runId: number): RunState {
+    const run = this.run(runId);
+    const graph = this.graph(run.versionId);
+    const answers: Record<string, string> = {};
+    const variables: Record<string, string> = {};
+    for (const step of this.steps(runId)) {
+      if (step.kind !== 'answer' || step.value === null) continue;
+      const node = nodeOf(graph, step.nodeId);
+      const value = JSON.parse(step.value) as string;
+      if (node?.type === 'setVariable') variables[node.variable] = value;
+      else if (node !== undefined && 'variable' in node) answers[node.variable] = value;
+      else if (node?.type === 'offer') answers[node.id] = value;
+    }
+    const node = nodeOf(graph, run.currentNode);
+    if (node === undefined) throw new Error(`run ${runId} stands on a node its version lacks`);
+    return {
+      runId,
+      versionId: run.versionId,
+      node,
+      answers,
+      variables,
+      ended: run.endedAt !== null,
+    };
+  }
+
+  /**
+   * The operator goes on from the current node: with the client's answer to
+   * a question (a choice's id), an input (checked against its type), an offer
+   * ('accepted' or 'refused'), or nothing for a text to say.
+   */
+  answer(runId: number, value?: string): StepResult {
+    const state = this.state(runId);
+    if (state.ended) return { ok: false, problem: 'runEnded' };
+    const { node } = state;
+    let next: string | undefined;
+    let recorded: string | null = null;
+    switch (node.type) {
+      case 'say':
+      case 'order':
+        next = node.next;
+        break;
+      case 'question': {
+        const choice = node.choices.find((c) => c.id === value);
+        if (choice === undefined) return { ok: false, problem: 'noSuchChoice' };
+        next = choice.next;
+        recorded = choice.id;
+        break;
+      }
+      case 'input': {
+        const problem = checkAnswer(node, value ?? '');
+        if (problem !== undefined) return { ok: false, problem };
+        next = node.next;
+        recorded = value ?? '';
+        break;
+      }
+      case 'offer':
+        if (value !== 'accepted' && value !== 'refused')
+          return { ok: false, problem: 'noSuchChoice' };
+        next = value === 'accepted' ? node.accepted : node.refused;
+        recorded = value;
+        break;
+      default:
+        return { ok: false, problem: 'runEnded' };
+    }
+    if (next === undefined) return { ok: false, problem: 'leadsNowhere' };
+    const to = next;
+    const at = this.now();
+    this.db.sqlite.transaction(() => {
+      if (recorded !== null) this.step(runId, 'answer', node.id, recorded, at);
+      this.moveTo(runId, to, at);
+    })();
+    return { ok: true, state: this.settle(runId) };
+  }
+
+  /** Back to the node shown before this one; recorded, and every answer stays in the history. */
+  back(runId: number): RunState {
+    const state = this.state(runId);
+    const shown = this.shownPath(runId, this.graph(state.versionId));
+    const previous = shown.at(-2);
+    if (previous === undefined || state.ended) return state;
+    const at = this.now();
+    this.db.sqlite.transaction(() => {
+      this.step(runId, 'back', state.node.id, null, at);
+      this.moveTo(runId, previous, at, 'back');
+    })();
+    return this.state(runId);
+  }
+
+  /** Steps that show nothing (branch, set variable, jump) are taken at once; an end or a transfer ends the run. */
+  private settle(runId: number): RunState {
+    for (let guard = 0; guard < 10_000; guard++) {
+      const state = this.state(runId);
+      const { node } = state;
+      const at = this.now();
+      if ((node.type === 'end' || node.type === 'transfer') && !state.ended) {
+        this.db.sqlite.transaction(() => {
+          this.step(runId, 'exit', node.id, null, at);
+          runBuilt(
+            this.db.sqlite,
+            this.db.dataSource
+              .createQueryBuilder()
+              .update(ScriptRunEntity)
+              .set({ endedAt: at })
+              .where('id = :runId', { runId }),
+          );
+        })();
+        return this.state(runId);
+      }
+      const automatic = this.automaticNext(node, state);
+      if (automatic === null) return state;
+      this.db.sqlite.transaction(() => {
+        if (node.type === 'setVariable') this.step(runId, 'answer', node.id, node.value, at);
+        this.moveTo(runId, automatic, at);
+      })();
+    }
+    throw new Error(`run ${runId} goes round without stopping`);
+  }
+
+  /** Where a node that shows nothing leads; null for one the operator acts on. */
+  private automaticNext(node: ScriptNode, state: RunState): string | null {
+    switch (node.type) {
+      case 'setVariable':
+        return node.next ?? null;
+      case 'jump':
+        return node.target ?? null;
+      case 'branch': {
+        const run = this.run(state.runId);
+        const value =
+          node.on.source === 'answer'
+            ? state.answers[node.on.name]
+            : node.on.source === 'variable'
+              ? state.variables[node.on.name]
+              : run.clientId === null
+                ? undefined
+                : this.client(run.clientId)[node.on.name];
+        return node.cases.find((c) => c.equals === value)?.next ?? node.otherwise ?? null;
+      }
+      default:
+        return null;
+    }
+  }
+
+  /** The nodes the operator saw, in order, each back step taking the last one off. */
+  private shownPath(runId: number, graph: ScriptGraph): string[] {
+    const path: string[] = [];
+    for (const step of this.steps(runId)) {
+      const node = nodeOf(graph, step.nodeId);
+      const shows =
+        node !== undefined &&
+        node.type !== 'branch' &&
+        node.type !== 'setVariable' &&
+        node.type !== 'jump';
+      if (step.kind === 'enter' && shows) path.push(step.nodeId);
+      if (step.kind === 'back') path.pop();
+    }
+    return path;
+  }
+
+  private moveTo(runId: number, nodeId: string, at: string, kind: 'enter' | 'back' = 'enter') {
+    if (kind === 'enter') this.step(runId, 'enter', nodeId, null, at);
+    runBuilt(
+      this.db.sqlite,
+      this.db.dataSource
+        .createQueryBuilder()
+        .update(ScriptRunEntity)
+        .set({ currentNode: nodeId })
+        .where('id = :runId', { runId }),
+    );
+  }
+
+  private step(
+    runId: number,
+    kind: 'enter' | 'answer' | 'back' | 'exit',
+    nodeId: string,
+    value: string | null,
+    at: string,
+  ): void {
+    runBuilt(
+      this.db.sqlite,
+      this.db.dataSource
+        .createQueryBuilder()
+        .insert()
+        .into(ScriptRunStepEntity)
+        .values({ runId, at, kind, nodeId, value: value === null ? null : JSON.stringify(value) }),
+    );
+  }
+
+  private run(runId: number): RawRun {
+    const row = firstBuilt(
+      this.db.sqlite,
+      this.db.dataSource
+        .getRepository(ScriptRunEntity)
+        .createQueryBuilder('r')
+        .select([
+          'r.version_id AS versionId',
+          'r.client_id AS clientId',
+          'r.current_node AS currentNode',
+          'r.ended_at AS endedAt',
+        ])
+        .where('r.id = :runId', { runId }),
+    ) as RawRun | undefined;
+    if (row === undefined) throw new Error(`no script run ${runId}`);
+    return row;
+  }
+
+  private steps(runId: number): RawStep[] {
+    return allBuilt(
+      this.db.sqlite,
+      this.db.dataSource
+        .getRepository(ScriptRunStepEntity)
+        .createQueryBuilder('s')
+        .select(['s.kind AS kind', 's.node_id AS nodeId', 's.value AS value'])
+        .where('s.run_id = :runId', { runId })
+        .orderBy('s.id'),
+    ) as RawStep[];
+  }
+
+  private graph(versionId: number): ScriptGraph {
+    const version = this.library.version(versionId);
+    if (version === undefined) throw new Error(`no script version ${versionId}`);
+    return version.graph;
+  }
+
+  private now(): string {
+    return this.clock.now().toISOString();
+  }
+}
+
+interface RawRun {
+  versionId: number;
+  clientId: number | null;
+  currentNode: string;
+  endedAt: string | null;
+}
+
+interface RawStep {
+  kind: 'enter' | 'answer' | 'back' | 'exit';
+  nodeId: string;
+  value: string | null;
+}
+
+function nodeOf(graph: ScriptGraph, id: string): ScriptNode | undefined {
+  return graph.nodes.find((node) => node.id === id);
+}
