@@ -25,6 +25,7 @@ export default defineConfig({
         main: 'src-main/electron/main.ts',
         importWorker: 'src-main/core/clients/import/importWorker.ts',
         fileJobWorker: 'src-main/core/clients/fileJobs/fileJobWorker.ts',
+        branchStatsWorker: 'src-main/core/scripts/branchStatsWorker.ts',
         clientRowThread: 'src-main/core/clients/import/clientRowThread.ts',
         walCheckpointThread: 'src-main/core/db/walCheckpointThread.ts',
       },

@@ -4,6 +4,7 @@ import { headsetBenches } from './headset.bench';
 import { hostileFileBenches } from './hostileFiles.bench';
 import { ipcBenches } from './ipcDispatch.bench';
 import { migrationBenches } from './migration.bench';
+import { scriptBenches } from './scripts.bench';
 
 export interface Figure {
   name: string;
@@ -24,4 +25,5 @@ export const benches: Bench[] = [
   ...clientBaseBenches,
   ...hostileFileBenches,
   ...migrationBenches,
+  ...scriptBenches,
 ];

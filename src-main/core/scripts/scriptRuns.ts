@@ -62,7 +62,7 @@ export class ScriptRuns {
             }),
         ).lastInsertRowid,
       );
-      this.step(id, 'enter', version.graph.start, null, at);
+      this.step(id, versionId, 'enter', version.graph.start, null, at);
       return id;
     })();
     return this.settle(runId);
@@ -137,8 +137,8 @@ export class ScriptRuns {
     const to = next;
     const at = this.now();
     this.db.sqlite.transaction(() => {
-      if (recorded !== null) this.step(runId, 'answer', node.id, recorded, at);
-      this.moveTo(runId, to, at);
+      if (recorded !== null) this.step(runId, state.versionId, 'answer', node.id, recorded, at);
+      this.moveTo(runId, state.versionId, to, at);
     })();
     return { ok: true, state: this.settle(runId) };
   }
@@ -151,8 +151,8 @@ export class ScriptRuns {
     if (previous === undefined || state.ended) return state;
     const at = this.now();
     this.db.sqlite.transaction(() => {
-      this.step(runId, 'back', state.node.id, null, at);
-      this.moveTo(runId, previous, at, 'back');
+      this.step(runId, state.versionId, 'back', state.node.id, null, at);
+      this.moveTo(runId, state.versionId, previous, at, 'back');
     })();
     return this.state(runId);
   }
@@ -165,7 +165,7 @@ export class ScriptRuns {
       const at = this.now();
       if ((node.type === 'end' || node.type === 'transfer') && !state.ended) {
         this.db.sqlite.transaction(() => {
-          this.step(runId, 'exit', node.id, null, at);
+          this.step(runId, state.versionId, 'exit', node.id, null, at);
           runBuilt(
             this.db.sqlite,
             this.db.dataSource
@@ -180,8 +180,9 @@ export class ScriptRuns {
       const automatic = this.automaticNext(node, state);
       if (automatic === null) return state;
       this.db.sqlite.transaction(() => {
-        if (node.type === 'setVariable') this.step(runId, 'answer', node.id, node.value, at);
-        this.moveTo(runId, automatic, at);
+        if (node.type === 'setVariable')
+          this.step(runId, state.versionId, 'answer', node.id, node.value, at);
+        this.moveTo(runId, state.versionId, automatic, at);
       })();
     }
     throw new Error(`run ${runId} goes round without stopping`);
@@ -227,8 +228,14 @@ export class ScriptRuns {
     return path;
   }
 
-  private moveTo(runId: number, nodeId: string, at: string, kind: 'enter' | 'back' = 'enter') {
-    if (kind === 'enter') this.step(runId, 'enter', nodeId, null, at);
+  private moveTo(
+    runId: number,
+    versionId: number,
+    nodeId: string,
+    at: string,
+    kind: 'enter' | 'back' = 'enter',
+  ) {
+    if (kind === 'enter') this.step(runId, versionId, 'enter', nodeId, null, at);
     runBuilt(
       this.db.sqlite,
       this.db.dataSource
@@ -241,18 +248,41 @@ export class ScriptRuns {
 
   private step(
     runId: number,
+    versionId: number,
     kind: 'enter' | 'answer' | 'back' | 'exit',
     nodeId: string,
     value: string | null,
     at: string,
   ): void {
+    // Leaving a node (for another, back, or out): the time spent on it goes on its enter step.
+    if (kind !== 'answer')
+      runBuilt(
+        this.db.sqlite,
+        this.db.dataSource
+          .createQueryBuilder()
+          .update(ScriptRunStepEntity)
+          .set({ seconds: () => '(julianday(:at) - julianday("at")) * 86400' })
+          .where(
+            `id = (SELECT max(id) FROM script_run_steps WHERE run_id = :runId AND kind = 'enter')
+             AND seconds IS NULL`,
+            { runId, at },
+          ),
+      );
     runBuilt(
       this.db.sqlite,
       this.db.dataSource
         .createQueryBuilder()
         .insert()
         .into(ScriptRunStepEntity)
-        .values({ runId, at, kind, nodeId, value: value === null ? null : JSON.stringify(value) }),
+        .values({
+          runId,
+          versionId,
+          at,
+          kind,
+          nodeId,
+          value: value === null ? null : JSON.stringify(value),
+          seconds: null,
+        }),
     );
   }
 

@@ -41,7 +41,7 @@ describe('migration 8, from version 7', () => {
       expect(() =>
         v8.sqlite
           .prepare(
-            "INSERT INTO script_run_steps (run_id, at, kind, node_id) VALUES (1, 'x', 'jumped', 'a')",
+            "INSERT INTO script_run_steps (run_id, version_id, at, kind, node_id) VALUES (1, 1, 'x', 'jumped', 'a')",
           )
           .run(),
       ).toThrow(/CHECK/);

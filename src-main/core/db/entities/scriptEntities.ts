@@ -41,12 +41,17 @@ export interface ScriptRunRow {
 export interface ScriptRunStepRow {
   id: number;
   runId: number;
+  /** The run's version, kept on each step so a version's statistics read one index. */
+  versionId: number;
   at: string;
   kind: 'enter' | 'answer' | 'back' | 'exit';
   nodeId: string;
   /** An answer's value (JSON), when the step is one. */
   value: string | null;
+  /** On an enter step: how long the run stayed on the node, once it left. */
+  seconds: number | null;
   run?: ScriptRunRow;
+  version?: ScriptVersionRow;
 }
 
 export const ScriptEntity = new EntitySchema<ScriptRow>({
@@ -99,7 +104,10 @@ export const ScriptRunEntity = new EntitySchema<ScriptRunRow>({
     interaction: references('Interaction', 'script_runs', 'interaction_id', 'SET NULL'),
     client: references('Client', 'script_runs', 'client_id', 'SET NULL'),
   },
-  indices: [{ name: 'script_runs_interaction', columns: ['interactionId'] }],
+  indices: [
+    { name: 'script_runs_interaction', columns: ['interactionId'] },
+    { name: 'script_runs_version', columns: ['versionId', 'endedAt', 'currentNode'] },
+  ],
 });
 
 export const ScriptRunStepEntity = new EntitySchema<ScriptRunStepRow>({
@@ -108,13 +116,23 @@ export const ScriptRunStepEntity = new EntitySchema<ScriptRunStepRow>({
   columns: {
     id: rowid,
     runId: { type: 'integer', name: 'run_id' },
+    versionId: { type: 'integer', name: 'version_id' },
     at: { type: 'text' },
     kind: { type: 'text' },
     nodeId: { type: 'text', name: 'node_id' },
     value: { type: 'text', nullable: true },
+    seconds: { type: 'real', nullable: true },
   },
   relations: {
     run: references('ScriptRun', 'script_run_steps', 'run_id', 'CASCADE'),
+    version: references('ScriptVersion', 'script_run_steps', 'version_id', 'NO ACTION'),
   },
-  indices: [{ name: 'script_run_steps_run', columns: ['runId', 'id'] }],
+  indices: [
+    { name: 'script_run_steps_run', columns: ['runId', 'id'] },
+    {
+      name: 'script_run_steps_reach',
+      columns: ['versionId', 'kind', 'nodeId', 'runId', 'seconds'],
+    },
+    { name: 'script_run_steps_answers', columns: ['versionId', 'kind', 'nodeId', 'value'] },
+  ],
 });

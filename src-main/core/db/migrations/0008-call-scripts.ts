@@ -53,16 +53,30 @@ export class CallScripts1764230400008 implements MigrationInterface {
       CONSTRAINT "fk_script_runs_client_id" FOREIGN KEY ("client_id") REFERENCES "clients" ("id") ON DELETE SET NULL
     )`);
     await q.query('CREATE INDEX "script_runs_interaction" ON "script_runs" ("interaction_id")');
+    await q.query(
+      'CREATE INDEX "script_runs_version" ON "script_runs" ("version_id", "ended_at", "current_node")',
+    );
     await q.query(`CREATE TABLE "script_run_steps" (
       "id" INTEGER PRIMARY KEY NOT NULL,
       "run_id" INTEGER NOT NULL,
+      "version_id" INTEGER NOT NULL,
       "at" TEXT NOT NULL,
       "kind" TEXT NOT NULL CHECK ("kind" IN ('enter','answer','back','exit')),
       "node_id" TEXT NOT NULL,
       "value" TEXT,
-      CONSTRAINT "fk_script_run_steps_run_id" FOREIGN KEY ("run_id") REFERENCES "script_runs" ("id") ON DELETE CASCADE
+      "seconds" REAL,
+      CONSTRAINT "fk_script_run_steps_run_id" FOREIGN KEY ("run_id") REFERENCES "script_runs" ("id") ON DELETE CASCADE,
+      CONSTRAINT "fk_script_run_steps_version_id" FOREIGN KEY ("version_id") REFERENCES "script_versions" ("id")
     )`);
     await q.query('CREATE INDEX "script_run_steps_run" ON "script_run_steps" ("run_id", "id")');
+    // What each branch earns is read from these alone (branchStats): which runs reached a node
+    // and how long they stayed, and what was answered there.
+    await q.query(
+      'CREATE INDEX "script_run_steps_reach" ON "script_run_steps" ("version_id", "kind", "node_id", "run_id", "seconds")',
+    );
+    await q.query(
+      'CREATE INDEX "script_run_steps_answers" ON "script_run_steps" ("version_id", "kind", "node_id", "value")',
+    );
   }
 
   async down(q: QueryRunner): Promise<void> {
