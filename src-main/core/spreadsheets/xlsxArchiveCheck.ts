@@ -30,11 +30,12 @@ export const worksheetPart = /^xl\/worksheets\/sheet\d+\.xml$/;
  * then every entry is unpacked and counted, so a size the archive lies about
  * ends the check too (yauzl compares what it inflates with what the
  * directory declared). Costs one inflate of the file, on the file thread.
+ * Gives the archive's entry names.
  */
 export async function checkXlsxArchive(
   file: string,
   limits: XlsxArchiveLimits = xlsxArchiveLimits,
-): Promise<void> {
+): Promise<string[]> {
   let zip: yauzl.ZipFile;
   try {
     zip = await yauzl.openPromise(file, {
@@ -68,6 +69,7 @@ export async function checkXlsxArchive(
     if (!entries.some((entry) => worksheetPart.test(entry.fileName)))
       throw new SpreadsheetError('xlsxNoSheet', 'no xl/worksheets/sheetN.xml');
     for (const entry of entries) if (!entry.fileName.endsWith('/')) await drain(zip, entry);
+    return entries.map((entry) => entry.fileName);
   } catch (error) {
     if (error instanceof SpreadsheetError) throw error;
     throw new SpreadsheetError('xlsxDamaged', String(error));

@@ -26,7 +26,29 @@ export async function* xlsxRows(
   file: string,
   limits: XlsxArchiveLimits & { maxRows: number } = { ...xlsxArchiveLimits, maxRows: maxSheetRows },
 ): AsyncGenerator<SheetRow> {
-  await checkXlsxArchive(file, limits);
+  const entries = await checkXlsxArchive(file, limits);
+  const hasSharedStrings = entries.includes('xl/sharedStrings.xml');
+  for (let attempt = 1; ; attempt++) {
+    const rows = readSheet(file, limits, hasSharedStrings);
+    // ExcelJS's streaming reader now and then ends its walk through the archive early
+    // (exceljs#683): before the shared strings (the sheet would read as {"sharedString": 4}
+    // and dates as numbers) or before the sheet itself (no rows). Either is known before the
+    // first row, so the file is simply read again.
+    if ((await rows.next()).value === 'sheetReady') {
+      for await (const row of rows) if (row !== 'sheetReady') yield row;
+      return;
+    }
+    await rows.return(undefined);
+    if (attempt === 3)
+      throw new SpreadsheetError('xlsxDamaged', 'the sheet could not be read whole, three times');
+  }
+}
+
+async function* readSheet(
+  file: string,
+  limits: { maxRows: number },
+  hasSharedStrings: boolean,
+): AsyncGenerator<SheetRow | 'sheetReady'> {
   const input = createReadStream(file, { highWaterMark: 256 * 1024 });
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(input, {
     worksheets: 'emit',
@@ -39,6 +61,12 @@ export async function* xlsxRows(
   let rows = 0;
   try {
     for await (const sheet of reader) {
+      if (
+        hasSharedStrings &&
+        (reader as unknown as { sharedStrings?: unknown }).sharedStrings === undefined
+      )
+        return;
+      yield 'sheetReady';
       for await (const row of sheet) {
         if (++rows > limits.maxRows)
           throw new SpreadsheetError('tooManyRows', `more than ${limits.maxRows} rows`);
