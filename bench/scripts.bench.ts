@@ -9,7 +9,7 @@ import { silentLogger } from '../src-main/core/platform/ports';
 import { branchStats } from '../src-main/core/scripts/branchStats';
 import { computeBranchStats } from '../src-main/core/scripts/branchStatsRunner';
 import { ScriptLibrary } from '../src-main/core/scripts/scriptLibrary';
-import { scriptGraphSchema } from '../src-shared/scripts/scriptGraph';
+import { offerScript } from '../tests/support/scriptFixtures';
 import type { Bench, Figure } from './benches';
 import { percentile, round } from './stats';
 
@@ -29,36 +29,7 @@ export const scriptBenches: Bench[] = [
       try {
         const db = await openDatabase(file, { logger: silentLogger });
         const library = new ScriptLibrary(db, { now: () => new Date() });
-        const draft = library.create(
-          scriptGraphSchema.parse({
-            name: 'Тариф',
-            start: 'hello',
-            nodes: [
-              { id: 'hello', type: 'say', text: 'Добрий день!', next: 'offer' },
-              {
-                id: 'offer',
-                type: 'offer',
-                item: 'Швидкий',
-                text: '…',
-                accepted: 'sale',
-                refused: 'why',
-              },
-              {
-                id: 'why',
-                type: 'question',
-                text: 'Чому ні?',
-                variable: 'why',
-                choices: [
-                  { id: 'price', label: 'Дорого', next: 'bye' },
-                  { id: 'has', label: 'Вже маю провайдера', next: 'bye' },
-                ],
-              },
-              { id: 'sale', type: 'end', outcome: 'sale' },
-              { id: 'bye', type: 'end', outcome: 'refused' },
-            ],
-          }),
-          'bench',
-        );
+        const draft = library.create(offerScript(), 'bench');
         library.publish(draft.id, 'bench');
         db.sqlite.exec(`
           WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < ${runs})

@@ -135,10 +135,7 @@ export class ScriptLibrary {
   live(scriptId: number): ScriptVersionView | undefined {
     const row = firstBuilt(
       this.db.sqlite,
-      this.db.dataSource
-        .getRepository(ScriptVersionEntity)
-        .createQueryBuilder('v')
-        .select(versionColumns)
+      this.versionQuery()
         .where('v.scriptId = :scriptId AND v.status = :published', {
           scriptId,
           published: 'published',
@@ -153,10 +150,7 @@ export class ScriptLibrary {
     return (
       allBuilt(
         this.db.sqlite,
-        this.db.dataSource
-          .getRepository(ScriptVersionEntity)
-          .createQueryBuilder('v')
-          .select(versionColumns)
+        this.versionQuery()
           .where('v.scriptId = :scriptId', { scriptId })
           .orderBy('v.version', 'ASC'),
       ) as RawVersion[]
@@ -164,15 +158,16 @@ export class ScriptLibrary {
   }
 
   version(id: number): ScriptVersionView | undefined {
-    const row = firstBuilt(
-      this.db.sqlite,
-      this.db.dataSource
-        .getRepository(ScriptVersionEntity)
-        .createQueryBuilder('v')
-        .select(versionColumns)
-        .where('v.id = :id', { id }),
-    ) as RawVersion | undefined;
+    const row = firstBuilt(this.db.sqlite, this.versionQuery().where('v.id = :id', { id })) as
+      RawVersion | undefined;
     return row === undefined ? undefined : toView(row);
+  }
+
+  private versionQuery() {
+    return this.db.dataSource
+      .getRepository(ScriptVersionEntity)
+      .createQueryBuilder('v')
+      .select(versionColumns);
   }
 
   private mustVersion(id: number): ScriptVersionView {

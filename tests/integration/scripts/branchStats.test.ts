@@ -6,7 +6,7 @@ import { branchStats } from '../../../src-main/core/scripts/branchStats';
 import { computeBranchStats } from '../../../src-main/core/scripts/branchStatsRunner';
 import { ScriptLibrary } from '../../../src-main/core/scripts/scriptLibrary';
 import { ScriptRuns } from '../../../src-main/core/scripts/scriptRuns';
-import { scriptGraphSchema } from '../../../src-shared/scripts/scriptGraph';
+import { offerScript } from '../../support/scriptFixtures';
 import { openTempDatabase, tempDatabaseFile } from '../../support/tempDatabase';
 
 let now = new Date('2026-12-06T10:00:00Z');
@@ -20,36 +20,7 @@ let versionId: number;
 beforeAll(async () => {
   db = await openTempDatabase(file, { key });
   const library = new ScriptLibrary(db, clock);
-  const draft = library.create(
-    scriptGraphSchema.parse({
-      name: 'Тариф',
-      start: 'hello',
-      nodes: [
-        { id: 'hello', type: 'say', text: 'Добрий день!', next: 'offer' },
-        {
-          id: 'offer',
-          type: 'offer',
-          item: 'Швидкий',
-          text: '…',
-          accepted: 'sale',
-          refused: 'why',
-        },
-        {
-          id: 'why',
-          type: 'question',
-          text: 'Чому ні?',
-          variable: 'why',
-          choices: [
-            { id: 'price', label: 'Дорого', next: 'bye' },
-            { id: 'has', label: 'Вже маю провайдера', next: 'bye' },
-          ],
-        },
-        { id: 'sale', type: 'end', outcome: 'sale' },
-        { id: 'bye', type: 'end', outcome: 'refused' },
-      ],
-    }),
-    'supervisor',
-  );
+  const draft = library.create(offerScript(), 'supervisor');
   if (!library.publish(draft.id, 'supervisor').published) throw new Error('not published');
   versionId = draft.id;
   const runs = new ScriptRuns(db, library, clock);
