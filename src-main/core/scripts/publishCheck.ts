@@ -77,7 +77,11 @@ export function publishProblems(graph: ScriptGraph): PublishProblem[] {
   // A loop without an exit: nodes on a cycle from which no end or transfer can be reached.
   const reverse = new Map<string, string[]>();
   for (const [from, targets] of edges)
-    for (const to of targets) reverse.set(to, [...(reverse.get(to) ?? []), from]);
+    for (const to of targets) {
+      const sources = reverse.get(to);
+      if (sources === undefined) reverse.set(to, [from]);
+      else sources.push(from);
+    }
   const finals = [...byId.values()].filter(isFinal).map((n) => n.id);
   const canFinish = reachable(finals, (id) => reverse.get(id) ?? []);
   for (const cycle of cycles(

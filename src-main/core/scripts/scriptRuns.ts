@@ -2,7 +2,7 @@ import { allBuilt, firstBuilt, runBuilt } from '../db/builtStatements';
 import type { PultDatabase } from '../db/database';
 import { ScriptRunEntity, ScriptRunStepEntity } from '../db/entities/scriptEntities';
 import type { Clock } from '../platform/ports';
-import type { ScriptGraph, ScriptNode } from '../../../src-shared/scripts/scriptGraph';
+import type { ScriptNode } from '../../../src-shared/scripts/scriptGraph';
 import { checkAnswer, type AnswerProblem } from './answerCheck';
 import type { ScriptLibrary } from './scriptLibrary';
 
@@ -32,6 +32,12 @@ export class ScriptRuns {
     private readonly clock: Clock,
     private readonly client: (clientId: number) => Record<string, string> = () => ({}),
   ) {}
+
+  /**
+   * Published versions, read and checked once: they never change (the base
+   * refuses to), and every step would otherwise parse the whole graph again.
+   */
+  private readonly versions = new Map<number, PublishedGraph>();
 
   /** A run of the script's live version, pinned to it for good. */
   start(
@@ -71,18 +77,18 @@ export class ScriptRuns {
   /** The run as its steps left it. */
   state(runId: number): RunState {
     const run = this.run(runId);
-    const graph = this.graph(run.versionId);
+    const { nodes } = this.published(run.versionId);
     const answers: Record<string, string> = {};
     const variables: Record<string, string> = {};
     for (const step of this.steps(runId)) {
       if (step.kind !== 'answer' || step.value === null) continue;
-      const node = nodeOf(graph, step.nodeId);
+      const node = nodes.get(step.nodeId);
       const value = JSON.parse(step.value) as string;
       if (node?.type === 'setVariable') variables[node.variable] = value;
       else if (node !== undefined && 'variable' in node) answers[node.variable] = value;
       else if (node?.type === 'offer') answers[node.id] = value;
     }
-    const node = nodeOf(graph, run.currentNode);
+    const node = nodes.get(run.currentNode);
     if (node === undefined) throw new Error(`run ${runId} stands on a node its version lacks`);
     return {
       runId,
@@ -146,7 +152,7 @@ export class ScriptRuns {
   /** Back to the node shown before this one; recorded, and every answer stays in the history. */
   back(runId: number): RunState {
     const state = this.state(runId);
-    const shown = this.shownPath(runId, this.graph(state.versionId));
+    const shown = this.shownPath(runId, this.published(state.versionId).nodes);
     const previous = shown.at(-2);
     if (previous === undefined || state.ended) return state;
     const at = this.now();
@@ -213,10 +219,10 @@ export class ScriptRuns {
   }
 
   /** The nodes the operator saw, in order, each back step taking the last one off. */
-  private shownPath(runId: number, graph: ScriptGraph): string[] {
+  private shownPath(runId: number, nodes: Map<string, ScriptNode>): string[] {
     const path: string[] = [];
     for (const step of this.steps(runId)) {
-      const node = nodeOf(graph, step.nodeId);
+      const node = nodes.get(step.nodeId);
       const shows =
         node !== undefined &&
         node.type !== 'branch' &&
@@ -316,10 +322,15 @@ export class ScriptRuns {
     ) as RawStep[];
   }
 
-  private graph(versionId: number): ScriptGraph {
-    const version = this.library.version(versionId);
-    if (version === undefined) throw new Error(`no script version ${versionId}`);
-    return version.graph;
+  private published(versionId: number): PublishedGraph {
+    let published = this.versions.get(versionId);
+    if (published === undefined) {
+      const version = this.library.version(versionId);
+      if (version === undefined) throw new Error(`no script version ${versionId}`);
+      published = { nodes: new Map(version.graph.nodes.map((node) => [node.id, node])) };
+      if (version.status === 'published') this.versions.set(versionId, published);
+    }
+    return published;
   }
 
   private now(): string {
@@ -340,6 +351,6 @@ interface RawStep {
   value: string | null;
 }
 
-function nodeOf(graph: ScriptGraph, id: string): ScriptNode | undefined {
-  return graph.nodes.find((node) => node.id === id);
+interface PublishedGraph {
+  nodes: Map<string, ScriptNode>;
 }

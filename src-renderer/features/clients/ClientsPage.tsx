@@ -12,8 +12,6 @@ import {
 import { startTransition, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ClientCard } from '../../../src-shared/clients/clientSchemas';
-import type { ResponseOf } from '../../../src-main/ipc/contract';
-import { invoke } from '../../api/pultClient';
 import { ClientCardView } from './ClientCardView';
 import { ClientForm } from './ClientForm';
 import { ClientList } from './ClientList';
@@ -25,9 +23,7 @@ import { useClientPages } from './useClientPages';
 import { useDemoOffer, useSearchIndexing } from './useClientsWorkspace';
 import { useSelectedClient } from './useSelectedClient';
 import { useClientExport } from './useClientExport';
-import { reportProblem } from '../../common/problems';
-
-type Preview = Extract<ResponseOf<'import.chooseFile'>, { chosen: true }>['preview'];
+import { useImportFile } from './useImportFile';
 
 export function ClientsPage({
   openClientId,
@@ -46,7 +42,7 @@ export function ClientsPage({
   const indexing = useSearchIndexing(reload);
   const demo = useDemoOffer();
   const editor = useClientEditor(newClient);
-  const [importPreview, setImportPreview] = useState<Preview | undefined>();
+  const importFile = useImportFile();
   const exports = useClientExport();
   // The list is drawn just after the rest (a transition): a screen pop opens this section
   // with the caller's card, and the card should not wait for a list the operator is not
@@ -59,32 +55,18 @@ export function ClientsPage({
     demo.refresh();
   };
   const exportList = (format: 'csv' | 'xlsx') => exports.start({ ...filter }, format);
-  // A large spreadsheet takes seconds to check and read: said, and it can be stopped.
-  const [reading, setReading] = useState(false);
-  const chooseImport = () => {
-    setReading(true);
-    invoke('import.chooseFile')
-      .then(
-        (r) => r.chosen && setImportPreview(r.preview),
-        (e: unknown) => reportProblem('importStart', e),
-      )
-      .finally(() => setReading(false));
-  };
-  const cancelReading = () => {
-    invoke('import.cancelPreview').catch((e: unknown) => reportProblem('importStart', e));
-  };
 
   return (
     <Stack gap="sm" h="calc(100vh - 48px - 30px - 110px)">
       {demo.offerDemo && <DemoOffer onDone={afterChange} />}
-      {reading && (
+      {importFile.reading && (
         <Group gap="xs" data-testid="import-reading">
           <Loader size="xs" />
           <Text size="sm">{t('clients.import.reading')}</Text>
           <Button
             size="compact-xs"
             variant="subtle"
-            onClick={cancelReading}
+            onClick={importFile.stopReading}
             data-testid="import-reading-cancel"
           >
             {t('clients.import.stopReading')}
@@ -159,7 +141,12 @@ export function ClientsPage({
             : ''}
         </Text>
         <Group gap="xs">
-          <Button size="xs" variant="default" onClick={chooseImport} data-testid="clients-import">
+          <Button
+            size="xs"
+            variant="default"
+            onClick={importFile.choose}
+            data-testid="clients-import"
+          >
             {t('clients.actions.import')}
           </Button>
           <Button
@@ -231,11 +218,11 @@ export function ClientsPage({
           }}
         />
       )}
-      {importPreview !== undefined && (
+      {importFile.preview !== undefined && (
         <ImportDialog
-          preview={importPreview}
+          preview={importFile.preview}
           onClose={(imported) => {
-            setImportPreview(undefined);
+            importFile.close();
             if (imported) afterChange();
           }}
         />

@@ -25,17 +25,15 @@ import type {
   ImportProgress,
   ImportRowError,
 } from '../../../src-shared/clients/importSchemas';
-import type { ResponseOf } from '../../../src-main/ipc/contract';
+import type { ImportPreview } from './useImportFile';
 import { invoke, onEvent } from '../../api/pultClient';
 import { problemText, reportProblem } from '../../common/problems';
-
-type Preview = Extract<ResponseOf<'import.chooseFile'>, { chosen: true }>['preview'];
 
 export function ImportDialog({
   preview,
   onClose,
 }: {
-  preview: Preview;
+  preview: ImportPreview;
   onClose: (imported: boolean) => void;
 }) {
   const { t } = useTranslation();
