@@ -31,6 +31,12 @@ import {
   mediaResponseSchema,
 } from '../../src-shared/telephony/mediaBridgeSchema';
 import {
+  runProblems,
+  runSummarySchema,
+  scriptListingSchema,
+  scriptRunViewSchema,
+} from '../../src-shared/scripts/scriptRunView';
+import {
   importFileProblemSchema,
   importProgressSchema,
   importRowErrorSchema,
@@ -262,6 +268,13 @@ export const invokeContract = {
         deadline: z.string().nullable(),
         whenTimeUp: z.enum(['ready', 'stay']),
         dispositions: dispositionGroupsSchema,
+        /** What the call's script, ended on an end node, proposes; the operator may change it. */
+        suggested: z
+          .object({
+            disposition: z.enum(dispositions).nullable(),
+            refusalReason: z.string().nullable(),
+          })
+          .nullable(),
       })
       .nullable(),
   },
@@ -304,6 +317,40 @@ export const invokeContract = {
   },
   'calls.log': { request: noRequest, response: z.array(callLogEntrySchema) },
   'calls.clearEnded': { request: noRequest, response: z.object({ ok: z.literal(true) }) },
+  /** The center's scripts, each with its live (published) version and its latest. */
+  'scripts.list': { request: noRequest, response: z.array(scriptListingSchema) },
+  /**
+   * The run of a call: the one already started on it, else one of the script
+   * IT's policy gives the call's line (null: the operator picks a script).
+   */
+  'scripts.forCall': {
+    request: z.object({ interactionId: id }).strict(),
+    response: z.object({ run: scriptRunViewSchema.nullable() }),
+  },
+  'scripts.start': {
+    request: z
+      .object({ scriptId: id, interactionId: id.optional(), clientId: id.optional() })
+      .strict(),
+    response: scriptRunViewSchema,
+  },
+  'scripts.run': { request: z.object({ runId: id }).strict(), response: scriptRunViewSchema },
+  /** On from the current node: a choice, an input's value, an offer's answer, or nothing for a text. */
+  'scripts.answer': {
+    request: z.object({ runId: id, value: z.string().max(1000).optional() }).strict(),
+    response: z.discriminatedUnion('ok', [
+      z.object({ ok: z.literal(true), run: scriptRunViewSchema }),
+      z.object({ ok: z.literal(false), problem: z.enum(runProblems) }),
+    ]),
+  },
+  /** Back to the node shown before; recorded, and no answer is erased. */
+  'scripts.back': { request: z.object({ runId: id }).strict(), response: scriptRunViewSchema },
+  /** The operator's runs not ended (a reload, a kill, a call cut off), newest first. */
+  'scripts.unfinished': { request: noRequest, response: z.array(runSummarySchema) },
+  /** A client's runs with their answers, newest first. */
+  'scripts.ofClient': {
+    request: z.object({ clientId: id }).strict(),
+    response: z.array(runSummarySchema),
+  },
   /** The window says it serves call audio (on every load). */
   'media.attach': { request: noRequest, response: z.object({ ok: z.literal(true) }) },
   'media.respond': { request: mediaResponseSchema, response: z.object({ ok: z.literal(true) }) },

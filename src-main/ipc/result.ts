@@ -14,6 +14,8 @@ export const refusalCodes = [
   'importColumnsMissing',
   'fileUnreadable',
   'fileNotWritten',
+  'scriptRunNotFound',
+  'scriptNotPublished',
 ] as const;
 export type RefusalCode = (typeof refusalCodes)[number];
 

@@ -20,7 +20,7 @@ import { ClientsPage, type NewClientRequest } from '../features/clients';
 import { OrdersPage } from '../features/orders';
 import { PerformancePage } from '../features/performance';
 import { SchedulePage } from '../features/schedule';
-import { ScriptsPage } from '../features/scripts';
+import { CallScriptPanel, ScriptsPage, useCallScript } from '../features/scripts';
 import { SettingsPage } from '../features/settings';
 import { switchLanguage } from '../i18n/i18n';
 import { HotkeyCheatSheet } from '../shell/HotkeyCheatSheet';
@@ -106,6 +106,8 @@ export function App({ initialSettings }: { initialSettings: SettingsView }) {
 
   const calls = useCalls();
   useCallSounds(calls);
+  const script = useCallScript(calls);
+  const scriptShown = script.run !== null || script.picking;
   const [newClient, setNewClient] = useState<NewClientRequest | undefined>();
   const openNewClient = (phone: string) => {
     setNewClient((previous) => ({ phone, seq: (previous?.seq ?? 0) + 1 }));
@@ -177,6 +179,12 @@ export function App({ initialSettings }: { initialSettings: SettingsView }) {
     <AppShell
       header={{ height: 48 }}
       navbar={{ width: 220, breakpoint: 0 }}
+      // The call's script beside whatever section is open (the card, as a rule).
+      aside={{
+        width: 400,
+        breakpoint: 0,
+        collapsed: { desktop: !scriptShown, mobile: !scriptShown },
+      }}
       footer={{ height: 30 }}
       padding="md"
     >
@@ -232,6 +240,18 @@ export function App({ initialSettings }: { initialSettings: SettingsView }) {
           calls={calls}
         />
       </AppShell.Main>
+      {scriptShown && (
+        <AppShell.Aside component="aside" aria-label={t('scripts.panel.title')}>
+          <CallScriptPanel
+            call={script.call}
+            run={script.run}
+            picking={script.picking}
+            resumed={script.resumed}
+            onRun={script.setRun}
+            onClose={script.close}
+          />
+        </AppShell.Aside>
+      )}
       <AppShell.Footer>
         <StatusBar />
       </AppShell.Footer>

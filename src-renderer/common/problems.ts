@@ -4,7 +4,15 @@ import { PultRequestError } from '../api/pultClient';
 
 /** What the operator was doing when something failed: the notice's title. */
 export type Attempt =
-  'callAction' | 'load' | 'save' | 'importStart' | 'export' | 'dial' | 'settings' | 'sound';
+  | 'callAction'
+  | 'load'
+  | 'save'
+  | 'importStart'
+  | 'export'
+  | 'dial'
+  | 'settings'
+  | 'sound'
+  | 'script';
 
 /**
  * What happened and what to do, in the operator's language. Main's refusals

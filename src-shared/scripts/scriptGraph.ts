@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { dispositions } from '../calls/wrapUpSchema';
 
 /**
  * A call script as a graph of typed nodes (DOMAIN.md: скрипти). The schema
@@ -104,8 +105,12 @@ const end = z.strictObject({
   id: nodeId,
   type: z.literal('end'),
   /** Pre-set for wrap-up; the operator may still change it. */
-  outcome: z.string().max(50).optional(),
-  refusalReason: z.string().max(200).optional(),
+  outcome: z.enum(dispositions).optional(),
+  /** A refusal reason's code (the center's list); a refused offer on the way gives its own. */
+  refusalReason: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{1,40}$/)
+    .optional(),
 });
 
 export const scriptNodeSchema = z.discriminatedUnion('type', [

@@ -66,6 +66,8 @@ export const callViewSchema = z.object({
   consultCallId: z.number().int().nullable(),
   /** This call is answered by itself in a moment (a beep, not a ring). */
   autoAnswer: z.boolean(),
+  /** The number an inbound caller dialled (the line), which picks the call's script. */
+  line: z.string().nullable(),
 });
 export type CallView = z.output<typeof callViewSchema>;
 

@@ -19,6 +19,7 @@ export function callView(id: number, patch: Partial<CallView> = {}): CallView {
     problem: null,
     consultCallId: null,
     autoAnswer: false,
+    line: null,
     ...patch,
   };
 }

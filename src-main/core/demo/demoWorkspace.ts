@@ -3,7 +3,16 @@ import { recordChange } from '../db/changeJournal';
 import { normalizePhone } from '../phones/phoneNumbers';
 import { nameSortKey } from '../clients/nameSortKey';
 import type { Clock } from '../platform/ports';
+import { randomUUID } from 'node:crypto';
+import {
+  demoScripts,
+  demoSupportScript,
+  demoSurveyScript,
+  demoTelesalesScript,
+  simulateRun,
+} from './demoScripts';
 import { makePerson, pick, seededRandom } from './ukrainianPeople';
+import type { ScriptGraph } from '../../../src-shared/scripts/scriptGraph';
 
 const products = [
   ['Домашній інтернет', 'Оптика до квартири, підключення за 3 дні', null],
@@ -82,9 +91,66 @@ export function loadDemoWorkspace(
     }
     for (const tag of tagNames)
       sqlite.prepare('INSERT OR IGNORE INTO tags (name) VALUES (?)').run(tag);
-    const reasons = (
-      sqlite.prepare('SELECT id FROM refusal_reasons ORDER BY id').all() as { id: number }[]
-    ).map((r) => r.id);
+    const reasonRows = sqlite.prepare('SELECT id, code FROM refusal_reasons ORDER BY id').all() as {
+      id: number;
+      code: string;
+    }[];
+    const reasons = reasonRows.map((r) => r.id);
+    const reasonCode = new Map(reasonRows.map((r) => [r.id, r.code]));
+    const scriptVersion = new Map<ScriptGraph, number>();
+    for (const graph of demoScripts) {
+      const created = at(yearAgo - 30 * 864e5);
+      const scriptId = sqlite
+        .prepare('INSERT INTO scripts (uid, name, created_at, updated_at) VALUES (?, ?, ?, ?)')
+        .run(randomUUID(), graph.name, created, created).lastInsertRowid;
+      const versionId = sqlite
+        .prepare(
+          `INSERT INTO script_versions (script_id, version, status, graph, created_by, created_at, published_at)
+           VALUES (?, 1, 'published', ?, 'supervisor', ?, ?)`,
+        )
+        .run(scriptId, JSON.stringify(graph), created, created).lastInsertRowid;
+      scriptVersion.set(graph, Number(versionId));
+    }
+    const insertRun = sqlite.prepare(
+      `INSERT INTO script_runs (version_id, interaction_id, client_id, started_by, started_at, current_node, ended_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?)`,
+    );
+    const insertStep = sqlite.prepare(
+      `INSERT INTO script_run_steps (run_id, version_id, at, kind, node_id, value, seconds)
+       VALUES (?, ?, ?, ?, ?, ?, ?)`,
+    );
+    /** A call's script run, as the operator would have left it. */
+    const addRun = (
+      graph: ScriptGraph,
+      offerAnswer: string,
+      clientId: number,
+      callId: number,
+      start: number,
+    ) => {
+      const versionId = scriptVersion.get(graph);
+      if (versionId === undefined) return;
+      const run = simulateRun(graph, random, offerAnswer, new Date(start));
+      const last = run.steps.at(-1)?.at ?? 0;
+      const runId = insertRun.run(
+        versionId,
+        callId,
+        clientId,
+        actor,
+        at(start),
+        run.current,
+        run.ended ? at(start + last * 1000) : null,
+      ).lastInsertRowid;
+      for (const step of run.steps)
+        insertStep.run(
+          runId,
+          versionId,
+          at(start + step.at * 1000),
+          step.kind,
+          step.nodeId,
+          step.value === null ? null : JSON.stringify(step.value),
+          step.seconds,
+        );
+    };
 
     const insertClient = sqlite.prepare(
       `INSERT INTO clients (full_name, sort_key, address, city, personal_account, do_not_call, last_outcome, last_contact_at,
@@ -147,10 +213,11 @@ export function loadDemoWorkspace(
         const talk = answered ? 30 + Math.floor(random() * 600) : 0;
         const refusal =
           outcome === 'refused' ? (reasons[Math.floor(random() * reasons.length)] ?? null) : null;
+        const direction = random() < 0.6 ? 'inbound' : 'outbound';
         const callId = Number(
           insertCall.run(
             id,
-            random() < 0.6 ? 'inbound' : 'outbound',
+            direction,
             phone.ok ? phone.e164 : '',
             at(time),
             answered ? at(time + 8000) : null,
@@ -162,6 +229,19 @@ export function loadDemoWorkspace(
           ).lastInsertRowid,
         );
         summary.interactions++;
+        if (answered) {
+          const inbound = direction === 'inbound';
+          const offerAnswer =
+            outcome === 'sale'
+              ? 'accepted'
+              : `refused:${(refusal === null ? undefined : reasonCode.get(refusal)) ?? 'other'}`;
+          if (!inbound && (outcome === 'sale' || outcome === 'refused'))
+            addRun(demoTelesalesScript, offerAnswer, id, callId, time + 8000);
+          else if (inbound && random() < 0.35)
+            addRun(demoSupportScript, offerAnswer, id, callId, time + 8000);
+          else if (!inbound && outcome === 'info' && random() < 0.5)
+            addRun(demoSurveyScript, offerAnswer, id, callId, time + 8000);
+        }
         if (outcome === 'sale' || outcome === 'refused') {
           insertOffer.run(
             id,

@@ -1,24 +1,9 @@
 import type { ScriptNode } from '../../../src-shared/scripts/scriptGraph';
 import { normalizePhone } from '../phones/phoneNumbers';
+import type { runProblems } from '../../../src-shared/scripts/scriptRunView';
 
 /** Why the run does not go on with what the operator entered; the runner says it on the field. */
-export type AnswerProblem =
-  | 'required'
-  | 'tooLong'
-  | 'notANumber'
-  | 'notMoney'
-  | 'tooSmall'
-  | 'tooLarge'
-  | 'notADate'
-  | 'notATimeSlot'
-  | 'notAPhone'
-  | 'notYesNo'
-  | 'notAnOption'
-  | 'patternMismatch'
-  | 'noType'
-  | 'noSuchChoice'
-  | 'leadsNowhere'
-  | 'runEnded';
+export type AnswerProblem = (typeof runProblems)[number];
 
 /** An answer longer than any a client dictates: refused, and a pattern never runs on it. */
 export const maxAnswerLength = 500;

@@ -131,6 +131,51 @@ export class ScriptLibrary {
     return { published: true, version: this.mustVersion(versionId) };
   }
 
+  /**
+   * Every script with its live version (the newest published, if any) and
+   * its latest one (a draft being edited, or the live one), by name.
+   */
+  catalogue(): ScriptListing[] {
+    const names = allBuilt(
+      this.db.sqlite,
+      this.db.dataSource
+        .getRepository(ScriptEntity)
+        .createQueryBuilder('s')
+        .select(['s.id AS id', 's.name AS name']),
+    ) as { id: number; name: string }[];
+    const versions = allBuilt(
+      this.db.sqlite,
+      this.db.dataSource
+        .getRepository(ScriptVersionEntity)
+        .createQueryBuilder('v')
+        .select([
+          'v.id AS id',
+          'v.script_id AS scriptId',
+          'v.version AS version',
+          'v.status AS status',
+        ])
+        .orderBy('v.version', 'ASC'),
+    ) as { id: number; scriptId: number; version: number; status: 'draft' | 'published' }[];
+    const listings = new Map<number, ScriptListing>(
+      names.map((s) => [
+        s.id,
+        {
+          scriptId: s.id,
+          name: s.name,
+          live: null,
+          latest: { versionId: 0, version: 0, status: 'draft' },
+        },
+      ]),
+    );
+    for (const v of versions) {
+      const listing = listings.get(v.scriptId);
+      if (listing === undefined) continue;
+      listing.latest = { versionId: v.id, version: v.version, status: v.status };
+      if (v.status === 'published') listing.live = { versionId: v.id, version: v.version };
+    }
+    return [...listings.values()].sort((a, b) => a.name.localeCompare(b.name, 'uk'));
+  }
+
   /** The version runs start on now: the newest published one. */
   live(scriptId: number): ScriptVersionView | undefined {
     const row = firstBuilt(
@@ -204,6 +249,13 @@ export class ScriptLibrary {
       ).lastInsertRowid,
     );
   }
+}
+
+export interface ScriptListing {
+  scriptId: number;
+  name: string;
+  live: { versionId: number; version: number } | null;
+  latest: { versionId: number; version: number; status: 'draft' | 'published' };
 }
 
 const versionColumns = [

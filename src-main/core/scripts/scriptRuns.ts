@@ -78,8 +78,9 @@ export class ScriptRuns {
   state(runId: number): RunState {
     const run = this.run(runId);
     const { nodes } = this.published(run.versionId);
-    const answers: Record<string, string> = {};
-    const variables: Record<string, string> = {};
+    // Keyed by names a script chose: no prototype for "__proto__" or "constructor" to reach.
+    const answers = Object.create(null) as Record<string, string>;
+    const variables = Object.create(null) as Record<string, string>;
     for (const step of this.steps(runId)) {
       if (step.kind !== 'answer' || step.value === null) continue;
       const node = nodes.get(step.nodeId);
@@ -131,10 +132,12 @@ export class ScriptRuns {
         break;
       }
       case 'offer':
-        if (value !== 'accepted' && value !== 'refused')
+        // Refused with the reason the client gave ("refused:tooExpensive"), so what each
+        // branch earns counts refusals by reason.
+        if (value !== 'accepted' && !/^refused(?::[A-Za-z0-9_-]{1,40})?$/.test(value ?? ''))
           return { ok: false, problem: 'noSuchChoice' };
         next = value === 'accepted' ? node.accepted : node.refused;
-        recorded = value;
+        recorded = value ?? '';
         break;
       default:
         return { ok: false, problem: 'runEnded' };
@@ -147,6 +150,92 @@ export class ScriptRuns {
       this.moveTo(runId, state.versionId, to, at);
     })();
     return { ok: true, state: this.settle(runId) };
+  }
+
+  /** The run of a call: the latest one started on it. */
+  runOfInteraction(interactionId: number): number | undefined {
+    const row = firstBuilt(
+      this.db.sqlite,
+      this.db.dataSource
+        .getRepository(ScriptRunEntity)
+        .createQueryBuilder('r')
+        .select('r.id AS id')
+        .where('r.interaction_id = :interactionId', { interactionId })
+        .orderBy('r.id', 'DESC')
+        .limit(1),
+    ) as { id: number } | undefined;
+    return row?.id;
+  }
+
+  /** Who and what a run is for. */
+  info(runId: number): RunInfo {
+    const run = this.run(runId);
+    return {
+      runId,
+      versionId: run.versionId,
+      clientId: run.clientId,
+      interactionId: run.interactionId,
+      startedBy: run.startedBy,
+      startedAt: run.startedAt,
+      endedAt: run.endedAt,
+    };
+  }
+
+  /** Runs not ended, newest first: the operator's own, to go on with after a reload or a kill. */
+  unfinished(actor: string, limit = 20): number[] {
+    return (
+      allBuilt(
+        this.db.sqlite,
+        this.db.dataSource
+          .getRepository(ScriptRunEntity)
+          .createQueryBuilder('r')
+          .select('r.id AS id')
+          .where('r.started_by = :actor AND r.ended_at IS NULL', { actor })
+          .orderBy('r.id', 'DESC')
+          .limit(limit),
+      ) as { id: number }[]
+    ).map((row) => row.id);
+  }
+
+  /** A client's runs, newest first. */
+  ofClient(clientId: number, limit = 20): number[] {
+    return (
+      allBuilt(
+        this.db.sqlite,
+        this.db.dataSource
+          .getRepository(ScriptRunEntity)
+          .createQueryBuilder('r')
+          .select('r.id AS id')
+          .where('r.client_id = :clientId', { clientId })
+          .orderBy('r.id', 'DESC')
+          .limit(limit),
+      ) as { id: number }[]
+    ).map((row) => row.id);
+  }
+
+  /**
+   * What was answered, node by node in the order last answered: an answer
+   * given again after going back replaces the earlier one here, while the
+   * steps keep both. Set variables are the run's own and not listed.
+   */
+  answered(runId: number): { nodeId: string; value: string }[] {
+    const { nodes } = this.published(this.run(runId).versionId);
+    const latest = new Map<string, string>();
+    for (const step of this.steps(runId)) {
+      if (step.kind !== 'answer' || step.value === null) continue;
+      if (nodes.get(step.nodeId)?.type === 'setVariable') continue;
+      latest.delete(step.nodeId);
+      latest.set(step.nodeId, JSON.parse(step.value) as string);
+    }
+    return [...latest].map(([nodeId, value]) => ({ nodeId, value }));
+  }
+
+  /** Whether the run can go back: a node was shown before this one. */
+  canGoBack(runId: number): boolean {
+    const run = this.run(runId);
+    return (
+      run.endedAt === null && this.shownPath(runId, this.published(run.versionId).nodes).length > 1
+    );
   }
 
   /** Back to the node shown before this one; recorded, and every answer stays in the history. */
@@ -301,6 +390,9 @@ export class ScriptRuns {
         .select([
           'r.version_id AS versionId',
           'r.client_id AS clientId',
+          'r.interaction_id AS interactionId',
+          'r.started_by AS startedBy',
+          'r.started_at AS startedAt',
           'r.current_node AS currentNode',
           'r.ended_at AS endedAt',
         ])
@@ -322,12 +414,18 @@ export class ScriptRuns {
     ) as RawStep[];
   }
 
-  private published(versionId: number): PublishedGraph {
+  /** A version's graph by node id, read once for a published version. */
+  published(versionId: number): PublishedGraph {
     let published = this.versions.get(versionId);
     if (published === undefined) {
       const version = this.library.version(versionId);
       if (version === undefined) throw new Error(`no script version ${versionId}`);
-      published = { nodes: new Map(version.graph.nodes.map((node) => [node.id, node])) };
+      published = {
+        scriptId: version.scriptId,
+        name: version.graph.name,
+        version: version.version,
+        nodes: new Map(version.graph.nodes.map((node) => [node.id, node])),
+      };
       if (version.status === 'published') this.versions.set(versionId, published);
     }
     return published;
@@ -341,7 +439,20 @@ export class ScriptRuns {
 interface RawRun {
   versionId: number;
   clientId: number | null;
+  interactionId: number | null;
+  startedBy: string;
+  startedAt: string;
   currentNode: string;
+  endedAt: string | null;
+}
+
+export interface RunInfo {
+  runId: number;
+  versionId: number;
+  clientId: number | null;
+  interactionId: number | null;
+  startedBy: string;
+  startedAt: string;
   endedAt: string | null;
 }
 
@@ -351,6 +462,9 @@ interface RawStep {
   value: string | null;
 }
 
-interface PublishedGraph {
+export interface PublishedGraph {
+  scriptId: number;
+  name: string;
+  version: number;
   nodes: Map<string, ScriptNode>;
 }

@@ -113,6 +113,30 @@ export const machinePolicySchema = z.object({
       wrapUp: { limitSeconds: 0, whenTimeUp: 'stay' },
       departments: [],
     }),
+  /** Which script a call gets: by the line the caller dialled. */
+  scripts: z
+    .object({
+      lines: z
+        .array(
+          z
+            .object({
+              /** The dialled number as people write it ("0 800 300 500") or an extension. */
+              line: z.string().regex(/^[0-9A-Za-z+*#._ ()-]{1,40}$/),
+              /** The script's name, as the Scripts section lists it. */
+              script: z.string().trim().min(1).max(200),
+            })
+            .strict(),
+        )
+        .max(500)
+        .default([]),
+      /** The SIP header carrying the dialled number, when the PBX does not leave it in To. */
+      lineHeader: z
+        .string()
+        .regex(/^[A-Za-z][A-Za-z0-9-]{0,63}$/)
+        .optional(),
+    })
+    .strict()
+    .default({ lines: [] }),
   privacy: z
     .object({
       /**
@@ -137,6 +161,7 @@ export const emptyPolicy: MachinePolicy = {
     wrapUp: { limitSeconds: 0, whenTimeUp: 'stay' },
     departments: [],
   },
+  scripts: { lines: [] },
   privacy: { maskCard: true },
 };
 

@@ -38,6 +38,11 @@ export interface CallControllerDeps {
   autoAnswer?: () => boolean;
   /** An answered call whose media is not up by then is ended, with a final response. */
   answerTimeoutMs?: number;
+  /**
+   * The SIP header that carries the number the caller dialled (the line), when
+   * the PBX puts it elsewhere than in To (P-Called-Party-ID, X-Called-Number…).
+   */
+  lineHeader?: () => string | undefined;
 }
 
 /**
@@ -172,6 +177,7 @@ export class CallController {
     // never a ringing call that fails when answered (JsSIP sends 180 when this returns).
     const refusal = sdp === undefined ? undefined : checkOffer(sdp);
     const call = this.track(session, 'inbound', number, name, refusal === undefined);
+    call.view.line = dialledLine(event.request, this.deps.lineHeader?.());
     if (refusal !== undefined) {
       this.deps.logger.warn('call: offer refused', {
         number: maskCallerNumber(number),
@@ -344,4 +350,22 @@ export class CallController {
   private changed(): void {
     this.deps.onChanged(this.list());
   }
+}
+
+/**
+ * The number the caller dialled: the user part of the named header (a name-addr
+ * or a bare number) when IT names one and the INVITE has it, else To's user.
+ */
+export function dialledLine(
+  request: { getHeader(name: string): string | undefined; to?: { uri?: { user?: string | null } } },
+  header: string | undefined,
+): string | null {
+  const raw = header === undefined ? undefined : request.getHeader(header);
+  if (raw !== undefined && raw.trim() !== '') {
+    const uri = /<?(?:sips?|tel):([^@;>]+)/i.exec(raw);
+    const user = (uri?.[1] ?? raw).trim();
+    if (user !== '') return user.slice(0, 64);
+  }
+  const to = request.to?.uri?.user;
+  return typeof to === 'string' && to !== '' ? to.slice(0, 64) : null;
 }

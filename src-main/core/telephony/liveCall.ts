@@ -41,6 +41,7 @@ export function newLiveCall(
       problem: null,
       consultCallId: null,
       autoAnswer: false,
+      line: null,
     },
     holdStartedAt: undefined,
     holdSeconds: 0,

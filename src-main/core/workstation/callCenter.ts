@@ -102,6 +102,7 @@ export function startCallCenter(deps: {
     iceServers: () => (deps.account()?.iceServers ?? []).map((urls) => ({ urls })),
     dtmfMode: () => deps.account()?.dtmfMode ?? 'rfc4733',
     autoAnswer: () => deps.autoAnswer() && deps.agent.view().name === 'ready',
+    lineHeader: () => deps.policy.scripts.lineHeader,
     admit: () =>
       inboundPolicy(deps.agent.view(), deps.policy.calls.whenNotReady) === 'decline'
         ? 'decline'

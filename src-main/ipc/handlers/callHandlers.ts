@@ -1,6 +1,7 @@
 import { isMissed } from '../../core/calls/callRecords';
 import { maskCallerNumber } from '../../core/phones/phoneMasking';
 import type { MachinePolicy } from '../../core/settings/machinePolicy';
+import type { ScriptDesk } from '../../core/scripts/scriptDesk';
 import type { CallCenter } from '../../core/workstation/callCenter';
 import type { Language } from '../../../src-shared/settings/userSettingsSchema';
 import type { HandlersOf } from './handlerTypes';
@@ -12,6 +13,9 @@ export function callHandlers(deps: {
   /** A number as typed, in the PBX's dialling format (or undefined when it is no number). */
   dialTarget: (typed: string) => string | undefined;
   language: () => Language;
+  /** The call scripts: what a call's ended run proposes for its wrap-up. */
+  scripts: () => Promise<ScriptDesk>;
+  actor: string;
   /** A client's phone by its place on the card, from the base. */
   clientPhone: (clientId: number, index: number) => Promise<string | undefined>;
 }): HandlersOf<'calls.' | 'wrapUp.' | 'media.'> {
@@ -52,8 +56,38 @@ export function callHandlers(deps: {
       calls.clearEnded();
       return { ok: true };
     },
-    'wrapUp.pending': () => deps.callCenter.pendingWrapUp(deps.language()),
-    'wrapUp.finish': (input) => deps.callCenter.finishWrapUp(input),
+    'wrapUp.pending': async () => {
+      const pending = await deps.callCenter.pendingWrapUp(deps.language());
+      if (pending === null) return null;
+      const suggested = (await deps.scripts()).suggestion(pending.interactionId);
+      return {
+        ...pending,
+        suggested:
+          suggested === null
+            ? null
+            : { disposition: suggested.disposition, refusalReason: suggested.refusalReason },
+      };
+    },
+    'wrapUp.finish': async (input) => {
+      const pending = await deps.callCenter.pendingWrapUp(deps.language());
+      const result = await deps.callCenter.finishWrapUp(input);
+      // Saved with another outcome than the script's end proposed: the change is recorded.
+      if (result.ok && pending !== null) {
+        const desk = await deps.scripts();
+        const suggested = desk.suggestion(pending.interactionId);
+        if (suggested !== null)
+          desk.recordOverride(
+            suggested,
+            {
+              disposition: input.disposition ?? null,
+              refusalReason: input.refusalReason ?? null,
+            },
+            pending.interactionId,
+            deps.actor,
+          );
+      }
+      return result;
+    },
     'media.attach': () => {
       deps.callCenter.attachMedia();
       return { ok: true };

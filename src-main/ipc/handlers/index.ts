@@ -19,7 +19,10 @@ import type { FileDialogs } from './fileDialogs';
 import { headsetHandlers } from './headsetHandlers';
 import { importHandlers } from './importHandlers';
 import { openedDatabase } from './openedDatabase';
+import { scriptHandlers } from './scriptHandlers';
 import { sipHandlers } from './sipHandlers';
+import { scriptDeskOf } from '../../core/workstation/scriptDeskOf';
+import type { ScriptDesk } from '../../core/scripts/scriptDesk';
 import { workspaceHandlers } from './workspaceHandlers';
 
 export type { FileDialogs } from './fileDialogs';
@@ -57,6 +60,22 @@ export interface MainServices {
 export function createInvokeHandlers(services: MainServices): InvokeHandlers {
   const { actor, clock, dialogs, strings, policy } = services;
   const database = openedDatabase(services.database);
+  const language = () => services.settings.view().values.language;
+  // One desk per opened base: its runs keep the published versions they have read.
+  let desk: { base: WorkstationDatabase; desk: ScriptDesk } | undefined;
+  const scripts = async () => {
+    const base = await database();
+    if (desk?.base !== base)
+      desk = {
+        base,
+        desk: scriptDeskOf(base, {
+          policy,
+          clock,
+          agentName: () => services.sipAccount.current()?.displayName || actor,
+        }),
+      };
+    return desk.desk;
+  };
   return {
     ...appHandlers(services),
     ...workspaceHandlers({ database, clock, actor }),
@@ -83,8 +102,16 @@ export function createInvokeHandlers(services: MainServices): InvokeHandlers {
       callCenter: services.callCenter,
       policy,
       dialTarget: services.dialTarget,
-      language: () => services.settings.view().values.language,
+      language,
+      scripts,
+      actor,
       clientPhone: async (clientId, index) => (await database()).clients.phoneOf(clientId, index),
+    }),
+    ...scriptHandlers({
+      scripts,
+      calls: () => services.callCenter.calls.list(),
+      actor,
+      language,
     }),
     ...sipHandlers(services),
     ...headsetHandlers(services),

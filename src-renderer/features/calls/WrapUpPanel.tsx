@@ -45,8 +45,11 @@ export function WrapUpPanel() {
 
 function WrapUpForm({ pending, onDone }: { pending: Pending; onDone: () => void }) {
   const { t } = useTranslation();
-  const [disposition, setDisposition] = useState<Disposition | null>(null);
-  const [reason, setReason] = useState<string | null>(null);
+  // What the call's script ended on comes filled in; the operator may change it.
+  const [disposition, setDisposition] = useState<Disposition | null>(
+    pending.suggested?.disposition ?? null,
+  );
+  const [reason, setReason] = useState<string | null>(pending.suggested?.refusalReason ?? null);
   const [callbackAt, setCallbackAt] = useState('');
   const [notes, setNotes] = useState('');
   const [errors, setErrors] = useState<FieldErrors>({});
@@ -82,6 +85,11 @@ function WrapUpForm({ pending, onDone }: { pending: Pending; onDone: () => void 
           {pending.clientName ?? pending.remoteNumber}
         </Text>
         {pending.deadline !== null && <WrapUpClock deadline={pending.deadline} pending={pending} />}
+        {pending.suggested?.disposition != null && (
+          <Text size="sm" c="blue" data-testid="wrap-up-from-script">
+            {t('calls.wrapUp.fromScript')}
+          </Text>
+        )}
       </Group>
       <Group align="flex-start" gap="sm">
         <Select

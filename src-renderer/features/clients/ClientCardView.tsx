@@ -22,6 +22,7 @@ import { ScheduleCallback } from './ScheduleCallback';
 import { RevealDialog } from './RevealDialog';
 import type { RevealedDetails } from '../../../src-shared/clients/personalData';
 import { DialButton } from '../calls';
+import { ClientScriptRuns } from '../scripts';
 
 function HistoryLine({ entry }: { entry: HistoryEntry }) {
   const { t } = useTranslation();
@@ -257,6 +258,7 @@ export function ClientCardView({
               {t('clients.card.showAllHistory', { count: card.history.length })}
             </Button>
           )}
+          <ClientScriptRuns clientId={card.id} refreshKey={card} />
         </ScrollArea>
       </Stack>
     </Paper>

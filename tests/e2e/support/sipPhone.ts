@@ -96,7 +96,7 @@ window.startPhone = (user, autoAnswer) => {
   window.phone = {
     events: () => events,
     registered: () => ua.isRegistered(),
-    call: (target) => { follow(ua.call(target, media())); },
+    call: (target, headers) => { follow(ua.call(target, { ...media(), extraHeaders: headers || [] })); },
     // call() until the call is confirmed, in ms, timed in the page (benchmarks).
     timedCall: (target) => new Promise((resolve, reject) => {
       const start = performance.now();
@@ -192,10 +192,12 @@ export class SipPhone {
     );
   }
 
-  async call(target: string): Promise<void> {
+  /** Calls a number; `headers` go in the INVITE as they are (e.g. the line the PBX says was dialled). */
+  async call(target: string, headers: string[] = []): Promise<void> {
     await this.page.evaluate(
-      (t) => (window as unknown as { phone: { call(t: string): void } }).phone.call(t),
-      target,
+      ([t, h]) =>
+        (window as unknown as { phone: { call(t: string, h: string[]): void } }).phone.call(t, h),
+      [target, headers] as const,
     );
   }
 

@@ -65,7 +65,7 @@ beforeAll(async () => {
   file = tempDatabaseFile();
   db = await openTempDatabase(file);
   library = new ScriptLibrary(db, clock);
-  const draft = library.create(graph('Занадто дорого'), 'supervisor');
+  const draft = library.create(graph('tooExpensive'), 'supervisor');
   const published = library.publish(draft.id, 'supervisor');
   if (!published.published) throw new Error('not published');
   v1 = draft.id;
@@ -97,7 +97,7 @@ describe('a script run', () => {
     expect(go('refused')).toBe('bye');
     expect(state.ended).toBe(true);
     expect(state.answers).toEqual({ has: 'yes', speed: '100', offer: 'refused' });
-    expect(state.node).toMatchObject({ outcome: 'refused', refusalReason: 'Занадто дорого' });
+    expect(state.node).toMatchObject({ outcome: 'refused', refusalReason: 'tooExpensive' });
     expect(go()).toBe('runEnded');
   });
 
@@ -129,7 +129,7 @@ describe('a script run', () => {
     const started = runs.start(v1, { actor: 'op1' });
     runs.answer(started.runId);
     runs.answer(started.runId, 'no');
-    const next = library.saveDraft(library.version(v1)!.scriptId, graph('Вже маю провайдера'), 's');
+    const next = library.saveDraft(library.version(v1)!.scriptId, graph('hasProvider'), 's');
     expect(library.publish(next.id, 's').published).toBe(true);
     // The base closed and opened again, as after a kill: the run stands where it stood.
     await db.close();
@@ -142,7 +142,7 @@ describe('a script run', () => {
     runs.answer(started.runId, '50');
     const ended = runs.answer(started.runId, 'refused');
     // The old version's end, not the new one's.
-    expect(ended.ok && ended.state.node).toMatchObject({ refusalReason: 'Занадто дорого' });
+    expect(ended.ok && ended.state.node).toMatchObject({ refusalReason: 'tooExpensive' });
   });
 
   it('starts only on a published version', () => {

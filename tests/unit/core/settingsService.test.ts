@@ -125,6 +125,7 @@ describe('parseMachinePolicy', () => {
           wrapUp: { limitSeconds: 0, whenTimeUp: 'stay' },
           departments: [],
         },
+        scripts: { lines: [] },
         privacy: { maskCard: true },
       },
     });

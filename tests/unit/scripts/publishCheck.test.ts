@@ -48,7 +48,7 @@ function fine(): ScriptGraph {
         refused: 'bye',
       },
       { id: 'sale', type: 'end', outcome: 'sale' },
-      { id: 'bye', type: 'end', outcome: 'refused', refusalReason: 'Занадто дорого' },
+      { id: 'bye', type: 'end', outcome: 'refused', refusalReason: 'tooExpensive' },
     ],
   });
 }

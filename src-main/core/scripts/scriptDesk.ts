@@ -1,0 +1,352 @@
+import { firstBuilt } from '../db/builtStatements';
+import { recordChange } from '../db/changeJournal';
+import { ClientEntity } from '../db/entities/clientEntities';
+import { ScriptRunEntity } from '../db/entities/scriptEntities';
+import { InteractionEntity } from '../db/entities/workEntities';
+import type { PultDatabase } from '../db/database';
+import type { Clock } from '../platform/ports';
+import type { Disposition } from '../../../src-shared/calls/wrapUpSchema';
+import type { ScriptNode } from '../../../src-shared/scripts/scriptGraph';
+import type {
+  RunAnswer,
+  RunSummary,
+  ScriptRunView,
+} from '../../../src-shared/scripts/scriptRunView';
+import type { AnswerProblem } from './answerCheck';
+import type { ScriptLibrary } from './scriptLibrary';
+import { scriptForLine, type ScriptLine } from './scriptLines';
+import type { PublishedGraph, RunState, ScriptRuns } from './scriptRuns';
+import { fillScriptText } from './scriptText';
+
+type Language = 'uk' | 'en';
+
+export interface ScriptDeskDeps {
+  db: PultDatabase;
+  library: ScriptLibrary;
+  runs: ScriptRuns;
+  clock: Clock;
+  /** IT's policy: which line gets which script. */
+  lines: () => readonly ScriptLine[];
+  /** IT's department lines, for a transfer node's number. */
+  departments: () => readonly { name: string; number: string }[];
+  /** The center's refusal reasons now offered, in the operator's language. */
+  refusalReasons: (language: Language) => { code: string; label: string }[];
+  /** A client's fields as scripts name them (scriptClientFields), or undefined for none. */
+  client: (clientId: number) => Record<string, string> | undefined;
+  agentName: () => string;
+}
+
+/** What a script's end node proposes for wrap-up. */
+export interface ScriptSuggestion {
+  runId: number;
+  disposition: Disposition | null;
+  refusalReason: string | null;
+}
+
+/** Texts in lists and answers are cut here: the runner shows the node's in full. */
+const promptLength = 160;
+
+/**
+ * The operator's side of scripts: which script a call gets (by its line, in
+ * IT's policy), the run drawn for the runner (texts filled in, ways on
+ * numbered, refusal reasons from the center's list), the answers for the
+ * card, and what an ended run proposes for wrap-up.
+ */
+export class ScriptDesk {
+  constructor(private readonly deps: ScriptDeskDeps) {}
+
+  catalogue() {
+    return this.deps.library.catalogue().map((s) => ({
+      scriptId: s.scriptId,
+      name: s.name,
+      liveVersion: s.live?.version ?? null,
+      latestVersion: s.latest.version,
+      latestStatus: s.latest.status,
+    }));
+  }
+
+  /**
+   * The run of a call: the one already started on it (after a reload, a
+   * kill), else a new one of the script IT gives its line. Started once the
+   * call is answered and its caller looked up, so the script opens with the
+   * client's data. Null when the line has no script: the operator picks one.
+   */
+  forCall(
+    call: { interactionId: number; clientId: number | null; line: string | null },
+    actor: string,
+    language: Language,
+  ): ScriptRunView | null {
+    const existing = this.deps.runs.runOfInteraction(call.interactionId);
+    if (existing !== undefined) return this.view(existing, language);
+    const name = scriptForLine(this.deps.lines(), call.line);
+    if (name === undefined) return null;
+    const listing = this.deps.library.catalogue().find((s) => s.name === name);
+    if (listing?.live == null) return null;
+    return this.view(
+      this.deps.runs.start(listing.live.versionId, {
+        actor,
+        interactionId: call.interactionId,
+        ...(call.clientId === null ? {} : { clientId: call.clientId }),
+      }).runId,
+      language,
+    );
+  }
+
+  /**
+   * A run of a script's live version, for a call or on its own; 'notPublished'
+   * for a script without one, 'notFound' for a call or client the base lacks.
+   */
+  start(
+    scriptId: number,
+    who: { actor: string; interactionId?: number; clientId?: number },
+    language: Language,
+  ): ScriptRunView | 'notPublished' | 'notFound' {
+    const live = this.deps.library.catalogue().find((s) => s.scriptId === scriptId)?.live;
+    if (live == null) return 'notPublished';
+    if (who.interactionId !== undefined && !this.knows('call', who.interactionId))
+      return 'notFound';
+    if (who.clientId !== undefined && !this.knows('client', who.clientId)) return 'notFound';
+    return this.view(this.deps.runs.start(live.versionId, who).runId, language);
+  }
+
+  /** Whether the base has the run, call or client a request names. */
+  knows(what: 'run' | 'call' | 'client', id: number): boolean {
+    const entity =
+      what === 'run' ? ScriptRunEntity : what === 'call' ? InteractionEntity : ClientEntity;
+    return (
+      firstBuilt(
+        this.deps.db.sqlite,
+        this.deps.db.dataSource
+          .getRepository<{ id: number }>(entity)
+          .createQueryBuilder('row')
+          .select('row.id AS id')
+          .where('row.id = :id', { id }),
+      ) !== undefined
+    );
+  }
+
+  answer(
+    runId: number,
+    value: string | undefined,
+    language: Language,
+  ): { ok: true; view: ScriptRunView } | { ok: false; problem: AnswerProblem } {
+    const graph = this.deps.runs.published(this.deps.runs.info(runId).versionId);
+    const state = this.deps.runs.state(runId);
+    // A refusal's reason is one the center offers; an old code is not taken.
+    if (state.node.type === 'offer' && value?.startsWith('refused:') === true) {
+      const code = value.slice('refused:'.length);
+      if (!this.deps.refusalReasons(language).some((r) => r.code === code))
+        return { ok: false, problem: 'noSuchChoice' };
+    }
+    const result = this.deps.runs.answer(runId, value);
+    if (!result.ok) return result;
+    return { ok: true, view: this.draw(result.state, graph, language) };
+  }
+
+  back(runId: number, language: Language): ScriptRunView {
+    this.deps.runs.back(runId);
+    return this.view(runId, language);
+  }
+
+  view(runId: number, language: Language): ScriptRunView {
+    const state = this.deps.runs.state(runId);
+    return this.draw(state, this.deps.runs.published(state.versionId), language);
+  }
+
+  /** The operator's runs left unfinished (a reload, a kill, a call cut off), newest first. */
+  unfinished(actor: string, language: Language): RunSummary[] {
+    return this.deps.runs.unfinished(actor).map((runId) => this.summary(runId, language));
+  }
+
+  /** A client's runs with their answers, newest first, for the card. */
+  ofClient(clientId: number, language: Language): RunSummary[] {
+    return this.deps.runs.ofClient(clientId).map((runId) => this.summary(runId, language));
+  }
+
+  /** What the call's run, ended on an end node, proposes for wrap-up. */
+  suggestion(interactionId: number): ScriptSuggestion | null {
+    const runId = this.deps.runs.runOfInteraction(interactionId);
+    if (runId === undefined) return null;
+    const state = this.deps.runs.state(runId);
+    if (!state.ended || state.node.type !== 'end') return null;
+    return {
+      runId,
+      disposition: state.node.outcome ?? null,
+      refusalReason: state.node.refusalReason ?? this.lastRefusal(runId) ?? null,
+    };
+  }
+
+  /** The operator saved another outcome than the script proposed: recorded, with both. */
+  recordOverride(
+    suggestion: ScriptSuggestion,
+    chosen: { disposition: string | null; refusalReason: string | null },
+    interactionId: number,
+    actor: string,
+  ): void {
+    if (
+      chosen.disposition === suggestion.disposition &&
+      (chosen.disposition !== 'refused' || chosen.refusalReason === suggestion.refusalReason)
+    )
+      return;
+    const { sqlite } = this.deps.db;
+    sqlite.transaction(() =>
+      recordChange(sqlite, {
+        at: this.deps.clock.now().toISOString(),
+        actor,
+        action: 'script.outcomeChanged',
+        entity: 'interaction',
+        entityId: interactionId,
+        details: {
+          runId: suggestion.runId,
+          proposed: {
+            disposition: suggestion.disposition,
+            refusalReason: suggestion.refusalReason,
+          },
+          saved: chosen,
+        },
+        outbox: { op: 'insert', payload: { interactionId, runId: suggestion.runId, ...chosen } },
+      }),
+    )();
+  }
+
+  private lastRefusal(runId: number): string | undefined {
+    return this.deps.runs
+      .answered(runId)
+      .map((a) => /^refused:(.+)$/.exec(a.value)?.[1])
+      .filter((code) => code !== undefined)
+      .at(-1);
+  }
+
+  private summary(runId: number, language: Language): RunSummary {
+    const info = this.deps.runs.info(runId);
+    const view = this.view(runId, language);
+    return {
+      runId,
+      scriptName: view.scriptName,
+      version: view.version,
+      startedAt: info.startedAt,
+      endedAt: info.endedAt,
+      clientId: info.clientId,
+      interactionId: info.interactionId,
+      nodeText: view.node.text.slice(0, promptLength),
+      answers: view.answers,
+      outcome: view.ended ? view.node.outcome : null,
+    };
+  }
+
+  private draw(state: RunState, graph: PublishedGraph, language: Language): ScriptRunView {
+    const info = this.deps.runs.info(state.runId);
+    const client = info.clientId === null ? undefined : this.deps.client(info.clientId);
+    const reasons = this.deps.refusalReasons(language);
+    const reasonLabel = (code: string) => reasons.find((r) => r.code === code)?.label ?? code;
+    const fill = (text: string) =>
+      fillScriptText(text, {
+        client: client ?? {},
+        agentName: this.deps.agentName(),
+        answers: labelledAnswers(state, graph),
+        variables: state.variables,
+      });
+    const { node } = state;
+    const refusalReason =
+      node.type === 'end'
+        ? (node.refusalReason ?? (state.ended ? (this.lastRefusal(state.runId) ?? null) : null))
+        : null;
+    const department =
+      node.type === 'transfer'
+        ? {
+            name: node.department,
+            number: this.deps.departments().find((d) => d.name === node.department)?.number ?? null,
+          }
+        : null;
+    return {
+      runId: state.runId,
+      scriptId: graph.scriptId,
+      scriptName: graph.name,
+      version: graph.version,
+      clientId: info.clientId,
+      interactionId: info.interactionId,
+      startedAt: info.startedAt,
+      ended: state.ended,
+      canGoBack: this.deps.runs.canGoBack(state.runId),
+      node: {
+        id: node.id,
+        type: node.type,
+        text: 'text' in node ? fill(node.text) : '',
+        item: node.type === 'offer' ? node.item : node.type === 'order' ? node.orderType : null,
+        choices:
+          node.type === 'question'
+            ? node.choices.map((c) => ({ value: c.id, kind: 'choice' as const, label: c.label }))
+            : node.type === 'offer'
+              ? [
+                  { value: 'accepted', kind: 'accept' as const, label: node.item },
+                  ...reasons.map((r) => ({
+                    value: `refused:${r.code}`,
+                    kind: 'refuse' as const,
+                    label: r.label,
+                  })),
+                ]
+              : [],
+        input:
+          node.type === 'input'
+            ? {
+                inputType: node.inputType ?? null,
+                required: node.required,
+                min: node.min ?? null,
+                max: node.max ?? null,
+                options: node.options ?? [],
+              }
+            : null,
+        department,
+        outcome: node.type === 'end' ? (node.outcome ?? null) : null,
+        refusalReason,
+        refusalLabel: refusalReason === null ? null : reasonLabel(refusalReason),
+      },
+      answers: this.deps.runs.answered(state.runId).flatMap(({ nodeId, value }): RunAnswer[] => {
+        const asked = graph.nodes.get(nodeId);
+        if (asked === undefined) return [];
+        const prompt = ('text' in asked ? fill(asked.text) : '').slice(0, promptLength);
+        return [answerOf(asked, value, prompt, reasonLabel)];
+      }),
+    };
+  }
+}
+
+/** Answers as a script's `{{answers.x}}` reads them: a choice by its label. */
+function labelledAnswers(state: RunState, graph: PublishedGraph): Record<string, string> {
+  const labelled: Record<string, string> = {};
+  for (const node of graph.nodes.values()) {
+    if (node.type !== 'question') continue;
+    const id = state.answers[node.variable];
+    if (id !== undefined)
+      labelled[node.variable] = node.choices.find((c) => c.id === id)?.label ?? id;
+  }
+  return { ...state.answers, ...labelled };
+}
+
+function answerOf(
+  node: ScriptNode,
+  value: string,
+  prompt: string,
+  reasonLabel: (code: string) => string,
+): RunAnswer {
+  switch (node.type) {
+    case 'question':
+      return {
+        nodeId: node.id,
+        prompt,
+        kind: 'choice',
+        value: node.choices.find((c) => c.id === value)?.label ?? value,
+      };
+    case 'offer':
+      return value === 'accepted'
+        ? { nodeId: node.id, prompt: node.item, kind: 'accept', value: node.item }
+        : {
+            nodeId: node.id,
+            prompt: node.item,
+            kind: 'refuse',
+            value: value.startsWith('refused:') ? reasonLabel(value.slice('refused:'.length)) : '',
+          };
+    default:
+      return { nodeId: node.id, prompt, kind: 'input', value };
+  }
+}

@@ -1,0 +1,118 @@
+import { z } from 'zod';
+import { dispositions } from '../calls/wrapUpSchema';
+import { scriptInputTypes } from './scriptGraph';
+
+/**
+ * A script run as the runner draws it: the node to act on with its text
+ * filled in, the ways on (numbered for the keyboard), and what was answered.
+ */
+
+/** One way on from the node: a question's choice, or an offer accepted or refused for a reason. */
+export const runChoiceSchema = z.object({
+  value: z.string(),
+  kind: z.enum(['choice', 'accept', 'refuse']),
+  /** The choice's label, or the refusal reason's in the operator's language. */
+  label: z.string(),
+});
+
+export const runAnswerSchema = z.object({
+  nodeId: z.string(),
+  /** The question asked (its text, cut short). */
+  prompt: z.string(),
+  kind: z.enum(['choice', 'input', 'accept', 'refuse']),
+  /** What the client answered, as the runner shows it. */
+  value: z.string(),
+});
+export type RunAnswer = z.infer<typeof runAnswerSchema>;
+
+export const scriptRunViewSchema = z.object({
+  runId: z.number().int(),
+  scriptId: z.number().int(),
+  scriptName: z.string(),
+  version: z.number().int(),
+  clientId: z.number().int().nullable(),
+  interactionId: z.number().int().nullable(),
+  startedAt: z.string(),
+  ended: z.boolean(),
+  canGoBack: z.boolean(),
+  node: z.object({
+    id: z.string(),
+    type: z.enum([
+      'say',
+      'question',
+      'input',
+      'branch',
+      'setVariable',
+      'offer',
+      'order',
+      'transfer',
+      'jump',
+      'end',
+    ]),
+    text: z.string(),
+    /** An offer's product or tariff; an order node's order type. */
+    item: z.string().nullable(),
+    choices: z.array(runChoiceSchema),
+    input: z
+      .object({
+        inputType: z.enum(scriptInputTypes).nullable(),
+        required: z.boolean(),
+        min: z.number().nullable(),
+        max: z.number().nullable(),
+        options: z.array(z.string()),
+      })
+      .nullable(),
+    /** A transfer's department line, with its number when IT's policy lists it. */
+    department: z.object({ name: z.string(), number: z.string().nullable() }).nullable(),
+    /** An end's outcome and refusal reason, pre-set for wrap-up. */
+    outcome: z.enum(dispositions).nullable(),
+    refusalReason: z.string().nullable(),
+    /** The refusal reason in the operator's language. */
+    refusalLabel: z.string().nullable(),
+  }),
+  answers: z.array(runAnswerSchema),
+});
+export type ScriptRunView = z.infer<typeof scriptRunViewSchema>;
+
+export const scriptListingSchema = z.object({
+  scriptId: z.number().int(),
+  name: z.string(),
+  liveVersion: z.number().int().nullable(),
+  latestVersion: z.number().int(),
+  latestStatus: z.enum(['draft', 'published']),
+});
+
+/** Why the run did not go on; the runner says it on the field. */
+export const runProblems = [
+  'required',
+  'tooLong',
+  'notANumber',
+  'notMoney',
+  'tooSmall',
+  'tooLarge',
+  'notADate',
+  'notATimeSlot',
+  'notAPhone',
+  'notYesNo',
+  'notAnOption',
+  'patternMismatch',
+  'noType',
+  'noSuchChoice',
+  'leadsNowhere',
+  'runEnded',
+] as const;
+
+/** A run in a list (the operator's unfinished runs, a client's runs on the card). */
+export const runSummarySchema = z.object({
+  runId: z.number().int(),
+  scriptName: z.string(),
+  version: z.number().int(),
+  startedAt: z.string(),
+  endedAt: z.string().nullable(),
+  clientId: z.number().int().nullable(),
+  interactionId: z.number().int().nullable(),
+  nodeText: z.string(),
+  answers: z.array(runAnswerSchema),
+  outcome: z.enum(dispositions).nullable(),
+});
+export type RunSummary = z.infer<typeof runSummarySchema>;

@@ -1,0 +1,193 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { expect, test, type Page } from '@playwright/test';
+import { startKamailio } from '../support/kamailio';
+import { openAppDatabase } from './support/appDatabase';
+import { createClient } from './support/clients';
+import { launchPult, newUserDataDir } from './support/pultApp';
+import { SipPhone } from './support/sipPhone';
+import { registerPult } from './support/sipSetup';
+
+/** IT's policy: the telesales line's calls get the telesales script; the PBX names the line in X-Line. */
+function scriptPolicy(): string {
+  const file = path.join(mkdtempSync(path.join(os.tmpdir(), 'pult-policy-')), 'policy.json');
+  writeFileSync(
+    file,
+    JSON.stringify({
+      scripts: {
+        lineHeader: 'X-Line',
+        lines: [{ line: '0 800 300 500', script: 'Продаж: тариф «Інтернет 500»' }],
+      },
+    }),
+  );
+  return file;
+}
+
+async function loadDemo(page: Page): Promise<void> {
+  await page.getByTestId('nav-clients').click();
+  await page.getByTestId('demo-load').click();
+  await expect(page.getByTestId('client-count')).toHaveText(/Усього клієнтів: 10[\s ]?000/, {
+    timeout: 60_000,
+  });
+}
+
+test('an inbound call on the telesales line: its script, run by keyboard alone to "дорого", fills the wrap-up; the card shows the run', async () => {
+  test.setTimeout(180_000);
+  const kamailio = await startKamailio([]);
+  const caller = await SipPhone.start('+380671112299');
+  const userDataDir = newUserDataDir();
+  const app = await launchPult({ userDataDir, env: { PULT_POLICY_FILE: scriptPolicy() } });
+  try {
+    const page = await app.firstWindow();
+    await loadDemo(page);
+    await createClient(page, {
+      fullName: 'Шевчук Оксана Петрівна',
+      phones: [{ raw: '067 111 22 99' }],
+      address: 'вул. Січових Стрільців, 12, кв. 5',
+    });
+    await registerPult(page, 'agent1', 'agentpw1');
+    await page.getByTestId('nav-calls').click();
+
+    await caller.call('sip:agent1@127.0.0.1', ['X-Line: 0800300500']);
+    const call = page.getByTestId('call');
+    await expect(call).toHaveAttribute('data-state', 'ringing');
+    await page.keyboard.press('F2');
+    await expect(call).toHaveAttribute('data-state', 'active');
+
+    // The script of the line, beside the caller's card, with the focus on its first step.
+    const panel = page.getByTestId('script-panel');
+    await expect(panel.getByTestId('script-name')).toHaveText('Продаж: тариф «Інтернет 500»');
+    await expect(page.getByTestId('client-card')).toContainText('Шевчук Оксана Петрівна');
+    const node = panel.getByTestId('script-node');
+    await expect(node).toBeFocused();
+    await expect(node).toContainText('Добрий день, Оксана!');
+
+    await page.keyboard.press('Enter');
+    await expect(node).toHaveAttribute('data-node-id', 'time');
+    await page.keyboard.press('1');
+    await expect(node).toHaveAttribute('data-node-id', 'offer500');
+    await expect(node).toContainText('вул. Січових Стрільців, 12, кв. 5');
+    await expect(node.getByTestId('script-choice-2')).toHaveText(/Відмова: Занадто дорого/);
+    await page.keyboard.press('2');
+    // "Дорого" leads to the cheaper tariff.
+    await expect(node).toHaveAttribute('data-node-id', 'offer100');
+    await expect(node).toBeFocused();
+    // Back, and the same answer again: going back is recorded, nothing is erased.
+    await page.keyboard.press('Backspace');
+    await expect(node).toHaveAttribute('data-node-id', 'offer500');
+    await page.keyboard.press('2');
+    await expect(node).toHaveAttribute('data-node-id', 'offer100');
+    await page.keyboard.press('2');
+    await expect(node).toHaveAttribute('data-node-id', 'refused');
+    await page.keyboard.press('Enter');
+    await expect(panel.getByTestId('script-ended')).toBeVisible();
+    await expect(panel.getByTestId('script-outcome')).toHaveText(
+      'Результат дзвінка: Відмова · Занадто дорого',
+    );
+
+    // The caller hangs up: the wrap-up comes with the script's outcome and reason.
+    await caller.hangup();
+    const wrapUp = page.getByTestId('wrap-up');
+    await expect(wrapUp.getByTestId('wrap-up-from-script')).toBeVisible();
+    await expect(wrapUp.getByTestId('wrap-up-disposition')).toHaveValue('Відмова');
+    await expect(wrapUp.getByTestId('wrap-up-reason')).toHaveValue('Занадто дорого');
+    await wrapUp.getByTestId('wrap-up-save').click();
+    await expect(wrapUp).toHaveCount(0);
+
+    // The card: the run, with its answers.
+    const onCard = page.getByTestId('client-script-run').first();
+    await expect(onCard).toContainText('Продаж: тариф «Інтернет 500»');
+    await expect(onCard).toContainText('Відмова');
+    await expect(onCard.getByTestId('script-answer')).toHaveText([
+      /Чи зручно говорити\?\s*Так/,
+      /Інтернет 500\s*Відмовився: Занадто дорого/,
+      /Інтернет 100\s*Відмовився: Занадто дорого/,
+    ]);
+  } finally {
+    await app.close();
+    await caller.stop();
+    await kamailio.stop();
+  }
+
+  const db = openAppDatabase(userDataDir, { readonly: true });
+  try {
+    const saved = db
+      .prepare(
+        `SELECT i.outcome, r.code FROM interactions i JOIN refusal_reasons r ON r.id = i.refusal_reason_id
+         WHERE i.remote_number = '+380671112299'`,
+      )
+      .all();
+    expect(saved).toEqual([{ outcome: 'refused', code: 'tooExpensive' }]);
+    const steps = db
+      .prepare(
+        `SELECT s.kind, s.node_id AS nodeId FROM script_run_steps s JOIN script_runs r ON r.id = s.run_id
+         JOIN interactions i ON i.id = r.interaction_id WHERE i.remote_number = '+380671112299' ORDER BY s.id`,
+      )
+      .all()
+      .map((s) => `${(s as { kind: string }).kind}:${(s as { nodeId: string }).nodeId}`);
+    expect(steps).toEqual([
+      'enter:hello',
+      'enter:time',
+      'answer:time',
+      'enter:offer500',
+      'answer:offer500',
+      'enter:objection',
+      'enter:offer100',
+      // Back to the offer shown before: the step says so, and the offer's first answer stays.
+      'back:offer100',
+      'answer:offer500',
+      'enter:objection',
+      'enter:offer100',
+      'answer:offer100',
+      'enter:refused',
+      'enter:refusedEnd',
+      'exit:refusedEnd',
+    ]);
+  } finally {
+    db.close();
+  }
+});
+
+test('killed mid-script: started again, the run is on the same step with its answers, and goes on by keyboard', async () => {
+  test.setTimeout(120_000);
+  const userDataDir = newUserDataDir();
+  const first = await launchPult({ userDataDir });
+  try {
+    const page = await first.firstWindow();
+    await loadDemo(page);
+    await page.getByTestId('nav-scripts').click();
+    await page.getByTestId('script-pick').click();
+    await page.getByRole('option', { name: 'Анкетування: якість обслуговування' }).click();
+    await page.getByTestId('script-start').click();
+    const node = page.getByTestId('script-node');
+    await expect(node).toHaveAttribute('data-node-id', 'hello');
+    await expect(node).toBeFocused();
+    await page.keyboard.press('Enter');
+    await expect(node).toHaveAttribute('data-node-id', 'consent');
+    await page.keyboard.press('1');
+    await expect(node).toHaveAttribute('data-node-id', 'quality');
+    await page.keyboard.press('4');
+    await expect(node).toHaveAttribute('data-node-id', 'support');
+  } finally {
+    await first.kill();
+  }
+
+  const second = await launchPult({ userDataDir });
+  try {
+    const page = await second.firstWindow();
+    const panel = page.getByTestId('script-panel');
+    await expect(panel.getByTestId('script-resumed')).toBeVisible();
+    const node = panel.getByTestId('script-node');
+    await expect(node).toHaveAttribute('data-node-id', 'support');
+    await expect(panel.getByTestId('script-answer')).toHaveText([
+      /Чи можете відповісти\?\s*Так/,
+      /Оцініть якість інтернету від 1 до 5\.\s*4/,
+    ]);
+    await expect(node).toBeFocused();
+    await page.keyboard.press('2');
+    await expect(node).toHaveAttribute('data-node-id', 'recommend');
+  } finally {
+    await second.close();
+  }
+});

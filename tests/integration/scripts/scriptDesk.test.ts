@@ -1,0 +1,225 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ClientBase } from '../../../src-main/core/clients/clientBase';
+import type { PultDatabase } from '../../../src-main/core/db/database';
+import { demoScripts } from '../../../src-main/core/demo/demoScripts';
+import { loadDemoWorkspace } from '../../../src-main/core/demo/demoWorkspace';
+import { branchStats } from '../../../src-main/core/scripts/branchStats';
+import { publishProblems } from '../../../src-main/core/scripts/publishCheck';
+import type { ScriptDesk } from '../../../src-main/core/scripts/scriptDesk';
+import { emptyPolicy, type MachinePolicy } from '../../../src-main/core/settings/machinePolicy';
+import { scriptDeskOf } from '../../../src-main/core/workstation/scriptDeskOf';
+import type { ScriptRunView } from '../../../src-shared/scripts/scriptRunView';
+import { openTempDatabase } from '../../support/tempDatabase';
+
+const clock = { now: () => new Date('2026-12-06T10:00:00Z') };
+const store = { read: () => undefined, write: () => undefined };
+const policy: MachinePolicy = {
+  ...emptyPolicy,
+  calls: {
+    ...emptyPolicy.calls,
+    departments: [{ name: 'Технічна підтримка', number: '044 123 45 67' }],
+  },
+  scripts: {
+    lines: [
+      { line: '0 800 300 500', script: 'Продаж: тариф «Інтернет 500»' },
+      { line: '2001', script: 'Підтримка: інтернет і ТБ' },
+    ],
+  },
+};
+
+let db: PultDatabase;
+let desk: ScriptDesk;
+let clientId: number;
+const call = () =>
+  Number(
+    db.sqlite
+      .prepare(
+        `INSERT INTO interactions (client_id, kind, direction, remote_number, offered_at, answered_at, ring_seconds, talk_seconds, notes)
+         VALUES (?, 'call', 'inbound', '+380671234567', ?, ?, 3, 0, '')`,
+      )
+      .run(clientId, clock.now().toISOString(), clock.now().toISOString()).lastInsertRowid,
+  );
+
+beforeAll(async () => {
+  db = await openTempDatabase();
+  const clients = new ClientBase(db, clock, 'UA', () => 'uk', store);
+  loadDemoWorkspace(db.sqlite, clock, 'demo', 300);
+  const created = clients.create(
+    {
+      fullName: 'Шевчук Оксана Петрівна',
+      phones: [{ raw: '067 123 45 67' }],
+      address: 'вул. Січових Стрільців, 12, кв. 5',
+    },
+    'op1',
+  );
+  if (!created.ok) throw new Error('not created');
+  clientId = created.id;
+  desk = scriptDeskOf({ db, clients }, { policy, clock, agentName: () => 'Ірина' });
+});
+afterAll(async () => {
+  await db.close();
+});
+
+describe('the demo scripts', () => {
+  it('are three published scripts that pass the publishing check, with runs in the history', () => {
+    for (const graph of demoScripts) expect(publishProblems(graph)).toEqual([]);
+    const listed = desk.catalogue();
+    expect(listed.map((s) => [s.name, s.liveVersion])).toEqual([
+      ['Анкетування: якість обслуговування', 1],
+      ['Підтримка: інтернет і ТБ', 1],
+      ['Продаж: тариф «Інтернет 500»', 1],
+    ]);
+    // What each branch earns, over the demo's runs: the telesales offer has both answers,
+    // refusals counted by their reason.
+    const telesales = listed.find((s) => s.name.startsWith('Продаж'))!;
+    const versionId = (
+      db.sqlite
+        .prepare('SELECT id FROM script_versions WHERE script_id = ?')
+        .get(telesales.scriptId) as { id: number }
+    ).id;
+    const stats = branchStats(db.sqlite, versionId);
+    expect(stats.runs).toBeGreaterThan(50);
+    const offer = stats.nodes.find((n) => n.nodeId === 'offer500')!;
+    expect(offer.answers['accepted']).toBeGreaterThan(0);
+    expect(offer.answers['refused:tooExpensive']).toBeGreaterThan(0);
+    // "Дорого" leads to the cheaper tariff: its runs reached the re-offer.
+    expect(stats.nodes.find((n) => n.nodeId === 'offer100')?.reached).toBeGreaterThan(0);
+  });
+});
+
+describe('a call’s script', () => {
+  it('is chosen by the dialled line however it is written, with the client’s fields and the agent’s name filled in', () => {
+    const run = desk.forCall(
+      { interactionId: call(), clientId, line: '+380800300500' },
+      'op1',
+      'uk',
+    );
+    expect(run?.scriptName).toBe('Продаж: тариф «Інтернет 500»');
+    expect(run?.node.text).toContain('Добрий день, Оксана! Мене звати Ірина');
+    expect(
+      desk.forCall({ interactionId: call(), clientId, line: '+380441112233' }, 'op1', 'uk'),
+    ).toBeNull();
+    expect(desk.forCall({ interactionId: call(), clientId, line: null }, 'op1', 'uk')).toBeNull();
+  });
+
+  it('runs to the offer refused as "дорого", re-offers the cheaper tariff, and proposes the wrap-up', () => {
+    const interactionId = call();
+    let run = desk.forCall({ interactionId, clientId, line: '0800300500' }, 'op1', 'uk')!;
+    const go = (value?: string): ScriptRunView => {
+      const result = desk.answer(run.runId, value, 'uk');
+      if (!result.ok) throw new Error(result.problem);
+      run = result.view;
+      return run;
+    };
+    go();
+    expect(run.node.choices.map((c) => c.label)).toEqual(['Так', 'Зараз незручно']);
+    go('yes');
+    expect(run.node.type).toBe('offer');
+    expect(run.node.text).toContain('вул. Січових Стрільців, 12, кв. 5');
+    // Accept, then every refusal reason the center offers, in its words.
+    expect(run.node.choices[0]).toEqual({
+      value: 'accepted',
+      kind: 'accept',
+      label: 'Інтернет 500',
+    });
+    expect(run.node.choices.find((c) => c.value === 'refused:tooExpensive')?.label).toBe(
+      'Занадто дорого',
+    );
+    // A reason the center does not offer is not taken.
+    expect(desk.answer(run.runId, 'refused:madeUp', 'uk')).toEqual({
+      ok: false,
+      problem: 'noSuchChoice',
+    });
+    go('refused:tooExpensive');
+    expect(run.node).toMatchObject({ id: 'offer100', type: 'offer' });
+    go('refused:tooExpensive');
+    go();
+    expect(run.ended).toBe(true);
+    expect(run.node).toMatchObject({
+      outcome: 'refused',
+      refusalReason: 'tooExpensive',
+      refusalLabel: 'Занадто дорого',
+    });
+    expect(desk.suggestion(interactionId)).toEqual({
+      runId: run.runId,
+      disposition: 'refused',
+      refusalReason: 'tooExpensive',
+    });
+    // The card's list: the run with each answer in words.
+    const onCard = desk.ofClient(clientId, 'uk').find((r) => r.runId === run.runId)!;
+    expect(onCard.outcome).toBe('refused');
+    expect(onCard.answers.map((a) => [a.kind, a.value])).toEqual([
+      ['choice', 'Так'],
+      ['refuse', 'Занадто дорого'],
+      ['refuse', 'Занадто дорого'],
+    ]);
+    // The call is asked again (a reload): the same run, not a new one.
+    expect(desk.forCall({ interactionId, clientId, line: '0800300500' }, 'op1', 'uk')?.runId).toBe(
+      run.runId,
+    );
+  });
+
+  it('records an outcome saved other than the script proposed, and nothing when it is the same', () => {
+    const interactionId = call();
+    const run = desk.forCall({ interactionId, clientId, line: '0800300500' }, 'op1', 'uk')!;
+    desk.answer(run.runId, undefined, 'uk');
+    desk.answer(run.runId, 'later', 'uk');
+    const suggested = desk.suggestion(interactionId)!;
+    expect(suggested.disposition).toBe('callback');
+    const changes = () =>
+      db.sqlite
+        .prepare(
+          "SELECT details FROM audit_events WHERE action = 'script.outcomeChanged' AND entity_id = ?",
+        )
+        .all(interactionId) as { details: string }[];
+    desk.recordOverride(
+      suggested,
+      { disposition: 'callback', refusalReason: null },
+      interactionId,
+      'op1',
+    );
+    expect(changes()).toEqual([]);
+    desk.recordOverride(
+      suggested,
+      { disposition: 'sale', refusalReason: null },
+      interactionId,
+      'op1',
+    );
+    expect(changes().map((c) => JSON.parse(c.details) as unknown)).toEqual([
+      {
+        runId: run.runId,
+        proposed: { disposition: 'callback', refusalReason: null },
+        saved: { disposition: 'sale', refusalReason: null },
+      },
+    ]);
+  });
+
+  it('gives a transfer node its department’s number from IT’s policy', () => {
+    let run = desk.forCall({ interactionId: call(), clientId, line: '2001' }, 'op1', 'uk')!;
+    for (const value of [undefined, 'modem', 'red']) {
+      const result = desk.answer(run.runId, value, 'uk');
+      if (!result.ok) throw new Error(result.problem);
+      run = result.view;
+    }
+    expect(run.ended).toBe(true);
+    expect(run.node.department).toEqual({ name: 'Технічна підтримка', number: '044 123 45 67' });
+    expect(desk.suggestion(run.interactionId!)).toBeNull();
+  });
+
+  it('lists the operator’s unfinished runs newest first, and refuses to start for a call or client the base lacks', () => {
+    const survey = desk.catalogue().find((s) => s.name.startsWith('Анкетування'))!;
+    const started = desk.start(survey.scriptId, { actor: 'op7', clientId }, 'uk');
+    if (typeof started === 'string') throw new Error(started);
+    desk.answer(started.runId, undefined, 'uk');
+    expect(desk.unfinished('op7', 'uk').map((r) => [r.runId, r.nodeText])).toEqual([
+      [started.runId, 'Чи можете відповісти?'],
+    ]);
+    expect(desk.start(survey.scriptId, { actor: 'op7', interactionId: 999_999 }, 'uk')).toBe(
+      'notFound',
+    );
+    expect(desk.start(survey.scriptId, { actor: 'op7', clientId: 999_999 }, 'uk')).toBe('notFound');
+    expect(desk.start(999_999, { actor: 'op7' }, 'uk')).toBe('notPublished');
+    expect(desk.knows('run', started.runId)).toBe(true);
+    expect(desk.knows('run', 999_999)).toBe(false);
+  });
+});
