@@ -16,6 +16,19 @@ export const fileDialogs: FileDialogs = {
         : await dialog.showOpenDialog(window, options);
     return result.canceled ? undefined : result.filePaths[0];
   },
+  async chooseScriptFile(strings) {
+    const window = BrowserWindow.getFocusedWindow() ?? BrowserWindow.getAllWindows()[0];
+    const options: Electron.OpenDialogOptions = {
+      title: strings.scriptImportTitle,
+      properties: ['openFile'],
+      filters: [{ name: strings.scriptFilterName, extensions: ['json'] }],
+    };
+    const result =
+      window === undefined
+        ? await dialog.showOpenDialog(options)
+        : await dialog.showOpenDialog(window, options);
+    return result.canceled ? undefined : result.filePaths[0];
+  },
   async chooseSaveFile(title, defaultName, extension) {
     const window = BrowserWindow.getFocusedWindow() ?? BrowserWindow.getAllWindows()[0];
     const options: Electron.SaveDialogOptions = {

@@ -181,6 +181,7 @@ function start(): void {
       appInfo: { name: app.getName(), version: app.getVersion(), platform: process.platform },
       stalls: () => stalls.current(),
       clock,
+      logger,
       actor,
       settings,
       status,

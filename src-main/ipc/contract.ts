@@ -31,6 +31,11 @@ import {
   mediaResponseSchema,
 } from '../../src-shared/telephony/mediaBridgeSchema';
 import {
+  publishProblemSchema,
+  scriptEditorViewSchema,
+} from '../../src-shared/scripts/scriptEditorView';
+import { scriptGraphSchema } from '../../src-shared/scripts/scriptGraph';
+import {
   runProblems,
   runSummarySchema,
   scriptListingSchema,
@@ -350,6 +355,54 @@ export const invokeContract = {
   'scripts.ofClient': {
     request: z.object({ clientId: id }).strict(),
     response: z.array(runSummarySchema),
+  },
+  /** A script in the editor: its latest version, its versions, and what stands in the way of publishing. */
+  'scripts.editor.open': {
+    request: z.object({ scriptId: id }).strict(),
+    response: scriptEditorViewSchema,
+  },
+  'scripts.editor.create': {
+    request: z.object({ name: z.string().normalize('NFC').trim().min(1).max(200) }).strict(),
+    response: scriptEditorViewSchema,
+  },
+  /** The edit saved as the draft (a new one after a published version, which never changes). */
+  'scripts.editor.save': {
+    request: z.object({ scriptId: id, graph: scriptGraphSchema }).strict(),
+    response: scriptEditorViewSchema,
+  },
+  /** Publishes the draft now, or at a time ahead; refused with the problems on their nodes. */
+  'scripts.editor.publish': {
+    request: z.object({ scriptId: id, at: z.iso.datetime({ offset: true }).optional() }).strict(),
+    response: z.object({
+      published: z.boolean(),
+      scheduled: z.string().nullable(),
+      problems: z.array(publishProblemSchema),
+      view: scriptEditorViewSchema,
+    }),
+  },
+  /** One version's graph, to compare with another. */
+  'scripts.editor.version': {
+    request: z.object({ versionId: id }).strict(),
+    response: z.object({ graph: scriptGraphSchema }),
+  },
+  /** A script from a JSON file: a draft of a new script, or the line and field at fault. */
+  'scripts.editor.import': {
+    request: noRequest,
+    response: z.discriminatedUnion('imported', [
+      z.object({ imported: z.literal(true), view: scriptEditorViewSchema }),
+      z.object({
+        imported: z.literal(false),
+        cancelled: z.boolean(),
+        line: z.number().int().optional(),
+        field: z.string().optional(),
+        problem: z.string().optional(),
+      }),
+    ]),
+  },
+  /** A version saved as a JSON file (audited). */
+  'scripts.editor.export': {
+    request: z.object({ versionId: id }).strict(),
+    response: z.object({ saved: z.boolean() }),
   },
   /** The window says it serves call audio (on every load). */
   'media.attach': { request: noRequest, response: z.object({ ok: z.literal(true) }) },

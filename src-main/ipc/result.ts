@@ -16,6 +16,8 @@ export const refusalCodes = [
   'fileNotWritten',
   'scriptRunNotFound',
   'scriptNotPublished',
+  'scriptEditNotAllowed',
+  'scriptReadOnly',
 ] as const;
 export type RefusalCode = (typeof refusalCodes)[number];
 

@@ -191,3 +191,96 @@ test('killed mid-script: started again, the run is on the same step with its ans
     await second.close();
   }
 });
+
+/** A Select of Mantine's: opened, and the option picked by its name. */
+async function pick(page: Page, testId: string, option: string | RegExp): Promise<void> {
+  await page.getByTestId(testId).click();
+  await page.getByRole('option', { name: option }).click();
+}
+
+test('the editor: a script built with an input and a branch, publishing refused with the problems on their nodes, fixed and published; a run started before stays on its version', async () => {
+  test.setTimeout(120_000);
+  const app = await launchPult();
+  try {
+    const page = await app.firstWindow();
+    await page.getByTestId('nav-clients').click();
+    await page.getByTestId('demo-dismiss').click();
+    await page.getByTestId('nav-scripts').click();
+    await page.getByTestId('script-new-name').fill('Роутер: опитування');
+    await page.getByTestId('script-new').click();
+    const editor = page.getByTestId('script-editor');
+    await expect(editor.getByTestId('editor-node-start')).toBeVisible();
+    // The starter (a greeting and an end) is publishable as it is: version 1.
+    await editor.getByTestId('editor-publish').click();
+    await expect(editor.getByTestId('editor-outcome')).toHaveAttribute('data-kind', 'published');
+    await editor.getByTestId('editor-close').click();
+
+    // A run of version 1, left on its first step.
+    await pick(page, 'script-pick', 'Роутер: опитування');
+    await page.getByTestId('script-start').click();
+    const node = page.getByTestId('script-node');
+    await expect(node).toHaveAttribute('data-node-id', 'start');
+
+    // Version 2: an input and a branch on its answer, with two problems left in.
+    await page.getByTestId('script-edit').click();
+    await pick(page, 'editor-add-type', 'Введення');
+    await editor.getByTestId('editor-add').click();
+    await editor.getByTestId('editor-field-text').fill('Чи маєте ви власний роутер?');
+    await pick(page, 'editor-add-type', 'Розгалуження');
+    await editor.getByTestId('editor-add').click();
+    await editor.getByTestId('editor-field-branchName').fill('input1');
+    await editor.getByTestId('editor-add-case').click();
+    await editor.getByTestId('editor-case-1').fill('yes');
+    await pick(page, 'editor-exit-case:0', /^end ·/);
+    await editor.getByTestId('editor-node-input1').click();
+    await pick(page, 'editor-exit-next', /^branch1 ·/);
+    await editor.getByTestId('editor-node-start').click();
+    await pick(page, 'editor-exit-next', /^input1 ·/);
+    // Shown on their nodes as the author works, and the publishing is refused for them.
+    await expect(editor.getByTestId('editor-node-input1')).toHaveAttribute(
+      'data-problems',
+      'inputWithoutType',
+    );
+    await expect(editor.getByTestId('editor-node-branch1')).toHaveAttribute(
+      'data-problems',
+      'pathWithoutEnd',
+    );
+    await editor.getByTestId('editor-publish').click();
+    await expect(editor.getByTestId('editor-outcome')).toHaveAttribute('data-kind', 'refused');
+    await expect(editor.getByTestId('editor-node-input1')).toContainText('Не вказано тип введення');
+
+    // Fixed: the input's type, and where "otherwise" leads.
+    await editor.getByTestId('editor-node-input1').click();
+    await pick(page, 'editor-field-inputType', 'Так чи ні');
+    await editor.getByTestId('editor-node-branch1').click();
+    await pick(page, 'editor-exit-otherwise', /^end ·/);
+    await expect(editor.getByTestId('editor-node-input1')).toHaveAttribute('data-problems', '');
+    await expect(editor.getByTestId('editor-node-branch1')).toHaveAttribute('data-problems', '');
+    await editor.getByTestId('editor-publish').click();
+    await expect(editor.getByTestId('editor-outcome')).toHaveText(/Опубліковано версію 2/);
+    // What changed from version 1.
+    await editor.getByTestId('editor-versions-tab').click();
+    await editor.getByTestId('editor-compare').click();
+    await expect(editor.getByTestId('editor-diff')).toContainText('Додано крок input1');
+    await expect(editor.getByTestId('editor-diff')).toContainText('Змінено крок start: next');
+    await editor.getByTestId('editor-close').click();
+
+    // The run started on version 1 stays on it: its greeting leads to the end, not to the new input.
+    await page.getByTestId('script-continue').first().click();
+    await expect(page.getByTestId('script-run')).toContainText('версія 1');
+    await expect(node).toBeFocused();
+    await page.keyboard.press('Enter');
+    await expect(page.getByTestId('script-ended')).toBeVisible();
+    // A new run follows version 2.
+    await pick(page, 'script-pick', 'Роутер: опитування');
+    await page.getByTestId('script-start').click();
+    await expect(page.getByTestId('script-run')).toContainText('версія 2');
+    await expect(node).toHaveAttribute('data-node-id', 'start');
+    await page.keyboard.press('Enter');
+    await expect(node).toHaveAttribute('data-node-id', 'input1');
+    await page.keyboard.press('1');
+    await expect(page.getByTestId('script-ended')).toBeVisible();
+  } finally {
+    await app.close();
+  }
+});

@@ -56,6 +56,7 @@ export class ScriptDesk {
   constructor(private readonly deps: ScriptDeskDeps) {}
 
   catalogue() {
+    this.deps.library.publishDue();
     return this.deps.library.catalogue().map((s) => ({
       scriptId: s.scriptId,
       name: s.name,
@@ -80,6 +81,7 @@ export class ScriptDesk {
     if (existing !== undefined) return this.view(existing, language);
     const name = scriptForLine(this.deps.lines(), call.line);
     if (name === undefined) return null;
+    this.deps.library.publishDue();
     const listing = this.deps.library.catalogue().find((s) => s.name === name);
     if (listing?.live == null) return null;
     return this.view(

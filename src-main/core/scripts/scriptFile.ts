@@ -1,3 +1,4 @@
+import { open } from 'node:fs/promises';
 import { findNodeAtLocation, parseTree, printParseErrorCode, type ParseError } from 'jsonc-parser';
 import { scriptGraphSchema, type ScriptGraph } from '../../../src-shared/scripts/scriptGraph';
 
@@ -46,4 +47,25 @@ function lineAt(text: string, offset: number): number {
   let line = 1;
   for (let i = 0; i < offset && i < text.length; i++) if (text.charCodeAt(i) === 10) line++;
   return line;
+}
+
+/** A script file from disk: past the size limit it is refused unread, and it must be UTF-8 text. */
+export async function readScriptFileAt(file: string): Promise<ScriptFileResult> {
+  const handle = await open(file, 'r');
+  try {
+    const { size } = await handle.stat();
+    if (size > maxScriptFileBytes)
+      return { ok: false, line: 1, field: '', problem: 'the file is too large' };
+    const bytes = await handle.readFile();
+    let text: string;
+    try {
+      text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    } catch {
+      return { ok: false, line: 1, field: '', problem: 'not UTF-8 text' };
+    }
+    // A byte order mark, as Notepad writes one, is not part of the JSON.
+    return readScriptFile(text.replace(/^\uFEFF/, ''));
+  } finally {
+    await handle.close();
+  }
 }

@@ -9,7 +9,7 @@ import {
 } from '../db/entities/scriptEntities';
 import type { Clock } from '../platform/ports';
 import { scriptGraphSchema, type ScriptGraph } from '../../../src-shared/scripts/scriptGraph';
-import { publishProblems, type PublishProblem } from './publishCheck';
+import { publishProblems, type PublishProblem } from '../../../src-shared/scripts/publishCheck';
 
 export interface ScriptVersionView {
   id: number;
@@ -18,6 +18,10 @@ export interface ScriptVersionView {
   status: 'draft' | 'published';
   graph: ScriptGraph;
   publishedAt: string | null;
+  /** A draft scheduled to be published then. */
+  publishAt: string | null;
+  createdBy: string;
+  createdAt: string;
 }
 
 /**
@@ -79,7 +83,8 @@ export class ScriptLibrary {
           dataSource
             .createQueryBuilder()
             .update(ScriptVersionEntity)
-            .set({ graph: JSON.stringify(graph) })
+            // An edited draft is no longer the one that was checked and scheduled.
+            .set({ graph: JSON.stringify(graph), publishAt: null })
             .where('id = :id', { id }),
         );
       } else id = this.insertVersion(scriptId, latest.version + 1, graph, actor, at);
@@ -95,19 +100,46 @@ export class ScriptLibrary {
     })();
   }
 
-  /** Publishes a draft, or says on which nodes what stands in the way. */
+  /**
+   * Publishes a draft now, or at a time ahead (checked now, published when
+   * due: publishDue), or says on which nodes what stands in the way.
+   */
   publish(
     versionId: number,
     actor: string,
+    when?: Date,
   ):
     | { published: true; version: ScriptVersionView }
-    | { published: false; problems: PublishProblem[] } {
+    | { published: false; scheduled?: string; problems: PublishProblem[] } {
     const { sqlite, dataSource } = this.db;
     const version = this.version(versionId);
     if (version === undefined || version.status !== 'draft')
       return { published: false, problems: [] };
     const problems = publishProblems(version.graph);
     if (problems.length > 0) return { published: false, problems };
+    if (when !== undefined && when.getTime() > this.clock.now().getTime()) {
+      const publishAt = when.toISOString();
+      sqlite.transaction(() => {
+        runBuilt(
+          sqlite,
+          dataSource
+            .createQueryBuilder()
+            .update(ScriptVersionEntity)
+            .set({ publishAt })
+            .where('id = :versionId', { versionId }),
+        );
+        recordChange(sqlite, {
+          at: this.clock.now().toISOString(),
+          actor,
+          action: 'script.schedule',
+          entity: 'script',
+          entityId: version.scriptId,
+          details: { version: version.version, publishAt },
+          outbox: { op: 'update', payload: { scriptId: version.scriptId, publishAt } },
+        });
+      })();
+      return { published: false, scheduled: publishAt, problems: [] };
+    }
     const at = this.clock.now().toISOString();
     sqlite.transaction(() => {
       runBuilt(
@@ -129,6 +161,39 @@ export class ScriptLibrary {
       });
     })();
     return { published: true, version: this.mustVersion(versionId) };
+  }
+
+  /** A version written to a file: audited, as every export is. */
+  recordExport(version: ScriptVersionView, actor: string): void {
+    const { sqlite } = this.db;
+    sqlite.transaction(() =>
+      recordChange(sqlite, {
+        at: this.clock.now().toISOString(),
+        actor,
+        action: 'script.export',
+        entity: 'script',
+        entityId: version.scriptId,
+        details: { version: version.version, nodes: version.graph.nodes.length },
+        outbox: {
+          op: 'insert',
+          payload: { scriptId: version.scriptId, exported: version.version },
+        },
+      }),
+    )();
+  }
+
+  /** Drafts whose scheduled time has come are published (each checked again). */
+  publishDue(actor = 'schedule'): number {
+    const now = this.clock.now().toISOString();
+    const due = allBuilt(
+      this.db.sqlite,
+      this.db.dataSource
+        .getRepository(ScriptVersionEntity)
+        .createQueryBuilder('v')
+        .select('v.id AS id')
+        .where("v.status = 'draft' AND v.publish_at IS NOT NULL AND v.publish_at <= :now", { now }),
+    ) as { id: number }[];
+    return due.filter(({ id }) => this.publish(id, actor).published).length;
   }
 
   /**
@@ -265,6 +330,9 @@ const versionColumns = [
   'v.status AS status',
   'v.graph AS graph',
   'v.published_at AS publishedAt',
+  'v.publish_at AS publishAt',
+  'v.created_by AS createdBy',
+  'v.created_at AS createdAt',
 ];
 
 interface RawVersion {
@@ -274,6 +342,9 @@ interface RawVersion {
   status: 'draft' | 'published';
   graph: string;
   publishedAt: string | null;
+  publishAt: string | null;
+  createdBy: string;
+  createdAt: string;
 }
 
 /** A stored graph is read back through the schema: a row edited by hand is not trusted. */

@@ -129,6 +129,13 @@ export const machinePolicySchema = z.object({
         )
         .max(500)
         .default([]),
+      /**
+       * Who may edit and publish scripts (their Windows user names); absent,
+       * anyone at this workstation may; the others see scripts read-only.
+       */
+      editors: z.array(z.string().trim().min(1).max(100)).max(500).optional(),
+      /** A folder of script files IT ships (*.json): published as they are, read-only here. */
+      folder: z.string().trim().min(1).max(1000).optional(),
       /** The SIP header carrying the dialled number, when the PBX does not leave it in To. */
       lineHeader: z
         .string()

@@ -3,9 +3,11 @@ import type { MainStrings } from '../../core/i18n/mainLocales';
 /** The OS's open and save dialogs, as the Electron layer shows them. */
 export interface FileDialogs {
   chooseImportFile(strings: MainStrings): Promise<string | undefined>;
+  /** A call script's JSON file. */
+  chooseScriptFile(strings: MainStrings): Promise<string | undefined>;
   chooseSaveFile(
     title: string,
     defaultName: string,
-    extension: 'csv' | 'xlsx',
+    extension: 'csv' | 'xlsx' | 'json',
   ): Promise<string | undefined>;
 }

@@ -1,7 +1,7 @@
 import type { AgentStateService } from '../../core/agent/agentStateService';
 import type { HeadsetMonitor } from '../../core/headset/headsetMonitor';
 import type { MainStrings } from '../../core/i18n/mainLocales';
-import type { Clock } from '../../core/platform/ports';
+import type { Clock, Logger } from '../../core/platform/ports';
 import type { MachinePolicy } from '../../core/settings/machinePolicy';
 import type { SettingsService } from '../../core/settings/settingsService';
 import type { WorkstationStatusBoard } from '../../core/status/workstationStatusBoard';
@@ -21,8 +21,8 @@ import { importHandlers } from './importHandlers';
 import { openedDatabase } from './openedDatabase';
 import { scriptHandlers } from './scriptHandlers';
 import { sipHandlers } from './sipHandlers';
-import { scriptDeskOf } from '../../core/workstation/scriptDeskOf';
-import type { ScriptDesk } from '../../core/scripts/scriptDesk';
+import { scriptsOf, type WorkstationScripts } from '../../core/workstation/workstationScripts';
+import { readShippedScripts } from './shippedScriptFolder';
 import { workspaceHandlers } from './workspaceHandlers';
 
 export type { FileDialogs } from './fileDialogs';
@@ -35,6 +35,7 @@ export interface MainServices {
   appInfo: { name: string; version: string; platform: string };
   stalls: () => MainStalls;
   clock: Clock;
+  logger: Logger;
   actor: string;
   settings: SettingsService;
   status: WorkstationStatusBoard;
@@ -61,21 +62,32 @@ export function createInvokeHandlers(services: MainServices): InvokeHandlers {
   const { actor, clock, dialogs, strings, policy } = services;
   const database = openedDatabase(services.database);
   const language = () => services.settings.view().values.language;
-  // One desk per opened base: its runs keep the published versions they have read.
-  let desk: { base: WorkstationDatabase; desk: ScriptDesk } | undefined;
-  const scripts = async () => {
+  // One set per opened base: its runs keep the published versions they have read.
+  let opened: { base: WorkstationDatabase; scripts: WorkstationScripts } | undefined;
+  let shipped: ReadonlySet<number> = new Set();
+  const workstationScripts = async () => {
     const base = await database();
-    if (desk?.base !== base)
-      desk = {
-        base,
-        desk: scriptDeskOf(base, {
-          policy,
-          clock,
-          agentName: () => services.sipAccount.current()?.displayName || actor,
-        }),
-      };
-    return desk.desk;
+    if (opened?.base !== base) {
+      const scripts = scriptsOf(base, {
+        policy,
+        clock,
+        agentName: () => services.sipAccount.current()?.displayName || actor,
+        language,
+        shipped: () => shipped,
+      });
+      opened = { base, scripts };
+      // IT's folder, read on worker threads; its scripts are published and read-only.
+      const folder = policy.scripts.folder;
+      if (folder !== undefined)
+        void readShippedScripts(folder, scripts.library, services.files, services.logger).then(
+          (ids) => {
+            shipped = ids;
+          },
+        );
+    }
+    return opened.scripts;
   };
+  const scripts = async () => (await workstationScripts()).desk;
   return {
     ...appHandlers(services),
     ...workspaceHandlers({ database, clock, actor }),
@@ -108,10 +120,13 @@ export function createInvokeHandlers(services: MainServices): InvokeHandlers {
       clientPhone: async (clientId, index) => (await database()).clients.phoneOf(clientId, index),
     }),
     ...scriptHandlers({
-      scripts,
+      scripts: workstationScripts,
       calls: () => services.callCenter.calls.list(),
       actor,
       language,
+      dialogs,
+      strings,
+      files: services.files,
     }),
     ...sipHandlers(services),
     ...headsetHandlers(services),

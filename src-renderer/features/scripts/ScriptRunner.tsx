@@ -60,11 +60,12 @@ function RunnerNode({ run, onRun, onTransfer }: RunnerProps) {
   ];
   const typing = run.node.type === 'input' && choices.length === 0;
 
-  // The node on screen has the focus before it is painted: the next key press acts on it.
+  // The node on screen has the focus before it is painted (and again when the run is opened
+  // anew): the next key press acts on it.
   useLayoutEffect(() => {
     if (typing) field.current?.focus();
     else node.current?.focus();
-  }, [typing]);
+  }, [typing, run]);
 
   const go = (request: () => Promise<ScriptRunView | { problem: Problem }>) => {
     if (busy.current) return;

@@ -5,18 +5,22 @@ import type { RunSummary, ScriptRunView } from '../../../src-shared/scripts/scri
 import { invoke } from '../../api/pultClient';
 import { formatDateTime } from '../../common/formatting';
 import { reportProblem } from '../../common/problems';
+import type { ScriptEditorView } from '../../../src-shared/scripts/scriptEditorView';
+import { ScriptEditor } from './editor/ScriptEditor';
+import { ScriptCatalogue } from './ScriptCatalogue';
 import { ScriptPicker } from './ScriptPicker';
 import { ScriptRunner } from './ScriptRunner';
 
 /**
- * The Scripts section: the operator's unfinished runs to go on with, any
- * published script to run on its own (a rehearsal, a call taken elsewhere),
- * and the run opened.
+ * The Scripts section: any published script to run on its own (a
+ * rehearsal, a call taken elsewhere), the center's scripts to open in the
+ * editor, the operator's unfinished runs to go on with, and the run opened.
  */
 export function ScriptsPage() {
   const { t, i18n } = useTranslation();
   const [unfinished, setUnfinished] = useState<RunSummary[]>([]);
   const [run, setRun] = useState<ScriptRunView | null>(null);
+  const [editing, setEditing] = useState<ScriptEditorView | null>(null);
   const refresh = () =>
     invoke('scripts.unfinished').then(setUnfinished, (e: unknown) => reportProblem('load', e));
   useEffect(() => {
@@ -24,6 +28,10 @@ export function ScriptsPage() {
   }, []);
   const open = (runId: number) =>
     invoke('scripts.run', { runId }).then(setRun, (e: unknown) => reportProblem('script', e));
+  if (editing !== null)
+    return (
+      <ScriptEditor key={editing.scriptId} initial={editing} onClose={() => setEditing(null)} />
+    );
   return (
     <Grid>
       <Grid.Col span={{ base: 12, md: 5 }}>
@@ -39,6 +47,7 @@ export function ScriptsPage() {
               }}
             />
           </Paper>
+          <ScriptCatalogue onOpen={setEditing} />
           <Paper withBorder p="sm" data-testid="script-unfinished">
             <Title order={2} size="h5" mb="xs">
               {t('scripts.page.unfinished')}

@@ -4,10 +4,10 @@ import type { PultDatabase } from '../../../src-main/core/db/database';
 import { demoScripts } from '../../../src-main/core/demo/demoScripts';
 import { loadDemoWorkspace } from '../../../src-main/core/demo/demoWorkspace';
 import { branchStats } from '../../../src-main/core/scripts/branchStats';
-import { publishProblems } from '../../../src-main/core/scripts/publishCheck';
+import { publishProblems } from '../../../src-shared/scripts/publishCheck';
 import type { ScriptDesk } from '../../../src-main/core/scripts/scriptDesk';
 import { emptyPolicy, type MachinePolicy } from '../../../src-main/core/settings/machinePolicy';
-import { scriptDeskOf } from '../../../src-main/core/workstation/scriptDeskOf';
+import { scriptsOf } from '../../../src-main/core/workstation/workstationScripts';
 import type { ScriptRunView } from '../../../src-shared/scripts/scriptRunView';
 import { openTempDatabase } from '../../support/tempDatabase';
 
@@ -54,7 +54,10 @@ beforeAll(async () => {
   );
   if (!created.ok) throw new Error('not created');
   clientId = created.id;
-  desk = scriptDeskOf({ db, clients }, { policy, clock, agentName: () => 'Ірина' });
+  desk = scriptsOf(
+    { db, clients },
+    { policy, clock, agentName: () => 'Ірина', language: () => 'uk' },
+  ).desk;
 });
 afterAll(async () => {
   await db.close();

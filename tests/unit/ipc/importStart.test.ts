@@ -21,6 +21,7 @@ function handlersFor(file: string, folder: string, database: () => Promise<never
     dialogs: {
       chooseImportFile: () => Promise.resolve(file),
       chooseSaveFile: () => Promise.resolve(undefined),
+      chooseScriptFile: () => Promise.resolve(undefined),
     },
     strings: () => mainStrings('uk'),
     actor: 'operator1',

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { publishProblems } from '../../../src-main/core/scripts/publishCheck';
+import { publishProblems } from '../../../src-shared/scripts/publishCheck';
 import {
   maxScriptNodes,
   scriptGraphSchema,

@@ -3,6 +3,7 @@ import type { MainStrings } from '../../i18n/mainLocales';
 import type { ClientQuery } from '../../../../src-shared/clients/clientSchemas';
 import type { ImportFileProblem } from '../../../../src-shared/clients/importSchemas';
 import type { ImportFilePreview } from '../import/importPreview';
+import type { ScriptFileResult } from '../../scripts/scriptFile';
 
 /** The base a job reads and audits in: the key travels in memory only. */
 export interface JobDatabase {
@@ -13,6 +14,9 @@ export interface JobDatabase {
 /** Work on files that would hold main's event loop: each runs on a worker thread of its own. */
 export type FileJob =
   | { task: 'preview'; file: string }
+  /** A call script's JSON file, read and checked against the schema. */
+  | { task: 'scriptRead'; file: string }
+  | { task: 'scriptWrite'; file: string; text: string }
   | {
       task: 'export';
       database: JobDatabase;
@@ -34,6 +38,8 @@ export type FileJob =
 
 export interface FileJobResults {
   preview: ImportFilePreview;
+  scriptRead: ScriptFileResult;
+  scriptWrite: { bytes: number };
   export: { rows: number };
   importReport: { rows: number };
 }

@@ -15,6 +15,8 @@ import { ImportFileError } from '../import/importFileError';
 import { SpreadsheetError } from '../../spreadsheets/spreadsheetError';
 import type { FileJob, FileJobMessage, FileJobResults, JobDatabase } from './fileJobTypes';
 import { saveImportReport } from './importReportFile';
+import { readScriptFileAt } from '../../scripts/scriptFile';
+import { writeFile } from 'node:fs/promises';
 
 const job = workerData as FileJob;
 const post = (message: FileJobMessage) => parentPort?.postMessage(message);
@@ -40,6 +42,11 @@ async function perform(): Promise<FileJobResults[FileJob['task']]> {
   switch (job.task) {
     case 'preview':
       return previewImportFile(job.file);
+    case 'scriptRead':
+      return readScriptFileAt(job.file);
+    case 'scriptWrite':
+      await writeFile(job.file, job.text, 'utf8');
+      return { bytes: Buffer.byteLength(job.text, 'utf8') };
     case 'export':
       return withBase(job.database, async (sqlite) => ({
         rows: await exportClients(sqlite, job.query, job.file, job.format, {

@@ -1,20 +1,8 @@
-import {
-  exitsOf,
-  isFinal,
-  type ScriptGraph,
-  type ScriptNode,
-} from '../../../src-shared/scripts/scriptGraph';
+import { exitsOf, isFinal, type ScriptGraph, type ScriptNode } from './scriptGraph';
+import type { publishProblemKinds } from './scriptEditorView';
 
 /** Why a draft cannot be published, each shown on its node in the editor. */
-export type PublishProblemKind =
-  | 'noStart'
-  | 'duplicateId'
-  | 'pathWithoutEnd'
-  | 'leadsNowhere'
-  | 'unreachable'
-  | 'loopWithoutExit'
-  | 'unresolvedPlaceholder'
-  | 'inputWithoutType';
+export type PublishProblemKind = (typeof publishProblemKinds)[number];
 
 export interface PublishProblem {
   nodeId: string;

@@ -1,0 +1,54 @@
+import { WrapUp } from '../calls/wrapUp';
+import type { Clock } from '../platform/ports';
+import { ScriptDesk } from '../scripts/scriptDesk';
+import { ScriptEditing } from '../scripts/scriptEditing';
+import { ScriptLibrary } from '../scripts/scriptLibrary';
+import { ScriptRuns } from '../scripts/scriptRuns';
+import { scriptClientFields } from '../scripts/scriptText';
+import type { MachinePolicy } from '../settings/machinePolicy';
+import type { WorkstationDatabase } from './workstationDatabase';
+
+/** The scripts of the open base (the runner's desk, the editor), with what IT's policy and the base give them. */
+export function scriptsOf(
+  base: Pick<WorkstationDatabase, 'db' | 'clients'>,
+  deps: {
+    policy: MachinePolicy;
+    clock: Clock;
+    agentName: () => string;
+    language: () => 'uk' | 'en';
+    /** The scripts IT ships in its folder (read-only), once read. */
+    shipped?: () => ReadonlySet<number>;
+  },
+) {
+  const { db } = base;
+  const clientFields = (clientId: number) => {
+    const card = base.clients.card(clientId);
+    return card === null ? undefined : scriptClientFields(card);
+  };
+  const library = new ScriptLibrary(db, deps.clock);
+  const wrapUps = new WrapUp(db, deps.clock);
+  const editors = deps.policy.scripts.editors;
+  return {
+    library,
+    desk: new ScriptDesk({
+      db,
+      library,
+      runs: new ScriptRuns(db, library, deps.clock, (id) => clientFields(id) ?? {}),
+      clock: deps.clock,
+      lines: () => deps.policy.scripts.lines,
+      departments: () => deps.policy.calls.departments,
+      refusalReasons: (language) => wrapUps.refusalReasons(language),
+      client: clientFields,
+      agentName: deps.agentName,
+    }),
+    editing: new ScriptEditing({
+      library,
+      mayEdit: (actor) => editors === undefined || editors.includes(actor) || editors.includes('*'),
+      shipped: (scriptId) => deps.shipped?.().has(scriptId) ?? false,
+      departments: () => deps.policy.calls.departments,
+      refusalReasons: () => wrapUps.refusalReasons(deps.language()),
+    }),
+  };
+}
+
+export type WorkstationScripts = ReturnType<typeof scriptsOf>;

@@ -1,0 +1,114 @@
+import {
+  Background,
+  Controls,
+  MarkerType,
+  ReactFlow,
+  useReactFlow,
+  type Connection,
+  type Edge,
+} from '@xyflow/react';
+import '@xyflow/react/dist/style.css';
+import { useEffect, useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { ScriptGraph } from '../../../../src-shared/scripts/scriptGraph';
+import type { PublishProblemView } from '../../../../src-shared/scripts/scriptEditorView';
+import { labelledExits } from './exitLabels';
+import { ScriptFlowNode, type ScriptFlowNodeType } from './ScriptFlowNode';
+import { layoutScript, structureKey } from './scriptLayout';
+
+const nodeTypes = { script: ScriptFlowNode };
+
+/**
+ * The script as a graph: nodes laid out automatically, each way on an edge
+ * from its own handle; dragging from a handle to a node points that way at
+ * it. Problems found by the publishing check are drawn on their nodes.
+ */
+export function ScriptCanvas({
+  graph,
+  problems,
+  selected,
+  readOnly,
+  onSelect,
+  onConnect,
+}: {
+  graph: ScriptGraph;
+  problems: PublishProblemView[];
+  selected: string | null;
+  readOnly: boolean;
+  onSelect: (nodeId: string) => void;
+  onConnect: (from: string, via: string, to: string) => void;
+}) {
+  const { t } = useTranslation();
+  const key = structureKey(graph);
+  // Laid out again only when the nodes or their ways change, not on every letter typed.
+  // eslint-disable-next-line react-hooks/exhaustive-deps
+  const positions = useMemo(() => layoutScript(graph), [key]);
+  const nodes = useMemo<ScriptFlowNodeType[]>(
+    () =>
+      graph.nodes.map((node) => ({
+        id: node.id,
+        type: 'script',
+        position: positions.get(node.id) ?? { x: 0, y: 0 },
+        draggable: false,
+        data: {
+          node,
+          start: node.id === graph.start,
+          selected: node.id === selected,
+          problems: problems.filter((p) => p.nodeId === node.id),
+          exits: labelledExits(node, t),
+        },
+      })),
+    [graph, positions, problems, selected, t],
+  );
+  const ids = useMemo(() => new Set(graph.nodes.map((n) => n.id)), [graph]);
+  const edges = useMemo<Edge[]>(
+    () =>
+      graph.nodes.flatMap((node) =>
+        labelledExits(node, t)
+          .filter((exit) => exit.to !== undefined && ids.has(exit.to))
+          .map((exit) => ({
+            id: `${node.id}:${exit.via}`,
+            source: node.id,
+            sourceHandle: exit.via,
+            target: exit.to ?? '',
+            label: exit.via === 'next' ? undefined : exit.label,
+            markerEnd: { type: MarkerType.ArrowClosed },
+          })),
+      ),
+    [graph, ids, t],
+  );
+  return (
+    <div style={{ height: '100%', minHeight: 480 }} data-testid="editor-canvas">
+      <ReactFlow
+        nodes={nodes}
+        edges={edges}
+        nodeTypes={nodeTypes}
+        onNodeClick={(_, node) => onSelect(node.id)}
+        onConnect={(connection: Connection) => {
+          if (readOnly || connection.sourceHandle == null) return;
+          onConnect(connection.source, connection.sourceHandle, connection.target);
+        }}
+        nodesConnectable={!readOnly}
+        fitView
+        minZoom={0.05}
+        onlyRenderVisibleElements
+        proOptions={{ hideAttribution: true }}
+      >
+        <Background />
+        <Controls showInteractive={false} />
+        <FitOnChange structure={key} />
+      </ReactFlow>
+    </div>
+  );
+}
+
+/** A node added or a way re-pointed moves the layout: the whole script is brought back into view. */
+function FitOnChange({ structure }: { structure: string }) {
+  const flow = useReactFlow();
+  useEffect(() => {
+    // After the new layout is drawn.
+    const frame = requestAnimationFrame(() => void flow.fitView({ maxZoom: 1, duration: 0 }));
+    return () => cancelAnimationFrame(frame);
+  }, [structure, flow]);
+  return null;
+}
