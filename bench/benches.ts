@@ -5,6 +5,7 @@ import { hostileFileBenches } from './hostileFiles.bench';
 import { ipcBenches } from './ipcDispatch.bench';
 import { migrationBenches } from './migration.bench';
 import { scriptBenches } from './scripts.bench';
+import { scriptAppBenches } from './scriptsInApp.bench';
 
 export interface Figure {
   name: string;
@@ -26,4 +27,5 @@ export const benches: Bench[] = [
   ...hostileFileBenches,
   ...migrationBenches,
   ...scriptBenches,
+  ...scriptAppBenches,
 ];

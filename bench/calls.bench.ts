@@ -43,7 +43,7 @@ const callerNumber = '+380671234567';
  * the caller's number and a long history (200 calls, 20 orders), as a regular
  * customer would, so the screen pop draws a full card.
  */
-async function clientBase(dir: string) {
+export async function clientBase(dir: string) {
   const db = await openDatabase(path.join(dir, 'pult.sqlite'), { logger: silentLogger });
   const now = new Date().toISOString();
   db.sqlite.transaction(() => {

@@ -241,13 +241,14 @@ export class ScriptDesk {
     const client = info.clientId === null ? undefined : this.deps.client(info.clientId);
     const reasons = this.deps.refusalReasons(language);
     const reasonLabel = (code: string) => reasons.find((r) => r.code === code)?.label ?? code;
-    const fill = (text: string) =>
-      fillScriptText(text, {
-        client: client ?? {},
-        agentName: this.deps.agentName(),
-        answers: labelledAnswers(state, graph),
-        variables: state.variables,
-      });
+    // Made once per drawing: every answer's question is filled in too.
+    const context = {
+      client: client ?? {},
+      agentName: this.deps.agentName(),
+      answers: labelledAnswers(state, graph),
+      variables: state.variables,
+    };
+    const fill = (text: string) => fillScriptText(text, context);
     const { node } = state;
     const refusalReason =
       node.type === 'end'
@@ -315,14 +316,15 @@ export class ScriptDesk {
 
 /** Answers as a script's `{{answers.x}}` reads them: a choice by its label. */
 function labelledAnswers(state: RunState, graph: PublishedGraph): Record<string, string> {
-  const labelled: Record<string, string> = {};
+  const labelled = Object.create(null) as Record<string, string>;
+  Object.assign(labelled, state.answers);
   for (const node of graph.nodes.values()) {
     if (node.type !== 'question') continue;
     const id = state.answers[node.variable];
     if (id !== undefined)
       labelled[node.variable] = node.choices.find((c) => c.id === id)?.label ?? id;
   }
-  return { ...state.answers, ...labelled };
+  return labelled;
 }
 
 function answerOf(

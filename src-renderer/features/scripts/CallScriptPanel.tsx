@@ -48,7 +48,6 @@ export function CallScriptPanel({
       {run !== null ? (
         <ScriptRunner
           run={run}
-          onRun={onRun}
           onTransfer={
             onCall
               ? (number) =>

@@ -1,11 +1,17 @@
-import { Table, Text } from '@mantine/core';
+import { Button, Table, Text } from '@mantine/core';
+import { memo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { RunAnswer } from '../../../src-shared/scripts/scriptRunView';
 
+/** The latest answers shown at first; a long survey's earlier ones are a click away. */
+const shownAtFirst = 12;
+
 /** What the client answered in a run, question by question (the latest answer to each). */
-export function RunAnswers({ answers }: { answers: RunAnswer[] }) {
+export const RunAnswers = memo(function RunAnswers({ answers }: { answers: RunAnswer[] }) {
   const { t } = useTranslation();
+  const [all, setAll] = useState(false);
   if (answers.length === 0) return null;
+  const hidden = all ? 0 : Math.max(0, answers.length - shownAtFirst);
   return (
     <Table withRowBorders={false} verticalSpacing={2} data-testid="script-answers">
       <Table.Caption style={{ captionSide: 'top', textAlign: 'left' }}>
@@ -14,7 +20,7 @@ export function RunAnswers({ answers }: { answers: RunAnswer[] }) {
         </Text>
       </Table.Caption>
       <Table.Tbody>
-        {answers.map((answer) => (
+        {answers.slice(hidden).map((answer) => (
           <Table.Tr key={answer.nodeId} data-testid="script-answer" data-node-id={answer.nodeId}>
             <Table.Td>
               <Text size="sm" c="dimmed" lineClamp={2}>
@@ -33,6 +39,17 @@ export function RunAnswers({ answers }: { answers: RunAnswer[] }) {
           </Table.Tr>
         ))}
       </Table.Tbody>
+      {hidden > 0 && (
+        <Table.Tfoot>
+          <Table.Tr>
+            <Table.Td colSpan={2}>
+              <Button size="compact-xs" variant="subtle" onClick={() => setAll(true)}>
+                {t('scripts.run.earlierAnswers', { count: hidden })}
+              </Button>
+            </Table.Td>
+          </Table.Tr>
+        </Table.Tfoot>
+      )}
     </Table>
   );
-}
+});

@@ -44,6 +44,8 @@ export function ScriptPicker({
         data={scripts.map((s) => ({ value: String(s.scriptId), label: s.name }))}
         value={chosen}
         onChange={setChosen}
+        // Picked again to start another run, a script stays chosen.
+        allowDeselect={false}
         searchable
         style={{ flex: 1 }}
         nothingFoundMessage={t('scripts.pick.none')}

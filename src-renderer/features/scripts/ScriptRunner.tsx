@@ -34,19 +34,62 @@ function inputChoices(run: ScriptRunView, yes: string, no: string): Choice[] {
  * is still on its way is not taken: nothing is answered unseen.
  */
 export function ScriptRunner(props: RunnerProps) {
+  const { run: opened, onRun } = props;
+  // The run's steps are this component's own: a key press redraws the runner, not the
+  // section (or the whole window) it sits in.
+  const [run, setRun] = useState(opened);
+  const [was, setWas] = useState(opened);
+  if (opened !== was) {
+    setWas(opened);
+    setRun(opened);
+  }
+  return (
+    <RunnerView
+      {...props}
+      run={run}
+      onRun={(next) => {
+        setRun(next);
+        onRun?.(next);
+      }}
+    />
+  );
+}
+
+function RunnerView(props: RunnerProps & { onRun: (run: ScriptRunView) => void }) {
+  const { t } = useTranslation();
   const { run } = props;
-  // Each node starts clean (nothing typed, the first way on highlighted).
-  return <RunnerNode key={`${run.runId}:${run.node.id}:${run.ended}`} {...props} />;
+  return (
+    <Stack gap="sm" data-testid="script-run" data-run-id={run.runId}>
+      <Group justify="space-between" gap="xs">
+        <Title order={3} size="h5" data-testid="script-name">
+          {run.scriptName}
+        </Title>
+        <Badge variant="light" color="gray">
+          {t('scripts.run.version', { version: run.version })}
+        </Badge>
+      </Group>
+      {/* Each node starts clean (nothing typed, the first way on highlighted). */}
+      <RunnerNode key={`${run.runId}:${run.node.id}:${run.ended}`} {...props} />
+      {/* Outside the node: the answers so far are kept on screen, one row added a step. */}
+      <RunAnswers answers={run.answers} />
+    </Stack>
+  );
 }
 
 interface RunnerProps {
+  /** The run as opened; its steps then stay within the runner. */
   run: ScriptRunView;
-  onRun: (run: ScriptRunView) => void;
+  /** Told of each step (to refresh a list when the run ends, say). */
+  onRun?: ((run: ScriptRunView) => void) | undefined;
   /** Transfers the call the run is on to a department's number; absent without a call. */
   onTransfer?: ((number: string) => void) | undefined;
 }
 
-function RunnerNode({ run, onRun, onTransfer }: RunnerProps) {
+function RunnerNode({
+  run,
+  onRun,
+  onTransfer,
+}: RunnerProps & { onRun: (run: ScriptRunView) => void }) {
   const { t } = useTranslation();
   const node = useRef<HTMLDivElement>(null);
   const field = useRef<HTMLInputElement>(null);
@@ -128,15 +171,7 @@ function RunnerNode({ run, onRun, onTransfer }: RunnerProps) {
 
   const { node: shown } = run;
   return (
-    <Stack gap="sm" data-testid="script-run" data-run-id={run.runId}>
-      <Group justify="space-between" gap="xs">
-        <Title order={3} size="h5" data-testid="script-name">
-          {run.scriptName}
-        </Title>
-        <Badge variant="light" color="gray">
-          {t('scripts.run.version', { version: run.version })}
-        </Badge>
-      </Group>
+    <>
       <Paper
         withBorder
         p="md"
@@ -278,7 +313,6 @@ function RunnerNode({ run, onRun, onTransfer }: RunnerProps) {
           {t('scripts.run.keys')}
         </Text>
       </Group>
-      <RunAnswers answers={run.answers} />
-    </Stack>
+    </>
   );
 }

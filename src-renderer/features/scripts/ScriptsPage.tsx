@@ -92,7 +92,6 @@ export function ScriptsPage() {
           <ScriptRunner
             run={run}
             onRun={(next) => {
-              setRun(next);
               if (next.ended) void refresh();
             }}
           />
