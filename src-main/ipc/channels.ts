@@ -61,6 +61,7 @@ export const invokeChannels = [
   'scripts.editor.version',
   'scripts.editor.import',
   'scripts.editor.export',
+  'scripts.editor.testRun',
   'media.attach',
   'media.respond',
   'media.event',

@@ -399,6 +399,11 @@ export const invokeContract = {
       }),
     ]),
   },
+  /** A try of the script's latest version (a draft as saved) with a sample client: counted nowhere. */
+  'scripts.editor.testRun': {
+    request: z.object({ scriptId: id }).strict(),
+    response: scriptRunViewSchema,
+  },
   /** A version saved as a JSON file (audited). */
   'scripts.editor.export': {
     request: z.object({ versionId: id }).strict(),

@@ -256,6 +256,14 @@ test('the editor: a script built with an input and a branch, publishing refused 
     await pick(page, 'editor-exit-otherwise', /^end ·/);
     await expect(editor.getByTestId('editor-node-input1')).toHaveAttribute('data-problems', '');
     await expect(editor.getByTestId('editor-node-branch1')).toHaveAttribute('data-problems', '');
+    // Tried before publishing: the draft as saved, with a sample client.
+    await editor.getByTestId('editor-test').click();
+    await expect(page.getByTestId('script-test-badge')).toBeVisible();
+    await expect(node).toContainText('Олена');
+    await page.keyboard.press('Enter');
+    await expect(node).toHaveAttribute('data-node-id', 'input1');
+    await page.keyboard.press('Escape');
+    await expect(page.getByTestId('script-test-badge')).toHaveCount(0);
     await editor.getByTestId('editor-publish').click();
     await expect(editor.getByTestId('editor-outcome')).toHaveText(/Опубліковано версію 2/);
     // What changed from version 1.

@@ -16,7 +16,7 @@ import type { AnswerProblem } from './answerCheck';
 import type { ScriptLibrary } from './scriptLibrary';
 import { scriptForLine, type ScriptLine } from './scriptLines';
 import type { PublishedGraph, RunState, ScriptRuns } from './scriptRuns';
-import { fillScriptText } from './scriptText';
+import { fillScriptText, scriptClientFields } from './scriptText';
 
 type Language = 'uk' | 'en';
 
@@ -43,6 +43,19 @@ export interface ScriptSuggestion {
   refusalReason: string | null;
 }
 
+/** Whom a test run speaks to: a made-up client, never a real one's data. */
+const sampleClient = scriptClientFields({
+  fullName: 'Коваленко Олена Петрівна',
+  city: 'Київ',
+  address: 'вул. Хрещатик, 1, кв. 1',
+  email: 'olena@example.com',
+  personalAccount: '1000000',
+  notes: '',
+});
+
+/** A run left unfinished this recently goes on in the client's next call. */
+const resumeWithinDays = 14;
+
 /** Texts in lists and answers are cut here: the runner shows the node's in full. */
 const promptLength = 160;
 
@@ -68,7 +81,9 @@ export class ScriptDesk {
 
   /**
    * The run of a call: the one already started on it (after a reload, a
-   * kill), else a new one of the script IT gives its line. Started once the
+   * kill), else the client's run left unfinished in an earlier call (a
+   * callback goes on where it stopped), else a new one of the script IT
+   * gives its line. Started once the
    * call is answered and its caller looked up, so the script opens with the
    * client's data. Null when the line has no script: the operator picks one.
    */
@@ -79,6 +94,16 @@ export class ScriptDesk {
   ): ScriptRunView | null {
     const existing = this.deps.runs.runOfInteraction(call.interactionId);
     if (existing !== undefined) return this.view(existing, language);
+    // A callback, or the caller ringing back after a cut-off call: the run goes on where it stopped.
+    const since = new Date(this.deps.clock.now().getTime() - resumeWithinDays * 864e5);
+    const left =
+      call.clientId === null
+        ? undefined
+        : this.deps.runs.unfinishedOfClient(call.clientId, since.toISOString());
+    if (left !== undefined) {
+      this.deps.runs.moveToCall(left, call.interactionId);
+      return this.view(left, language);
+    }
     const name = scriptForLine(this.deps.lines(), call.line);
     if (name === undefined) return null;
     this.deps.library.publishDue();
@@ -125,6 +150,16 @@ export class ScriptDesk {
           .where('row.id = :id', { id }),
       ) !== undefined
     );
+  }
+
+  /**
+   * The author tries the script's latest version (a draft, as it is saved)
+   * with a sample client: a test run, counted nowhere.
+   */
+  startTest(scriptId: number, actor: string, language: Language): ScriptRunView | 'notPublished' {
+    const latest = this.deps.library.catalogue().find((s) => s.scriptId === scriptId)?.latest;
+    if (latest === undefined || latest.versionId === 0) return 'notPublished';
+    return this.view(this.deps.runs.start(latest.versionId, { actor, test: true }).runId, language);
   }
 
   answer(
@@ -238,7 +273,12 @@ export class ScriptDesk {
 
   private draw(state: RunState, graph: PublishedGraph, language: Language): ScriptRunView {
     const info = this.deps.runs.info(state.runId);
-    const client = info.clientId === null ? undefined : this.deps.client(info.clientId);
+    const client =
+      info.clientId !== null
+        ? this.deps.client(info.clientId)
+        : info.test
+          ? sampleClient
+          : undefined;
     const reasons = this.deps.refusalReasons(language);
     const reasonLabel = (code: string) => reasons.find((r) => r.code === code)?.label ?? code;
     // Made once per drawing: every answer's question is filled in too.
@@ -271,6 +311,7 @@ export class ScriptDesk {
       startedAt: info.startedAt,
       ended: state.ended,
       canGoBack: this.deps.runs.canGoBack(state.runId),
+      test: info.test,
       node: {
         id: node.id,
         type: node.type,

@@ -4,6 +4,7 @@ import { recordChange } from '../db/changeJournal';
 import type { PultDatabase } from '../db/database';
 import {
   ScriptEntity,
+  ScriptRunEntity,
   ScriptVersionEntity,
   type ScriptVersionRow,
 } from '../db/entities/scriptEntities';
@@ -78,6 +79,15 @@ export class ScriptLibrary {
       if (latest === undefined) throw new Error(`no script ${scriptId}`);
       let id = latest.id;
       if (latest.status === 'draft') {
+        // Tries of the draft as it was stand on steps the edit may have taken away.
+        runBuilt(
+          sqlite,
+          dataSource
+            .createQueryBuilder()
+            .delete()
+            .from(ScriptRunEntity)
+            .where('version_id = :id AND test = 1', { id }),
+        );
         runBuilt(
           sqlite,
           dataSource
@@ -142,6 +152,15 @@ export class ScriptLibrary {
     }
     const at = this.clock.now().toISOString();
     sqlite.transaction(() => {
+      // The author's tries of the draft go: what the version earns is counted from real calls.
+      runBuilt(
+        sqlite,
+        dataSource
+          .createQueryBuilder()
+          .delete()
+          .from(ScriptRunEntity)
+          .where('version_id = :versionId AND test = 1', { versionId }),
+      );
       runBuilt(
         sqlite,
         dataSource

@@ -46,13 +46,16 @@ export class ScriptRuns {
    */
   private readonly held = new Map<number, HeldRun>();
 
-  /** A run of the script's live version, pinned to it for good. */
+  /**
+   * A run of the script's live version, pinned to it for good; or, for its
+   * author, a test run of a draft (counted nowhere, removed on publishing).
+   */
   start(
     versionId: number,
-    who: { actor: string; interactionId?: number; clientId?: number },
+    who: { actor: string; interactionId?: number; clientId?: number; test?: boolean },
   ): RunState {
     const version = this.library.version(versionId);
-    if (version === undefined || version.status !== 'published')
+    if (version === undefined || (version.status !== 'published' && who.test !== true))
       throw new Error(`script version ${versionId} is not published`);
     const { sqlite, dataSource } = this.db;
     const at = this.now();
@@ -72,9 +75,13 @@ export class ScriptRuns {
               startedAt: at,
               currentNode: version.graph.start,
               endedAt: null,
+              test: who.test === true,
             }),
         ).lastInsertRowid,
       );
+      // A rowid is used again after the newest runs were removed (tries of a draft): whatever
+      // was held under it is another run's.
+      this.held.delete(id);
       this.step(id, versionId, 'enter', version.graph.start, null, at);
       return id;
     })();
@@ -185,6 +192,7 @@ export class ScriptRuns {
       startedBy: run.startedBy,
       startedAt: run.startedAt,
       endedAt: run.endedAt,
+      test: run.test === 1,
     };
   }
 
@@ -197,11 +205,45 @@ export class ScriptRuns {
           .getRepository(ScriptRunEntity)
           .createQueryBuilder('r')
           .select('r.id AS id')
-          .where('r.started_by = :actor AND r.ended_at IS NULL', { actor })
+          .where('r.started_by = :actor AND r.ended_at IS NULL AND r.test = 0', { actor })
           .orderBy('r.id', 'DESC')
           .limit(limit),
       ) as { id: number }[]
     ).map((row) => row.id);
+  }
+
+  /** The client's latest run left unfinished since a time: a callback goes on with it. */
+  unfinishedOfClient(clientId: number, since: string): number | undefined {
+    const row = firstBuilt(
+      this.db.sqlite,
+      this.db.dataSource
+        .getRepository(ScriptRunEntity)
+        .createQueryBuilder('r')
+        .select('r.id AS id')
+        .where('r.client_id = :clientId AND r.ended_at IS NULL AND r.started_at >= :since', {
+          clientId,
+          since,
+        })
+        .orderBy('r.id', 'DESC')
+        .limit(1),
+    ) as { id: number } | undefined;
+    return row?.id;
+  }
+
+  /** The run goes on in another call (a callback): the call's wrap-up and card find it there. */
+  moveToCall(runId: number, interactionId: number): void {
+    this.write(runId, () => {
+      runBuilt(
+        this.db.sqlite,
+        this.db.dataSource
+          .createQueryBuilder()
+          .update(ScriptRunEntity)
+          .set({ interactionId })
+          .where('id = :runId', { runId }),
+      );
+      const held = this.held.get(runId);
+      if (held !== undefined) held.run.interactionId = interactionId;
+    });
   }
 
   /** A client's runs, newest first. */
@@ -213,7 +255,7 @@ export class ScriptRuns {
           .getRepository(ScriptRunEntity)
           .createQueryBuilder('r')
           .select('r.id AS id')
-          .where('r.client_id = :clientId', { clientId })
+          .where('r.client_id = :clientId AND r.test = 0', { clientId })
           .orderBy('r.id', 'DESC')
           .limit(limit),
       ) as { id: number }[]
@@ -442,6 +484,7 @@ export class ScriptRuns {
           'r.started_at AS startedAt',
           'r.current_node AS currentNode',
           'r.ended_at AS endedAt',
+          'r.test AS test',
         ])
         .where('r.id = :runId', { runId }),
     ) as RawRun | undefined;
@@ -491,6 +534,8 @@ interface RawRun {
   startedAt: string;
   currentNode: string;
   endedAt: string | null;
+  /** 0 or 1, as the file has it. */
+  test: number;
 }
 
 export interface RunInfo {
@@ -501,6 +546,8 @@ export interface RunInfo {
   startedBy: string;
   startedAt: string;
   endedAt: string | null;
+  /** The author's try of a draft. */
+  test: boolean;
 }
 
 const maxHeldRuns = 32;

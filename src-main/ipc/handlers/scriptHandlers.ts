@@ -100,6 +100,11 @@ export function scriptHandlers(deps: {
       if (version === undefined) throw new IpcRejection('scriptNotPublished', 'no such version');
       return { graph: version.graph };
     },
+    'scripts.editor.testRun': async ({ scriptId }) => {
+      const run = (await desk()).startTest(scriptId, actor, language());
+      if (run === 'notPublished') throw new IpcRejection('scriptNotPublished', 'no such script');
+      return run;
+    },
     'scripts.editor.import': async () => {
       const file = await deps.dialogs.chooseScriptFile(deps.strings());
       if (file === undefined) return { imported: false, cancelled: true };

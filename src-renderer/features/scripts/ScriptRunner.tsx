@@ -64,9 +64,16 @@ function RunnerView(props: RunnerProps & { onRun: (run: ScriptRunView) => void }
         <Title order={3} size="h5" data-testid="script-name">
           {run.scriptName}
         </Title>
-        <Badge variant="light" color="gray">
-          {t('scripts.run.version', { version: run.version })}
-        </Badge>
+        <Group gap={4}>
+          {run.test && (
+            <Badge variant="light" color="orange" data-testid="script-test-badge">
+              {t('scripts.run.test')}
+            </Badge>
+          )}
+          <Badge variant="light" color="gray">
+            {t('scripts.run.version', { version: run.version })}
+          </Badge>
+        </Group>
       </Group>
       {/* Each node starts clean (nothing typed, the first way on highlighted). */}
       <RunnerNode key={`${run.runId}:${run.node.id}:${run.ended}`} {...props} />
@@ -181,6 +188,8 @@ function RunnerNode({
         onKeyDown={onKeyDown}
         aria-label={t('scripts.run.nodeLabel')}
         data-testid="script-node"
+        // In a dialog (the editor's try), its focus trap lands here too, not on the close button.
+        data-autofocus={typing ? undefined : true}
         data-node-id={shown.id}
         data-node-type={shown.type}
         data-ended={run.ended}
@@ -253,6 +262,7 @@ function RunnerNode({
             required={shown.input?.required === true}
             error={problem === null ? undefined : t(`scripts.problem.${problem}`)}
             data-testid="script-input"
+            data-autofocus
           />
         )}
         {!typing && problem !== null && (

@@ -99,10 +99,13 @@ describe('a call’s script', () => {
     );
     expect(run?.scriptName).toBe('Продаж: тариф «Інтернет 500»');
     expect(run?.node.text).toContain('Добрий день, Оксана! Мене звати Ірина');
+    // A caller the base does not know, on a line without a script, or with no line: none.
     expect(
-      desk.forCall({ interactionId: call(), clientId, line: '+380441112233' }, 'op1', 'uk'),
+      desk.forCall({ interactionId: call(), clientId: null, line: '+380441112233' }, 'op1', 'uk'),
     ).toBeNull();
-    expect(desk.forCall({ interactionId: call(), clientId, line: null }, 'op1', 'uk')).toBeNull();
+    expect(
+      desk.forCall({ interactionId: call(), clientId: null, line: null }, 'op1', 'uk'),
+    ).toBeNull();
   });
 
   it('runs to the offer refused as "дорого", re-offers the cheaper tariff, and proposes the wrap-up', () => {
@@ -195,6 +198,73 @@ describe('a call’s script', () => {
         saved: { disposition: 'sale', refusalReason: null },
       },
     ]);
+  });
+
+  it('goes on where it stopped in the client’s next call (a callback), and that call’s wrap-up gets its outcome', () => {
+    const clients = new ClientBase(db, clock, 'UA', () => 'uk', store);
+    const created = clients.create(
+      { fullName: 'Гнатюк Петро', phones: [{ raw: '050 765 43 21' }] },
+      'op1',
+    );
+    if (!created.ok) throw new Error('not created');
+    const interaction = () =>
+      Number(
+        db.sqlite
+          .prepare(
+            `INSERT INTO interactions (client_id, kind, direction, remote_number, offered_at, ring_seconds, talk_seconds, notes)
+             VALUES (?, 'call', 'outbound', '+380507654321', ?, 0, 0, '')`,
+          )
+          .run(created.id, clock.now().toISOString()).lastInsertRowid,
+      );
+    const first = interaction();
+    const run = desk.forCall(
+      { interactionId: first, clientId: created.id, line: '0800300500' },
+      'op1',
+      'uk',
+    )!;
+    desk.answer(run.runId, undefined, 'uk');
+    // Cut off at "Чи зручно говорити?"; the callback has no line of its own.
+    const callback = interaction();
+    const resumed = desk.forCall(
+      { interactionId: callback, clientId: created.id, line: null },
+      'op1',
+      'uk',
+    )!;
+    expect(resumed.runId).toBe(run.runId);
+    expect(resumed.node.id).toBe('time');
+    expect(resumed.interactionId).toBe(callback);
+    desk.answer(run.runId, 'later', 'uk');
+    expect(desk.suggestion(callback)?.disposition).toBe('callback');
+    // Ended, it is not taken up again: the next call starts by its line.
+    const next = desk.forCall(
+      { interactionId: interaction(), clientId: created.id, line: '0800300500' },
+      'op1',
+      'uk',
+    )!;
+    expect(next.runId).not.toBe(run.runId);
+  });
+
+  it('tries a draft with a sample client, counted nowhere, and the tries are gone once it is published', () => {
+    const scripts = scriptsOf(
+      { db, clients: new ClientBase(db, clock, 'UA', () => 'uk', store) },
+      { policy, clock, agentName: () => 'Ірина', language: () => 'uk' },
+    );
+    const created = scripts.editing.create('Чернетка', 'op1');
+    if (typeof created === 'string') throw new Error(created);
+    const tried = scripts.desk.startTest(created.scriptId, 'op1', 'uk');
+    if (typeof tried === 'string') throw new Error(tried);
+    expect(tried).toMatchObject({ test: true, version: 1 });
+    expect(tried.node.text).toContain('Добрий день, Олена!');
+    expect(scripts.desk.unfinished('op1', 'uk').map((r) => r.runId)).not.toContain(tried.runId);
+    // A real run cannot start on a draft.
+    expect(scripts.desk.start(created.scriptId, { actor: 'op1' }, 'uk')).toBe('notPublished');
+    scripts.desk.answer(tried.runId, undefined, 'uk');
+    scripts.editing.publish(created.scriptId, 'op1');
+    expect(scripts.desk.knows('run', tried.runId)).toBe(false);
+    // The next run may take the removed try's rowid: it starts at the start, as a real run.
+    const real = scripts.desk.start(created.scriptId, { actor: 'op1' }, 'uk');
+    if (typeof real === 'string') throw new Error(real);
+    expect(real).toMatchObject({ test: false, node: { id: 'start' } });
   });
 
   it('gives a transfer node its department’s number from IT’s policy', () => {

@@ -1,5 +1,5 @@
 import { EntitySchema } from 'typeorm';
-import { references, rowid } from './columnTypes';
+import { flag, references, rowid } from './columnTypes';
 
 export interface ScriptRow {
   id: number;
@@ -33,6 +33,7 @@ export interface ScriptRunRow {
   startedAt: string;
   currentNode: string;
   endedAt: string | null;
+  test: boolean;
   version?: ScriptVersionRow;
   interaction?: unknown;
   client?: unknown;
@@ -98,6 +99,8 @@ export const ScriptRunEntity = new EntitySchema<ScriptRunRow>({
     startedAt: { type: 'text', name: 'started_at' },
     currentNode: { type: 'text', name: 'current_node' },
     endedAt: { type: 'text', name: 'ended_at', nullable: true },
+    /** A try of a draft by its author (migration 9): counted nowhere, removed on publishing. */
+    test: flag({ default: false }),
   },
   relations: {
     version: references('ScriptVersion', 'script_runs', 'version_id', 'NO ACTION'),

@@ -6,6 +6,7 @@ import { SearchBacklog1764230400005 } from './0005-search-backlog';
 import { NamedKeys1764230400006 } from './0006-named-keys';
 import { SipDialogs1764230400007 } from './0007-sip-dialogs';
 import { CallScripts1764230400008 } from './0008-call-scripts';
+import { ScriptTestRuns1764230400009 } from './0009-script-test-runs';
 
 /** Every migration, in order, listed by hand so a bundle keeps them all. */
 export const migrations = [
@@ -17,4 +18,5 @@ export const migrations = [
   NamedKeys1764230400006,
   SipDialogs1764230400007,
   CallScripts1764230400008,
+  ScriptTestRuns1764230400009,
 ];

@@ -3,6 +3,7 @@ import {
   Controls,
   MarkerType,
   ReactFlow,
+  useNodesInitialized,
   useReactFlow,
   type Connection,
   type Edge,
@@ -14,7 +15,7 @@ import type { ScriptGraph } from '../../../../src-shared/scripts/scriptGraph';
 import type { PublishProblemView } from '../../../../src-shared/scripts/scriptEditorView';
 import { labelledExits } from './exitLabels';
 import { ScriptFlowNode, type ScriptFlowNodeType } from './ScriptFlowNode';
-import { layoutScript, structureKey } from './scriptLayout';
+import { layoutScript, nodeHeight, nodeWidth, structureKey } from './scriptLayout';
 
 const nodeTypes = { script: ScriptFlowNode };
 
@@ -49,6 +50,11 @@ export function ScriptCanvas({
         id: node.id,
         type: 'script',
         position: positions.get(node.id) ?? { x: 0, y: 0 },
+        // Every node has one size, given here: drawn at once and never hidden while React
+        // Flow would measure it again after the node's data changed.
+        width: nodeWidth,
+        height: nodeHeight,
+        measured: { width: nodeWidth, height: nodeHeight },
         draggable: false,
         data: {
           node,
@@ -91,7 +97,6 @@ export function ScriptCanvas({
         nodesConnectable={!readOnly}
         fitView
         minZoom={0.05}
-        onlyRenderVisibleElements
         proOptions={{ hideAttribution: true }}
       >
         <Background />
@@ -102,13 +107,16 @@ export function ScriptCanvas({
   );
 }
 
-/** A node added or a way re-pointed moves the layout: the whole script is brought back into view. */
+/**
+ * A node added or a way re-pointed moves the layout: the whole script is
+ * brought back into view, once the nodes are measured (fitting before that
+ * leaves the view anywhere).
+ */
 function FitOnChange({ structure }: { structure: string }) {
   const flow = useReactFlow();
+  const measured = useNodesInitialized();
   useEffect(() => {
-    // After the new layout is drawn.
-    const frame = requestAnimationFrame(() => void flow.fitView({ maxZoom: 1, duration: 0 }));
-    return () => cancelAnimationFrame(frame);
-  }, [structure, flow]);
+    if (measured) void flow.fitView({ maxZoom: 1, duration: 0 });
+  }, [structure, measured, flow]);
   return null;
 }

@@ -5,6 +5,7 @@ import {
   Grid,
   Group,
   List,
+  Modal,
   Paper,
   ScrollArea,
   Select,
@@ -30,6 +31,8 @@ import { scriptGraphSchema, type ScriptGraph } from '../../../../src-shared/scri
 import type { ScriptEditorView } from '../../../../src-shared/scripts/scriptEditorView';
 import { invoke } from '../../../api/pultClient';
 import { reportProblem } from '../../../common/problems';
+import type { ScriptRunView } from '../../../../src-shared/scripts/scriptRunView';
+import { ScriptRunner } from '../ScriptRunner';
 import { NodeForm } from './NodeForm';
 import { ScriptCanvas } from './ScriptCanvas';
 import { ScriptVersions } from './ScriptVersions';
@@ -81,6 +84,7 @@ export function ScriptEditor({
   const [outcome, setOutcome] = useState<Outcome | null>(null);
   const [addType, setAddType] = useState<AddableNodeType>('say');
   const [publishAt, setPublishAt] = useState('');
+  const [testRun, setTestRun] = useState<ScriptRunView | null>(null);
   const readOnly = !view.canEdit;
   const problems = useMemo(() => publishProblems(graph), [graph]);
   const schema = useMemo(() => fieldErrorsOf(graph), [graph]);
@@ -125,6 +129,12 @@ export function ScriptEditor({
         );
       },
       (e: unknown) => reportProblem('save', e),
+    );
+  };
+  const tryOut = async () => {
+    if (!(await save())) return;
+    invoke('scripts.editor.testRun', { scriptId: view.scriptId }).then(setTestRun, (e: unknown) =>
+      reportProblem('script', e),
     );
   };
   const exportVersion = (versionId: number) =>
@@ -199,6 +209,15 @@ export function ScriptEditor({
             >
               {t('scripts.editor.save')}
             </Button>
+            <Button
+              size="xs"
+              variant="default"
+              disabled={schema.count > 0}
+              onClick={() => void tryOut()}
+              data-testid="editor-test"
+            >
+              {t('scripts.editor.tryOut')}
+            </Button>
             <TextInput
               size="xs"
               type="datetime-local"
@@ -219,6 +238,15 @@ export function ScriptEditor({
           </Group>
         )}
       </Group>
+      <Modal
+        opened={testRun !== null}
+        onClose={() => setTestRun(null)}
+        title={t('scripts.editor.tryOutTitle')}
+        size="lg"
+        data-testid="editor-test-run"
+      >
+        {testRun !== null && <ScriptRunner run={testRun} />}
+      </Modal>
       {outcome !== null && (
         <Alert
           color={outcome.kind === 'refused' ? 'red' : 'teal'}
