@@ -193,6 +193,7 @@ function start(): void {
       onImportProgress: (progress) => send('import.progress', progress),
       onExportProgress: (progress) => send('clients.exportProgress', progress),
       files: fileJobs,
+      branchStatsWorker: path.join(here, 'branchStatsWorker.js'),
       sipAccount,
       agent,
       onPresent: () => idle.present(),

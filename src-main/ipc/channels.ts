@@ -62,6 +62,7 @@ export const invokeChannels = [
   'scripts.editor.import',
   'scripts.editor.export',
   'scripts.editor.testRun',
+  'scripts.editor.stats',
   'media.attach',
   'media.respond',
   'media.event',

@@ -31,6 +31,7 @@ import {
   mediaResponseSchema,
 } from '../../src-shared/telephony/mediaBridgeSchema';
 import {
+  branchStatsSchema,
   publishProblemSchema,
   scriptEditorViewSchema,
 } from '../../src-shared/scripts/scriptEditorView';
@@ -403,6 +404,11 @@ export const invokeContract = {
   'scripts.editor.testRun': {
     request: z.object({ scriptId: id }).strict(),
     response: scriptRunViewSchema,
+  },
+  /** What each step of a version earned over its runs, computed on a worker thread. */
+  'scripts.editor.stats': {
+    request: z.object({ versionId: id }).strict(),
+    response: branchStatsSchema,
   },
   /** A version saved as a JSON file (audited). */
   'scripts.editor.export': {

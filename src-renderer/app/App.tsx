@@ -1,4 +1,13 @@
-import { AppShell, Group, Kbd, NavLink, Text, Title, useMantineColorScheme } from '@mantine/core';
+import {
+  AppShell,
+  Button,
+  Group,
+  Kbd,
+  NavLink,
+  Text,
+  Title,
+  useMantineColorScheme,
+} from '@mantine/core';
 import { useHotkeys } from '@mantine/hooks';
 import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -107,7 +116,10 @@ export function App({ initialSettings }: { initialSettings: SettingsView }) {
   const calls = useCalls();
   useCallSounds(calls);
   const script = useCallScript(calls);
-  const scriptShown = script.run !== null || script.picking;
+  // A call whose line has no script keeps the whole window until the operator asks for one.
+  const [pickFor, setPickFor] = useState<number | null>(null);
+  const picking = script.canPick && pickFor === script.call?.interactionId;
+  const scriptShown = script.run !== null || picking;
   const [newClient, setNewClient] = useState<NewClientRequest | undefined>();
   const openNewClient = (phone: string) => {
     setNewClient((previous) => ({ phone, seq: (previous?.seq ?? 0) + 1 }));
@@ -198,9 +210,21 @@ export function App({ initialSettings }: { initialSettings: SettingsView }) {
               {t('app.subtitle')}
             </Text>
           </Group>
-          <Text size="xs" c="dimmed">
-            <Kbd size="xs">Ctrl</Kbd>+<Kbd size="xs">1…8</Kbd> {t('app.shortcutHint')}
-          </Text>
+          <Group gap="sm">
+            {script.canPick && !picking && (
+              <Button
+                size="xs"
+                variant="light"
+                onClick={() => setPickFor(script.call?.interactionId ?? null)}
+                data-testid="script-open-picker"
+              >
+                {t('scripts.panel.pick')}
+              </Button>
+            )}
+            <Text size="xs" c="dimmed">
+              <Kbd size="xs">Ctrl</Kbd>+<Kbd size="xs">1…8</Kbd> {t('app.shortcutHint')}
+            </Text>
+          </Group>
         </Group>
       </AppShell.Header>
       <AppShell.Navbar p="xs" component="nav" aria-label={t('app.navigation')}>
@@ -245,10 +269,13 @@ export function App({ initialSettings }: { initialSettings: SettingsView }) {
           <CallScriptPanel
             call={script.call}
             run={script.run}
-            picking={script.picking}
+            picking={picking}
             resumed={script.resumed}
             onRun={script.setRun}
-            onClose={script.close}
+            onClose={() => {
+              setPickFor(null);
+              script.close();
+            }}
           />
         </AppShell.Aside>
       )}

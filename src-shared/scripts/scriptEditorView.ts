@@ -47,3 +47,21 @@ export const scriptEditorViewSchema = z.object({
   refusalReasons: z.array(z.object({ code: z.string(), label: z.string() })),
 });
 export type ScriptEditorView = z.infer<typeof scriptEditorViewSchema>;
+
+/** What each step of a version earned over its runs (core/scripts/branchStats). */
+export const branchStatsSchema = z.object({
+  versionId: z.number().int(),
+  runs: z.number().int(),
+  ended: z.number().int(),
+  nodes: z.array(
+    z.object({
+      nodeId: z.string(),
+      reached: z.number().int(),
+      stoppedHere: z.number().int(),
+      endedHere: z.number().int(),
+      averageSeconds: z.number().nullable(),
+      answers: z.record(z.string(), z.number()),
+    }),
+  ),
+});
+export type BranchStatsView = z.infer<typeof branchStatsSchema>;

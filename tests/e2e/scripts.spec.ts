@@ -288,6 +288,14 @@ test('the editor: a script built with an input and a branch, publishing refused 
     await expect(node).toHaveAttribute('data-node-id', 'input1');
     await page.keyboard.press('1');
     await expect(page.getByTestId('script-ended')).toBeVisible();
+
+    // What each branch earned, from a worker thread: version 2's one run passed the input.
+    await page.getByTestId('script-edit').click();
+    await editor.getByTestId('editor-stats').click();
+    await expect(
+      editor.getByTestId('editor-node-input1').getByTestId('editor-node-stats'),
+    ).toHaveAttribute('data-reached', '1');
+    await expect(editor.getByTestId('editor-node-input1')).toContainText('пройшли 1');
   } finally {
     await app.close();
   }

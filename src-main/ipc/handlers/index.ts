@@ -23,6 +23,7 @@ import { scriptHandlers } from './scriptHandlers';
 import { sipHandlers } from './sipHandlers';
 import { scriptsOf, type WorkstationScripts } from '../../core/workstation/workstationScripts';
 import { readShippedScripts } from './shippedScriptFolder';
+import { computeBranchStats } from '../../core/scripts/branchStatsRunner';
 import { workspaceHandlers } from './workspaceHandlers';
 
 export type { FileDialogs } from './fileDialogs';
@@ -47,6 +48,8 @@ export interface MainServices {
   database: () => Promise<WorkstationDatabase>;
   onImportProgress: (progress: ImportProgress) => void;
   onExportProgress: (progress: { rows: number }) => void;
+  /** The worker that computes a script version's branch statistics. */
+  branchStatsWorker: string;
   /** File previews, exports and reports, each on a worker thread of its own. */
   files: FileJobRunner;
   sipAccount: SipAccountService;
@@ -127,6 +130,8 @@ export function createInvokeHandlers(services: MainServices): InvokeHandlers {
       dialogs,
       strings,
       files: services.files,
+      branchStats: async (versionId) =>
+        computeBranchStats(services.branchStatsWorker, (await database()).location, versionId),
     }),
     ...sipHandlers(services),
     ...headsetHandlers(services),

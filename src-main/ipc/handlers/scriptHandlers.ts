@@ -1,5 +1,6 @@
 import type { FileJobRunner } from '../../core/clients/fileJobs/fileJobRunner';
 import type { MainStrings } from '../../core/i18n/mainLocales';
+import type { BranchStats } from '../../core/scripts/branchStats';
 import type { EditRefusal } from '../../core/scripts/scriptEditing';
 import type { WorkstationScripts } from '../../core/workstation/workstationScripts';
 import type { CallView } from '../../../src-shared/telephony/callView';
@@ -31,6 +32,8 @@ export function scriptHandlers(deps: {
   dialogs: FileDialogs;
   strings: () => MainStrings;
   files: Pick<FileJobRunner, 'run'>;
+  /** A version's branch statistics, from a worker thread. */
+  branchStats: (versionId: number) => Promise<BranchStats>;
 }): HandlersOf<'scripts.'> {
   const { actor } = deps;
   const language = () => deps.language();
@@ -99,6 +102,11 @@ export function scriptHandlers(deps: {
       const version = (await editing()).version(versionId);
       if (version === undefined) throw new IpcRejection('scriptNotPublished', 'no such version');
       return { graph: version.graph };
+    },
+    'scripts.editor.stats': async ({ versionId }) => {
+      if ((await editing()).version(versionId) === undefined)
+        throw new IpcRejection('scriptNotPublished', 'no such version');
+      return deps.branchStats(versionId);
     },
     'scripts.editor.testRun': async ({ scriptId }) => {
       const run = (await desk()).startTest(scriptId, actor, language());

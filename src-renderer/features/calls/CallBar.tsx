@@ -67,7 +67,8 @@ function CallRow({
 
   return (
     <Paper withBorder p="xs" radius="sm" data-testid="call" data-state={call.state}>
-      <Group justify="space-between" wrap="nowrap" gap="xs">
+      {/* Wraps when the script panel narrows the window: no button ends up beneath it. */}
+      <Group justify="space-between" gap="xs">
         <Group gap="xs" wrap="nowrap">
           <Badge color={stateColor[call.state]} data-testid="call-state">
             {t(`calls.live.state.${call.state}`)}

@@ -66,8 +66,11 @@ export function useCallScript(calls: CallView[]) {
     call,
     run,
     setRun,
-    /** The talking call has been asked for its script and has none: the operator picks one. */
-    picking: call !== undefined && forCall === interactionId && run === null,
+    /**
+     * The talking call has been asked for its script and has none: the
+     * operator may pick one (the panel opens on their asking, not by itself).
+     */
+    canPick: call !== undefined && forCall === interactionId && run === null,
     resumed,
     close: () => {
       setRun(null);

@@ -14,7 +14,7 @@ import { useTranslation } from 'react-i18next';
 import type { ScriptGraph } from '../../../../src-shared/scripts/scriptGraph';
 import type { PublishProblemView } from '../../../../src-shared/scripts/scriptEditorView';
 import { labelledExits } from './exitLabels';
-import { ScriptFlowNode, type ScriptFlowNodeType } from './ScriptFlowNode';
+import { ScriptFlowNode, type NodeStats, type ScriptFlowNodeType } from './ScriptFlowNode';
 import { layoutScript, nodeHeight, nodeWidth, structureKey } from './scriptLayout';
 
 const nodeTypes = { script: ScriptFlowNode };
@@ -27,6 +27,7 @@ const nodeTypes = { script: ScriptFlowNode };
 export function ScriptCanvas({
   graph,
   problems,
+  stats,
   selected,
   readOnly,
   onSelect,
@@ -34,6 +35,8 @@ export function ScriptCanvas({
 }: {
   graph: ScriptGraph;
   problems: PublishProblemView[];
+  /** The live version's figures by step, or null when not shown. */
+  stats: Map<string, NodeStats> | null;
   selected: string | null;
   readOnly: boolean;
   onSelect: (nodeId: string) => void;
@@ -61,10 +64,11 @@ export function ScriptCanvas({
           start: node.id === graph.start,
           selected: node.id === selected,
           problems: problems.filter((p) => p.nodeId === node.id),
+          stats: stats?.get(node.id) ?? null,
           exits: labelledExits(node, t),
         },
       })),
-    [graph, positions, problems, selected, t],
+    [graph, positions, problems, stats, selected, t],
   );
   const ids = useMemo(() => new Set(graph.nodes.map((n) => n.id)), [graph]);
   const edges = useMemo<Edge[]>(

@@ -10,6 +10,7 @@ import {
   ScrollArea,
   Select,
   Stack,
+  Switch,
   Tabs,
   Text,
   TextInput,
@@ -28,7 +29,10 @@ import {
   type AddableNodeType,
 } from '../../../../src-shared/scripts/scriptEdits';
 import { scriptGraphSchema, type ScriptGraph } from '../../../../src-shared/scripts/scriptGraph';
-import type { ScriptEditorView } from '../../../../src-shared/scripts/scriptEditorView';
+import type {
+  BranchStatsView,
+  ScriptEditorView,
+} from '../../../../src-shared/scripts/scriptEditorView';
 import { invoke } from '../../../api/pultClient';
 import { reportProblem } from '../../../common/problems';
 import type { ScriptRunView } from '../../../../src-shared/scripts/scriptRunView';
@@ -85,6 +89,21 @@ export function ScriptEditor({
   const [addType, setAddType] = useState<AddableNodeType>('say');
   const [publishAt, setPublishAt] = useState('');
   const [testRun, setTestRun] = useState<ScriptRunView | null>(null);
+  const [stats, setStats] = useState<BranchStatsView | null>(null);
+  const live = view.versions.findLast((v) => v.status === 'published');
+  const statsByNode = useMemo(
+    () => (stats === null ? null : new Map(stats.nodes.map((n) => [n.nodeId, n]))),
+    [stats],
+  );
+  const toggleStats = (on: boolean) => {
+    if (!on || live === undefined) {
+      setStats(null);
+      return;
+    }
+    invoke('scripts.editor.stats', { versionId: live.versionId }).then(setStats, (e: unknown) =>
+      reportProblem('load', e),
+    );
+  };
   const readOnly = !view.canEdit;
   const problems = useMemo(() => publishProblems(graph), [graph]);
   const schema = useMemo(() => fieldErrorsOf(graph), [graph]);
@@ -167,6 +186,23 @@ export function ScriptEditor({
               ? t('scripts.editor.live')
               : t('scripts.editor.draft')}
           </Badge>
+          {live !== undefined && (
+            <Switch
+              size="xs"
+              checked={stats !== null}
+              onChange={(e) => toggleStats(e.currentTarget.checked)}
+              label={
+                stats === null
+                  ? t('scripts.editor.stats.show', { version: live.version })
+                  : t('scripts.editor.stats.summary', {
+                      version: live.version,
+                      runs: stats.runs,
+                      ended: stats.ended,
+                    })
+              }
+              data-testid="editor-stats"
+            />
+          )}
           {readOnly && (
             <Badge color="orange" variant="light" data-testid="editor-read-only">
               {t('scripts.editor.readOnly')}
@@ -270,6 +306,7 @@ export function ScriptEditor({
             <ScriptCanvas
               graph={graph}
               problems={problems}
+              stats={statsByNode}
               selected={selected}
               readOnly={readOnly}
               onSelect={setSelected}

@@ -3,11 +3,18 @@ import { Handle, Position, type Node, type NodeProps } from '@xyflow/react';
 import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ScriptNode } from '../../../../src-shared/scripts/scriptGraph';
-import type { PublishProblemView } from '../../../../src-shared/scripts/scriptEditorView';
+import type {
+  BranchStatsView,
+  PublishProblemView,
+} from '../../../../src-shared/scripts/scriptEditorView';
 import { nodeHeight, nodeWidth } from './scriptLayout';
+
+export type NodeStats = BranchStatsView['nodes'][number];
 
 export type FlowNodeData = {
   node: ScriptNode;
+  /** What the step earned over the live version's runs, when asked for. */
+  stats: NodeStats | null;
   start: boolean;
   selected: boolean;
   problems: PublishProblemView[];
@@ -73,6 +80,7 @@ export const ScriptFlowNode = memo(function ScriptFlowNode({
       <Text size="xs" lineClamp={2} mt={2}>
         {text}
       </Text>
+      {data.stats !== null && <StatsLine node={node} stats={data.stats} />}
       {problems.length > 0 && (
         <Text size="xs" c="red" truncate data-testid="editor-node-problem">
           {t(`scripts.editor.problems.${problems[0]?.kind ?? 'noStart'}`)}
@@ -92,3 +100,22 @@ export const ScriptFlowNode = memo(function ScriptFlowNode({
     </Paper>
   );
 });
+
+/** Runs that reached the step, where they stopped, the time spent, and for an offer how many took it. */
+function StatsLine({ node, stats }: { node: ScriptNode; stats: NodeStats }) {
+  const { t } = useTranslation();
+  const accepted = stats.answers['accepted'] ?? 0;
+  const answered = Object.values(stats.answers).reduce((sum, n) => sum + n, 0);
+  return (
+    <Text size="xs" c="teal" truncate data-testid="editor-node-stats" data-reached={stats.reached}>
+      {t('scripts.editor.stats.line', {
+        reached: stats.reached,
+        stopped: stats.stoppedHere,
+        seconds: stats.averageSeconds ?? 0,
+      })}
+      {node.type === 'offer' && answered > 0
+        ? ` · ${t('scripts.editor.stats.accepted', { share: Math.round((100 * accepted) / answered) })}`
+        : ''}
+    </Text>
+  );
+}

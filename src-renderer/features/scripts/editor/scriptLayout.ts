@@ -2,7 +2,7 @@ import dagre from '@dagrejs/dagre';
 import { exitsOf, type ScriptGraph } from '../../../../src-shared/scripts/scriptGraph';
 
 export const nodeWidth = 240;
-export const nodeHeight = 92;
+export const nodeHeight = 108;
 
 /**
  * Where each node stands on the canvas: laid out top to bottom by dagre, so
