@@ -1,4 +1,4 @@
-import { exitsOf, type ScriptGraph, type ScriptNode } from './scriptGraph';
+import { exitsOf, scriptNodeTypes, type ScriptGraph, type ScriptNode } from './scriptGraph';
 
 /**
  * The editor's changes to a graph, each returning a new graph: a node added,
@@ -6,18 +6,7 @@ import { exitsOf, type ScriptGraph, type ScriptNode } from './scriptGraph';
  * publishing check says so), and one way on pointed at another node.
  */
 
-export const addableNodeTypes = [
-  'say',
-  'question',
-  'input',
-  'branch',
-  'setVariable',
-  'offer',
-  'order',
-  'transfer',
-  'jump',
-  'end',
-] as const satisfies readonly ScriptNode['type'][];
+export const addableNodeTypes = scriptNodeTypes;
 export type AddableNodeType = (typeof addableNodeTypes)[number];
 
 /** A free id for a new node of a type: say1, say2… */

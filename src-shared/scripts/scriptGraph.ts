@@ -113,6 +113,20 @@ const end = z.strictObject({
     .optional(),
 });
 
+/** Every kind of step a script has, in the order the editor offers them. */
+export const scriptNodeTypes = [
+  'say',
+  'question',
+  'input',
+  'branch',
+  'setVariable',
+  'offer',
+  'order',
+  'transfer',
+  'jump',
+  'end',
+] as const;
+
 export const scriptNodeSchema = z.discriminatedUnion('type', [
   say,
   question,
@@ -166,3 +180,12 @@ export function exitsOf(node: ScriptNode): { via: string; to: string | undefined
 export function isFinal(node: ScriptNode): boolean {
   return node.type === 'end' || node.type === 'transfer';
 }
+
+/** True only while scriptNodeTypes names every node type the schema has, and no other. */
+export type ScriptNodeTypesListed = [(typeof scriptNodeTypes)[number], ScriptNode['type']] extends [
+  ScriptNode['type'],
+  (typeof scriptNodeTypes)[number],
+]
+  ? true
+  : never;
+export const scriptNodeTypesListed: ScriptNodeTypesListed = true;

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { dispositions } from '../calls/wrapUpSchema';
-import { scriptInputTypes } from './scriptGraph';
+import { scriptInputTypes, scriptNodeTypes } from './scriptGraph';
 
 /**
  * A script run as the runner draws it: the node to act on with its text
@@ -39,18 +39,7 @@ export const scriptRunViewSchema = z.object({
   test: z.boolean(),
   node: z.object({
     id: z.string(),
-    type: z.enum([
-      'say',
-      'question',
-      'input',
-      'branch',
-      'setVariable',
-      'offer',
-      'order',
-      'transfer',
-      'jump',
-      'end',
-    ]),
+    type: z.enum(scriptNodeTypes),
     text: z.string(),
     /** An offer's product or tariff; an order node's order type. */
     item: z.string().nullable(),

@@ -198,36 +198,20 @@ export class ScriptRuns {
 
   /** Runs not ended, newest first: the operator's own, to go on with after a reload or a kill. */
   unfinished(actor: string, limit = 20): number[] {
-    return (
-      allBuilt(
-        this.db.sqlite,
-        this.db.dataSource
-          .getRepository(ScriptRunEntity)
-          .createQueryBuilder('r')
-          .select('r.id AS id')
-          .where('r.started_by = :actor AND r.ended_at IS NULL AND r.test = 0', { actor })
-          .orderBy('r.id', 'DESC')
-          .limit(limit),
-      ) as { id: number }[]
-    ).map((row) => row.id);
+    return this.newest(
+      'r.started_by = :actor AND r.ended_at IS NULL AND r.test = 0',
+      { actor },
+      limit,
+    );
   }
 
   /** The client's latest run left unfinished since a time: a callback goes on with it. */
   unfinishedOfClient(clientId: number, since: string): number | undefined {
-    const row = firstBuilt(
-      this.db.sqlite,
-      this.db.dataSource
-        .getRepository(ScriptRunEntity)
-        .createQueryBuilder('r')
-        .select('r.id AS id')
-        .where('r.client_id = :clientId AND r.ended_at IS NULL AND r.started_at >= :since', {
-          clientId,
-          since,
-        })
-        .orderBy('r.id', 'DESC')
-        .limit(1),
-    ) as { id: number } | undefined;
-    return row?.id;
+    return this.newest(
+      'r.client_id = :clientId AND r.ended_at IS NULL AND r.started_at >= :since',
+      { clientId, since },
+      1,
+    )[0];
   }
 
   /** The run goes on in another call (a callback): the call's wrap-up and card find it there. */
@@ -248,6 +232,11 @@ export class ScriptRuns {
 
   /** A client's runs, newest first. */
   ofClient(clientId: number, limit = 20): number[] {
+    return this.newest('r.client_id = :clientId AND r.test = 0', { clientId }, limit);
+  }
+
+  /** The ids of the newest runs that meet a condition. */
+  private newest(where: string, parameters: Record<string, unknown>, limit: number): number[] {
     return (
       allBuilt(
         this.db.sqlite,
@@ -255,7 +244,7 @@ export class ScriptRuns {
           .getRepository(ScriptRunEntity)
           .createQueryBuilder('r')
           .select('r.id AS id')
-          .where('r.client_id = :clientId AND r.test = 0', { clientId })
+          .where(where, parameters)
           .orderBy('r.id', 'DESC')
           .limit(limit),
       ) as { id: number }[]
