@@ -52,6 +52,7 @@ export const invokeChannels = [
   'scripts.run',
   'scripts.answer',
   'scripts.back',
+  'scripts.finish',
   'scripts.unfinished',
   'scripts.ofClient',
   'scripts.editor.open',

@@ -350,6 +350,8 @@ export const invokeContract = {
   },
   /** Back to the node shown before; recorded, and no answer is erased. */
   'scripts.back': { request: z.object({ runId: id }).strict(), response: scriptRunViewSchema },
+  /** The script finished before its end (where IT's policy allows). */
+  'scripts.finish': { request: z.object({ runId: id }).strict(), response: scriptRunViewSchema },
   /** The operator's runs not ended (a reload, a kill, a call cut off), newest first. */
   'scripts.unfinished': { request: noRequest, response: z.array(runSummarySchema) },
   /** A client's runs with their answers, newest first. */

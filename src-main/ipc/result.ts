@@ -18,6 +18,7 @@ export const refusalCodes = [
   'scriptNotPublished',
   'scriptEditNotAllowed',
   'scriptReadOnly',
+  'scriptStepNotAllowed',
 ] as const;
 export type RefusalCode = (typeof refusalCodes)[number];
 

@@ -35,6 +35,8 @@ export const scriptRunViewSchema = z.object({
   startedAt: z.string(),
   ended: z.boolean(),
   canGoBack: z.boolean(),
+  /** IT lets the operator finish the script before its end. */
+  canFinish: z.boolean(),
   /** The author's try of a draft with a sample client: counted nowhere. */
   test: z.boolean(),
   node: z.object({

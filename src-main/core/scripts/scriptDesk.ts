@@ -34,6 +34,8 @@ export interface ScriptDeskDeps {
   /** A client's fields as scripts name them (scriptClientFields), or undefined for none. */
   client: (clientId: number) => Record<string, string> | undefined;
   agentName: () => string;
+  /** IT's policy: what an operator may do in a run. */
+  operatorsMay: () => { goBack: boolean; finishEarly: boolean };
 }
 
 /** What a script's end node proposes for wrap-up. */
@@ -180,8 +182,32 @@ export class ScriptDesk {
     return { ok: true, view: this.draw(result.state, graph, language) };
   }
 
-  back(runId: number, language: Language): ScriptRunView {
+  /** Back a step, where IT's policy lets operators go back ('notAllowed' where not). */
+  back(runId: number, language: Language): ScriptRunView | 'notAllowed' {
+    if (!this.deps.operatorsMay().goBack) return 'notAllowed';
     this.deps.runs.back(runId);
+    return this.view(runId, language);
+  }
+
+  /** The script finished before its end, where IT's policy lets operators do so. */
+  finish(runId: number, actor: string, language: Language): ScriptRunView | 'notAllowed' {
+    if (!this.deps.operatorsMay().finishEarly) return 'notAllowed';
+    const state = this.deps.runs.state(runId);
+    if (!state.ended) {
+      this.deps.runs.finish(runId);
+      const { sqlite } = this.deps.db;
+      sqlite.transaction(() =>
+        recordChange(sqlite, {
+          at: this.deps.clock.now().toISOString(),
+          actor,
+          action: 'script.finishedEarly',
+          entity: 'scriptRun',
+          entityId: runId,
+          details: { node: state.node.id },
+          outbox: { op: 'update', payload: { runId, finishedAt: state.node.id } },
+        }),
+      )();
+    }
     return this.view(runId, language);
   }
 
@@ -310,7 +336,8 @@ export class ScriptDesk {
       interactionId: info.interactionId,
       startedAt: info.startedAt,
       ended: state.ended,
-      canGoBack: this.deps.runs.canGoBack(state.runId),
+      canGoBack: this.deps.operatorsMay().goBack && this.deps.runs.canGoBack(state.runId),
+      canFinish: !state.ended && this.deps.operatorsMay().finishEarly,
       test: info.test,
       node: {
         id: node.id,

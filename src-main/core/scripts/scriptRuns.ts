@@ -276,6 +276,19 @@ export class ScriptRuns {
     );
   }
 
+  /**
+   * The operator finishes the script before its end (the call went another
+   * way): an exit on the step it stood on, so what each branch earns shows
+   * where runs were cut short.
+   */
+  finish(runId: number): RunState {
+    const state = this.state(runId);
+    if (state.ended) return state;
+    const at = this.now();
+    this.exit(runId, state.versionId, state.node.id, at);
+    return this.state(runId);
+  }
+
   /** Back to the node shown before this one; recorded, and every answer stays in the history. */
   back(runId: number): RunState {
     const state = this.state(runId);
@@ -290,6 +303,23 @@ export class ScriptRuns {
     return this.state(runId);
   }
 
+  /** The run ends on a node: its exit step, and the time it ended. */
+  private exit(runId: number, versionId: number, nodeId: string, at: string): void {
+    this.write(runId, () => {
+      this.step(runId, versionId, 'exit', nodeId, null, at);
+      runBuilt(
+        this.db.sqlite,
+        this.db.dataSource
+          .createQueryBuilder()
+          .update(ScriptRunEntity)
+          .set({ endedAt: at })
+          .where('id = :runId', { runId }),
+      );
+      const held = this.held.get(runId);
+      if (held !== undefined) held.run.endedAt = at;
+    });
+  }
+
   /** Steps that show nothing (branch, set variable, jump) are taken at once; an end or a transfer ends the run. */
   private settle(runId: number): RunState {
     for (let guard = 0; guard < 10_000; guard++) {
@@ -297,19 +327,7 @@ export class ScriptRuns {
       const { node } = state;
       const at = this.now();
       if ((node.type === 'end' || node.type === 'transfer') && !state.ended) {
-        this.write(runId, () => {
-          this.step(runId, state.versionId, 'exit', node.id, null, at);
-          runBuilt(
-            this.db.sqlite,
-            this.db.dataSource
-              .createQueryBuilder()
-              .update(ScriptRunEntity)
-              .set({ endedAt: at })
-              .where('id = :runId', { runId }),
-          );
-          const held = this.held.get(runId);
-          if (held !== undefined) held.run.endedAt = at;
-        });
+        this.exit(runId, state.versionId, node.id, at);
         return this.state(runId);
       }
       const automatic = this.automaticNext(node, state);

@@ -134,6 +134,14 @@ export const machinePolicySchema = z.object({
        * anyone at this workstation may; the others see scripts read-only.
        */
       editors: z.array(z.string().trim().min(1).max(100)).max(500).optional(),
+      /** What an operator may do in a run: go back a step, and finish a script before its end. */
+      operatorsMay: z
+        .object({
+          goBack: z.boolean().default(true),
+          finishEarly: z.boolean().default(true),
+        })
+        .strict()
+        .default({ goBack: true, finishEarly: true }),
       /** A folder of script files IT ships (*.json): published as they are, read-only here. */
       folder: z.string().trim().min(1).max(1000).optional(),
       /** The SIP header carrying the dialled number, when the PBX does not leave it in To. */
@@ -143,7 +151,7 @@ export const machinePolicySchema = z.object({
         .optional(),
     })
     .strict()
-    .default({ lines: [] }),
+    .default({ lines: [], operatorsMay: { goBack: true, finishEarly: true } }),
   privacy: z
     .object({
       /**
@@ -168,7 +176,7 @@ export const emptyPolicy: MachinePolicy = {
     wrapUp: { limitSeconds: 0, whenTimeUp: 'stay' },
     departments: [],
   },
-  scripts: { lines: [] },
+  scripts: { lines: [], operatorsMay: { goBack: true, finishEarly: true } },
   privacy: { maskCard: true },
 };
 

@@ -40,6 +40,7 @@ export function scriptsOf(
       refusalReasons: (language) => wrapUps.refusalReasons(language),
       client: clientFields,
       agentName: deps.agentName,
+      operatorsMay: () => deps.policy.scripts.operatorsMay,
     }),
     editing: new ScriptEditing({
       library,

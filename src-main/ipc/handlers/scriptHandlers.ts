@@ -19,6 +19,13 @@ function refused<T>(result: T | EditRefusal): T {
   return result;
 }
 
+/** A step IT's policy does not let operators take. */
+function allowed<T>(result: T | 'notAllowed'): T {
+  if (result === 'notAllowed')
+    throw new IpcRejection('scriptStepNotAllowed', 'IT policy does not let operators do this');
+  return result;
+}
+
 /**
  * Call scripts: the run beside a call or on its own, step by step, a
  * client's runs, and the editor (drafts, publishing, versions, files).
@@ -85,7 +92,9 @@ export function scriptHandlers(deps: {
       const result = (await withRun(runId)).answer(runId, value, language());
       return result.ok ? { ok: true, run: result.view } : result;
     },
-    'scripts.back': async ({ runId }) => (await withRun(runId)).back(runId, language()),
+    'scripts.back': async ({ runId }) => allowed((await withRun(runId)).back(runId, language())),
+    'scripts.finish': async ({ runId }) =>
+      allowed((await withRun(runId)).finish(runId, actor, language())),
     'scripts.unfinished': async () => (await desk()).unfinished(actor, language()),
     'scripts.ofClient': async ({ clientId }) => (await desk()).ofClient(clientId, language()),
 

@@ -322,6 +322,18 @@ function RunnerNode({
         <Text size="xs" c="dimmed">
           {t('scripts.run.keys')}
         </Text>
+        {run.canFinish && (
+          <Button
+            size="xs"
+            variant="subtle"
+            color="gray"
+            onClick={() => go(() => invoke('scripts.finish', { runId: run.runId }))}
+            tabIndex={-1}
+            data-testid="script-finish"
+          >
+            {t('scripts.run.finish')}
+          </Button>
+        )}
       </Group>
     </>
   );

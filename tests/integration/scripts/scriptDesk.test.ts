@@ -20,6 +20,7 @@ const policy: MachinePolicy = {
     departments: [{ name: 'Технічна підтримка', number: '044 123 45 67' }],
   },
   scripts: {
+    operatorsMay: { goBack: true, finishEarly: true },
     lines: [
       { line: '0 800 300 500', script: 'Продаж: тариф «Інтернет 500»' },
       { line: '2001', script: 'Підтримка: інтернет і ТБ' },
@@ -265,6 +266,39 @@ describe('a call’s script', () => {
     const real = scripts.desk.start(created.scriptId, { actor: 'op1' }, 'uk');
     if (typeof real === 'string') throw new Error(real);
     expect(real).toMatchObject({ test: false, node: { id: 'start' } });
+  });
+
+  it('lets operators go back and finish early only where IT’s policy does; an early finish is an exit on its step', () => {
+    const strict: MachinePolicy = {
+      ...policy,
+      scripts: { ...policy.scripts, operatorsMay: { goBack: false, finishEarly: false } },
+    };
+    const clients = new ClientBase(db, clock, 'UA', () => 'uk', store);
+    const locked = scriptsOf(
+      { db, clients },
+      { policy: strict, clock, agentName: () => 'Ірина', language: () => 'uk' },
+    ).desk;
+    const run = locked.forCall(
+      { interactionId: call(), clientId: null, line: '0800300500' },
+      'op1',
+      'uk',
+    )!;
+    const on = locked.answer(run.runId, undefined, 'uk');
+    expect(on.ok && [on.view.canGoBack, on.view.canFinish]).toEqual([false, false]);
+    expect(locked.back(run.runId, 'uk')).toBe('notAllowed');
+    expect(locked.finish(run.runId, 'op1', 'uk')).toBe('notAllowed');
+
+    const finished = desk.finish(run.runId, 'op1', 'uk');
+    if (finished === 'notAllowed') throw new Error('not allowed');
+    expect(finished).toMatchObject({ ended: true, canFinish: false, node: { id: 'time' } });
+    expect(
+      db.sqlite
+        .prepare(
+          "SELECT kind, node_id AS nodeId FROM script_run_steps WHERE run_id = ? AND kind = 'exit'",
+        )
+        .all(run.runId),
+    ).toEqual([{ kind: 'exit', nodeId: 'time' }]);
+    expect(desk.unfinished('op1', 'uk').map((r) => r.runId)).not.toContain(run.runId);
   });
 
   it('gives a transfer node its department’s number from IT’s policy', () => {

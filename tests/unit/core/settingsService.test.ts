@@ -125,7 +125,7 @@ describe('parseMachinePolicy', () => {
           wrapUp: { limitSeconds: 0, whenTimeUp: 'stay' },
           departments: [],
         },
-        scripts: { lines: [] },
+        scripts: { lines: [], operatorsMay: { goBack: true, finishEarly: true } },
         privacy: { maskCard: true },
       },
     });
