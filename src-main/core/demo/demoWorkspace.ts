@@ -35,6 +35,7 @@ const promotions = [
   ['Роутер у подарунок', 'При підключенні тарифу 500 або 1000', '2026-06-01', '2027-01-31'],
 ] as const;
 const outcomes = ['sale', 'refused', 'callback', 'noAnswer', 'info'] as const;
+const demoOperator = 'demo.operator';
 const tagNames = ['VIP', 'Новий', 'Боржник', 'Юрособа', 'Пенсіонер'];
 const complaintSubjects = [
   'Немає інтернету',
@@ -135,7 +136,8 @@ export function loadDemoWorkspace(
         versionId,
         callId,
         clientId,
-        actor,
+        // The demo's own operators: its cut-off runs are not this operator's to go on with.
+        demoOperator,
         at(start),
         run.current,
         run.ended ? at(start + last * 1000) : null,

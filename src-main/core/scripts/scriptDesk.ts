@@ -55,7 +55,7 @@ const sampleClient = scriptClientFields({
   notes: '',
 });
 
-/** A run left unfinished this recently goes on in the client's next call. */
+/** A run left unfinished this recently goes on in the client's next call, and is listed to go on with. */
 const resumeWithinDays = 14;
 
 /** Texts in lists and answers are cut here: the runner shows the node's in full. */
@@ -97,11 +97,10 @@ export class ScriptDesk {
     const existing = this.deps.runs.runOfInteraction(call.interactionId);
     if (existing !== undefined) return this.view(existing, language);
     // A callback, or the caller ringing back after a cut-off call: the run goes on where it stopped.
-    const since = new Date(this.deps.clock.now().getTime() - resumeWithinDays * 864e5);
     const left =
       call.clientId === null
         ? undefined
-        : this.deps.runs.unfinishedOfClient(call.clientId, since.toISOString());
+        : this.deps.runs.unfinishedOfClient(call.clientId, this.resumeSince().toISOString());
     if (left !== undefined) {
       this.deps.runs.moveToCall(left, call.interactionId);
       return this.view(left, language);
@@ -218,7 +217,9 @@ export class ScriptDesk {
 
   /** The operator's runs left unfinished (a reload, a kill, a call cut off), newest first. */
   unfinished(actor: string, language: Language): RunSummary[] {
-    return this.deps.runs.unfinished(actor).map((runId) => this.summary(runId, language));
+    return this.deps.runs
+      .unfinished(actor, this.resumeSince().toISOString())
+      .map((runId) => this.summary(runId, language));
   }
 
   /** A client's runs with their answers, newest first, for the card. */
@@ -270,6 +271,11 @@ export class ScriptDesk {
         outbox: { op: 'insert', payload: { interactionId, runId: suggestion.runId, ...chosen } },
       }),
     )();
+  }
+
+  /** Runs older than this are not taken up again: the call they were for is long gone. */
+  private resumeSince(): Date {
+    return new Date(this.deps.clock.now().getTime() - resumeWithinDays * 864e5);
   }
 
   private lastRefusal(runId: number): string | undefined {

@@ -196,11 +196,11 @@ export class ScriptRuns {
     };
   }
 
-  /** Runs not ended, newest first: the operator's own, to go on with after a reload or a kill. */
-  unfinished(actor: string, limit = 20): number[] {
+  /** Runs not ended since a time, newest first: the operator's own, to go on with after a reload or a kill. */
+  unfinished(actor: string, since: string, limit = 20): number[] {
     return this.newest(
-      'r.started_by = :actor AND r.ended_at IS NULL AND r.test = 0',
-      { actor },
+      'r.started_by = :actor AND r.ended_at IS NULL AND r.test = 0 AND r.started_at >= :since',
+      { actor, since },
       limit,
     );
   }

@@ -77,6 +77,7 @@ export function ScriptsPage() {
                     size="xs"
                     variant="default"
                     onClick={() => void open(item.runId)}
+                    style={{ flexShrink: 0 }}
                     data-testid="script-continue"
                   >
                     {t('scripts.page.continue')}

@@ -19,6 +19,9 @@ import { layoutScript, nodeHeight, nodeWidth, structureKey } from './scriptLayou
 
 const nodeTypes = { script: ScriptFlowNode };
 
+/** Up to this many steps every way on carries its name on the canvas. */
+const labelledUpTo = 60;
+
 /**
  * The script as a graph: nodes laid out automatically, each way on an edge
  * from its own handle; dragging from a handle to a node points that way at
@@ -81,11 +84,16 @@ export function ScriptCanvas({
             source: node.id,
             sourceHandle: exit.via,
             target: exit.to ?? '',
-            label: exit.via === 'next' ? undefined : exit.label,
+            // Named on a small script, or from the step being edited: a large script's
+            // thousand labels would hide the graph (and take a third of its drawing).
+            label:
+              exit.via === 'next' || (graph.nodes.length > labelledUpTo && node.id !== selected)
+                ? undefined
+                : exit.label,
             markerEnd: { type: MarkerType.ArrowClosed },
           })),
       ),
-    [graph, ids, t],
+    [graph, ids, selected, t],
   );
   return (
     <div style={{ height: '100%', minHeight: 480 }} data-testid="editor-canvas">

@@ -1,4 +1,3 @@
-import { Badge, Group, Paper, Text } from '@mantine/core';
 import { Handle, Position, type Node, type NodeProps } from '@xyflow/react';
 import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -7,6 +6,7 @@ import type {
   BranchStatsView,
   PublishProblemView,
 } from '../../../../src-shared/scripts/scriptEditorView';
+import classes from './ScriptFlowNode.module.css';
 import { nodeHeight, nodeWidth } from './scriptLayout';
 
 export type NodeStats = BranchStatsView['nodes'][number];
@@ -51,41 +51,34 @@ export const ScriptFlowNode = memo(function ScriptFlowNode({
           : node.type === 'end' && node.outcome !== undefined
             ? t(`clients.outcomes.${node.outcome}`)
             : '';
+  const faulty = problems.length > 0;
   return (
-    <Paper
-      withBorder
-      p={6}
-      radius="sm"
-      w={nodeWidth}
-      h={nodeHeight}
+    <div
+      className={`${classes.node} ${faulty ? classes.faulty : ''} ${data.selected ? classes.selected : ''}`}
+      style={{ width: nodeWidth, height: nodeHeight }}
       data-testid={`editor-node-${node.id}`}
       data-problems={problems.map((p) => p.kind).join(',')}
-      style={{
-        borderColor: problems.length > 0 ? 'var(--mantine-color-red-6)' : undefined,
-        borderWidth: problems.length > 0 || data.selected ? 2 : 1,
-        outline: data.selected ? '2px solid var(--mantine-color-blue-4)' : undefined,
-        overflow: 'hidden',
-      }}
     >
       <Handle type="target" position={Position.Top} />
-      <Group gap={4} wrap="nowrap">
-        <Badge size="xs" color={typeColor[node.type]}>
+      <div className={classes.header}>
+        <span
+          className={classes.badge}
+          style={{ background: `var(--mantine-color-${typeColor[node.type]}-filled)` }}
+        >
           {t(`scripts.editor.types.${node.type}`)}
-        </Badge>
-        <Text size="xs" c="dimmed" truncate>
+        </span>
+        <span className={classes.id}>
           {node.id}
           {data.start ? ` · ${t('scripts.editor.start')}` : ''}
-        </Text>
-      </Group>
-      <Text size="xs" lineClamp={2} mt={2}>
-        {text}
-      </Text>
+        </span>
+      </div>
+      <div className={classes.text}>{text}</div>
       {data.stats !== null && <StatsLine node={node} stats={data.stats} />}
-      {problems.length > 0 && (
-        <Text size="xs" c="red" truncate data-testid="editor-node-problem">
+      {faulty && (
+        <div className={`${classes.line} ${classes.problem}`} data-testid="editor-node-problem">
           {t(`scripts.editor.problems.${problems[0]?.kind ?? 'noStart'}`)}
           {problems.length > 1 ? ` (+${problems.length - 1})` : ''}
-        </Text>
+        </div>
       )}
       {exits.map((exit, index) => (
         <Handle
@@ -97,7 +90,7 @@ export const ScriptFlowNode = memo(function ScriptFlowNode({
           style={{ left: `${((index + 1) * 100) / (exits.length + 1)}%` }}
         />
       ))}
-    </Paper>
+    </div>
   );
 });
 
@@ -107,7 +100,11 @@ function StatsLine({ node, stats }: { node: ScriptNode; stats: NodeStats }) {
   const accepted = stats.answers['accepted'] ?? 0;
   const answered = Object.values(stats.answers).reduce((sum, n) => sum + n, 0);
   return (
-    <Text size="xs" c="teal" truncate data-testid="editor-node-stats" data-reached={stats.reached}>
+    <div
+      className={`${classes.line} ${classes.stats}`}
+      data-testid="editor-node-stats"
+      data-reached={stats.reached}
+    >
       {t('scripts.editor.stats.line', {
         reached: stats.reached,
         stopped: stats.stoppedHere,
@@ -116,6 +113,6 @@ function StatsLine({ node, stats }: { node: ScriptNode; stats: NodeStats }) {
       {node.type === 'offer' && answered > 0
         ? ` · ${t('scripts.editor.stats.accepted', { share: Math.round((100 * accepted) / answered) })}`
         : ''}
-    </Text>
+    </div>
   );
 }
