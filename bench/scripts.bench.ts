@@ -9,7 +9,11 @@ import { silentLogger } from '../src-main/core/platform/ports';
 import { branchStats } from '../src-main/core/scripts/branchStats';
 import { computeBranchStats } from '../src-main/core/scripts/branchStatsRunner';
 import { ScriptLibrary } from '../src-main/core/scripts/scriptLibrary';
+import { ClientBase } from '../src-main/core/clients/clientBase';
+import { emptyPolicy } from '../src-main/core/settings/machinePolicy';
+import { scriptsOf } from '../src-main/core/workstation/workstationScripts';
 import { offerScript } from '../tests/support/scriptFixtures';
+import { longScript } from './scriptsInApp.bench';
 import type { Bench, Figure } from './benches';
 import { percentile, round } from './stats';
 
@@ -83,7 +87,14 @@ export const scriptBenches: Bench[] = [
           await computeBranchStats(worker, { file }, draft.id);
           trips.push(performance.now() - start);
         }
+        const step = await stepInMain(dir);
         return [
+          {
+            name: 'script.step.mainP95Ms',
+            value: round(percentile(step, 95)),
+            unit: `ms (main's part of a key press: the answer checked, written and the next step drawn, a 500-step script, runs of 30 steps)`,
+            n: step.length,
+          },
           {
             name: 'script.branchStats.ms',
             value: round(percentile(compute, 50)),
@@ -103,3 +114,33 @@ export const scriptBenches: Bench[] = [
     },
   },
 ];
+
+/** The runner's desk as main runs it (ScriptDesk over a base file): 300 answers, in runs of 30. */
+async function stepInMain(dir: string): Promise<number[]> {
+  const db = await openDatabase(path.join(dir, 'steps.sqlite'), { logger: silentLogger });
+  const clock = { now: () => new Date() };
+  const clients = new ClientBase(db, clock, 'UA', () => 'uk', {
+    read: () => undefined,
+    write: () => undefined,
+  });
+  const scripts = scriptsOf(
+    { db, clients },
+    { policy: emptyPolicy, clock, agentName: () => 'bench', language: () => 'uk' },
+  );
+  const draft = scripts.library.create(longScript(), 'bench');
+  scripts.library.publish(draft.id, 'bench');
+  const samples: number[] = [];
+  let runId = 0;
+  for (let i = 0; i < 330; i++) {
+    if (i % 30 === 0) {
+      const run = scripts.desk.start(draft.scriptId, { actor: 'bench' }, 'uk');
+      if (typeof run === 'string') throw new Error(run);
+      runId = run.runId;
+    }
+    const start = performance.now();
+    scripts.desk.answer(runId, 'on', 'uk');
+    if (i >= 30) samples.push(performance.now() - start);
+  }
+  await db.close();
+  return samples;
+}

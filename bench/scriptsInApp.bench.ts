@@ -18,7 +18,7 @@ const runLength = Number(process.env['PULT_BENCH_SCRIPT_RUN_LENGTH'] ?? 30);
  * A script of `nodes` steps: questions of three answers each (on, skip one,
  * finish), so every step can go on to the next and every path ends.
  */
-function longScript(): ScriptGraph {
+export function longScript(): ScriptGraph {
   const last = nodes - 1;
   return scriptGraphSchema.parse({
     name: 'Великий скрипт',

@@ -42,6 +42,7 @@ export const scriptInputTypes = [
 
 /** Client fields an input may write to. */
 export const scriptClientFields = ['email', 'city', 'address', 'personalAccount', 'notes'] as const;
+export type ScriptClientField = (typeof scriptClientFields)[number];
 
 const say = z.strictObject({ id: nodeId, type: z.literal('say'), text, next });
 const question = z.strictObject({

@@ -93,6 +93,8 @@ export const runProblems = [
   'noSuchChoice',
   'leadsNowhere',
   'runEnded',
+  /** The answer is to go in the client's card, and the card does not take it (an e-mail that is none). */
+  'clientFieldInvalid',
 ] as const;
 
 /** A run in a list (the operator's unfinished runs, a client's runs on the card). */

@@ -6,13 +6,13 @@ import { InteractionEntity } from '../db/entities/workEntities';
 import type { PultDatabase } from '../db/database';
 import type { Clock } from '../platform/ports';
 import type { Disposition } from '../../../src-shared/calls/wrapUpSchema';
-import type { ScriptNode } from '../../../src-shared/scripts/scriptGraph';
+import type { ScriptClientField, ScriptNode } from '../../../src-shared/scripts/scriptGraph';
 import type {
   RunAnswer,
   RunSummary,
   ScriptRunView,
 } from '../../../src-shared/scripts/scriptRunView';
-import type { AnswerProblem } from './answerCheck';
+import { checkAnswer, type AnswerProblem } from './answerCheck';
 import type { ScriptLibrary } from './scriptLibrary';
 import { scriptForLine, type ScriptLine } from './scriptLines';
 import type { PublishedGraph, RunState, ScriptRuns } from './scriptRuns';
@@ -34,6 +34,17 @@ export interface ScriptDeskDeps {
   /** A client's fields as scripts name them (scriptClientFields), or undefined for none. */
   client: (clientId: number) => Record<string, string> | undefined;
   agentName: () => string;
+  /**
+   * Writes an input's answer to the client's card (the field the script
+   * names), as an edit of the card by the operator; false when the card does
+   * not take the value.
+   */
+  writeClientField: (
+    clientId: number,
+    field: ScriptClientField,
+    value: string,
+    actor: string,
+  ) => boolean;
   /** IT's policy: what an operator may do in a run. */
   operatorsMay: () => { goBack: boolean; finishEarly: boolean };
 }
@@ -167,6 +178,7 @@ export class ScriptDesk {
     runId: number,
     value: string | undefined,
     language: Language,
+    actor = 'operator',
   ): { ok: true; view: ScriptRunView } | { ok: false; problem: AnswerProblem } {
     const graph = this.deps.runs.published(this.deps.runs.info(runId).versionId);
     const state = this.deps.runs.state(runId);
@@ -175,6 +187,16 @@ export class ScriptDesk {
       const code = value.slice('refused:'.length);
       if (!this.deps.refusalReasons(language).some((r) => r.code === code))
         return { ok: false, problem: 'noSuchChoice' };
+    }
+    // An answer that goes in the card is checked, then written there, before the run goes on.
+    const { node } = state;
+    const clientId = this.deps.runs.info(runId).clientId;
+    if (node.type === 'input' && node.clientField !== undefined && clientId !== null) {
+      const problem = checkAnswer(node, value ?? '');
+      if (problem !== undefined) return { ok: false, problem };
+      const typed = (value ?? '').normalize('NFC').trim();
+      if (typed !== '' && !this.deps.writeClientField(clientId, node.clientField, typed, actor))
+        return { ok: false, problem: 'clientFieldInvalid' };
     }
     const result = this.deps.runs.answer(runId, value);
     if (!result.ok) return result;

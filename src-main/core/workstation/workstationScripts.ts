@@ -41,6 +41,31 @@ export function scriptsOf(
       client: clientFields,
       agentName: deps.agentName,
       operatorsMay: () => deps.policy.scripts.operatorsMay,
+      writeClientField: (clientId, field, value, actor) => {
+        const card = base.clients.card(clientId);
+        if (card === null) return false;
+        const result = base.clients.update(
+          clientId,
+          {
+            fullName: card.fullName,
+            address: card.address,
+            city: card.city,
+            email: card.email,
+            personalAccount: card.personalAccount,
+            notes: card.notes,
+            doNotCall: card.doNotCall,
+            phones: card.phones.map((p) => ({
+              raw: p.raw === '' ? p.e164 : p.raw,
+              label: p.label,
+            })),
+            tags: card.tags,
+            // Notes gain the answer; any other field takes it.
+            [field]: field === 'notes' && card.notes !== '' ? `${card.notes}\n${value}` : value,
+          },
+          actor,
+        );
+        return result !== 'notFound' && result.ok;
+      },
     }),
     editing: new ScriptEditing({
       library,

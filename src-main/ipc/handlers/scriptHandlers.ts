@@ -89,7 +89,7 @@ export function scriptHandlers(deps: {
     },
     'scripts.run': async ({ runId }) => (await withRun(runId)).view(runId, language()),
     'scripts.answer': async ({ runId, value }) => {
-      const result = (await withRun(runId)).answer(runId, value, language());
+      const result = (await withRun(runId)).answer(runId, value, language(), actor);
       return result.ok ? { ok: true, run: result.view } : result;
     },
     'scripts.back': async ({ runId }) => allowed((await withRun(runId)).back(runId, language())),

@@ -8,6 +8,7 @@ import { publishProblems } from '../../../src-shared/scripts/publishCheck';
 import type { ScriptDesk } from '../../../src-main/core/scripts/scriptDesk';
 import { emptyPolicy, type MachinePolicy } from '../../../src-main/core/settings/machinePolicy';
 import { scriptsOf } from '../../../src-main/core/workstation/workstationScripts';
+import { scriptGraphSchema } from '../../../src-shared/scripts/scriptGraph';
 import type { ScriptRunView } from '../../../src-shared/scripts/scriptRunView';
 import { openTempDatabase } from '../../support/tempDatabase';
 
@@ -303,6 +304,59 @@ describe('a call’s script', () => {
         .all(run.runId),
     ).toEqual([{ kind: 'exit', nodeId: 'time' }]);
     expect(desk.unfinished('op1', 'uk').map((r) => r.runId)).not.toContain(run.runId);
+  });
+
+  it('writes an input’s answer to the field of the card it names, and refuses one the card would not take', () => {
+    const clients = new ClientBase(db, clock, 'UA', () => 'uk', store);
+    const created = clients.create(
+      { fullName: 'Бондар Ігор', phones: [{ raw: '063 111 22 33' }], notes: 'VIP' },
+      'op1',
+    );
+    if (!created.ok) throw new Error('not created');
+    const scripts = scriptsOf(
+      { db, clients },
+      { policy, clock, agentName: () => 'Ірина', language: () => 'uk' },
+    );
+    const graph = scriptGraphSchema.parse({
+      name: 'Контакти',
+      start: 'email',
+      nodes: [
+        {
+          id: 'email',
+          type: 'input',
+          text: 'Ваш e-mail?',
+          variable: 'email',
+          inputType: 'text',
+          clientField: 'email',
+          next: 'wish',
+        },
+        {
+          id: 'wish',
+          type: 'input',
+          text: 'Побажання?',
+          variable: 'wish',
+          inputType: 'text',
+          clientField: 'notes',
+          next: 'end',
+        },
+        { id: 'end', type: 'end', outcome: 'info' },
+      ],
+    });
+    const draft = scripts.library.create(graph, 'op1');
+    scripts.library.publish(draft.id, 'op1');
+    const run = scripts.desk.start(draft.scriptId, { actor: 'op1', clientId: created.id }, 'uk');
+    if (typeof run === 'string') throw new Error(run);
+    expect(scripts.desk.answer(run.runId, 'не пошта', 'uk', 'op1')).toEqual({
+      ok: false,
+      problem: 'clientFieldInvalid',
+    });
+    expect(clients.card(created.id)?.email).toBe('');
+    expect(scripts.desk.answer(run.runId, 'igor@ukr.net', 'uk', 'op1').ok).toBe(true);
+    expect(scripts.desk.answer(run.runId, 'Дзвонити після 18:00', 'uk', 'op1').ok).toBe(true);
+    const card = clients.card(created.id);
+    expect(card).toMatchObject({ email: 'igor@ukr.net', notes: 'VIP\nДзвонити після 18:00' });
+    // The phones stay as they were.
+    expect(card?.phones.map((p) => p.e164)).toEqual(['+380631112233']);
   });
 
   it('gives a transfer node its department’s number from IT’s policy', () => {
