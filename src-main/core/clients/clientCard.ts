@@ -62,12 +62,13 @@ export class ClientCardReader {
        WHERE o.client_id = ? ORDER BY o.offered_at DESC LIMIT ?`,
     );
     this.orders = sqlite.prepare(
-      `SELECT id, created_at AS at, service_type AS serviceType, status, amount_uah AS amountUah
+      `SELECT id, created_at AS at, type_title AS title, status, total_kop AS totalKop, due_at AS dueAt
        FROM orders WHERE client_id = ? ORDER BY created_at DESC LIMIT ?`,
     );
     this.complaints = sqlite.prepare(
-      `SELECT id, created_at AS at, subject, status FROM complaints
-       WHERE client_id = ? ORDER BY created_at DESC LIMIT ?`,
+      `SELECT id, created_at AS at, kind AS complaintKind, category_title AS category, status,
+        justified, due_on AS dueOn
+       FROM complaints WHERE client_id = ? ORDER BY created_at DESC LIMIT ?`,
     );
   }
 
@@ -103,8 +104,15 @@ export class ClientCardReader {
         (e) => ({ kind: 'order' as const, ...e }),
       ),
       ...(
-        this.complaints.all(id, n) as Omit<Extract<HistoryEntry, { kind: 'complaint' }>, 'kind'>[]
-      ).map((e) => ({ kind: 'complaint' as const, ...e })),
+        this.complaints.all(id, n) as (Omit<
+          Extract<HistoryEntry, { kind: 'complaint' }>,
+          'kind' | 'justified'
+        > & { justified: number | null })[]
+      ).map((e) => ({
+        kind: 'complaint' as const,
+        ...e,
+        justified: e.justified === null ? null : e.justified === 1,
+      })),
     ]
       .sort((a, b) => (a.at < b.at ? 1 : a.at > b.at ? -1 : 0))
       .slice(0, n);

@@ -3,7 +3,11 @@ import { recordChange } from '../db/changeJournal';
 import { normalizePhone } from '../phones/phoneNumbers';
 import { nameSortKey } from '../clients/nameSortKey';
 import type { Clock } from '../platform/ports';
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
+import { v7 as uuidv7 } from 'uuid';
+import { applyCatalogue } from '../catalogue/catalogueLoader';
+import { catalogueSchema } from '../../../src-shared/orders/catalogue';
+import demoCatalogueFile from '../../../resources/catalogue/demo-catalogue.json';
 import {
   demoScripts,
   demoSupportScript,
@@ -14,35 +18,17 @@ import {
 import { makePerson, pick, seededRandom } from './ukrainianPeople';
 import type { ScriptGraph } from '../../../src-shared/scripts/scriptGraph';
 
-const products = [
-  ['Домашній інтернет', 'Оптика до квартири, підключення за 3 дні', null],
-  ['Цифрове ТБ', '200+ каналів, приставка в оренду', null],
-  ['Мобільний зв’язок', 'SIM-картка з перенесенням номера', null],
-  ['Wi-Fi роутер', 'Дводіапазонний роутер з налаштуванням', 1499],
-] as const;
-const tariffs = [
-  [1, 'Інтернет 100', 'До 100 Мбіт/с', 180],
-  [1, 'Інтернет 500', 'До 500 Мбіт/с', 250],
-  [1, 'Інтернет 1000', 'До 1 Гбіт/с', 350],
-  [2, 'ТБ Базовий', '120 каналів', 120],
-  [2, 'ТБ Преміум', '230 каналів, кіно', 220],
-  [3, 'Мобільний Старт', '10 ГБ, 300 хв', 150],
-  [3, 'Мобільний Безлім', 'Безлімітний інтернет', 300],
-] as const;
-const promotions = [
-  ['Перший місяць за 1 грн', 'Для нових абонентів інтернету', '2026-01-01', '2026-12-31'],
-  ['Інтернет + ТБ −20%', 'Знижка на пакет', '2026-03-01', '2026-09-30'],
-  ['Роутер у подарунок', 'При підключенні тарифу 500 або 1000', '2026-06-01', '2027-01-31'],
-] as const;
+/** The catalogue Pult ships (resources/catalogue), checked as any catalogue file is. */
+const demoCatalogue = catalogueSchema.parse(demoCatalogueFile);
 const outcomes = ['sale', 'refused', 'callback', 'noAnswer', 'info'] as const;
 const demoOperator = 'demo.operator';
 const tagNames = ['VIP', 'Новий', 'Боржник', 'Юрособа', 'Пенсіонер'];
-const complaintSubjects = [
-  'Немає інтернету',
-  'Не приїхала бригада',
-  'Подвійне списання',
-  'Погана якість ТБ',
-];
+const complaintTexts = [
+  ['noService', 'Немає послуги', 'Немає інтернету третій день'],
+  ['technician', 'Не приїхав технік', 'Не приїхала бригада у визначений час'],
+  ['billing', 'Нарахування та оплата', 'Подвійне списання за місяць'],
+  ['quality', 'Якість послуги', 'Погана якість ТБ увечері'],
+] as const;
 
 export interface DemoSummary {
   clients: number;
@@ -71,25 +57,21 @@ export function loadDemoWorkspace(
   return sqlite.transaction((): DemoSummary => {
     const existing = (sqlite.prepare('SELECT count(*) AS n FROM clients').get() as { n: number }).n;
     if (existing > 0) throw new Error('The demo workspace loads only into an empty client base');
-    for (const [name, description, price] of products) {
-      sqlite
-        .prepare('INSERT INTO products (name, description, price_uah) VALUES (?, ?, ?)')
-        .run(name, description, price);
-    }
-    for (const [product, name, description, fee] of tariffs) {
-      sqlite
-        .prepare(
-          'INSERT INTO tariffs (product_id, name, description, monthly_fee_uah) VALUES (?, ?, ?, ?)',
-        )
-        .run(product, name, description, fee);
-    }
-    for (const [name, description, starts, ends] of promotions) {
-      sqlite
-        .prepare(
-          'INSERT INTO promotions (name, description, starts_on, ends_on) VALUES (?, ?, ?, ?)',
-        )
-        .run(name, description, starts, ends);
-    }
+    // The history offers what the catalogue in use sells; a base with none gets the demo's.
+    const hasCatalogue = sqlite.prepare('SELECT 1 FROM catalogues LIMIT 1').get() !== undefined;
+    if (!hasCatalogue)
+      applyCatalogue(sqlite, demoCatalogue, {
+        sha256: createHash('sha256').update(JSON.stringify(demoCatalogue)).digest('hex'),
+        source: 'demo',
+        at: now.toISOString(),
+        actor,
+      });
+    const tariffIds = (
+      sqlite.prepare('SELECT id FROM tariffs WHERE active = 1 ORDER BY id').all() as { id: number }[]
+    ).map((t) => t.id);
+    const promotionIds = (
+      sqlite.prepare('SELECT id FROM promotions WHERE active = 1 ORDER BY id').all() as { id: number }[]
+    ).map((p) => p.id);
     for (const tag of tagNames)
       sqlite.prepare('INSERT OR IGNORE INTO tags (name) VALUES (?)').run(tag);
     const reasonRows = sqlite.prepare('SELECT id, code FROM refusal_reasons ORDER BY id').all() as {
@@ -170,12 +152,17 @@ export function loadDemoWorkspace(
       'INSERT INTO offers (client_id, interaction_id, tariff_id, promotion_id, offered_at, result, refusal_reason_id) VALUES (?, ?, ?, ?, ?, ?, ?)',
     );
     const insertOrder = sqlite.prepare(
-      `INSERT INTO orders (client_id, interaction_id, service_type, status, amount_uah, scheduled_on, created_at, updated_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+      `INSERT INTO orders (uid, client_id, interaction_id, type_code, type_title, status, total_kop, due_at, "values",
+         client_confirmed_at, created_by, created_at, updated_at)
+       VALUES (?, ?, ?, 'connection', 'Підключення послуги', ?, ?, ?, ?, ?, ?, ?, ?)`,
+    );
+    const insertOrderStatus = sqlite.prepare(
+      'INSERT INTO order_status_events (order_id, status, at, actor) VALUES (?, ?, ?, ?)',
     );
     const insertComplaint = sqlite.prepare(
-      `INSERT INTO complaints (client_id, subject, body, status, justified, created_at, updated_at)
-       VALUES (?, ?, '', ?, ?, ?, ?)`,
+      `INSERT INTO complaints (uid, client_id, kind, category_code, category_title, body, status, justified, due_on,
+         created_by, created_at, updated_at, resolved_at)
+       VALUES (?, ?, 'complaint', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     );
     const summary: DemoSummary = { clients: 0, interactions: 0, orders: 0, complaints: 0 };
     for (let i = 0; i < clientCount; i++) {
@@ -248,8 +235,8 @@ export function loadDemoWorkspace(
           insertOffer.run(
             id,
             callId,
-            1 + Math.floor(random() * tariffs.length),
-            random() < 0.3 ? 1 + Math.floor(random() * promotions.length) : null,
+            pick(random, tariffIds),
+            random() < 0.3 && promotionIds.length > 0 ? pick(random, promotionIds) : null,
             at(time),
             outcome === 'sale' ? 'accepted' : 'refused',
             refusal,
@@ -257,28 +244,50 @@ export function loadDemoWorkspace(
         }
         if (outcome === 'sale') {
           const done = openOrder === 0 || n < times.length - 1;
-          insertOrder.run(
-            id,
-            callId,
-            'internet',
-            done ? 'done' : 'open',
-            180 + Math.floor(random() * 200),
-            at(time + 3 * 864e5),
-            at(time),
-            at(time),
+          const visit = at(time + 3 * 864e5).slice(0, 10);
+          const sumKop = (180 + Math.floor(random() * 200)) * 100;
+          const orderId = Number(
+            insertOrder.run(
+              uuidv7({ msecs: time }),
+              id,
+              callId,
+              done ? 'done' : 'new',
+              sumKop,
+              `${visit}T10:00`,
+              JSON.stringify({
+                service: 'internet',
+                visit: { date: visit, from: '10:00', to: '12:00' },
+                sum: String(sumKop / 100),
+              }),
+              at(time),
+              demoOperator,
+              at(time),
+              at(time),
+            ).lastInsertRowid,
           );
+          insertOrderStatus.run(orderId, 'new', at(time), demoOperator);
+          if (done) insertOrderStatus.run(orderId, 'done', at(time + 3 * 864e5), demoOperator);
           summary.orders++;
         }
       }
       if (openComplaint === 1 || random() < 0.02) {
-        const time = at(yearAgo + random() * (now.getTime() - yearAgo));
+        const moment = yearAgo + random() * (now.getTime() - yearAgo);
+        const time = at(moment);
+        const [category, title, text] = pick(random, complaintTexts);
+        const resolved = openComplaint !== 1;
         insertComplaint.run(
+          uuidv7({ msecs: moment }),
           id,
-          pick(random, complaintSubjects),
-          openComplaint === 1 ? 'open' : 'resolved',
-          random() < 0.5 ? 1 : 0,
+          category,
+          title,
+          text,
+          resolved ? 'resolved' : 'open',
+          resolved ? (random() < 0.5 ? 1 : 0) : null,
+          at(moment + 15 * 864e5).slice(0, 10),
+          demoOperator,
           time,
           time,
+          resolved ? at(moment + 5 * 864e5) : null,
         );
         summary.complaints++;
       }

@@ -162,6 +162,16 @@ export const machinePolicySchema = z.object({
     })
     .strict()
     .default({ maskCard: true }),
+  /** The center's reference files, where IT keeps them; absent, the ones Pult ships. */
+  referenceFiles: z
+    .object({
+      /** The catalogue (order types, products, tariffs, promotions, articles, complaint categories). */
+      catalogue: z.string().trim().min(1).max(1000).optional(),
+      /** A newer edition of the KATOTTG codifier (kodifikator.xlsx, as data.gov.ua publishes it). */
+      codifier: z.string().trim().min(1).max(1000).optional(),
+    })
+    .strict()
+    .default({}),
 });
 export type MachinePolicy = z.infer<typeof machinePolicySchema>;
 
@@ -178,6 +188,7 @@ export const emptyPolicy: MachinePolicy = {
   },
   scripts: { lines: [], operatorsMay: { goBack: true, finishEarly: true } },
   privacy: { maskCard: true },
+  referenceFiles: {},
 };
 
 export type PolicyParseResult =

@@ -18,6 +18,12 @@ import {
   type HistoryEntry,
 } from '../../../src-shared/clients/clientSchemas';
 import { formatDate, formatDateTime, formatDuration, formatPhone } from '../../common/formatting';
+import { formatMoney } from '../../../src-shared/orders/orderValues';
+
+/** An order's date: a day, or a day and the time it starts. */
+function formatDueAt(dueAt: string, language: string): string {
+  return dueAt.length > 10 ? formatDateTime(`${dueAt}:00`, language) : formatDate(dueAt, language);
+}
 import { ScheduleCallback } from './ScheduleCallback';
 import { RevealDialog } from './RevealDialog';
 import type { RevealedDetails } from '../../../src-shared/clients/personalData';
@@ -25,7 +31,7 @@ import { DialButton } from '../calls';
 import { ClientScriptRuns } from '../scripts';
 
 function HistoryLine({ entry }: { entry: HistoryEntry }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   switch (entry.kind) {
     case 'call': {
       const parts = [
@@ -76,16 +82,15 @@ function HistoryLine({ entry }: { entry: HistoryEntry }) {
       return (
         <>
           <Text size="sm" fw={500}>
-            {t('clients.history.order', { service: entry.serviceType })}
+            {t('clients.history.order', { service: entry.title })}
           </Text>
           <Text size="xs" c="dimmed">
             {[
-              t(`clients.statuses.${entry.status}` as 'clients.statuses.open', {
-                defaultValue: entry.status,
-              }),
-              entry.amountUah === null
+              t(`orders.statuses.${entry.status}`),
+              entry.dueAt === null ? null : formatDueAt(entry.dueAt, i18n.language),
+              entry.totalKop === null
                 ? null
-                : t('clients.history.amount', { amount: entry.amountUah }),
+                : t('clients.history.amount', { amount: formatMoney(entry.totalKop) }),
             ]
               .filter((p) => p !== null)
               .join(' · ')}
@@ -96,12 +101,20 @@ function HistoryLine({ entry }: { entry: HistoryEntry }) {
       return (
         <>
           <Text size="sm" fw={500}>
-            {t('clients.history.complaint', { subject: entry.subject })}
+            {t(`complaints.kinds.${entry.complaintKind}`)}: {entry.category}
           </Text>
           <Text size="xs" c="dimmed">
-            {t(`clients.statuses.${entry.status}` as 'clients.statuses.open', {
-              defaultValue: entry.status,
-            })}
+            {[
+              t(`complaints.statuses.${entry.status}`),
+              entry.justified === null
+                ? null
+                : t(entry.justified ? 'complaints.justified' : 'complaints.unjustified'),
+              entry.dueOn === null || entry.status === 'resolved'
+                ? null
+                : t('complaints.dueOn', { date: formatDate(entry.dueOn, i18n.language) }),
+            ]
+              .filter((p) => p !== null)
+              .join(' · ')}
           </Text>
         </>
       );

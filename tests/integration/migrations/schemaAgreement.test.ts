@@ -47,7 +47,7 @@ describe('entities and migrations agree', () => {
       db.sqlite
         .prepare(
           // FTS5's own shadow tables (client_search_data, ...) belong to the client_search entity.
-          "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'client_search_%' AND name <> 'migrations' ORDER BY name",
+          "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'client_search_%' AND name NOT LIKE 'knowledge_search_%' AND name <> 'migrations' ORDER BY name",
         )
         .all() as { name: string }[]
     ).map((row) => row.name);

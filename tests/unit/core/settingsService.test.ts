@@ -127,6 +127,7 @@ describe('parseMachinePolicy', () => {
         },
         scripts: { lines: [], operatorsMay: { goBack: true, finishEarly: true } },
         privacy: { maskCard: true },
+        referenceFiles: {},
       },
     });
   });

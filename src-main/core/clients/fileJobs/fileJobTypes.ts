@@ -4,6 +4,7 @@ import type { ClientQuery } from '../../../../src-shared/clients/clientSchemas';
 import type { ImportFileProblem } from '../../../../src-shared/clients/importSchemas';
 import type { ImportFilePreview } from '../import/importPreview';
 import type { ScriptFileResult } from '../../scripts/scriptFile';
+import type { CatalogueLoad } from '../../catalogue/catalogueLoader';
 
 /** The base a job reads and audits in: the key travels in memory only. */
 export interface JobDatabase {
@@ -17,6 +18,10 @@ export type FileJob =
   /** A call script's JSON file, read and checked against the schema. */
   | { task: 'scriptRead'; file: string }
   | { task: 'scriptWrite'; file: string; text: string }
+  /** The center's catalogue, checked and taken into the base (once per edition). */
+  | { task: 'catalogueLoad'; database: JobDatabase; file: string; actor: string }
+  /** The KATOTTG codifier's settlements, read from its XLSX into the base (once per edition). */
+  | { task: 'codifierLoad'; database: JobDatabase; file: string }
   | {
       task: 'export';
       database: JobDatabase;
@@ -40,6 +45,8 @@ export interface FileJobResults {
   preview: ImportFilePreview;
   scriptRead: ScriptFileResult;
   scriptWrite: { bytes: number };
+  catalogueLoad: CatalogueLoad;
+  codifierLoad: { loaded: boolean; settlements: number };
   export: { rows: number };
   importReport: { rows: number };
 }

@@ -17,6 +17,8 @@ import type { FileJob, FileJobMessage, FileJobResults, JobDatabase } from './fil
 import { saveImportReport } from './importReportFile';
 import { readScriptFileAt } from '../../scripts/scriptFile';
 import { writeFile } from 'node:fs/promises';
+import { applyCatalogue, readCatalogueFile } from '../../catalogue/catalogueLoader';
+import { loadCodifier } from '../../knowledge/settlementCodifier';
 
 const job = workerData as FileJob;
 const post = (message: FileJobMessage) => parentPort?.postMessage(message);
@@ -47,6 +49,24 @@ async function perform(): Promise<FileJobResults[FileJob['task']]> {
     case 'scriptWrite':
       await writeFile(job.file, job.text, 'utf8');
       return { bytes: Buffer.byteLength(job.text, 'utf8') };
+    case 'catalogueLoad': {
+      const read = await readCatalogueFile(job.file);
+      if (!read.ok) return { ok: false, line: read.line, field: read.field, problem: read.problem };
+      const { file, actor } = job;
+      return withBase(job.database, async (sqlite) => {
+        const { applied } = applyCatalogue(sqlite, read.value, {
+          sha256: read.sha256 ?? '',
+          source: file,
+          at: systemClock.now().toISOString(),
+          actor,
+        });
+        return { ok: true as const, applied, version: read.value.version };
+      });
+    }
+    case 'codifierLoad': {
+      const { file } = job;
+      return withBase(job.database, (sqlite) => loadCodifier(sqlite, file, systemClock.now().toISOString()));
+    }
     case 'export':
       return withBase(job.database, async (sqlite) => ({
         rows: await exportClients(sqlite, job.query, job.file, job.format, {

@@ -1,5 +1,14 @@
 import { ClientEntity, ClientPhoneEntity, ClientTagEntity, TagEntity } from './clientEntities';
-import { ProductEntity, PromotionEntity, TariffEntity } from './knowledgeEntities';
+import {
+  ArticleEntity,
+  CatalogueEntity,
+  KnowledgeSearchEntity,
+  ProductEntity,
+  PromotionEntity,
+  ReferenceFileEntity,
+  SettlementEntity,
+  TariffEntity,
+} from './knowledgeEntities';
 import {
   AgentStateEventEntity,
   AuditEventEntity,
@@ -19,7 +28,9 @@ import {
   ComplaintEntity,
   InteractionEntity,
   OfferEntity,
+  OrderDraftEntity,
   OrderEntity,
+  OrderStatusEventEntity,
   RefusalReasonEntity,
 } from './workEntities';
 
@@ -50,4 +61,11 @@ export const entities = [
   ScriptVersionEntity,
   ScriptRunEntity,
   ScriptRunStepEntity,
+  OrderStatusEventEntity,
+  OrderDraftEntity,
+  ArticleEntity,
+  CatalogueEntity,
+  KnowledgeSearchEntity,
+  SettlementEntity,
+  ReferenceFileEntity,
 ];

@@ -27,33 +27,85 @@ export interface InteractionRow {
   refusalReason?: RefusalReasonRow | null;
 }
 
+export const orderStatuses = ['new', 'confirmed', 'scheduled', 'done', 'cancelled'] as const;
+export type OrderStatus = (typeof orderStatuses)[number];
+
+/** A submitted order (migration 10): of a type the catalogue names, its values as typed. */
 export interface OrderRow {
   id: number;
+  /** Made when its draft was (UUIDv7): a repeated submit finds the order it already made. */
+  uid: string;
   clientId: number;
   interactionId: number | null;
-  serviceType: string;
-  status: 'draft' | 'open' | 'done' | 'cancelled';
-  amountUah: number | null;
-  scheduledOn: string | null;
-  details: string;
+  typeCode: string;
+  /** The type's title when submitted, so a later catalogue never renames an order. */
+  typeTitle: string;
+  status: OrderStatus;
+  totalKop: number | null;
+  dueAt: string | null;
+  /** The values typed (orderValuesSchema), as JSON. */
+  values: string;
+  clientConfirmedAt: string | null;
+  catalogueVersion: string | null;
+  createdBy: string;
   createdAt: string;
   updatedAt: string;
   client?: ClientRow;
   interaction?: InteractionRow | null;
 }
 
-export interface ComplaintRow {
+/** Each status an order took, who set it and when: never changed, only added to. */
+export interface OrderStatusEventRow {
   id: number;
+  orderId: number;
+  status: OrderStatus;
+  at: string;
+  actor: string;
+  note: string;
+  order?: OrderRow;
+}
+
+/** An order being typed: saved on every change, on its client and call, until submitted. */
+export interface OrderDraftRow {
+  id: number;
+  uid: string;
   clientId: number;
-  orderId: number | null;
-  subject: string;
-  body: string;
-  status: 'open' | 'inProgress' | 'resolved' | 'rejected';
-  justified: boolean | null;
+  interactionId: number | null;
+  typeCode: string;
+  values: string;
+  clientConfirmedAt: string | null;
+  createdBy: string;
   createdAt: string;
   updatedAt: string;
   client?: ClientRow;
+  interaction?: InteractionRow | null;
+}
+
+export const complaintKinds = ['complaint', 'reclamation', 'claim'] as const;
+export const complaintStatuses = ['open', 'inProgress', 'resolved'] as const;
+
+/** скарга, рекламація or претензія: about a client, and perhaps an order and a call. */
+export interface ComplaintRow {
+  id: number;
+  uid: string;
+  clientId: number;
+  orderId: number | null;
+  interactionId: number | null;
+  kind: (typeof complaintKinds)[number];
+  categoryCode: string;
+  categoryTitle: string;
+  body: string;
+  status: (typeof complaintStatuses)[number];
+  /** Decided when resolved: обґрунтована (true) or не обґрунтована (false). */
+  justified: boolean | null;
+  dueOn: string | null;
+  createdBy: string;
+  createdAt: string;
+  updatedAt: string;
+  resolvedAt: string | null;
+  client?: ClientRow;
   order?: OrderRow | null;
+  interaction?: InteractionRow | null;
 }
 
 export interface OfferRow {
@@ -132,13 +184,18 @@ export const OrderEntity = new EntitySchema<OrderRow>({
   tableName: 'orders',
   columns: {
     id: rowid,
+    uid: { type: 'text', unique: true },
     clientId: { type: 'integer', name: 'client_id' },
     interactionId: { type: 'integer', name: 'interaction_id', nullable: true },
-    serviceType: { type: 'text', name: 'service_type' },
+    typeCode: { type: 'text', name: 'type_code' },
+    typeTitle: { type: 'text', name: 'type_title' },
     status: { type: 'text' },
-    amountUah: { type: 'real', name: 'amount_uah', nullable: true },
-    scheduledOn: { type: 'text', name: 'scheduled_on', nullable: true },
-    details: { type: 'text', default: '{}' },
+    totalKop: { type: 'integer', name: 'total_kop', nullable: true },
+    dueAt: { type: 'text', name: 'due_at', nullable: true },
+    values: { type: 'text', default: '{}' },
+    clientConfirmedAt: { type: 'text', name: 'client_confirmed_at', nullable: true },
+    catalogueVersion: { type: 'text', name: 'catalogue_version', nullable: true },
+    createdBy: { type: 'text', name: 'created_by' },
     createdAt: { type: 'text', name: 'created_at' },
     updatedAt: { type: 'text', name: 'updated_at' },
   },
@@ -146,7 +203,54 @@ export const OrderEntity = new EntitySchema<OrderRow>({
     client: references('Client', 'orders', 'client_id', 'CASCADE'),
     interaction: references('Interaction', 'orders', 'interaction_id', 'SET NULL'),
   },
-  indices: [{ name: 'orders_client', columns: ['clientId', 'createdAt'] }],
+  indices: [
+    { name: 'orders_client', columns: ['clientId', 'createdAt'] },
+    { name: 'orders_created', columns: ['createdAt'] },
+    { name: 'orders_status', columns: ['status', 'createdAt'] },
+    { name: 'orders_client_type', columns: ['clientId', 'typeCode', 'createdAt'] },
+  ],
+});
+
+export const OrderStatusEventEntity = new EntitySchema<OrderStatusEventRow>({
+  name: 'OrderStatusEvent',
+  tableName: 'order_status_events',
+  columns: {
+    id: rowid,
+    orderId: { type: 'integer', name: 'order_id' },
+    status: { type: 'text' },
+    at: { type: 'text' },
+    actor: { type: 'text' },
+    note: { type: 'text', default: '' },
+  },
+  relations: {
+    order: references('Order', 'order_status_events', 'order_id', 'CASCADE'),
+  },
+  indices: [{ name: 'order_status_events_order', columns: ['orderId', 'id'] }],
+});
+
+export const OrderDraftEntity = new EntitySchema<OrderDraftRow>({
+  name: 'OrderDraft',
+  tableName: 'order_drafts',
+  columns: {
+    id: rowid,
+    uid: { type: 'text', unique: true },
+    clientId: { type: 'integer', name: 'client_id' },
+    interactionId: { type: 'integer', name: 'interaction_id', nullable: true },
+    typeCode: { type: 'text', name: 'type_code' },
+    values: { type: 'text' },
+    clientConfirmedAt: { type: 'text', name: 'client_confirmed_at', nullable: true },
+    createdBy: { type: 'text', name: 'created_by' },
+    createdAt: { type: 'text', name: 'created_at' },
+    updatedAt: { type: 'text', name: 'updated_at' },
+  },
+  relations: {
+    client: references('Client', 'order_drafts', 'client_id', 'CASCADE'),
+    interaction: references('Interaction', 'order_drafts', 'interaction_id', 'SET NULL'),
+  },
+  indices: [
+    { name: 'order_drafts_client', columns: ['clientId', 'updatedAt'] },
+    { name: 'order_drafts_operator', columns: ['createdBy', 'updatedAt'] },
+  ],
 });
 
 export const ComplaintEntity = new EntitySchema<ComplaintRow>({
@@ -154,20 +258,31 @@ export const ComplaintEntity = new EntitySchema<ComplaintRow>({
   tableName: 'complaints',
   columns: {
     id: rowid,
+    uid: { type: 'text', unique: true },
     clientId: { type: 'integer', name: 'client_id' },
     orderId: { type: 'integer', name: 'order_id', nullable: true },
-    subject: { type: 'text' },
+    interactionId: { type: 'integer', name: 'interaction_id', nullable: true },
+    kind: { type: 'text' },
+    categoryCode: { type: 'text', name: 'category_code' },
+    categoryTitle: { type: 'text', name: 'category_title' },
     body: { type: 'text', default: '' },
     status: { type: 'text' },
     justified: flag({ nullable: true }),
+    dueOn: { type: 'text', name: 'due_on', nullable: true },
+    createdBy: { type: 'text', name: 'created_by' },
     createdAt: { type: 'text', name: 'created_at' },
     updatedAt: { type: 'text', name: 'updated_at' },
+    resolvedAt: { type: 'text', name: 'resolved_at', nullable: true },
   },
   relations: {
     client: references('Client', 'complaints', 'client_id', 'CASCADE'),
     order: references('Order', 'complaints', 'order_id', 'SET NULL'),
+    interaction: references('Interaction', 'complaints', 'interaction_id', 'SET NULL'),
   },
-  indices: [{ name: 'complaints_client', columns: ['clientId', 'createdAt'] }],
+  indices: [
+    { name: 'complaints_client', columns: ['clientId', 'createdAt'] },
+    { name: 'complaints_status', columns: ['status', 'dueOn'] },
+  ],
 });
 
 export const OfferEntity = new EntitySchema<OfferRow>({

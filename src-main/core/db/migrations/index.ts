@@ -7,6 +7,7 @@ import { NamedKeys1764230400006 } from './0006-named-keys';
 import { SipDialogs1764230400007 } from './0007-sip-dialogs';
 import { CallScripts1764230400008 } from './0008-call-scripts';
 import { ScriptTestRuns1764230400009 } from './0009-script-test-runs';
+import { OrdersComplaintsKnowledge1764230400010 } from './0010-orders-complaints-knowledge';
 
 /** Every migration, in order, listed by hand so a bundle keeps them all. */
 export const migrations = [
@@ -19,4 +20,5 @@ export const migrations = [
   SipDialogs1764230400007,
   CallScripts1764230400008,
   ScriptTestRuns1764230400009,
+  OrdersComplaintsKnowledge1764230400010,
 ];

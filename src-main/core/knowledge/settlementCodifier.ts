@@ -1,0 +1,114 @@
+import { createHash } from 'node:crypto';
+import { createReadStream } from 'node:fs';
+import type BetterSqlite3 from 'better-sqlite3';
+import type { SheetRow } from '../spreadsheets/xlsxRows';
+import { xlsxRows } from '../spreadsheets/xlsxRows';
+
+/**
+ * The settlements of Ukraine's official codifier (КАТОТТГ), read from its
+ * published XLSX as it is: five level codes, the category and the name. A
+ * settlement's oblast, raion and hromada are the rows of its first three
+ * level codes. Categories: M city, T urban-type settlement, C village, X
+ * rural settlement, K city with special status (Kyiv, Sevastopol); O, P, H
+ * (oblast, raion, hromada) and B (a city's district) are not settlements.
+ */
+
+export interface Settlement {
+  code: string;
+  name: string;
+  category: string;
+  oblast: string;
+  raion: string;
+  hromada: string;
+}
+
+const settlementCategories = new Set(['M', 'T', 'C', 'X', 'K']);
+
+export class CodifierError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'CodifierError';
+  }
+}
+
+/** The lower-cased name without apostrophes: what typing is matched against. */
+export function settlementKey(name: string): string {
+  return name.normalize('NFC').toLocaleLowerCase('uk').replace(/['’ʼ`]/g, '').trim();
+}
+
+/** The codifier's rows as settlements. The header is found by its column names, so a newer edition's layout is read too. */
+export async function codifierSettlements(rows: AsyncIterable<SheetRow>): Promise<Settlement[]> {
+  let category = -1;
+  let name = -1;
+  const named = new Map<string, string>();
+  const found: { levels: string[]; category: string; name: string }[] = [];
+  for await (const row of rows) {
+    if (category < 0) {
+      const cells = row.cells.map((cell) => cell.toLocaleLowerCase('uk'));
+      category = cells.findIndex((cell) => cell.startsWith('категорія'));
+      name = cells.findIndex((cell) => cell.startsWith('назва'));
+      if (category < 0 || name < 0) {
+        category = -1;
+        if (row.line > 20) throw new CodifierError('no header with the category and name columns');
+      }
+      continue;
+    }
+    const levels = row.cells.slice(0, category).map((cell) => cell.trim());
+    const code = [...levels].reverse().find((cell) => cell !== '');
+    const kind = (row.cells[category] ?? '').trim().toUpperCase();
+    const title = (row.cells[name] ?? '').trim().replace(/\s+/g, ' ');
+    if (code === undefined || title === '' || !/^UA\d{17}$/.test(code)) continue;
+    named.set(code, title);
+    if (settlementCategories.has(kind)) found.push({ levels, category: kind, name: title });
+  }
+  if (category < 0) throw new CodifierError('no header with the category and name columns');
+  return found.map(({ levels, category: kind, name: title }) => {
+    const code = [...levels].reverse().find((cell) => cell !== '') ?? '';
+    const at = (level: number) => {
+      const levelCode = levels[level] ?? '';
+      return levelCode === '' || levelCode === code ? '' : (named.get(levelCode) ?? '');
+    };
+    return { code, name: title, category: kind, oblast: at(0), raion: at(1), hromada: at(2) };
+  });
+}
+
+async function fileHash(file: string): Promise<string> {
+  const hash = createHash('sha256');
+  for await (const chunk of createReadStream(file)) hash.update(chunk as Buffer);
+  return hash.digest('hex');
+}
+
+/**
+ * The codifier file into the settlements table, once per edition (by the
+ * file's hash), in one transaction: a file that cannot be read leaves the
+ * settlements as they were. Runs on a file-job worker's own connection.
+ */
+export async function loadCodifier(
+  sqlite: BetterSqlite3.Database,
+  file: string,
+  at: string,
+): Promise<{ loaded: boolean; settlements: number }> {
+  const sha256 = await fileHash(file);
+  const known = sqlite.prepare("SELECT sha256, rows FROM reference_files WHERE name = 'katottg'").get() as
+    | { sha256: string; rows: number }
+    | undefined;
+  if (known?.sha256 === sha256) return { loaded: false, settlements: known.rows };
+  const settlements = await codifierSettlements(xlsxRows(file));
+  if (settlements.length === 0) throw new CodifierError('the file lists no settlements');
+  sqlite.transaction(() => {
+    sqlite.prepare('DELETE FROM settlements').run();
+    const insert = sqlite.prepare(
+      `INSERT OR REPLACE INTO settlements (code, name, category, oblast, raion, hromada, search_key)
+       VALUES (?, ?, ?, ?, ?, ?, ?)`,
+    );
+    for (const s of settlements)
+      insert.run(s.code, s.name, s.category, s.oblast, s.raion, s.hromada, settlementKey(s.name));
+    sqlite
+      .prepare(
+        `INSERT INTO reference_files (name, sha256, rows, loaded_at) VALUES ('katottg', ?, ?, ?)
+         ON CONFLICT (name) DO UPDATE SET sha256 = excluded.sha256, rows = excluded.rows, loaded_at = excluded.loaded_at`,
+      )
+      .run(sha256, settlements.length, at);
+  })();
+  return { loaded: true, settlements: settlements.length };
+}
