@@ -194,6 +194,10 @@ function start(): void {
       onExportProgress: (progress) => send('clients.exportProgress', progress),
       files: fileJobs,
       branchStatsWorker: path.join(here, 'branchStatsWorker.js'),
+      // Packaged, the reference files are extraResources; from the sources, the repository's.
+      resourcesDir: app.isPackaged
+        ? process.resourcesPath
+        : path.join(app.getAppPath(), 'resources'),
       sipAccount,
       agent,
       onPresent: () => idle.present(),

@@ -36,6 +36,20 @@ import {
   scriptEditorViewSchema,
 } from '../../src-shared/scripts/scriptEditorView';
 import { scriptGraphSchema } from '../../src-shared/scripts/scriptGraph';
+import { orderValuesSchema } from '../../src-shared/orders/orderValues';
+import {
+  complaintKindSchema,
+  complaintViewSchema,
+  fieldProblemSchema,
+  knowledgeHitSchema,
+  orderCatalogueViewSchema,
+  orderDraftViewSchema,
+  orderListItemSchema,
+  orderQuerySchema,
+  orderStatusSchema,
+  orderSubmitResultSchema,
+  settlementHitSchema,
+} from '../../src-shared/orders/orderViews';
 import {
   runProblems,
   runSummarySchema,
@@ -65,6 +79,10 @@ export const appInfoSchema = z.object({
 });
 
 const id = z.number().int().positive();
+/** A draft's (and its order's) uid: a UUIDv7 made in main. */
+const uid = z
+  .string()
+  .regex(/^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
 
 const callbackItemSchema = z.object({
   id: z.number().int(),
@@ -418,6 +436,96 @@ export const invokeContract = {
     response: z.object({ saved: z.boolean() }),
   },
   /** The window says it serves call audio (on every load). */
+  'orders.catalogue': { request: noRequest, response: orderCatalogueViewSchema },
+  'orders.draft.open': {
+    request: z
+      .object({ typeCode: z.string().max(40), clientId: id, interactionId: id.optional() })
+      .strict(),
+    response: orderDraftViewSchema,
+  },
+  'orders.draft.get': {
+    request: z.object({ uid }).strict(),
+    response: orderDraftViewSchema.nullable(),
+  },
+  /** One change, as typed: sent on every change. */
+  'orders.draft.save': {
+    request: z.object({ uid, values: orderValuesSchema }).strict(),
+    response: z.object({ savedAt: z.string(), clientConfirmedAt: z.string().nullable() }),
+  },
+  'orders.draft.confirm': {
+    request: z.object({ uid }).strict(),
+    response: z.union([
+      z.object({ confirmedAt: z.string() }),
+      z.object({ problems: z.record(z.string(), fieldProblemSchema) }),
+    ]),
+  },
+  'orders.draft.discard': {
+    request: z.object({ uid }).strict(),
+    response: z.object({ discarded: z.boolean() }),
+  },
+  'orders.drafts': { request: noRequest, response: z.array(orderDraftViewSchema) },
+  'orders.submit': {
+    request: z.object({ uid, notADouble: z.boolean().default(false) }).strict(),
+    response: orderSubmitResultSchema,
+  },
+  'orders.list': { request: orderQuerySchema, response: z.array(orderListItemSchema) },
+  'orders.setStatus': {
+    request: z
+      .object({ id, status: orderStatusSchema, note: z.string().max(500).default('') })
+      .strict(),
+    response: orderListItemSchema,
+  },
+  'complaints.register': {
+    request: z
+      .object({
+        clientId: id,
+        interactionId: id.optional(),
+        orderId: id.optional(),
+        kind: complaintKindSchema,
+        categoryCode: z.string().max(40),
+        body: z.string().trim().min(1).max(5000),
+        dueOn: z
+          .string()
+          .regex(/^\d{4}-\d{2}-\d{2}$/)
+          .optional(),
+      })
+      .strict(),
+    response: complaintViewSchema,
+  },
+  'complaints.setStatus': {
+    request: z
+      .object({ id, status: z.enum(['inProgress', 'resolved']), justified: z.boolean().optional() })
+      .strict(),
+    response: complaintViewSchema,
+  },
+  'complaints.ofClient': {
+    request: z.object({ clientId: id }).strict(),
+    response: z.array(complaintViewSchema),
+  },
+  'knowledge.search': {
+    request: z.object({ text: z.string().max(200) }).strict(),
+    response: z.array(knowledgeHitSchema),
+  },
+  'knowledge.article': {
+    request: z.object({ id }).strict(),
+    response: z.object({ title: z.string(), body: z.string() }).nullable(),
+  },
+  'knowledge.offer': {
+    request: z
+      .object({
+        kind: z.enum(['product', 'tariff', 'promotion']),
+        id,
+        interactionId: id,
+        result: z.enum(['accepted', 'refused']),
+        reasonCode: z.string().max(40).optional(),
+      })
+      .strict(),
+    response: z.object({ offerId: id }),
+  },
+  'settlements.search': {
+    request: z.object({ text: z.string().max(200) }).strict(),
+    response: z.array(settlementHitSchema),
+  },
   'media.attach': { request: noRequest, response: z.object({ ok: z.literal(true) }) },
   'media.respond': { request: mediaResponseSchema, response: z.object({ ok: z.literal(true) }) },
   'media.event': { request: mediaEventSchema, response: z.object({ ok: z.literal(true) }) },

@@ -19,6 +19,21 @@ export const refusalCodes = [
   'scriptEditNotAllowed',
   'scriptReadOnly',
   'scriptStepNotAllowed',
+  'catalogueMissing',
+  'orderTypeUnknown',
+  'orderDraftNotFound',
+  'orderNotFound',
+  'orderNotConfirmed',
+  'orderStatusNotAllowed',
+  'complaintCategoryUnknown',
+  'complaintNotFound',
+  'complaintOrderOfAnotherClient',
+  'complaintNeedsVerdict',
+  'knowledgeItemNotFound',
+  'offerNotInForce',
+  'refusalReasonUnknown',
+  'offerNeedsClient',
+  'callNotFound',
 ] as const;
 export type RefusalCode = (typeof refusalCodes)[number];
 

@@ -26,7 +26,7 @@ import {
 import { callActionForKey } from '../../src-shared/telephony/callHotkeys';
 import { CampaignsPage } from '../features/campaigns';
 import { ClientsPage, type NewClientRequest } from '../features/clients';
-import { OrdersPage } from '../features/orders';
+import { ComplaintDialog, KnowledgeDrawer, OrderDialog, OrdersPage } from '../features/orders';
 import { PerformancePage } from '../features/performance';
 import { SchedulePage } from '../features/schedule';
 import { CallScriptPanel, ScriptsPage, useCallScript } from '../features/scripts';
@@ -64,7 +64,7 @@ function SectionContent({ section, ...props }: SectionProps & { section: Section
     case 'scripts':
       return <ScriptsPage />;
     case 'orders':
-      return <OrdersPage />;
+      return <OrdersPage onOpenClient={props.openClient} />;
     case 'campaigns':
       return <CampaignsPage />;
     case 'performance':
@@ -153,6 +153,7 @@ export function App({ initialSettings }: { initialSettings: SettingsView }) {
 
   const keys = settings.values.hotkeys;
   const [cheatSheet, setCheatSheet] = useState(false);
+  const [knowledge, setKnowledge] = useState(false);
   useHotkeys(
     [
       ...sectionIds.map((id, index): [string, () => void] => [`mod+${index + 1}`, () => open(id)]),
@@ -169,6 +170,7 @@ export function App({ initialSettings }: { initialSettings: SettingsView }) {
         () => document.querySelector<HTMLElement>('[data-testid="wrap-up-save"]')?.click(),
       ],
       [keys.ready, () => void invoke('agent.set', { state: 'ready' })],
+      ['mod+K', () => setKnowledge(true)],
       [keys.notReady, () => void invoke('agent.set', { state: 'notReady', reason: 'break' })],
     ],
     [],
@@ -221,6 +223,15 @@ export function App({ initialSettings }: { initialSettings: SettingsView }) {
                 {t('scripts.panel.pick')}
               </Button>
             )}
+            <Button
+              size="xs"
+              variant="default"
+              onClick={() => setKnowledge(true)}
+              rightSection={<Kbd size="xs">Ctrl+K</Kbd>}
+              data-testid="knowledge-open"
+            >
+              {t('knowledge.title')}
+            </Button>
             <Text size="xs" c="dimmed">
               <Kbd size="xs">Ctrl</Kbd>+<Kbd size="xs">1…8</Kbd> {t('app.shortcutHint')}
             </Text>
@@ -283,6 +294,9 @@ export function App({ initialSettings }: { initialSettings: SettingsView }) {
         <StatusBar />
       </AppShell.Footer>
       <IdlePrompt />
+      <OrderDialog calls={calls} />
+      <ComplaintDialog calls={calls} />
+      <KnowledgeDrawer opened={knowledge} onClose={() => setKnowledge(false)} calls={calls} />
       <HotkeyCheatSheet opened={cheatSheet} onClose={() => setCheatSheet(false)} hotkeys={keys} />
     </AppShell>
   );

@@ -22,8 +22,30 @@ const teens = [
   'вісімнадцять',
   "дев'ятнадцять",
 ];
-const tens = ['', '', 'двадцять', 'тридцять', 'сорок', "п'ятдесят", 'шістдесят', 'сімдесят', 'вісімдесят', "дев'яносто"];
-const hundreds = ['', 'сто', 'двісті', 'триста', 'чотириста', "п'ятсот", 'шістсот', 'сімсот', 'вісімсот', "дев'ятсот"];
+const tens = [
+  '',
+  '',
+  'двадцять',
+  'тридцять',
+  'сорок',
+  "п'ятдесят",
+  'шістдесят',
+  'сімдесят',
+  'вісімдесят',
+  "дев'яносто",
+];
+const hundreds = [
+  '',
+  'сто',
+  'двісті',
+  'триста',
+  'чотириста',
+  "п'ятсот",
+  'шістсот',
+  'сімсот',
+  'вісімсот',
+  "дев'ятсот",
+];
 
 type Gender = keyof typeof ones;
 /** Forms for 1, for 2–4 and for 5–20 (and 0). */
@@ -73,8 +95,40 @@ export function numberInWordsUk(n: number, gender: Gender = 'masculine'): string
   return words.join(' ');
 }
 
-const englishOnes = ['', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve', 'thirteen', 'fourteen', 'fifteen', 'sixteen', 'seventeen', 'eighteen', 'nineteen'];
-const englishTens = ['', '', 'twenty', 'thirty', 'forty', 'fifty', 'sixty', 'seventy', 'eighty', 'ninety'];
+const englishOnes = [
+  '',
+  'one',
+  'two',
+  'three',
+  'four',
+  'five',
+  'six',
+  'seven',
+  'eight',
+  'nine',
+  'ten',
+  'eleven',
+  'twelve',
+  'thirteen',
+  'fourteen',
+  'fifteen',
+  'sixteen',
+  'seventeen',
+  'eighteen',
+  'nineteen',
+];
+const englishTens = [
+  '',
+  '',
+  'twenty',
+  'thirty',
+  'forty',
+  'fifty',
+  'sixty',
+  'seventy',
+  'eighty',
+  'ninety',
+];
 
 function numberInWordsEn(n: number): string {
   if (n === 0) return 'zero';
@@ -82,7 +136,10 @@ function numberInWordsEn(n: number): string {
     const words: string[] = [];
     if (k >= 100) words.push(`${englishOnes[Math.floor(k / 100)]} hundred`);
     const rest = k % 100;
-    if (rest >= 20) words.push([englishTens[Math.floor(rest / 10)], englishOnes[rest % 10]].filter(Boolean).join('-'));
+    if (rest >= 20)
+      words.push(
+        [englishTens[Math.floor(rest / 10)], englishOnes[rest % 10]].filter(Boolean).join('-'),
+      );
     else if (rest > 0) words.push(englishOnes[rest] ?? '');
     return words.join(' ');
   };

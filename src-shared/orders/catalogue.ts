@@ -14,7 +14,10 @@ export const catalogueFormat = 'pult-catalogue/1';
 
 const code = z
   .string()
-  .regex(/^[a-z][a-zA-Z0-9_-]{0,39}$/, 'a code is a Latin letter then up to 39 letters, digits, _ or -');
+  .regex(
+    /^[a-z][a-zA-Z0-9_-]{0,39}$/,
+    'a code is a Latin letter then up to 39 letters, digits, _ or -',
+  );
 const short = z.string().normalize('NFC').trim().min(1).max(200);
 const long = (max: number) => z.string().normalize('NFC').max(max);
 /** Said in Ukrainian, and in English where the center gives it (Ukrainian otherwise). */
@@ -70,7 +73,12 @@ const fieldSchema = z.discriminatedUnion('kind', [
     max: z.number().int().min(-1e9).max(1e9).optional(),
     unit: localizedSchema.optional(),
   }),
-  z.strictObject({ ...fieldBase, kind: z.literal('money'), minKop: kop.optional(), maxKop: kop.optional() }),
+  z.strictObject({
+    ...fieldBase,
+    kind: z.literal('money'),
+    minKop: kop.optional(),
+    maxKop: kop.optional(),
+  }),
   z.strictObject({
     ...fieldBase,
     kind: z.literal('date'),
@@ -101,7 +109,10 @@ const fieldSchema = z.discriminatedUnion('kind', [
   z.strictObject({
     ...fieldBase,
     kind: z.literal('choice'),
-    options: z.array(z.strictObject({ code, label: localizedSchema })).min(1).max(50),
+    options: z
+      .array(z.strictObject({ code, label: localizedSchema }))
+      .min(1)
+      .max(50),
   }),
   z.strictObject({ ...fieldBase, kind: z.literal('tariff') }),
   z.strictObject({
@@ -125,7 +136,7 @@ export type OrderFieldKind = OrderField['kind'];
 /** The fields an order's date may come from: a future one schedules its confirmation. */
 export const datedFieldKinds = ['date', 'dateTime', 'timeWindow'] as const;
 
-const orderTypeSchema = z
+export const orderTypeSchema = z
   .strictObject({
     code,
     title: localizedSchema,
@@ -135,7 +146,12 @@ const orderTypeSchema = z
     /** What the client must hear before confirming (be home, have the passport, …). */
     reminders: z.array(localizedSchema).max(10).default([]),
     /** The same client ordering the same type within this time is warned of a double. */
-    duplicateWithinMinutes: z.number().int().min(0).max(7 * 24 * 60).default(60),
+    duplicateWithinMinutes: z
+      .number()
+      .int()
+      .min(0)
+      .max(7 * 24 * 60)
+      .default(60),
     /** A future order is confirmed by a callback this long before its date. */
     confirmation: z
       .strictObject({ field: code, hoursBefore: z.number().int().min(1).max(168) })
@@ -145,17 +161,33 @@ const orderTypeSchema = z
     const seen = new Set<string>();
     type.fields.forEach((field, i) => {
       if (seen.has(field.code))
-        ctx.addIssue({ code: 'custom', path: ['fields', i, 'code'], message: 'a field code is used twice' });
+        ctx.addIssue({
+          code: 'custom',
+          path: ['fields', i, 'code'],
+          message: 'a field code is used twice',
+        });
       seen.add(field.code);
     });
     const byCode = new Map(type.fields.map((f) => [f.code, f]));
     if (type.total !== undefined && byCode.get(type.total)?.kind !== 'money')
-      ctx.addIssue({ code: 'custom', path: ['total'], message: 'the total names no money field of this type' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['total'],
+        message: 'the total names no money field of this type',
+      });
     const dated = type.confirmation === undefined ? undefined : byCode.get(type.confirmation.field);
     if (dated !== undefined && !(datedFieldKinds as readonly string[]).includes(dated.kind))
-      ctx.addIssue({ code: 'custom', path: ['confirmation', 'field'], message: 'not a date field of this type' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['confirmation', 'field'],
+        message: 'not a date field of this type',
+      });
     if (type.confirmation !== undefined && dated === undefined)
-      ctx.addIssue({ code: 'custom', path: ['confirmation', 'field'], message: 'no such field in this type' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['confirmation', 'field'],
+        message: 'no such field in this type',
+      });
   });
 export type OrderType = z.infer<typeof orderTypeSchema>;
 
@@ -210,7 +242,11 @@ export const catalogueSchema = z
       const seen = new Set<string>();
       items.forEach((item, i) => {
         if (seen.has(item.code))
-          ctx.addIssue({ code: 'custom', path: [list, i, 'code'], message: 'this code is used twice' });
+          ctx.addIssue({
+            code: 'custom',
+            path: [list, i, 'code'],
+            message: 'this code is used twice',
+          });
         seen.add(item.code);
       });
     };
@@ -224,15 +260,35 @@ export const catalogueSchema = z
     const tariffs = new Set(catalogue.tariffs.map((t) => t.code));
     catalogue.tariffs.forEach((tariff, i) => {
       if (tariff.product !== undefined && !products.has(tariff.product))
-        ctx.addIssue({ code: 'custom', path: ['tariffs', i, 'product'], message: 'no such product' });
-      if (tariff.validFrom !== undefined && tariff.validTo !== undefined && tariff.validTo < tariff.validFrom)
-        ctx.addIssue({ code: 'custom', path: ['tariffs', i, 'validTo'], message: 'ends before it starts' });
+        ctx.addIssue({
+          code: 'custom',
+          path: ['tariffs', i, 'product'],
+          message: 'no such product',
+        });
+      if (
+        tariff.validFrom !== undefined &&
+        tariff.validTo !== undefined &&
+        tariff.validTo < tariff.validFrom
+      )
+        ctx.addIssue({
+          code: 'custom',
+          path: ['tariffs', i, 'validTo'],
+          message: 'ends before it starts',
+        });
     });
     catalogue.promotions.forEach((promotion, i) => {
       if (promotion.tariff !== undefined && !tariffs.has(promotion.tariff))
-        ctx.addIssue({ code: 'custom', path: ['promotions', i, 'tariff'], message: 'no such tariff' });
+        ctx.addIssue({
+          code: 'custom',
+          path: ['promotions', i, 'tariff'],
+          message: 'no such tariff',
+        });
       if (promotion.endsOn < promotion.startsOn)
-        ctx.addIssue({ code: 'custom', path: ['promotions', i, 'endsOn'], message: 'ends before it starts' });
+        ctx.addIssue({
+          code: 'custom',
+          path: ['promotions', i, 'endsOn'],
+          message: 'ends before it starts',
+        });
     });
   });
 export type Catalogue = z.infer<typeof catalogueSchema>;

@@ -21,7 +21,8 @@ export const addressValueSchema = z.strictObject({
   house: typed(20),
   entrance: typed(10),
   flat: typed(10),
-  /** An address the codifier cannot give, allowed only with the reason why. */
+  /** An address the codifier cannot give, typed whole, allowed only with the reason why. */
+  free: z.boolean().default(false),
   freeText: typed(500),
   freeTextReason: typed(300),
 });
@@ -133,7 +134,37 @@ function isDate(text: string): boolean {
   );
 }
 
-const isClock = (text: string) => /^([01]\d|2[0-3]):[0-5]\d$/.test(text);
+/**
+ * A day as a Ukrainian operator types it ("9.12.2026", "09/12/2026") or as
+ * ISO ("2026-12-09"), as "YYYY-MM-DD"; anything else, or a day the calendar
+ * lacks, is not a day. What was typed stays in the draft as typed.
+ */
+export function parseDay(text: string): string | undefined {
+  const typed = text.trim();
+  const dotted = /^(\d{1,2})[./-](\d{1,2})[./-](\d{4})$/.exec(typed);
+  const iso =
+    dotted === null
+      ? typed
+      : `${dotted[3]}-${dotted[2]?.padStart(2, '0')}-${dotted[1]?.padStart(2, '0')}`;
+  return isDate(iso) ? iso : undefined;
+}
+
+/** "9:30", "09.30", "0930" → "09:30". */
+export function parseClock(text: string): string | undefined {
+  const m = /^([01]?\d|2[0-3])[:.]?([0-5]\d)$/.exec(text.trim());
+  return m === null ? undefined : `${m[1]?.padStart(2, '0')}:${m[2]}`;
+}
+
+/** "9.12.2026 14:30" (or ISO's "2026-12-09T14:30") → "2026-12-09T14:30". */
+export function parseDayTime(text: string): string | undefined {
+  const [day = '', clock = '', ...rest] = text.trim().split(/[\sT]+/);
+  const date = parseDay(day);
+  const time = parseClock(clock);
+  return date === undefined || time === undefined || rest.length > 0
+    ? undefined
+    : `${date}T${time}`;
+}
+
 const minutes = (clock: string) => Number(clock.slice(0, 2)) * 60 + Number(clock.slice(3, 5));
 
 function daysBetween(from: string, to: string): number {
@@ -158,10 +189,13 @@ const blank = (value: FieldValue | undefined): boolean =>
     ? value.trim() === ''
     : Array.isArray(value)
       ? value.every((line) => line.product === '' && line.quantity === '')
-      : Object.values(value).every((part) => part.trim() === ''));
+      : Object.values(value).every((part) => typeof part !== 'string' || part.trim() === ''));
 
 /** A lines field's sum: each line's price × quantity less its discount, rounded to the kopiyka. */
-export function linesTotal(lines: readonly LineValue[], ctx: Pick<OrderCheckContext, 'products'>): number {
+export function linesTotal(
+  lines: readonly LineValue[],
+  ctx: Pick<OrderCheckContext, 'products'>,
+): number {
   let total = 0;
   for (const line of lines) {
     const price = ctx.products.get(line.product)?.priceKop;
@@ -185,7 +219,8 @@ function checkField(
   switch (field.kind) {
     case 'text':
       if (typeof value !== 'string') return { problem: 'required' };
-      if (field.minLength !== undefined && text.length < field.minLength) return { problem: 'tooShort' };
+      if (field.minLength !== undefined && text.length < field.minLength)
+        return { problem: 'tooShort' };
       if (text.length > field.maxLength) return { problem: 'tooLong' };
       // The center's own pattern, run on at most 2,000 characters.
       if (field.pattern !== undefined && !new RegExp(field.pattern, 'u').test(text))
@@ -212,32 +247,43 @@ function checkField(
       return undefined;
     }
     case 'date':
-      return one(checkDay(text, field, ctx.today));
+      return one(checkDay(parseDay(text) ?? '', field, ctx.today));
     case 'dateTime': {
-      const [date = '', time = ''] = text.split('T');
-      const day = checkDay(date, field, ctx.today);
-      if (day !== undefined) return { problem: day };
-      if (!isClock(time.slice(0, 5)) || time.length !== 5) return { problem: 'notATime' };
-      if (field.notInPast && date === ctx.today && time < ctx.now) return { problem: 'dateInPast' };
+      const [day = ''] = text.split(/[\sT]+/);
+      const checked = checkDay(parseDay(day) ?? '', field, ctx.today);
+      if (checked !== undefined) return { problem: checked };
+      const at = parseDayTime(text);
+      if (at === undefined) return { problem: 'notATime' };
+      if (field.notInPast && at.slice(0, 10) === ctx.today && at.slice(11) < ctx.now)
+        return { problem: 'dateInPast' };
       return undefined;
     }
     case 'timeWindow': {
-      if (typeof value !== 'object' || Array.isArray(value) || !('from' in value)) return { problem: 'required' };
-      const day = checkDay(value.date, { notInPast: true, maxDaysAhead: field.maxDaysAhead }, ctx.today);
+      if (typeof value !== 'object' || Array.isArray(value) || !('from' in value))
+        return { problem: 'required' };
+      const date = parseDay(value.date) ?? '';
+      const day = checkDay(date, { notInPast: true, maxDaysAhead: field.maxDaysAhead }, ctx.today);
       if (day !== undefined) return one(day, 'date');
-      if (!isClock(value.from)) return one('notATime', 'from');
-      if (!isClock(value.to)) return one('notATime', 'to');
-      if (value.to <= value.from) return one('windowOrder', 'to');
-      if (minutes(value.to) - minutes(value.from) < field.minMinutes) return one('windowTooShort', 'to');
-      if (value.from < field.earliest) return one('windowOutsideHours', 'from');
-      if (value.to > field.latest) return one('windowOutsideHours', 'to');
-      if (value.date === ctx.today && value.from < ctx.now) return one('dateInPast', 'from');
+      const from = parseClock(value.from);
+      const to = parseClock(value.to);
+      if (from === undefined) return one('notATime', 'from');
+      if (to === undefined) return one('notATime', 'to');
+      if (to <= from) return one('windowOrder', 'to');
+      if (minutes(to) - minutes(from) < field.minMinutes) return one('windowTooShort', 'to');
+      if (from < field.earliest) return one('windowOutsideHours', 'from');
+      if (to > field.latest) return one('windowOutsideHours', 'to');
+      if (date === ctx.today && from < ctx.now) return one('dateInPast', 'from');
       return undefined;
     }
     case 'address': {
-      if (typeof value !== 'object' || Array.isArray(value) || !('street' in value)) return { problem: 'required' };
-      if (value.freeText.trim() !== '')
-        return value.freeTextReason.trim() === '' ? one('freeTextNeedsReason', 'freeTextReason') : undefined;
+      if (typeof value !== 'object' || Array.isArray(value) || !('street' in value))
+        return { problem: 'required' };
+      if (value.free) {
+        if (value.freeText.trim() === '') return one('required', 'freeText');
+        return value.freeTextReason.trim() === ''
+          ? one('freeTextNeedsReason', 'freeTextReason')
+          : undefined;
+      }
       if (value.settlementCode.trim() === '') return one('noSettlement', 'settlement');
       if (value.street.trim() === '') return one('noStreet', 'street');
       if (value.house.trim() === '') return one('noHouse', 'house');
@@ -245,7 +291,9 @@ function checkField(
       return undefined;
     }
     case 'choice':
-      return field.options.some((option) => option.code === text) ? undefined : { problem: 'notAnOption' };
+      return field.options.some((option) => option.code === text)
+        ? undefined
+        : { problem: 'notAnOption' };
     case 'tariff': {
       const tariff = ctx.tariffs.get(text);
       if (tariff === undefined) return { problem: 'unknownTariff' };
@@ -255,15 +303,19 @@ function checkField(
       return ctx.phoneOk(text) ? undefined : { problem: 'notAPhone' };
     case 'lines': {
       if (!Array.isArray(value)) return { problem: 'required' };
-      const lines = value.filter((line) => !(line.product === '' && line.quantity === '' && line.discount === ''));
+      const lines = value.filter(
+        (line) => !(line.product === '' && line.quantity === '' && line.discount === ''),
+      );
       if (lines.length > field.maxLines) return { problem: 'tooManyLines' };
       for (const [i, line] of value.entries()) {
         if (line.product === '' && line.quantity === '' && line.discount === '') continue;
-        if (ctx.products.get(line.product)?.priceKop == null) return { problem: 'unknownProduct', line: i, part: 'product' };
+        if (ctx.products.get(line.product)?.priceKop == null)
+          return { problem: 'unknownProduct', line: i, part: 'product' };
         if (!/^\d{1,5}$/.test(line.quantity) || Number(line.quantity) === 0)
           return { problem: 'badQuantity', line: i, part: 'quantity' };
         const discount = line.discount.trim();
-        if (discount !== '' && !/^\d{1,3}$/.test(discount)) return { problem: 'badDiscount', line: i, part: 'discount' };
+        if (discount !== '' && !/^\d{1,3}$/.test(discount))
+          return { problem: 'badDiscount', line: i, part: 'discount' };
         if (discount !== '' && Number(discount) > field.maxDiscountPercent)
           return { problem: 'discountOverCap', line: i, part: 'discount' };
       }
@@ -273,10 +325,18 @@ function checkField(
 }
 
 /** Every field of an order checked, with its sum and its date. */
-export function checkOrder(type: OrderType, values: OrderValues, ctx: OrderCheckContext): OrderCheck {
+export function checkOrder(
+  type: OrderType,
+  values: OrderValues,
+  ctx: OrderCheckContext,
+): OrderCheck {
   const problems: Record<string, FieldProblem> = {};
   for (const field of type.fields) {
-    const problem = checkField(field, Object.hasOwn(values, field.code) ? values[field.code] : undefined, ctx);
+    const problem = checkField(
+      field,
+      Object.hasOwn(values, field.code) ? values[field.code] : undefined,
+      ctx,
+    );
     if (problem !== undefined) problems[field.code] = problem;
   }
   return { problems, totalKop: orderTotal(type, values, ctx), dueAt: orderDate(type, values) };
@@ -298,9 +358,13 @@ function orderDate(type: OrderType, values: OrderValues): string | null {
     type.fields.find((f) => f.code === type.confirmation?.field) ??
     type.fields.find((f) => f.kind === 'date' || f.kind === 'dateTime' || f.kind === 'timeWindow');
   const value = field === undefined ? undefined : values[field.code];
-  if (typeof value === 'string') return isDate(value.slice(0, 10)) ? value : null;
-  if (value !== undefined && !Array.isArray(value) && 'from' in value)
-    return isDate(value.date) && isClock(value.from) ? `${value.date}T${value.from}` : null;
+  if (typeof value === 'string')
+    return (field?.kind === 'date' ? parseDay(value) : parseDayTime(value)) ?? null;
+  if (value !== undefined && !Array.isArray(value) && 'from' in value) {
+    const date = parseDay(value.date);
+    const from = parseClock(value.from);
+    return date === undefined || from === undefined ? null : `${date}T${from}`;
+  }
   return null;
 }
 
@@ -308,12 +372,15 @@ function orderDate(type: OrderType, values: OrderValues): string | null {
 export function blankValues(type: OrderType, client: Partial<Record<string, string>>): OrderValues {
   const values: OrderValues = {};
   for (const field of type.fields) {
-    const fromClient = field.prefill === undefined ? '' : (client[field.prefill.slice('client.'.length)] ?? '');
+    const fromClient =
+      field.prefill === undefined ? '' : (client[field.prefill.slice('client.'.length)] ?? '');
     if (field.kind === 'address')
       // The card's address is one line: it is offered as the street, and its city as what to
       // look up in the codifier; the operator still picks the settlement.
       values[field.code] = addressValueSchema.parse(
-        field.prefill === undefined ? {} : { settlement: client.city ?? '', street: client.address ?? '' },
+        field.prefill === undefined
+          ? {}
+          : { settlement: client.city ?? '', street: client.address ?? '' },
       );
     else if (field.kind === 'timeWindow') values[field.code] = windowValueSchema.parse({});
     else if (field.kind === 'lines') values[field.code] = [lineValueSchema.parse({})];

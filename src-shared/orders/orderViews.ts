@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { orderTypeSchema } from './catalogue';
 import { orderFieldProblems, orderValuesSchema } from './orderValues';
 
 /** What the window is told of orders, drafts and complaints; main builds them, the contract checks them. */
@@ -64,8 +65,14 @@ export const orderQuerySchema = z.strictObject({
   typeCode: z.string().max(40).optional(),
   clientId: z.number().int().positive().optional(),
   /** Created on or after / before these days ("YYYY-MM-DD"). */
-  from: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional(),
-  to: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional(),
+  from: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/)
+    .optional(),
+  to: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/)
+    .optional(),
   mine: z.boolean().default(false),
   /** The last row of the page before (keyset paging: a page of 2,000,000 orders reads one index range). */
   after: z.strictObject({ createdAt: z.string().max(40), id: z.number().int() }).optional(),
@@ -118,3 +125,30 @@ export const settlementHitSchema = z.object({
   hromada: z.string(),
 });
 export type SettlementHit = z.infer<typeof settlementHitSchema>;
+
+/** What the order form needs of the catalogue in use: the types, prices, tariffs in force today, and lists. */
+export const orderCatalogueViewSchema = z.object({
+  inUse: z.object({ version: z.string(), appliedAt: z.string() }).nullable(),
+  /** The file IT named, refused: the last good catalogue (if any) stays in use. */
+  refused: z
+    .object({ file: z.string(), line: z.number().int(), field: z.string(), problem: z.string() })
+    .nullable(),
+  orderTypes: z.array(orderTypeSchema),
+  products: z.array(
+    z.object({ code: z.string(), name: z.string(), priceKop: z.number().int().nullable() }),
+  ),
+  tariffs: z.array(
+    z.object({
+      code: z.string(),
+      name: z.string(),
+      monthlyFeeKop: z.number().int(),
+      valid: z.boolean(),
+    }),
+  ),
+  complaintCategories: z.array(z.object({ code: z.string(), label: z.string() })),
+  refusalReasons: z.array(z.object({ code: z.string(), label: z.string() })),
+  /** The workstation's day and time, for "not in the past". */
+  today: z.string(),
+  now: z.string(),
+});
+export type OrderCatalogueView = z.infer<typeof orderCatalogueViewSchema>;

@@ -12,7 +12,11 @@ export function demoCatalogue(): Catalogue {
   return catalogueSchema.parse(JSON.parse(readFileSync(demoCatalogueFile, 'utf8')));
 }
 
-export function takeCatalogue(db: PultDatabase, catalogue: Catalogue, at = new Date().toISOString()) {
+export function takeCatalogue(
+  db: PultDatabase,
+  catalogue: Catalogue,
+  at = new Date().toISOString(),
+) {
   return applyCatalogue(db.sqlite, catalogue, {
     sha256: createHash('sha256').update(JSON.stringify(catalogue)).digest('hex'),
     source: 'test',
@@ -22,7 +26,12 @@ export function takeCatalogue(db: PultDatabase, catalogue: Catalogue, at = new D
 }
 
 /** A client as an import leaves one, with a phone; its id. */
-export function addClient(db: PultDatabase, fullName: string, city = 'Київ', address = 'вул. Хрещатик, 22'): number {
+export function addClient(
+  db: PultDatabase,
+  fullName: string,
+  city = 'Київ',
+  address = 'вул. Хрещатик, 22',
+): number {
   const id = Number(
     db.sqlite
       .prepare(
@@ -32,7 +41,9 @@ export function addClient(db: PultDatabase, fullName: string, city = 'Київ',
       .run(fullName, fullName.toLowerCase(), address, city).lastInsertRowid,
   );
   db.sqlite
-    .prepare("INSERT INTO client_phones (client_id, e164, raw, label, search_tokens) VALUES (?, '+380671234567', '067 123 45 67', '', '')")
+    .prepare(
+      "INSERT INTO client_phones (client_id, e164, raw, label, search_tokens) VALUES (?, '+380671234567', '067 123 45 67', '', '')",
+    )
     .run(id);
   return id;
 }

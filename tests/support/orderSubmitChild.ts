@@ -10,7 +10,7 @@ import { ordersOf } from '../../src-main/core/workstation/workstationOrders';
 
 const [databaseFile, uid] = process.argv.slice(2) as [string, string];
 const db = await openDatabase(databaseFile, { logger: silentLogger });
-const orders = ordersOf({ db } as never, { clock: systemClock, language: () => 'uk' });
+const orders = ordersOf({ db }, { clock: systemClock, language: () => 'uk' });
 const result = orders.book.submit(uid, 'op1');
 if (result.kind === 'submitted') process.kill(process.pid, 'SIGKILL');
 process.stdout.write(`not submitted: ${JSON.stringify(result)}\n`);

@@ -17,7 +17,11 @@ export async function readCatalogueFile(
 ): Promise<JsonFileResult<Catalogue> & { sha256?: string }> {
   const result = await readJsonFileAt(file, catalogueSchema, maxCatalogueFileBytes);
   if (!result.ok || result.text === undefined) return result;
-  return { ok: true, value: result.value, sha256: createHash('sha256').update(result.text).digest('hex') };
+  return {
+    ok: true,
+    value: result.value,
+    sha256: createHash('sha256').update(result.text).digest('hex'),
+  };
 }
 
 /** Apostrophes dropped (Мар'яна, Мар’яна), as client search does, so either spelling finds either. */
@@ -37,14 +41,15 @@ export function applyCatalogue(
   edition: { sha256: string; source: string; at: string; actor: string },
 ): { applied: boolean } {
   return sqlite.transaction(() => {
-    const latest = sqlite.prepare('SELECT sha256 FROM catalogues ORDER BY id DESC LIMIT 1').get() as
-      | { sha256: string }
-      | undefined;
+    const latest = sqlite
+      .prepare('SELECT sha256 FROM catalogues ORDER BY id DESC LIMIT 1')
+      .get() as { sha256: string } | undefined;
     if (latest?.sha256 === edition.sha256) return { applied: false };
     const flag = (b: boolean) => (b ? 1 : 0);
     const codes = (items: readonly { code: string }[]) => JSON.stringify(items.map((i) => i.code));
 
-    const product = sqlite.prepare(`INSERT INTO products (code, name, description, price_kop, active)
+    const product =
+      sqlite.prepare(`INSERT INTO products (code, name, description, price_kop, active)
       VALUES (?, ?, ?, ?, ?) ON CONFLICT (code) DO UPDATE SET name = excluded.name,
       description = excluded.description, price_kop = excluded.price_kop, active = excluded.active`);
     for (const p of catalogue.products)
@@ -60,7 +65,16 @@ export function applyCatalogue(
       description = excluded.description, monthly_fee_kop = excluded.monthly_fee_kop,
       valid_from = excluded.valid_from, valid_to = excluded.valid_to, active = excluded.active`);
     for (const t of catalogue.tariffs)
-      tariff.run(t.code, t.product ?? null, t.name, t.description, t.monthlyFeeKop, t.validFrom ?? null, t.validTo ?? null, flag(t.active));
+      tariff.run(
+        t.code,
+        t.product ?? null,
+        t.name,
+        t.description,
+        t.monthlyFeeKop,
+        t.validFrom ?? null,
+        t.validTo ?? null,
+        flag(t.active),
+      );
     sqlite
       .prepare('UPDATE tariffs SET active = 0 WHERE code NOT IN (SELECT value FROM json_each(?))')
       .run(codes(catalogue.tariffs));
@@ -73,7 +87,9 @@ export function applyCatalogue(
     for (const p of catalogue.promotions)
       promotion.run(p.code, p.name, p.description, p.startsOn, p.endsOn, p.tariff ?? null);
     sqlite
-      .prepare('UPDATE promotions SET active = 0 WHERE code NOT IN (SELECT value FROM json_each(?))')
+      .prepare(
+        'UPDATE promotions SET active = 0 WHERE code NOT IN (SELECT value FROM json_each(?))',
+      )
       .run(codes(catalogue.promotions));
 
     const article = sqlite.prepare(`INSERT INTO articles (code, title, body, tags, active)
@@ -92,14 +108,34 @@ export function applyCatalogue(
       for (const row of sqlite.prepare(sql).all() as { id: number; title: string; body: string }[])
         index.run(kind, row.id, searchText(row.title), searchText(row.body));
     };
-    indexAll('product', 'SELECT id, name AS title, description AS body FROM products WHERE active = 1');
-    indexAll('tariff', 'SELECT id, name AS title, description AS body FROM tariffs WHERE active = 1');
-    indexAll('promotion', 'SELECT id, name AS title, description AS body FROM promotions WHERE active = 1');
-    indexAll('article', "SELECT id, title, body || ' ' || tags AS body FROM articles WHERE active = 1");
+    indexAll(
+      'product',
+      'SELECT id, name AS title, description AS body FROM products WHERE active = 1',
+    );
+    indexAll(
+      'tariff',
+      'SELECT id, name AS title, description AS body FROM tariffs WHERE active = 1',
+    );
+    indexAll(
+      'promotion',
+      'SELECT id, name AS title, description AS body FROM promotions WHERE active = 1',
+    );
+    indexAll(
+      'article',
+      "SELECT id, title, body || ' ' || tags AS body FROM articles WHERE active = 1",
+    );
 
     const id = sqlite
-      .prepare('INSERT INTO catalogues (version, sha256, source, applied_at, body) VALUES (?, ?, ?, ?, ?)')
-      .run(catalogue.version, edition.sha256, edition.source, edition.at, JSON.stringify(catalogue)).lastInsertRowid;
+      .prepare(
+        'INSERT INTO catalogues (version, sha256, source, applied_at, body) VALUES (?, ?, ?, ?, ?)',
+      )
+      .run(
+        catalogue.version,
+        edition.sha256,
+        edition.source,
+        edition.at,
+        JSON.stringify(catalogue),
+      ).lastInsertRowid;
     recordChange(sqlite, {
       at: edition.at,
       actor: edition.actor,

@@ -1,5 +1,9 @@
 import type BetterSqlite3 from 'better-sqlite3';
-import { catalogueSchema, type Catalogue, type OrderType } from '../../../src-shared/orders/catalogue';
+import {
+  catalogueSchema,
+  type Catalogue,
+  type OrderType,
+} from '../../../src-shared/orders/catalogue';
 import type { OrderCheckContext } from '../../../src-shared/orders/orderValues';
 import { normalizePhone } from '../phones/phoneNumbers';
 
@@ -13,7 +17,11 @@ export function localMoment(now: Date): { today: string; now: string } {
 }
 
 /** Whether a dated item is in force on a day: from and to both inclusive, either open. */
-export function inForce(day: string, from: string | null | undefined, to: string | null | undefined): boolean {
+export function inForce(
+  day: string,
+  from: string | null | undefined,
+  to: string | null | undefined,
+): boolean {
   return (from == null || from <= day) && (to == null || day <= to);
 }
 

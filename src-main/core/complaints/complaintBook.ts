@@ -12,7 +12,8 @@ export type ComplaintProblem =
   | 'clientNotFound'
   | 'complaintNotFound'
   | 'complaintOrderOfAnotherClient'
-  | 'complaintNeedsVerdict';
+  | 'complaintNeedsVerdict'
+  | 'callNotFound';
 
 export class ComplaintRefusal extends Error {
   constructor(readonly problem: ComplaintProblem) {
@@ -63,7 +64,10 @@ export class ComplaintBook {
       .current()
       ?.catalogue.complaintCategories.find((c) => c.code === complaint.categoryCode);
     if (category === undefined) throw new ComplaintRefusal('complaintCategoryUnknown');
-    if (this.sqlite.prepare('SELECT 1 FROM clients WHERE id = ?').get(complaint.clientId) === undefined)
+    if (
+      this.sqlite.prepare('SELECT 1 FROM clients WHERE id = ?').get(complaint.clientId) ===
+      undefined
+    )
       throw new ComplaintRefusal('clientNotFound');
     if (
       complaint.orderId !== undefined &&
@@ -72,10 +76,18 @@ export class ComplaintBook {
         .get(complaint.orderId, complaint.clientId) === undefined
     )
       throw new ComplaintRefusal('complaintOrderOfAnotherClient');
+    if (
+      complaint.interactionId !== undefined &&
+      this.sqlite
+        .prepare('SELECT 1 FROM interactions WHERE id = ?')
+        .get(complaint.interactionId) === undefined
+    )
+      throw new ComplaintRefusal('callNotFound');
     const now = this.clock.now();
     const at = now.toISOString();
     const dueOn =
-      complaint.dueOn ?? localMoment(new Date(now.getTime() + defaultComplaintDays * 86_400_000)).today;
+      complaint.dueOn ??
+      localMoment(new Date(now.getTime() + defaultComplaintDays * 86_400_000)).today;
     const uid = uuidv7();
     const id = this.sqlite.transaction(() => {
       const id = Number(
@@ -85,8 +97,20 @@ export class ComplaintBook {
               body, status, due_on, created_by, created_at, updated_at)
              VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'open', ?, ?, ?, ?)`,
           )
-          .run(uid, complaint.clientId, complaint.orderId ?? null, complaint.interactionId ?? null, complaint.kind,
-            category.code, localized(category.label, 'uk'), complaint.body, dueOn, actor, at, at).lastInsertRowid,
+          .run(
+            uid,
+            complaint.clientId,
+            complaint.orderId ?? null,
+            complaint.interactionId ?? null,
+            complaint.kind,
+            category.code,
+            localized(category.label, 'uk'),
+            complaint.body,
+            dueOn,
+            actor,
+            at,
+            at,
+          ).lastInsertRowid,
       );
       this.sqlite
         .prepare('UPDATE clients SET open_complaints = open_complaints + 1 WHERE id = ?')
@@ -107,23 +131,38 @@ export class ComplaintBook {
 
   get(id: number): ComplaintView | undefined {
     const row = this.sqlite
-      .prepare(`SELECT ${columns} FROM complaints p JOIN clients c ON c.id = p.client_id WHERE p.id = ?`)
+      .prepare(
+        `SELECT ${columns} FROM complaints p JOIN clients c ON c.id = p.client_id WHERE p.id = ?`,
+      )
       .get(id) as Row | undefined;
     return row === undefined ? undefined : view(row);
   }
 
   /** In work, or resolved with the verdict: justified or not. A resolved complaint stays resolved. */
-  setStatus(id: number, status: 'inProgress' | 'resolved', actor: string, justified?: boolean): ComplaintView {
+  setStatus(
+    id: number,
+    status: 'inProgress' | 'resolved',
+    actor: string,
+    justified?: boolean,
+  ): ComplaintView {
     const current = this.get(id);
-    if (current === undefined || current.status === 'resolved') throw new ComplaintRefusal('complaintNotFound');
-    if (status === 'resolved' && justified === undefined) throw new ComplaintRefusal('complaintNeedsVerdict');
+    if (current === undefined || current.status === 'resolved')
+      throw new ComplaintRefusal('complaintNotFound');
+    if (status === 'resolved' && justified === undefined)
+      throw new ComplaintRefusal('complaintNeedsVerdict');
     const at = this.clock.now().toISOString();
     this.sqlite.transaction(() => {
       this.sqlite
         .prepare(
           `UPDATE complaints SET status = ?, justified = ?, updated_at = ?, resolved_at = ? WHERE id = ?`,
         )
-        .run(status, justified === undefined ? null : justified ? 1 : 0, at, status === 'resolved' ? at : null, id);
+        .run(
+          status,
+          justified === undefined ? null : justified ? 1 : 0,
+          at,
+          status === 'resolved' ? at : null,
+          id,
+        );
       if (status === 'resolved')
         this.sqlite
           .prepare('UPDATE clients SET open_complaints = max(open_complaints - 1, 0) WHERE id = ?')

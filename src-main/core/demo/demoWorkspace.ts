@@ -67,10 +67,14 @@ export function loadDemoWorkspace(
         actor,
       });
     const tariffIds = (
-      sqlite.prepare('SELECT id FROM tariffs WHERE active = 1 ORDER BY id').all() as { id: number }[]
+      sqlite.prepare('SELECT id FROM tariffs WHERE active = 1 ORDER BY id').all() as {
+        id: number;
+      }[]
     ).map((t) => t.id);
     const promotionIds = (
-      sqlite.prepare('SELECT id FROM promotions WHERE active = 1 ORDER BY id').all() as { id: number }[]
+      sqlite.prepare('SELECT id FROM promotions WHERE active = 1 ORDER BY id').all() as {
+        id: number;
+      }[]
     ).map((p) => p.id);
     for (const tag of tagNames)
       sqlite.prepare('INSERT OR IGNORE INTO tags (name) VALUES (?)').run(tag);

@@ -6,10 +6,7 @@ import { recordChange } from '../db/changeJournal';
 import type { Clock } from '../platform/ports';
 
 export type OfferProblem =
-  | 'knowledgeItemNotFound'
-  | 'offerNotInForce'
-  | 'refusalReasonUnknown'
-  | 'offerNeedsClient';
+  'knowledgeItemNotFound' | 'offerNotInForce' | 'refusalReasonUnknown' | 'offerNeedsClient';
 
 export class OfferRefusal extends Error {
   constructor(readonly problem: OfferProblem) {
@@ -76,7 +73,8 @@ export class KnowledgeBase {
       // An article is read on the screen; a list shows its opening.
       text: text.length > 600 ? `${text.slice(0, 600)}…` : text,
       offerable:
-        active === 1 && (row.kind === 'tariff' || row.kind === 'promotion' || row.kind === 'product') &&
+        active === 1 &&
+        (row.kind === 'tariff' || row.kind === 'promotion' || row.kind === 'product') &&
         inForce(today, row.validFrom, row.validTo),
     }));
   }
@@ -84,8 +82,7 @@ export class KnowledgeBase {
   /** An article's whole text. */
   article(id: number): { title: string; body: string } | undefined {
     return this.sqlite.prepare('SELECT title, body FROM articles WHERE id = ?').get(id) as
-      | { title: string; body: string }
-      | undefined;
+      { title: string; body: string } | undefined;
   }
 
   /**
@@ -103,9 +100,9 @@ export class KnowledgeBase {
     },
     actor: string,
   ): { offerId: number } {
-    const call = this.sqlite.prepare('SELECT client_id AS clientId FROM interactions WHERE id = ?').get(made.interactionId) as
-      | { clientId: number | null }
-      | undefined;
+    const call = this.sqlite
+      .prepare('SELECT client_id AS clientId FROM interactions WHERE id = ?')
+      .get(made.interactionId) as { clientId: number | null } | undefined;
     if (call === undefined || call.clientId === null) throw new OfferRefusal('offerNeedsClient');
     const item = this.sqlite
       .prepare(
@@ -115,7 +112,14 @@ export class KnowledgeBase {
             ? 'SELECT active, valid_from AS validFrom, valid_to AS validTo, id FROM tariffs WHERE id = ?'
             : 'SELECT active, starts_on AS validFrom, ends_on AS validTo, tariff_id AS tariffId, id FROM promotions WHERE id = ?',
       )
-      .get(made.id) as { active: number; validFrom: string | null; validTo: string | null; tariffId?: number | null } | undefined;
+      .get(made.id) as
+      | {
+          active: number;
+          validFrom: string | null;
+          validTo: string | null;
+          tariffId?: number | null;
+        }
+      | undefined;
     if (item === undefined) throw new OfferRefusal('knowledgeItemNotFound');
     const now = this.clock.now();
     if (item.active !== 1 || !inForce(localMoment(now).today, item.validFrom, item.validTo))

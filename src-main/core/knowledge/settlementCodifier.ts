@@ -33,7 +33,11 @@ export class CodifierError extends Error {
 
 /** The lower-cased name without apostrophes: what typing is matched against. */
 export function settlementKey(name: string): string {
-  return name.normalize('NFC').toLocaleLowerCase('uk').replace(/['’ʼ`]/g, '').trim();
+  return name
+    .normalize('NFC')
+    .toLocaleLowerCase('uk')
+    .replace(/['’ʼ`]/g, '')
+    .trim();
 }
 
 /** The codifier's rows as settlements. The header is found by its column names, so a newer edition's layout is read too. */
@@ -89,9 +93,9 @@ export async function loadCodifier(
   at: string,
 ): Promise<{ loaded: boolean; settlements: number }> {
   const sha256 = await fileHash(file);
-  const known = sqlite.prepare("SELECT sha256, rows FROM reference_files WHERE name = 'katottg'").get() as
-    | { sha256: string; rows: number }
-    | undefined;
+  const known = sqlite
+    .prepare("SELECT sha256, rows FROM reference_files WHERE name = 'katottg'")
+    .get() as { sha256: string; rows: number } | undefined;
   if (known?.sha256 === sha256) return { loaded: false, settlements: known.rows };
   const settlements = await codifierSettlements(xlsxRows(file));
   if (settlements.length === 0) throw new CodifierError('the file lists no settlements');

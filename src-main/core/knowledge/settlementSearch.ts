@@ -24,7 +24,11 @@ export class SettlementSearch {
     const [namePart = '', ...rest] = typed.split(',');
     const key = settlementKey(namePart);
     if (key === '') return [];
-    const region = rest.join(' ').split(/\s+/).map(settlementKey).filter((w) => w !== '');
+    const region = rest
+      .join(' ')
+      .split(/\s+/)
+      .map(settlementKey)
+      .filter((w) => w !== '');
     const candidates = this.byPrefix.all(key, `${key}\uffff`, region.length === 0 ? limit : 2000);
     if (region.length === 0) return candidates;
     return candidates

@@ -64,7 +64,10 @@ export class OrderBook {
   }
 
   /** The client confirmed the read-back: only a draft with nothing wrong can be confirmed. */
-  confirm(uid: string, actor: string): { confirmedAt: string } | { problems: Record<string, FieldProblem> } {
+  confirm(
+    uid: string,
+    actor: string,
+  ): { confirmedAt: string } | { problems: Record<string, FieldProblem> } {
     const problems = this.check(uid);
     if (Object.keys(problems).length > 0) return { problems };
     return { confirmedAt: this.drafts.confirm(uid, actor) };
@@ -79,7 +82,8 @@ export class OrderBook {
     if (type === undefined) throw new DraftRefusal('orderTypeUnknown');
     const now = this.clock.now();
     const check = checkOrder(type, draft.values, this.catalogue.checkContext(now));
-    if (Object.keys(check.problems).length > 0) return { kind: 'invalid', problems: check.problems };
+    if (Object.keys(check.problems).length > 0)
+      return { kind: 'invalid', problems: check.problems };
     if (draft.clientConfirmedAt === null) throw new OrderRefusal('orderNotConfirmed');
     if (options.notADouble !== true && type.duplicateWithinMinutes > 0) {
       const since = new Date(now.getTime() - type.duplicateWithinMinutes * 60_000).toISOString();
@@ -103,13 +107,30 @@ export class OrderBook {
               "values", client_confirmed_at, catalogue_version, created_by, created_at, updated_at)
              VALUES (?, ?, ?, ?, ?, 'new', ?, ?, ?, ?, ?, ?, ?, ?)`,
           )
-          .run(uid, draft.clientId, draft.interactionId, type.code, title, check.totalKop, check.dueAt,
-            JSON.stringify(draft.values), draft.clientConfirmedAt, version, actor, at, at).lastInsertRowid,
+          .run(
+            uid,
+            draft.clientId,
+            draft.interactionId,
+            type.code,
+            title,
+            check.totalKop,
+            check.dueAt,
+            JSON.stringify(draft.values),
+            draft.clientConfirmedAt,
+            version,
+            actor,
+            at,
+            at,
+          ).lastInsertRowid,
       );
       this.sqlite
-        .prepare("INSERT INTO order_status_events (order_id, status, at, actor) VALUES (?, 'new', ?, ?)")
+        .prepare(
+          "INSERT INTO order_status_events (order_id, status, at, actor) VALUES (?, 'new', ?, ?)",
+        )
         .run(id, at, actor);
-      this.sqlite.prepare('UPDATE clients SET open_orders = open_orders + 1 WHERE id = ?').run(draft.clientId);
+      this.sqlite
+        .prepare('UPDATE clients SET open_orders = open_orders + 1 WHERE id = ?')
+        .run(draft.clientId);
       this.sqlite.prepare('DELETE FROM order_drafts WHERE uid = ?').run(uid);
       const callbackAt = this.confirmationDue(type.confirmation?.hoursBefore, check.dueAt, now);
       if (callbackAt !== undefined)
@@ -118,17 +139,36 @@ export class OrderBook {
             `INSERT INTO callbacks (client_id, interaction_id, due_at, status, note, created_by, created_at, updated_at)
              VALUES (?, ?, ?, 'pending', ?, ?, ?, ?)`,
           )
-          .run(draft.clientId, draft.interactionId, callbackAt, `${this.confirmNote()}: ${title}`, actor, at, at);
+          .run(
+            draft.clientId,
+            draft.interactionId,
+            callbackAt,
+            `${this.confirmNote()}: ${title}`,
+            actor,
+            at,
+            at,
+          );
       recordChange(this.sqlite, {
         at,
         actor,
         action: 'order.submitted',
         entity: 'order',
         entityId: id,
-        details: { uid, type: type.code, totalKop: check.totalKop, confirmationCallback: callbackAt ?? null },
+        details: {
+          uid,
+          type: type.code,
+          totalKop: check.totalKop,
+          confirmationCallback: callbackAt ?? null,
+        },
         outbox: {
           op: 'insert',
-          payload: { uid, clientId: draft.clientId, type: type.code, values: draft.values, totalKop: check.totalKop },
+          payload: {
+            uid,
+            clientId: draft.clientId,
+            type: type.code,
+            values: draft.values,
+            totalKop: check.totalKop,
+          },
         },
       });
     })();
@@ -140,23 +180,32 @@ export class OrderBook {
   }
 
   /** A future order is confirmed by a callback this long before its date; none when that time has passed. */
-  private confirmationDue(hoursBefore: number | undefined, dueAt: string | null, now: Date): string | undefined {
+  private confirmationDue(
+    hoursBefore: number | undefined,
+    dueAt: string | null,
+    now: Date,
+  ): string | undefined {
     if (hoursBefore === undefined || dueAt === null) return undefined;
     const due = localDate(dueAt).getTime() - hoursBefore * 3_600_000;
     return due > now.getTime() ? new Date(due).toISOString() : undefined;
   }
 
   setStatus(id: number, status: OrderStatus, actor: string, note = ''): OrderListItem {
-    const order = this.sqlite.prepare('SELECT uid, client_id AS clientId, status FROM orders WHERE id = ?').get(id) as
-      | { uid: string; clientId: number; status: OrderStatus }
-      | undefined;
+    const order = this.sqlite
+      .prepare('SELECT uid, client_id AS clientId, status FROM orders WHERE id = ?')
+      .get(id) as { uid: string; clientId: number; status: OrderStatus } | undefined;
     if (order === undefined) throw new OrderRefusal('orderNotFound');
-    if (!orderTransitions[order.status].includes(status)) throw new OrderRefusal('orderStatusNotAllowed');
+    if (!orderTransitions[order.status].includes(status))
+      throw new OrderRefusal('orderStatusNotAllowed');
     const at = this.clock.now().toISOString();
     this.sqlite.transaction(() => {
-      this.sqlite.prepare('UPDATE orders SET status = ?, updated_at = ? WHERE id = ?').run(status, at, id);
       this.sqlite
-        .prepare('INSERT INTO order_status_events (order_id, status, at, actor, note) VALUES (?, ?, ?, ?, ?)')
+        .prepare('UPDATE orders SET status = ?, updated_at = ? WHERE id = ?')
+        .run(status, at, id);
+      this.sqlite
+        .prepare(
+          'INSERT INTO order_status_events (order_id, status, at, actor, note) VALUES (?, ?, ?, ?, ?)',
+        )
         .run(id, status, at, actor, note);
       if (openOrderStatuses.includes(order.status) && !openOrderStatuses.includes(status))
         this.sqlite
@@ -179,16 +228,21 @@ export class OrderBook {
   list(query: OrderQuery, actor: string): OrderListItem[] {
     const where: string[] = [];
     const params: (string | number)[] = [];
-    if (query.status !== undefined) where.push('o.status = ?'), params.push(query.status);
-    if (query.typeCode !== undefined) where.push('o.type_code = ?'), params.push(query.typeCode);
-    if (query.clientId !== undefined) where.push('o.client_id = ?'), params.push(query.clientId);
-    if (query.mine) where.push('o.created_by = ?'), params.push(actor);
-    if (query.from !== undefined) where.push('o.created_at >= ?'), params.push(localDate(query.from).toISOString());
+    const add = (sql: string, ...values: (string | number)[]) => {
+      where.push(sql);
+      params.push(...values);
+    };
+    if (query.status !== undefined) add('o.status = ?', query.status);
+    if (query.typeCode !== undefined) add('o.type_code = ?', query.typeCode);
+    if (query.clientId !== undefined) add('o.client_id = ?', query.clientId);
+    if (query.mine) add('o.created_by = ?', actor);
+    if (query.from !== undefined) add('o.created_at >= ?', localDate(query.from).toISOString());
     if (query.to !== undefined)
-      where.push('o.created_at < ?'), params.push(new Date(localDate(query.to).getTime() + 86_400_000).toISOString());
-    if (query.after !== undefined)
-      where.push('(o.created_at < ? OR (o.created_at = ? AND o.id < ?))'),
-        params.push(query.after.createdAt, query.after.createdAt, query.after.id);
+      add('o.created_at < ?', new Date(localDate(query.to).getTime() + 86_400_000).toISOString());
+    if (query.after !== undefined) {
+      const { createdAt, id } = query.after;
+      add('(o.created_at < ? OR (o.created_at = ? AND o.id < ?))', createdAt, createdAt, id);
+    }
     return this.sqlite
       .prepare(
         `SELECT ${listColumns} FROM orders o JOIN clients c ON c.id = o.client_id
@@ -200,6 +254,8 @@ export class OrderBook {
 
   /** A client's orders still open (new, confirmed, scheduled), for the card and the screen pop. */
   openOf(clientId: number): OrderListItem[] {
-    return this.list({ clientId, mine: false, limit: 50 }, '').filter((o) => openOrderStatuses.includes(o.status));
+    return this.list({ clientId, mine: false, limit: 50 }, '').filter((o) =>
+      openOrderStatuses.includes(o.status),
+    );
   }
 }

@@ -1,6 +1,10 @@
 import type BetterSqlite3 from 'better-sqlite3';
 import { v7 as uuidv7 } from 'uuid';
-import { blankValues, orderValuesSchema, type OrderValues } from '../../../src-shared/orders/orderValues';
+import {
+  blankValues,
+  orderValuesSchema,
+  type OrderValues,
+} from '../../../src-shared/orders/orderValues';
 import type { OrderDraftView } from '../../../src-shared/orders/orderViews';
 import type { CatalogueStore } from '../catalogue/catalogueStore';
 import type { Clock } from '../platform/ports';
@@ -21,7 +25,8 @@ const draftColumns = `d.uid, d.client_id AS clientId, c.full_name AS clientName,
   d.type_code AS typeCode, d."values", d.client_confirmed_at AS clientConfirmedAt,
   d.created_at AS createdAt, d.updated_at AS updatedAt`;
 
-export type DraftProblem = 'orderTypeUnknown' | 'clientNotFound' | 'orderDraftNotFound';
+export type DraftProblem =
+  'orderTypeUnknown' | 'clientNotFound' | 'orderDraftNotFound' | 'callNotFound';
 
 export class DraftRefusal extends Error {
   constructor(readonly problem: DraftProblem) {
@@ -60,7 +65,12 @@ export class OrderDrafts {
   }
 
   /** A new draft of a type for a client (and the call it is taken in), filled from the client's card. */
-  open(who: { typeCode: string; clientId: number; interactionId?: number; actor: string }): OrderDraftView {
+  open(who: {
+    typeCode: string;
+    clientId: number;
+    interactionId?: number;
+    actor: string;
+  }): OrderDraftView {
     const type = this.catalogue.orderType(who.typeCode);
     if (type === undefined) throw new DraftRefusal('orderTypeUnknown');
     const client = this.sqlite
@@ -71,6 +81,12 @@ export class OrderDrafts {
       )
       .get(who.clientId) as Record<string, string | null> | undefined;
     if (client === undefined) throw new DraftRefusal('clientNotFound');
+    if (
+      who.interactionId !== undefined &&
+      this.sqlite.prepare('SELECT 1 FROM interactions WHERE id = ?').get(who.interactionId) ===
+        undefined
+    )
+      throw new DraftRefusal('callNotFound');
     const prefill = Object.fromEntries(Object.entries(client).map(([k, v]) => [k, v ?? '']));
     const uid = uuidv7();
     const at = this.clock.now().toISOString();
@@ -79,7 +95,16 @@ export class OrderDrafts {
         `INSERT INTO order_drafts (uid, client_id, interaction_id, type_code, "values", created_by, created_at, updated_at)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
       )
-      .run(uid, who.clientId, who.interactionId ?? null, type.code, JSON.stringify(blankValues(type, prefill)), who.actor, at, at);
+      .run(
+        uid,
+        who.clientId,
+        who.interactionId ?? null,
+        type.code,
+        JSON.stringify(blankValues(type, prefill)),
+        who.actor,
+        at,
+        at,
+      );
     return this.get(uid) as OrderDraftView;
   }
 
@@ -89,7 +114,11 @@ export class OrderDrafts {
   }
 
   /** One change, as typed; only the operator who made the draft writes to it. */
-  save(uid: string, values: OrderValues, actor: string): { savedAt: string; clientConfirmedAt: string | null } {
+  save(
+    uid: string,
+    values: OrderValues,
+    actor: string,
+  ): { savedAt: string; clientConfirmedAt: string | null } {
     const at = this.clock.now().toISOString();
     if (this.write.run({ values: JSON.stringify(values), at, uid, actor }).changes === 0)
       throw new DraftRefusal('orderDraftNotFound');
@@ -108,8 +137,9 @@ export class OrderDrafts {
 
   discard(uid: string, actor: string): boolean {
     return (
-      this.sqlite.prepare('DELETE FROM order_drafts WHERE uid = ? AND created_by = ?').run(uid, actor)
-        .changes > 0
+      this.sqlite
+        .prepare('DELETE FROM order_drafts WHERE uid = ? AND created_by = ?')
+        .run(uid, actor).changes > 0
     );
   }
 

@@ -4,8 +4,7 @@ import type { z } from 'zod';
 
 /** A JSON file checked against its schema, or the line and field at fault and why. */
 export type JsonFileResult<T> =
-  | { ok: true; value: T }
-  | { ok: false; line: number; field: string; problem: string };
+  { ok: true; value: T } | { ok: false; line: number; field: string; problem: string };
 
 /**
  * JSON text checked against a schema; a bad one is refused with the line and
@@ -31,8 +30,11 @@ export function readJsonText<S extends z.ZodType>(
   const parsed = schema.safeParse(JSON.parse(text));
   if (parsed.success) return { ok: true, value: parsed.data };
   const issue = parsed.error.issues[0];
-  if (issue === undefined) return { ok: false, line: 1, field: '', problem: 'not what was expected' };
+  if (issue === undefined)
+    return { ok: false, line: 1, field: '', problem: 'not what was expected' };
   const path = issue.path.filter((p): p is string | number => typeof p !== 'symbol');
+  // A key the schema does not know (`__proto__`, a typo) is pointed at itself, not at its object.
+  if (issue.code === 'unrecognized_keys' && issue.keys[0] !== undefined) path.push(issue.keys[0]);
   // The deepest part of the path the file has (a missing field is reported on its object).
   let node = undefined as ReturnType<typeof findNodeAtLocation>;
   for (let depth = path.length; depth >= 0 && node === undefined; depth--)

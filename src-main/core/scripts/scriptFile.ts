@@ -5,8 +5,7 @@ import { readJsonFileAt, readJsonText, type JsonFileResult } from '../platform/j
 export const maxScriptFileBytes = 5 * 1024 * 1024;
 
 export type ScriptFileResult =
-  | { ok: true; graph: ScriptGraph }
-  | { ok: false; line: number; field: string; problem: string };
+  { ok: true; graph: ScriptGraph } | { ok: false; line: number; field: string; problem: string };
 
 function asScript(result: JsonFileResult<ScriptGraph>): ScriptFileResult {
   return result.ok

@@ -25,6 +25,10 @@ import { scriptsOf, type WorkstationScripts } from '../../core/workstation/works
 import { readShippedScripts } from './shippedScriptFolder';
 import { computeBranchStats } from '../../core/scripts/branchStatsRunner';
 import { workspaceHandlers } from './workspaceHandlers';
+import { orderHandlers } from './orderHandlers';
+import { loadReferenceFiles, type CatalogueRefusal } from './referenceFiles';
+import { ordersOf, type WorkstationOrders } from '../../core/workstation/workstationOrders';
+import { WrapUp } from '../../core/calls/wrapUp';
 
 export type { FileDialogs } from './fileDialogs';
 
@@ -50,6 +54,8 @@ export interface MainServices {
   onExportProgress: (progress: { rows: number }) => void;
   /** The worker that computes a script version's branch statistics. */
   branchStatsWorker: string;
+  /** Where the files Pult ships are (the demo catalogue, the KATOTTG codifier). */
+  resourcesDir: string;
   /** File previews, exports and reports, each on a worker thread of its own. */
   files: FileJobRunner;
   sipAccount: SipAccountService;
@@ -91,6 +97,39 @@ export function createInvokeHandlers(services: MainServices): InvokeHandlers {
     return opened.scripts;
   };
   const scripts = async () => (await workstationScripts()).desk;
+  // Orders of the open base, once its reference files are taken in (on worker threads).
+  let ordering:
+    | {
+        base: WorkstationDatabase;
+        ready: Promise<{
+          desk: WorkstationOrders;
+          refused: CatalogueRefusal | null;
+          settlements: Promise<void>;
+        }>;
+      }
+    | undefined;
+  const workstationOrders = async () => {
+    const base = await database();
+    if (ordering?.base !== base) {
+      const desk = ordersOf(base, { clock, language });
+      ordering = {
+        base,
+        ready: loadReferenceFiles(base, {
+          policy,
+          files: services.files,
+          resourcesDir: services.resourcesDir,
+          logger: services.logger,
+          actor,
+        }).then(({ refused, settlements }) => ({ desk, refused, settlements })),
+      };
+    }
+    return ordering.ready;
+  };
+  // The reference files are taken in as soon as the base is open, not at the first order.
+  void services.database().then(
+    () => workstationOrders(),
+    () => undefined,
+  );
   return {
     ...appHandlers(services),
     ...workspaceHandlers({ database, clock, actor }),
@@ -132,6 +171,14 @@ export function createInvokeHandlers(services: MainServices): InvokeHandlers {
       files: services.files,
       branchStats: async (versionId) =>
         computeBranchStats(services.branchStatsWorker, (await database()).location, versionId),
+    }),
+    ...orderHandlers({
+      orders: workstationOrders,
+      actor,
+      clock,
+      language,
+      refusalReasons: async () =>
+        new WrapUp((await database()).db, clock).refusalReasons(language()),
     }),
     ...sipHandlers(services),
     ...headsetHandlers(services),

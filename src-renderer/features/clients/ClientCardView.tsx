@@ -29,6 +29,7 @@ import { RevealDialog } from './RevealDialog';
 import type { RevealedDetails } from '../../../src-shared/clients/personalData';
 import { DialButton } from '../calls';
 import { ClientScriptRuns } from '../scripts';
+import { ClientOrderActions } from '../orders';
 
 function HistoryLine({ entry }: { entry: HistoryEntry }) {
   const { t, i18n } = useTranslation();
@@ -111,7 +112,7 @@ function HistoryLine({ entry }: { entry: HistoryEntry }) {
                 : t(entry.justified ? 'complaints.justified' : 'complaints.unjustified'),
               entry.dueOn === null || entry.status === 'resolved'
                 ? null
-                : t('complaints.dueOn', { date: formatDate(entry.dueOn, i18n.language) }),
+                : t('complaints.dueBy', { date: formatDate(entry.dueOn, i18n.language) }),
             ]
               .filter((p) => p !== null)
               .join(' · ')}
@@ -183,6 +184,7 @@ export function ClientCardView({
             </Button>
           </Group>
         </Group>
+        <ClientOrderActions clientId={card.id} />
         <Group gap="xs">
           {card.doNotCall && <Badge color="red">{t('clients.card.doNotCall')}</Badge>}
           {card.tags.map((tag) => (

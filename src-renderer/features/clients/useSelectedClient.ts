@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import type { ClientCard } from '../../../src-shared/clients/clientSchemas';
 import { invoke, onEvent } from '../../api/pultClient';
 import { reportProblem } from '../../common/problems';
+import { clientWorkChanges } from '../orders';
 
 /**
  * The client whose card is open. It follows what is asked from elsewhere (a
@@ -19,9 +20,12 @@ export function useSelectedClient(openClientId: number | undefined, poppedCard?:
     const bump = () => setVersion((v) => v + 1);
     const stopCalls = onEvent('calls.changed', bump);
     const stopStatus = onEvent('status.changed', bump);
+    // An order or complaint stored for a client shows in their card's history at once.
+    const stopWork = clientWorkChanges.subscribe(bump);
     return () => {
       stopCalls();
       stopStatus();
+      stopWork();
     };
   }, []);
   // Asked for before the list (this hook's effect runs first), so a screen pop shows

@@ -1,1 +1,6 @@
 export { OrdersPage } from './OrdersPage';
+export { OrderDialog } from './OrderDialog';
+export { ComplaintDialog } from './ComplaintDialog';
+export { KnowledgeDrawer } from './KnowledgeDrawer';
+export { ClientOrderActions } from './ClientOrderActions';
+export { clientWorkChanges, orderRequests, complaintRequests } from './orderDesk';

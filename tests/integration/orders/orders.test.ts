@@ -1,7 +1,10 @@
 import { spawn } from 'node:child_process';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { PultDatabase } from '../../../src-main/core/db/database';
-import { ordersOf, type WorkstationOrders } from '../../../src-main/core/workstation/workstationOrders';
+import {
+  ordersOf,
+  type WorkstationOrders,
+} from '../../../src-main/core/workstation/workstationOrders';
 import type { OrderValues } from '../../../src-shared/orders/orderValues';
 import { addCall, addClient, demoCatalogue, takeCatalogue } from '../../support/orderFixtures';
 import { openTempDatabase, tempDatabaseFile } from '../../support/tempDatabase';
@@ -39,6 +42,7 @@ function connection(draft: OrderValues): OrderValues {
       house: '22',
       entrance: '',
       flat: '5',
+      free: false,
       freeText: '',
       freeTextReason: '',
     },
@@ -67,7 +71,11 @@ describe('an order draft', () => {
     const draft = orders.drafts.open({ typeCode: 'connection', clientId, actor: 'op1' });
     expect(draft.clientName).toBe('Коваленко Марія Іванівна');
     // The card's one-line address is offered as the street, its city as what to look up.
-    expect(draft.values['address']).toMatchObject({ street: 'вул. Хрещатик, 22', settlement: 'Київ', settlementCode: '' });
+    expect(draft.values['address']).toMatchObject({
+      street: 'вул. Хрещатик, 22',
+      settlement: 'Київ',
+      settlementCode: '',
+    });
     const typed = { ...connection(draft.values), materials: '  Кабель 20 м,  роутер ' };
     orders.drafts.save(draft.uid, typed, 'op1');
     await db.close();
@@ -82,7 +90,10 @@ describe('an order draft', () => {
   it('is confirmed only when nothing is wrong, and a change after the confirmation withdraws it', () => {
     const draft = orders.drafts.open({ typeCode: 'connection', clientId, actor: 'op1' });
     expect(orders.book.confirm(draft.uid, 'op1')).toMatchObject({
-      problems: { service: { problem: 'required' }, address: { problem: 'noSettlement', part: 'settlement' } },
+      problems: {
+        service: { problem: 'required' },
+        address: { problem: 'noSettlement', part: 'settlement' },
+      },
     });
     const values = connection(draft.values);
     orders.drafts.save(draft.uid, values, 'op1');
@@ -102,32 +113,60 @@ describe('submitting an order', () => {
     orders.book.confirm(uid, 'op1');
     const first = orders.book.submit(uid, 'op1');
     const again = orders.book.submit(uid, 'op1');
-    expect(first).toMatchObject({ kind: 'submitted', repeated: false, order: { status: 'new', totalKop: 24050, title: 'Підключення послуги', dueAt: '2026-12-09T10:00' } });
+    expect(first).toMatchObject({
+      kind: 'submitted',
+      repeated: false,
+      order: {
+        status: 'new',
+        totalKop: 24050,
+        title: 'Підключення послуги',
+        dueAt: '2026-12-09T10:00',
+      },
+    });
     expect(again).toMatchObject({ kind: 'submitted', repeated: true, order: { uid } });
     expect(count('SELECT count(*) AS n FROM orders')).toBe(1);
     expect(count('SELECT count(*) AS n FROM order_drafts')).toBe(0);
-    expect(db.sqlite.prepare('SELECT open_orders AS n FROM clients WHERE id = ?').get(clientId)).toEqual({ n: 1 });
-    expect(db.sqlite.prepare('SELECT interaction_id AS call, client_confirmed_at AS confirmed FROM orders').get()).toEqual({
+    expect(
+      db.sqlite.prepare('SELECT open_orders AS n FROM clients WHERE id = ?').get(clientId),
+    ).toEqual({ n: 1 });
+    expect(
+      db.sqlite
+        .prepare('SELECT interaction_id AS call, client_confirmed_at AS confirmed FROM orders')
+        .get(),
+    ).toEqual({
       call,
       confirmed: now.toISOString(),
     });
-    expect(db.sqlite.prepare("SELECT due_at AS due, note FROM callbacks WHERE status = 'pending'").all()).toEqual([
-      { due: new Date('2026-12-08T10:00:00').toISOString(), note: 'Підтвердити замовлення: Підключення послуги' },
+    expect(
+      db.sqlite.prepare("SELECT due_at AS due, note FROM callbacks WHERE status = 'pending'").all(),
+    ).toEqual([
+      {
+        due: new Date('2026-12-08T10:00:00').toISOString(),
+        note: 'Підтвердити замовлення: Підключення послуги',
+      },
     ]);
-    expect(db.sqlite.prepare("SELECT action FROM audit_events WHERE entity = 'order'").all()).toEqual([{ action: 'order.submitted' }]);
+    expect(
+      db.sqlite.prepare("SELECT action FROM audit_events WHERE entity = 'order'").all(),
+    ).toEqual([{ action: 'order.submitted' }]);
   });
 
   it('stores one order when the process dies between the write and its answer, and the window submits again', async () => {
     const uid = typedConnection();
     orders.book.confirm(uid, 'op1');
     await db.close();
-    const child = spawn(process.execPath, ['--import', 'tsx', 'tests/support/orderSubmitChild.ts', file, uid], {
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
+    const child = spawn(
+      process.execPath,
+      ['--import', 'tsx', 'tests/support/orderSubmitChild.ts', file, uid],
+      {
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
+    );
     let output = '';
     child.stdout.on('data', (data: Buffer) => (output += data.toString()));
     child.stderr.on('data', (data: Buffer) => (output += data.toString()));
-    const signal = await new Promise<NodeJS.Signals | null>((resolve) => child.on('exit', (_code, s) => resolve(s)));
+    const signal = await new Promise<NodeJS.Signals | null>((resolve) =>
+      child.on('exit', (_code, s) => resolve(s)),
+    );
     expect(signal, output).toBe('SIGKILL');
     db = await openTempDatabase(file);
     orders = ordersOf({ db }, { clock, language: () => 'uk' });
@@ -145,7 +184,10 @@ describe('submitting an order', () => {
     const asked = orders.book.submit(second, 'op1');
     expect(asked).toMatchObject({ kind: 'possibleDouble', earlier: { clientId } });
     expect(count('SELECT count(*) AS n FROM orders')).toBe(1);
-    expect(orders.book.submit(second, 'op1', { notADouble: true })).toMatchObject({ kind: 'submitted', repeated: false });
+    expect(orders.book.submit(second, 'op1', { notADouble: true })).toMatchObject({
+      kind: 'submitted',
+      repeated: false,
+    });
     expect(count('SELECT count(*) AS n FROM orders')).toBe(2);
   });
 
@@ -168,11 +210,17 @@ describe('submitting an order', () => {
     const id = result.order.id;
     orders.book.setStatus(id, 'confirmed', 'op2');
     orders.book.setStatus(id, 'scheduled', 'op2', 'бригада №4');
-    expect(db.sqlite.prepare('SELECT open_orders AS n FROM clients WHERE id = ?').get(clientId)).toEqual({ n: 1 });
+    expect(
+      db.sqlite.prepare('SELECT open_orders AS n FROM clients WHERE id = ?').get(clientId),
+    ).toEqual({ n: 1 });
     expect(orders.book.setStatus(id, 'done', 'op3').status).toBe('done');
-    expect(db.sqlite.prepare('SELECT open_orders AS n FROM clients WHERE id = ?').get(clientId)).toEqual({ n: 0 });
+    expect(
+      db.sqlite.prepare('SELECT open_orders AS n FROM clients WHERE id = ?').get(clientId),
+    ).toEqual({ n: 0 });
     expect(() => orders.book.setStatus(id, 'new', 'op3')).toThrow('orderStatusNotAllowed');
-    expect(db.sqlite.prepare('SELECT status, actor, note FROM order_status_events ORDER BY id').all()).toEqual([
+    expect(
+      db.sqlite.prepare('SELECT status, actor, note FROM order_status_events ORDER BY id').all(),
+    ).toEqual([
       { status: 'new', actor: 'op1', note: '' },
       { status: 'confirmed', actor: 'op2', note: '' },
       { status: 'scheduled', actor: 'op2', note: 'бригада №4' },
@@ -193,9 +241,14 @@ describe('submitting an order', () => {
       new Date('2026-12-04T09:00:00').toISOString().slice(0, 10),
     ]);
     const last = first.at(-1)!;
-    const next = orders.book.list({ limit: 10, mine: false, after: { createdAt: last.createdAt, id: last.id } }, 'op1');
+    const next = orders.book.list(
+      { limit: 10, mine: false, after: { createdAt: last.createdAt, id: last.id } },
+      'op1',
+    );
     expect(next).toHaveLength(3);
-    expect(orders.book.list({ limit: 10, mine: false, from: '2026-12-02', to: '2026-12-03' }, 'op1')).toHaveLength(2);
+    expect(
+      orders.book.list({ limit: 10, mine: false, from: '2026-12-02', to: '2026-12-03' }, 'op1'),
+    ).toHaveLength(2);
     expect(orders.book.list({ limit: 10, mine: false, status: 'done' }, 'op1')).toHaveLength(0);
     expect(orders.book.list({ limit: 10, mine: true }, 'op2')).toHaveLength(0);
   });
@@ -205,16 +258,39 @@ describe('complaints', () => {
   it('are registered on the client, the order and the call, due in 15 days, and resolved with their verdict', () => {
     const call = addCall(db, clientId);
     const complaint = orders.complaints.register(
-      { clientId, interactionId: call, kind: 'reclamation', categoryCode: 'technician', body: 'Не приїхав технік' },
+      {
+        clientId,
+        interactionId: call,
+        kind: 'reclamation',
+        categoryCode: 'technician',
+        body: 'Не приїхав технік',
+      },
       'op1',
     );
-    expect(complaint).toMatchObject({ status: 'open', category: 'Не приїхав технік', dueOn: '2026-12-21', justified: null });
-    expect(db.sqlite.prepare('SELECT open_complaints AS n FROM clients WHERE id = ?').get(clientId)).toEqual({ n: 1 });
-    expect(() => orders.complaints.setStatus(complaint.id, 'resolved', 'op2')).toThrow('complaintNeedsVerdict');
-    expect(orders.complaints.setStatus(complaint.id, 'resolved', 'op2', true)).toMatchObject({ status: 'resolved', justified: true });
-    expect(db.sqlite.prepare('SELECT open_complaints AS n FROM clients WHERE id = ?').get(clientId)).toEqual({ n: 0 });
+    expect(complaint).toMatchObject({
+      status: 'open',
+      category: 'Не приїхав технік',
+      dueOn: '2026-12-21',
+      justified: null,
+    });
+    expect(
+      db.sqlite.prepare('SELECT open_complaints AS n FROM clients WHERE id = ?').get(clientId),
+    ).toEqual({ n: 1 });
+    expect(() => orders.complaints.setStatus(complaint.id, 'resolved', 'op2')).toThrow(
+      'complaintNeedsVerdict',
+    );
+    expect(orders.complaints.setStatus(complaint.id, 'resolved', 'op2', true)).toMatchObject({
+      status: 'resolved',
+      justified: true,
+    });
+    expect(
+      db.sqlite.prepare('SELECT open_complaints AS n FROM clients WHERE id = ?').get(clientId),
+    ).toEqual({ n: 0 });
     expect(() =>
-      orders.complaints.register({ clientId, kind: 'complaint', categoryCode: 'nonsense', body: '' }, 'op1'),
+      orders.complaints.register(
+        { clientId, kind: 'complaint', categoryCode: 'nonsense', body: '' },
+        'op1',
+      ),
     ).toThrow('complaintCategoryUnknown');
     const other = addClient(db, 'Інший Клієнт');
     const uid = typedConnection();
@@ -222,30 +298,66 @@ describe('complaints', () => {
     const order = orders.book.submit(uid, 'op1');
     if (order.kind !== 'submitted') throw new Error('not submitted');
     expect(() =>
-      orders.complaints.register({ clientId: other, orderId: order.order.id, kind: 'claim', categoryCode: 'billing', body: '' }, 'op1'),
+      orders.complaints.register(
+        {
+          clientId: other,
+          orderId: order.order.id,
+          kind: 'claim',
+          categoryCode: 'billing',
+          body: '',
+        },
+        'op1',
+      ),
     ).toThrow('complaintOrderOfAnotherClient');
   });
 });
 
 describe('the knowledge base', () => {
   it('finds as typed, case and apostrophes aside, and never offers what is not in force', () => {
-    expect(orders.knowledge.find('модем').map((h) => h.title)).toEqual(['Модем не працює: що перевірити']);
-    expect(orders.knowledge.find('МОБІЛЬН ЗВЯЗ').map((h) => h.title)).toEqual(["Мобільний зв'язок"]);
-    expect(orders.knowledge.find('мобільний зв’язок').map((h) => h.title)).toEqual(["Мобільний зв'язок"]);
+    expect(orders.knowledge.find('модем').map((h) => h.title)).toEqual([
+      'Модем не працює: що перевірити',
+    ]);
+    expect(orders.knowledge.find('МОБІЛЬН ЗВЯЗ').map((h) => h.title)).toEqual([
+      "Мобільний зв'язок",
+    ]);
+    expect(orders.knowledge.find('мобільний зв’язок').map((h) => h.title)).toEqual([
+      "Мобільний зв'язок",
+    ]);
     const archived = orders.knowledge.find('архівний')[0]!;
     expect(archived).toMatchObject({ kind: 'tariff', offerable: false });
     const expired = orders.knowledge.find('Інтернет ТБ 20')[0]!;
     expect(expired).toMatchObject({ kind: 'promotion', validTo: '2026-09-30', offerable: false });
     const call = addCall(db, clientId);
     expect(() =>
-      orders.knowledge.offer({ kind: 'promotion', id: expired.id, interactionId: call, result: 'accepted' }, 'op1'),
+      orders.knowledge.offer(
+        { kind: 'promotion', id: expired.id, interactionId: call, result: 'accepted' },
+        'op1',
+      ),
     ).toThrow('offerNotInForce');
     const tariff = orders.knowledge.find('Інтернет 500')[0]!;
     expect(tariff).toMatchObject({ kind: 'tariff', priceKop: 25000, offerable: true });
     expect(() =>
-      orders.knowledge.offer({ kind: 'tariff', id: tariff.id, interactionId: call, result: 'refused', reasonCode: 'nope' }, 'op1'),
+      orders.knowledge.offer(
+        {
+          kind: 'tariff',
+          id: tariff.id,
+          interactionId: call,
+          result: 'refused',
+          reasonCode: 'nope',
+        },
+        'op1',
+      ),
     ).toThrow('refusalReasonUnknown');
-    orders.knowledge.offer({ kind: 'tariff', id: tariff.id, interactionId: call, result: 'refused', reasonCode: 'tooExpensive' }, 'op1');
+    orders.knowledge.offer(
+      {
+        kind: 'tariff',
+        id: tariff.id,
+        interactionId: call,
+        result: 'refused',
+        reasonCode: 'tooExpensive',
+      },
+      'op1',
+    );
     expect(
       db.sqlite
         .prepare(
@@ -253,7 +365,9 @@ describe('the knowledge base', () => {
            FROM offers o JOIN tariffs t ON t.id = o.tariff_id JOIN refusal_reasons r ON r.id = o.refusal_reason_id`,
         )
         .all(),
-    ).toEqual([{ client: clientId, call, tariff: 'inet500', result: 'refused', reason: 'tooExpensive' }]);
+    ).toEqual([
+      { client: clientId, call, tariff: 'inet500', result: 'refused', reason: 'tooExpensive' },
+    ]);
   });
 
   it('takes a new catalogue by its codes: what it drops is kept for old offers but no longer found', () => {
@@ -264,7 +378,9 @@ describe('the knowledge base', () => {
     expect(takeCatalogue(db, next)).toEqual({ applied: true });
     expect(takeCatalogue(db, next)).toEqual({ applied: false });
     expect(orders.knowledge.find('Економ')).toEqual([]);
-    expect(db.sqlite.prepare('SELECT code, active FROM tariffs WHERE id = ?').get(before.id)).toEqual({ code: 'inetEconomy', active: 0 });
+    expect(
+      db.sqlite.prepare('SELECT code, active FROM tariffs WHERE id = ?').get(before.id),
+    ).toEqual({ code: 'inetEconomy', active: 0 });
     expect(orders.catalogue.current()?.version).toBe('next');
   });
 });

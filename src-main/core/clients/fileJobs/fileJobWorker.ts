@@ -53,19 +53,21 @@ async function perform(): Promise<FileJobResults[FileJob['task']]> {
       const read = await readCatalogueFile(job.file);
       if (!read.ok) return { ok: false, line: read.line, field: read.field, problem: read.problem };
       const { file, actor } = job;
-      return withBase(job.database, async (sqlite) => {
+      return withBase(job.database, (sqlite) => {
         const { applied } = applyCatalogue(sqlite, read.value, {
           sha256: read.sha256 ?? '',
           source: file,
           at: systemClock.now().toISOString(),
           actor,
         });
-        return { ok: true as const, applied, version: read.value.version };
+        return Promise.resolve({ ok: true as const, applied, version: read.value.version });
       });
     }
     case 'codifierLoad': {
       const { file } = job;
-      return withBase(job.database, (sqlite) => loadCodifier(sqlite, file, systemClock.now().toISOString()));
+      return withBase(job.database, (sqlite) =>
+        loadCodifier(sqlite, file, systemClock.now().toISOString()),
+      );
     }
     case 'export':
       return withBase(job.database, async (sqlite) => ({

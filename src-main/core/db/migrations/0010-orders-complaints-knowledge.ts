@@ -136,7 +136,9 @@ export class OrdersComplaintsKnowledge1764230400010 implements MigrationInterfac
     await q.query('CREATE INDEX "orders_created" ON "orders" ("created_at" DESC)');
     await q.query('CREATE INDEX "orders_status" ON "orders" ("status", "created_at" DESC)');
     // The double-order warning: the same client and type lately.
-    await q.query('CREATE INDEX "orders_client_type" ON "orders" ("client_id", "type_code", "created_at")');
+    await q.query(
+      'CREATE INDEX "orders_client_type" ON "orders" ("client_id", "type_code", "created_at")',
+    );
     await q.query(`CREATE TABLE "order_status_events" (
       "id" INTEGER PRIMARY KEY NOT NULL,
       "order_id" INTEGER NOT NULL,
@@ -146,7 +148,9 @@ export class OrdersComplaintsKnowledge1764230400010 implements MigrationInterfac
       "note" TEXT NOT NULL DEFAULT '',
       CONSTRAINT "fk_order_status_events_order_id" FOREIGN KEY ("order_id") REFERENCES "orders" ("id") ON DELETE CASCADE
     )`);
-    await q.query('CREATE INDEX "order_status_events_order" ON "order_status_events" ("order_id", "id")');
+    await q.query(
+      'CREATE INDEX "order_status_events_order" ON "order_status_events" ("order_id", "id")',
+    );
     await q.query(`INSERT INTO "order_status_events" (order_id, status, at, actor)
       SELECT id, status, updated_at, created_by FROM orders`);
     await q.query(`CREATE TABLE "order_drafts" (
@@ -163,8 +167,12 @@ export class OrdersComplaintsKnowledge1764230400010 implements MigrationInterfac
       CONSTRAINT "fk_order_drafts_client_id" FOREIGN KEY ("client_id") REFERENCES "clients" ("id") ON DELETE CASCADE,
       CONSTRAINT "fk_order_drafts_interaction_id" FOREIGN KEY ("interaction_id") REFERENCES "interactions" ("id") ON DELETE SET NULL
     )`);
-    await q.query('CREATE INDEX "order_drafts_client" ON "order_drafts" ("client_id", "updated_at")');
-    await q.query('CREATE INDEX "order_drafts_operator" ON "order_drafts" ("created_by", "updated_at")');
+    await q.query(
+      'CREATE INDEX "order_drafts_client" ON "order_drafts" ("client_id", "updated_at")',
+    );
+    await q.query(
+      'CREATE INDEX "order_drafts_operator" ON "order_drafts" ("created_by", "updated_at")',
+    );
 
     await remake(
       'complaints',
@@ -197,7 +205,9 @@ export class OrdersComplaintsKnowledge1764230400010 implements MigrationInterfac
           '', created_at, updated_at, CASE WHEN status IN ('resolved','rejected') THEN updated_at END
         FROM complaints`,
     );
-    await q.query('CREATE INDEX "complaints_client" ON "complaints" ("client_id", "created_at" DESC)');
+    await q.query(
+      'CREATE INDEX "complaints_client" ON "complaints" ("client_id", "created_at" DESC)',
+    );
     await q.query('CREATE INDEX "complaints_status" ON "complaints" ("status", "due_on")');
 
     await q.query(`CREATE TABLE "settlements" (
