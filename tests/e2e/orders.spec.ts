@@ -43,6 +43,7 @@ test('an inbound call: the caller’s card, a service connection entered by keyb
 
     // Ctrl+O: the center's order types over the card; 1 is the service connection.
     await page.keyboard.press('Control+o');
+    await expect(page.getByRole('menuitem', { name: /Підключення послуги/ })).toBeVisible();
     await page.keyboard.press('1');
     const dialog = page.getByTestId('order-form');
     await expect(page.getByTestId('order-client')).toHaveText('Коваленко Марія Іванівна');
@@ -130,6 +131,183 @@ test('an inbound call: the caller’s card, a service connection entered by keyb
         .prepare("SELECT count(*) AS n FROM callbacks WHERE note LIKE 'Підтвердити замовлення%'")
         .get(),
     ).toEqual({ n: 1 });
+  } finally {
+    db.close();
+  }
+});
+
+test('killed while typing an order: started again, the draft is back as typed on its client, and the next call’s screen pop never touches it', async () => {
+  test.setTimeout(180_000);
+  const kamailio = await startKamailio([]);
+  const caller = await SipPhone.start('+380671112244');
+  const userDataDir = newUserDataDir();
+  const first = await launchPult({ userDataDir });
+  try {
+    const page = await first.firstWindow();
+    await createClient(page, {
+      fullName: 'Коваленко Марія Іванівна',
+      phones: [{ raw: '067 111 22 33' }],
+    });
+    await createClient(page, {
+      fullName: 'Бондар Олег Петрович',
+      phones: [{ raw: '067 111 22 44' }],
+    });
+    await registerPult(page, 'agent1', 'agentpw1');
+    await page.getByTestId('nav-clients').click();
+    await page.getByRole('button', { name: /Коваленко Марія Іванівна/ }).click();
+    await expect(page.getByTestId('client-card-name')).toHaveText('Коваленко Марія Іванівна');
+    await page.keyboard.press('Control+o');
+    await expect(page.getByRole('menuitem', { name: /Підключення послуги/ })).toBeVisible();
+    await page.keyboard.press('1');
+    const dialog = page.getByTestId('order-form');
+    await dialog.getByTestId('order-materials').focus();
+    await page.keyboard.type('Кабель 20 м,  роутер ');
+    await dialog.getByTestId('order-sum').focus();
+    await page.keyboard.type('240,5');
+    await dialog.getByTestId('order-newAccount').focus();
+    await page.keyboard.type('1234');
+    await expect(dialog.getByTestId('order-save-state')).toHaveAttribute('data-state', 'saved');
+  } finally {
+    await first.kill();
+  }
+
+  const second = await launchPult({ userDataDir });
+  try {
+    const page = await second.firstWindow();
+    await expect(page.getByTestId('status-sip')).toHaveText(/(?<!не )зареєстровано/);
+    await page.getByTestId('nav-orders').click();
+    const draft = page.getByTestId('order-draft');
+    await expect(draft).toHaveCount(1);
+    await expect(draft).toContainText('Коваленко Марія Іванівна');
+    await draft.getByTestId('order-draft-continue').click();
+    const dialog = page.getByTestId('order-form');
+    await expect(page.getByTestId('order-client')).toHaveText('Коваленко Марія Іванівна');
+    await expect(dialog.getByTestId('order-materials')).toHaveValue('Кабель 20 м,  роутер ');
+    await expect(dialog.getByTestId('order-sum')).toHaveValue('240,5');
+    await expect(dialog.getByTestId('order-newAccount')).toHaveValue('1234');
+
+    // Another client calls meanwhile: their card pops up behind; the order stays Коваленко's.
+    await caller.call('sip:agent1@127.0.0.1');
+    await expect(page.getByTestId('call')).toHaveAttribute('data-state', 'ringing');
+    await expect(page.getByTestId('client-card-name')).toHaveText('Бондар Олег Петрович');
+    await expect(page.getByTestId('order-client')).toHaveText('Коваленко Марія Іванівна');
+    await expect(dialog.getByTestId('order-newAccount')).toHaveValue('1234');
+    await dialog.getByTestId('order-newAccount').focus();
+    await page.keyboard.press('End');
+    await page.keyboard.type('5678');
+    await expect(dialog.getByTestId('order-save-state')).toHaveAttribute('data-state', 'saved');
+    await caller.hangup();
+  } finally {
+    await second.close();
+    await caller.stop();
+    await kamailio.stop();
+  }
+  const db = openAppDatabase(userDataDir, { readonly: true });
+  try {
+    const drafts = db
+      .prepare(
+        'SELECT c.full_name AS client, d."values" FROM order_drafts d JOIN clients c ON c.id = d.client_id',
+      )
+      .all() as { client: string; values: string }[];
+    expect(drafts.map((d) => d.client)).toEqual(['Коваленко Марія Іванівна']);
+    expect(JSON.parse(drafts[0]!.values)).toMatchObject({
+      materials: 'Кабель 20 м,  роутер ',
+      sum: '240,5',
+      newAccount: '12345678',
+    });
+  } finally {
+    db.close();
+  }
+});
+
+test('in a call: a complaint registered from the screen pop shows on the card; the knowledge base found as typed, a tariff offered and refused as "дорого", recorded on the call', async () => {
+  test.setTimeout(180_000);
+  const kamailio = await startKamailio([]);
+  const caller = await SipPhone.start('+380671112255');
+  const userDataDir = newUserDataDir();
+  const app = await launchPult({ userDataDir });
+  try {
+    const page = await app.firstWindow();
+    await createClient(page, {
+      fullName: 'Мельник Ірина Олексіївна',
+      phones: [{ raw: '067 111 22 55' }],
+    });
+    await registerPult(page, 'agent1', 'agentpw1');
+    await page.getByTestId('nav-calls').click();
+    await caller.call('sip:agent1@127.0.0.1');
+    await expect(page.getByTestId('call')).toHaveAttribute('data-state', 'ringing');
+    await expect(page.getByTestId('client-card-name')).toHaveText('Мельник Ірина Олексіївна');
+    await page.keyboard.press('F2');
+    await expect(page.getByTestId('call')).toHaveAttribute('data-state', 'active');
+
+    await page.getByTestId('client-new-complaint').click();
+    const complaint = page.getByTestId('complaint-dialog');
+    await complaint.getByTestId('complaint-kind').getByText('Рекламація').click();
+    await complaint.getByTestId('complaint-category').click();
+    await page.getByRole('option', { name: 'Не приїхав технік' }).click();
+    await complaint.getByTestId('complaint-save').click();
+    // Nothing said: refused on the spot, nothing stored.
+    await expect(complaint).toContainText('Заповніть це поле.');
+    await complaint
+      .getByTestId('complaint-body')
+      .fill('Технік не приїхав 3 грудня, клієнт чекав увесь день');
+    await complaint.getByTestId('complaint-save').click();
+    await expect(page.getByTestId('complaint-body')).toHaveCount(0);
+    const card = page.getByTestId('client-card');
+    await expect(card.getByTestId('history-complaint').first()).toContainText(
+      'Рекламація: Не приїхав технік',
+    );
+    await expect(card.getByTestId('history-complaint').first()).toContainText('відкрита');
+    await expect(card).toContainText('Відкриті скарги: 1');
+
+    await page.keyboard.press('Control+k');
+    const drawer = page.getByTestId('knowledge-drawer');
+    await expect(drawer.getByTestId('knowledge-search')).toBeFocused();
+    await page.keyboard.type('інтернет 500');
+    const hit = drawer.getByTestId('knowledge-hit').filter({ hasText: 'Інтернет 500' }).first();
+    await expect(hit).toContainText('250,00 грн/міс.');
+    // An expired promotion is shown as such and cannot be offered.
+    await drawer.getByTestId('knowledge-search').fill('знижка на пакет');
+    const expired = drawer.getByTestId('knowledge-hit').filter({ hasText: 'Інтернет + ТБ −20%' });
+    await expect(expired).toContainText('зараз не діє');
+    await expect(expired.getByTestId('knowledge-offer')).toBeDisabled();
+    await drawer.getByTestId('knowledge-search').fill('інтернет 500');
+    await hit.getByTestId('knowledge-offer').click();
+    await hit.getByTestId('knowledge-reason').click();
+    await page.getByRole('option', { name: 'Занадто дорого' }).click();
+    await hit.getByTestId('knowledge-refused').click();
+    await expect(hit.getByTestId('knowledge-recorded')).toHaveText('Відмова: Занадто дорого');
+    await page.keyboard.press('Escape');
+    await expect(card.getByTestId('history-offer').first()).toContainText('Інтернет 500');
+    await caller.hangup();
+  } finally {
+    await app.close();
+    await caller.stop();
+    await kamailio.stop();
+  }
+  const db = openAppDatabase(userDataDir, { readonly: true });
+  try {
+    expect(
+      db
+        .prepare(
+          `SELECT t.code AS tariff, o.result, r.code AS reason, i.remote_number AS caller
+           FROM offers o JOIN tariffs t ON t.id = o.tariff_id JOIN refusal_reasons r ON r.id = o.refusal_reason_id
+           JOIN interactions i ON i.id = o.interaction_id`,
+        )
+        .all(),
+    ).toEqual([
+      { tariff: 'inet500', result: 'refused', reason: 'tooExpensive', caller: '+380671112255' },
+    ]);
+    expect(
+      db
+        .prepare(
+          `SELECT p.kind, p.category_code AS category, p.status, i.remote_number AS caller
+           FROM complaints p JOIN interactions i ON i.id = p.interaction_id`,
+        )
+        .all(),
+    ).toEqual([
+      { kind: 'reclamation', category: 'technician', status: 'open', caller: '+380671112255' },
+    ]);
   } finally {
     db.close();
   }

@@ -39,7 +39,8 @@ export function ClientOrderActions({ clientId }: { clientId: number }) {
   const types = useMemo(() => catalogue?.orderTypes ?? [], [catalogue]);
   const [menu, setMenu] = useState(false);
   // Ctrl+O opens the order types over the card; a digit picks one.
-  useHotkeys([['mod+O', () => setMenu(types.length > 0)]]);
+  // Pressed in the first moments of a first start, it opens once the catalogue is read.
+  useHotkeys([['mod+O', () => setMenu(true)]]);
   useEffect(() => {
     if (!menu) return;
     const onKey = (event: globalThis.KeyboardEvent) => {
@@ -55,7 +56,7 @@ export function ClientOrderActions({ clientId }: { clientId: number }) {
   return (
     <>
       <Group gap="xs">
-        <Menu position="bottom-start" opened={menu} onChange={setMenu}>
+        <Menu position="bottom-start" opened={menu && types.length > 0} onChange={setMenu}>
           <Menu.Target>
             <Button
               size="xs"
