@@ -6,6 +6,8 @@ import { ipcBenches } from './ipcDispatch.bench';
 import { migrationBenches } from './migration.bench';
 import { scriptBenches } from './scripts.bench';
 import { scriptAppBenches } from './scriptsInApp.bench';
+import { orderBenches } from './orders.bench';
+import { orderAppBenches } from './ordersInApp.bench';
 
 export interface Figure {
   name: string;
@@ -28,4 +30,6 @@ export const benches: Bench[] = [
   ...migrationBenches,
   ...scriptBenches,
   ...scriptAppBenches,
+  ...orderBenches,
+  ...orderAppBenches,
 ];

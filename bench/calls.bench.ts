@@ -79,8 +79,9 @@ export async function clientBase(dir: string) {
     db.sqlite
       .prepare(
         `WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 20)
-         INSERT INTO orders (client_id, service_type, status, created_at, updated_at)
-         SELECT ?, 'internet', 'done', strftime('%Y-%m-%dT%H:%M:%fZ', '2026-01-01', '+' || (i * 400) || ' hours'),
+         INSERT INTO orders (uid, client_id, type_code, type_title, status, created_by, created_at, updated_at)
+         SELECT lower(hex(randomblob(16))), ?, 'connection', 'Підключення послуги', 'done', 'op',
+           strftime('%Y-%m-%dT%H:%M:%fZ', '2026-01-01', '+' || (i * 400) || ' hours'),
            strftime('%Y-%m-%dT%H:%M:%fZ', '2026-01-01', '+' || (i * 400) || ' hours') FROM n`,
       )
       .run(clients);

@@ -101,7 +101,8 @@ function addHistory(db: PultDatabase, clientId: number): void {
         .run(clientId, at);
       db.sqlite
         .prepare(
-          "INSERT INTO orders (client_id, service_type, status, created_at, updated_at) VALUES (?, 'internet', 'done', ?, ?)",
+          `INSERT INTO orders (uid, client_id, type_code, type_title, status, created_by, created_at, updated_at)
+           VALUES (lower(hex(randomblob(16))), ?, 'connection', 'Підключення послуги', 'done', 'op', ?, ?)`,
         )
         .run(clientId, at, at);
     }

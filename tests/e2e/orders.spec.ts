@@ -43,7 +43,7 @@ test('an inbound call: the caller’s card, a service connection entered by keyb
 
     // Ctrl+O: the center's order types over the card; 1 is the service connection.
     await page.keyboard.press('Control+o');
-    await expect(page.getByRole('menuitem', { name: /Підключення послуги/ })).toBeVisible();
+    await expect(page.getByTestId('order-type-picker')).toBeVisible();
     await page.keyboard.press('1');
     const dialog = page.getByTestId('order-form');
     await expect(page.getByTestId('order-client')).toHaveText('Коваленко Марія Іванівна');
@@ -157,7 +157,7 @@ test('killed while typing an order: started again, the draft is back as typed on
     await page.getByRole('button', { name: /Коваленко Марія Іванівна/ }).click();
     await expect(page.getByTestId('client-card-name')).toHaveText('Коваленко Марія Іванівна');
     await page.keyboard.press('Control+o');
-    await expect(page.getByRole('menuitem', { name: /Підключення послуги/ })).toBeVisible();
+    await expect(page.getByTestId('order-type-picker')).toBeVisible();
     await page.keyboard.press('1');
     const dialog = page.getByTestId('order-form');
     await dialog.getByTestId('order-materials').focus();

@@ -1,6 +1,5 @@
-import { Button, Group, Menu, Text } from '@mantine/core';
-import { useHotkeys } from '@mantine/hooks';
-import { useEffect, useMemo, useState } from 'react';
+import { Button, Group, Kbd, Modal, Stack, Text } from '@mantine/core';
+import { useEffect, useLayoutEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { localized } from '../../../src-shared/orders/catalogue';
 import type { OrderDraftView } from '../../../src-shared/orders/orderViews';
@@ -37,51 +36,77 @@ export function ClientOrderActions({ clientId }: { clientId: number }) {
     };
   }, [clientId]);
   const types = useMemo(() => catalogue?.orderTypes ?? [], [catalogue]);
-  const [menu, setMenu] = useState(false);
-  // Ctrl+O opens the order types over the card; a digit picks one.
-  // Pressed in the first moments of a first start, it opens once the catalogue is read.
-  useHotkeys([['mod+O', () => setMenu(true)]]);
+  const [picking, setPicking] = useState(false);
+  const start = (typeCode: string) => {
+    setPicking(false);
+    orderRequests.publish({ kind: 'new', typeCode, clientId });
+  };
+  // Ctrl+O offers the order types over the card; a digit picks one. Pressed in the first
+  // moments of a first start, it opens once the catalogue is read.
+  // Heard before anything else on the page (the capture phase): a dialog closing under the
+  // focus stops a key's bubbling, and Ctrl+O was then lost now and then.
   useEffect(() => {
-    if (!menu) return;
-    const onKey = (event: globalThis.KeyboardEvent) => {
-      const type = /^[1-9]$/.test(event.key) ? types[Number(event.key) - 1] : undefined;
-      if (type === undefined) return;
+    const onKey = (event: KeyboardEvent) => {
+      if (!(event.ctrlKey || event.metaKey) || event.altKey || event.shiftKey) return;
+      if (event.key.toLowerCase() !== 'o' && event.code !== 'KeyO') return;
       event.preventDefault();
-      setMenu(false);
+      setPicking(true);
+    };
+    window.addEventListener('keydown', onKey, true);
+    return () => window.removeEventListener('keydown', onKey, true);
+  }, []);
+  // While the types are offered a digit picks one, wherever the focus is yet (the dialog takes
+  // it a moment after it is drawn, and a quick hand is faster).
+  useLayoutEffect(() => {
+    if (!picking) return;
+    const onKey = (event: KeyboardEvent) => {
+      const type = /^[1-9]$/.test(event.key) ? types[Number(event.key) - 1] : undefined;
+      if (type === undefined || event.ctrlKey || event.altKey || event.metaKey) return;
+      event.preventDefault();
+      event.stopPropagation();
+      setPicking(false);
       orderRequests.publish({ kind: 'new', typeCode: type.code, clientId });
     };
     window.addEventListener('keydown', onKey, true);
     return () => window.removeEventListener('keydown', onKey, true);
-  }, [menu, types, clientId]);
+  }, [picking, types, clientId]);
   return (
     <>
       <Group gap="xs">
-        <Menu position="bottom-start" opened={menu && types.length > 0} onChange={setMenu}>
-          <Menu.Target>
-            <Button
-              size="xs"
-              variant="light"
-              disabled={types.length === 0}
-              data-testid="client-new-order"
-            >
-              {t('orders.newOrder')}
-            </Button>
-          </Menu.Target>
-          <Menu.Dropdown>
+        <Button
+          size="xs"
+          variant="light"
+          disabled={types.length === 0}
+          onClick={() => setPicking(true)}
+          data-testid="client-new-order"
+        >
+          {t('orders.newOrder')}
+        </Button>
+        <Modal
+          opened={picking && types.length > 0}
+          onClose={() => setPicking(false)}
+          title={t('orders.pickType')}
+          size="sm"
+          transitionProps={{ duration: 0 }}
+          // The order form takes the focus next; the button behind must not take it back.
+          returnFocus={false}
+        >
+          <Stack gap="xs" data-testid="order-type-picker">
             {types.map((type, index) => (
-              <Menu.Item
+              <Button
                 key={type.code}
-                leftSection={<Text size="xs">{index + 1}</Text>}
-                onClick={() =>
-                  orderRequests.publish({ kind: 'new', typeCode: type.code, clientId })
-                }
+                variant="default"
+                justify="flex-start"
+                leftSection={<Kbd size="xs">{index + 1}</Kbd>}
+                onClick={() => start(type.code)}
+                data-autofocus={index === 0 ? true : undefined}
                 data-testid={`new-order-${type.code}`}
               >
                 {localized(type.title, language)}
-              </Menu.Item>
+              </Button>
             ))}
-          </Menu.Dropdown>
-        </Menu>
+          </Stack>
+        </Modal>
         <Button
           size="xs"
           variant="light"

@@ -59,7 +59,6 @@ export function OrderDialog({ calls }: { calls: readonly CallView[] }) {
           (opened) => {
             setAnsweredAt(call?.answeredAt ?? null);
             setDraft(opened);
-            clientWorkChanges.publish({ clientId: opened.clientId });
           },
           (e: unknown) => reportProblem('save', e),
         );
@@ -78,6 +77,8 @@ export function OrderDialog({ calls }: { calls: readonly CallView[] }) {
       onClose={close}
       size="xl"
       closeOnClickOutside={false}
+      // The first field takes the keys at once: no opening animation to wait through.
+      transitionProps={{ duration: 0 }}
       title={
         draft === null ? null : (
           <Group gap="xs">
