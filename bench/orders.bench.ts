@@ -119,7 +119,7 @@ export const orderBenches: Bench[] = [
         const saves: number[] = [];
         let typed = '';
         for (let i = 0; i < 2000; i++) {
-          typed += 'кабель роутер '[i % 14];
+          typed += 'кабель роутер '.charAt(i % 14);
           const values = { ...base, materials: typed.slice(-280) };
           const start = performance.now();
           desk.drafts.save(draft.uid, values, 'op');

@@ -42,9 +42,10 @@ describe('migration 10, from version 9', () => {
         values: string;
         at: string;
       }[];
-      expect(orders.map(({ uid: _uid, ...o }) => o)).toEqual([
+      expect(orders.map((o) => ({ ...o, uid: 'v7' }))).toEqual([
         {
           id: 5,
+          uid: 'v7',
           title: 'internet',
           status: 'new',
           kop: 24050,
@@ -54,6 +55,7 @@ describe('migration 10, from version 9', () => {
         },
         {
           id: 6,
+          uid: 'v7',
           title: 'tv',
           status: 'done',
           kop: 29,
