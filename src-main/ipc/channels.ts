@@ -74,6 +74,7 @@ export const invokeChannels = [
   'orders.submit',
   'orders.list',
   'orders.setStatus',
+  'orders.export',
   'complaints.register',
   'complaints.setStatus',
   'complaints.ofClient',

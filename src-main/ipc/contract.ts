@@ -475,6 +475,16 @@ export const invokeContract = {
       .strict(),
     response: orderListItemSchema,
   },
+  /** The orders the list shows, every page, as a file the operator names; audited. */
+  'orders.export': {
+    request: z
+      .object({
+        query: orderQuerySchema.omit({ after: true, limit: true }),
+        format: z.enum(['csv', 'xlsx']),
+      })
+      .strict(),
+    response: z.object({ saved: z.boolean(), rows: z.number().int() }),
+  },
   'complaints.register': {
     request: z
       .object({

@@ -1,22 +1,10 @@
-import { createWriteStream } from 'node:fs';
-import { once } from 'node:events';
 import type BetterSqlite3 from 'better-sqlite3';
-import { stringify } from 'csv-stringify';
 import { recordChange } from '../db/changeJournal';
 import type { Clock } from '../platform/ports';
 import type { ClientQuery } from '../../../src-shared/clients/clientSchemas';
 import { buildMatchExpression, listFilters } from './clientSearch';
 import { phoneForExport } from '../phones/phoneMasking';
-import { writeXlsxSheet } from '../spreadsheets/xlsxSheetWriter';
-
-/**
- * A cell that a spreadsheet would run as a formula (=, +, -, @, and tab or
- * carriage return before them) is written with a leading apostrophe, so an
- * exported name like "=HYPERLINK(...)" stays text in Excel.
- */
-export function neutraliseCell(value: string): string {
-  return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-}
+import { writeTableFile } from '../spreadsheets/tableFile';
 
 export interface ExportOptions {
   actor: string;
@@ -28,9 +16,6 @@ export interface ExportOptions {
   /** After each client written: the count so far. */
   onRow?: (rows: number) => void;
 }
-
-/** Excel's row limit, less the header: an XLSX export stops there. */
-export const xlsxRowLimit = 1_048_575;
 
 /**
  * Writes the clients the operator is looking at (all pages, not just the
@@ -45,35 +30,14 @@ export async function exportClients(
   format: 'csv' | 'xlsx',
   options: ExportOptions,
 ): Promise<number> {
-  const header = options.headers.map(neutraliseCell);
-  let rows = 0;
-  const counted = function* (limit: number) {
-    for (const record of clientRecords(sqlite, query)) {
-      if (rows >= limit) return;
-      rows++;
-      options.onRow?.(rows);
-      yield record;
-    }
-  };
-  if (format === 'csv') {
-    const out = createWriteStream(file);
-    out.write('\uFEFF');
-    const csv = stringify({ delimiter: ';', record_delimiter: 'windows' });
-    csv.pipe(out);
-    csv.write(header);
-    for (const record of counted(Infinity)) if (!csv.write(record)) await once(csv, 'drain');
-    csv.end();
-    await once(out, 'finish');
-  } else {
-    await writeXlsxSheet(
-      file,
-      options.sheetName,
-      (function* () {
-        yield header;
-        yield* counted(xlsxRowLimit);
-      })(),
-    );
-  }
+  const rows = await writeTableFile(
+    file,
+    format,
+    options.sheetName,
+    options.headers,
+    clientRecords(sqlite, query),
+    options.onRow,
+  );
   const at = options.clock.now().toISOString();
   sqlite.transaction(() => {
     recordChange(sqlite, {
@@ -149,6 +113,6 @@ function* clientRecords(sqlite: BetterSqlite3.Database, query: ClientQuery): Gen
       row.account,
       row.doNotCall === 1 ? '1' : '0',
       row.lastOutcome ?? '',
-    ].map(neutraliseCell);
+    ];
   }
 }

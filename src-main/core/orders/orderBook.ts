@@ -27,6 +27,33 @@ const listColumns = `o.id, o.uid, o.created_at AS createdAt, o.client_id AS clie
   o.type_code AS typeCode, o.type_title AS title, o.status, o.total_kop AS totalKop, o.due_at AS dueAt,
   o.created_by AS createdBy`;
 
+/** The list's filters as SQL on `orders o`: the list and its export read the same orders. */
+export function orderFilter(
+  query: Omit<OrderQuery, 'limit'>,
+  actor: string,
+): { where: string; params: (string | number)[] } {
+  const where: string[] = [];
+  const params: (string | number)[] = [];
+  const add = (sql: string, ...values: (string | number)[]) => {
+    where.push(sql);
+    params.push(...values);
+  };
+  if (query.status !== undefined) add('o.status = ?', query.status);
+  if (query.typeCode !== undefined) add('o.type_code = ?', query.typeCode);
+  if (query.clientId !== undefined) add('o.client_id = ?', query.clientId);
+  if (query.mine) add('o.created_by = ?', actor);
+  if (query.from !== undefined) add('o.created_at >= ?', localDate(query.from).toISOString());
+  if (query.to !== undefined)
+    add('o.created_at < ?', new Date(localDate(query.to).getTime() + 86_400_000).toISOString());
+  if (query.after !== undefined) {
+    const { createdAt, id } = query.after;
+    add('(o.created_at < ? OR (o.created_at = ? AND o.id < ?))', createdAt, createdAt, id);
+  }
+  return { where: where.length === 0 ? '' : `WHERE ${where.join(' AND ')}`, params };
+}
+
+export const orderListColumns = listColumns;
+
 /** "YYYY-MM-DDTHH:MM" or "YYYY-MM-DD", local to the workstation, as a moment. */
 function localDate(dueAt: string): Date {
   return new Date(dueAt.length === 10 ? `${dueAt}T00:00` : dueAt);
@@ -226,27 +253,10 @@ export class OrderBook {
 
   /** A page of orders, newest first, by the list's filters (keyset paging on the creation time). */
   list(query: OrderQuery, actor: string): OrderListItem[] {
-    const where: string[] = [];
-    const params: (string | number)[] = [];
-    const add = (sql: string, ...values: (string | number)[]) => {
-      where.push(sql);
-      params.push(...values);
-    };
-    if (query.status !== undefined) add('o.status = ?', query.status);
-    if (query.typeCode !== undefined) add('o.type_code = ?', query.typeCode);
-    if (query.clientId !== undefined) add('o.client_id = ?', query.clientId);
-    if (query.mine) add('o.created_by = ?', actor);
-    if (query.from !== undefined) add('o.created_at >= ?', localDate(query.from).toISOString());
-    if (query.to !== undefined)
-      add('o.created_at < ?', new Date(localDate(query.to).getTime() + 86_400_000).toISOString());
-    if (query.after !== undefined) {
-      const { createdAt, id } = query.after;
-      add('(o.created_at < ? OR (o.created_at = ? AND o.id < ?))', createdAt, createdAt, id);
-    }
+    const { where, params } = orderFilter(query, actor);
     return this.sqlite
       .prepare(
-        `SELECT ${listColumns} FROM orders o JOIN clients c ON c.id = o.client_id
-         ${where.length === 0 ? '' : `WHERE ${where.join(' AND ')}`}
+        `SELECT ${listColumns} FROM orders o JOIN clients c ON c.id = o.client_id ${where}
          ORDER BY o.created_at DESC, o.id DESC LIMIT ?`,
       )
       .all(...params, query.limit) as OrderListItem[];

@@ -29,6 +29,7 @@ import { orderHandlers } from './orderHandlers';
 import { loadReferenceFiles, type CatalogueRefusal } from './referenceFiles';
 import { ordersOf, type WorkstationOrders } from '../../core/workstation/workstationOrders';
 import { WrapUp } from '../../core/calls/wrapUp';
+import { IpcRejection } from '../result';
 
 export type { FileDialogs } from './fileDialogs';
 
@@ -179,6 +180,35 @@ export function createInvokeHandlers(services: MainServices): InvokeHandlers {
       language,
       refusalReasons: async () =>
         new WrapUp((await database()).db, clock).refusalReasons(language()),
+      exportOrders: async (query, format) => {
+        const { location } = await database();
+        const texts = strings();
+        const file = await dialogs.chooseSaveFile(
+          texts.ordersExportTitle,
+          `${texts.ordersExportFileName}.${format}`,
+          format,
+        );
+        if (file === undefined) return { saved: false, rows: 0 };
+        try {
+          const { rows } = await services.files.run({
+            task: 'ordersExport',
+            database: location,
+            query,
+            file,
+            format,
+            actor,
+            // Only words: the worker gets a copy, and the strings hold functions too.
+            strings: {
+              ordersExportHeaders: texts.ordersExportHeaders,
+              ordersSheetName: texts.ordersSheetName,
+              orderStatusNames: texts.orderStatusNames,
+            },
+          });
+          return { saved: true, rows };
+        } catch (error) {
+          throw new IpcRejection('fileNotWritten', `The orders export failed: ${String(error)}`);
+        }
+      },
     }),
     ...sipHandlers(services),
     ...headsetHandlers(services),

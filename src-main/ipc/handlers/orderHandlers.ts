@@ -1,5 +1,6 @@
 import { localized } from '../../../src-shared/orders/catalogue';
 import type { Language } from '../../../src-shared/settings/userSettingsSchema';
+import type { OrderQuery } from '../../../src-shared/orders/orderViews';
 import { localMoment, inForce } from '../../core/catalogue/catalogueStore';
 import { ComplaintRefusal } from '../../core/complaints/complaintBook';
 import { OfferRefusal } from '../../core/knowledge/knowledgeBase';
@@ -42,6 +43,11 @@ export function orderHandlers(deps: {
   clock: Clock;
   language: () => Language;
   refusalReasons: () => Promise<{ code: string; label: string }[]>;
+  /** Writes the orders to a file the operator chooses, on a worker thread. */
+  exportOrders: (
+    query: Omit<OrderQuery, 'limit' | 'after'>,
+    format: 'csv' | 'xlsx',
+  ) => Promise<{ saved: boolean; rows: number }>;
 }): HandlersOf<'orders.' | 'complaints.' | 'knowledge.' | 'settlements.'> {
   const { actor } = deps;
   const desk = async () => (await deps.orders()).desk;
@@ -93,6 +99,7 @@ export function orderHandlers(deps: {
     'orders.drafts': () => run((d) => d.drafts.mine(actor)),
     'orders.submit': ({ uid, notADouble }) => run((d) => d.book.submit(uid, actor, { notADouble })),
     'orders.list': (query) => run((d) => d.book.list(query, actor)),
+    'orders.export': ({ query, format }) => deps.exportOrders(query, format),
     'orders.setStatus': ({ id, status, note }) =>
       run((d) => d.book.setStatus(id, status, actor, note)),
     'complaints.register': ({ interactionId, orderId, dueOn, ...complaint }) =>

@@ -12,6 +12,7 @@ import {
   TextInput,
   Title,
 } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { localized } from '../../../src-shared/orders/catalogue';
@@ -72,6 +73,22 @@ export function OrdersPage({ onOpenClient }: { onOpenClient: (clientId: number) 
     });
   }, [read]);
 
+  const [exporting, setExporting] = useState<'csv' | 'xlsx' | null>(null);
+  const exportAs = (format: 'csv' | 'xlsx') => {
+    setExporting(format);
+    invoke('orders.export', { query: filter, format })
+      .then(
+        (result) => {
+          if (result.saved)
+            notifications.show({
+              color: 'green',
+              message: t('orders.export.done', { count: result.rows }),
+            });
+        },
+        (e: unknown) => reportProblem('export', e),
+      )
+      .finally(() => setExporting(null));
+  };
   const typeTitle = (code: string) => {
     const type = catalogue?.orderTypes.find((x) => x.code === code);
     return type === undefined ? code : localized(type.title, language);
@@ -169,6 +186,20 @@ export function OrdersPage({ onOpenClient }: { onOpenClient: (clientId: number) 
             setPart('to', to === '' ? undefined : to);
           }}
         />
+        <Group gap="xs" mb={2}>
+          {(['csv', 'xlsx'] as const).map((format) => (
+            <Button
+              key={format}
+              variant="default"
+              size="sm"
+              onClick={() => exportAs(format)}
+              loading={exporting === format}
+              data-testid={`orders-export-${format}`}
+            >
+              {t(`orders.export.${format}`)}
+            </Button>
+          ))}
+        </Group>
         <Checkbox
           label={t('orders.filter.mine')}
           checked={filter.mine}

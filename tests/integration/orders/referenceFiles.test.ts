@@ -6,6 +6,7 @@ import { FileJobRunner } from '../../../src-main/core/clients/fileJobs/fileJobRu
 import type { JobDatabase } from '../../../src-main/core/clients/fileJobs/fileJobTypes';
 import type { PultDatabase } from '../../../src-main/core/db/database';
 import { newDatabaseKey } from '../../../src-main/core/db/encryption';
+import { mainStrings } from '../../../src-main/core/i18n/mainLocales';
 import { silentLogger } from '../../../src-main/core/platform/ports';
 import { WorkerTempFolders } from '../../../src-main/core/platform/workerTemp';
 import { ordersOf } from '../../../src-main/core/workstation/workstationOrders';
@@ -192,5 +193,67 @@ describe('the KATOTTG codifier', () => {
       /category and name/,
     );
     expect(db.sqlite.prepare('SELECT count(*) AS n FROM settlements').get()).toEqual(before);
+  });
+});
+
+describe('the orders export', () => {
+  it('writes the orders the list shows, every cell a spreadsheet would run as a formula made text, and audits who exported', async () => {
+    const clientId = Number(
+      db.sqlite
+        .prepare(
+          `INSERT INTO clients (full_name, sort_key, created_at, updated_at) VALUES ('=HYPERLINK("http://x")', 'x', 'x', 'x')`,
+        )
+        .run().lastInsertRowid,
+    );
+    const insert = db.sqlite.prepare(
+      `INSERT INTO orders (uid, client_id, type_code, type_title, status, total_kop, created_by, created_at, updated_at)
+       VALUES (?, ?, 'connection', 'Підключення послуги', ?, ?, 'op1', ?, ?)`,
+    );
+    insert.run(
+      'u1',
+      clientId,
+      'new',
+      124050,
+      '2026-12-01T10:00:00.000Z',
+      '2026-12-01T10:00:00.000Z',
+    );
+    insert.run(
+      'u2',
+      clientId,
+      'cancelled',
+      null,
+      '2026-12-02T10:00:00.000Z',
+      '2026-12-02T10:00:00.000Z',
+    );
+    const file = path.join(dir, 'orders.csv');
+    const strings = mainStrings('uk');
+    const result = await runner.run({
+      task: 'ordersExport',
+      database,
+      query: { status: 'new', mine: false },
+      file,
+      format: 'csv',
+      actor: 'op1',
+      strings: {
+        ordersExportHeaders: strings.ordersExportHeaders,
+        ordersSheetName: strings.ordersSheetName,
+        orderStatusNames: strings.orderStatusNames,
+      },
+    });
+    expect(result).toEqual({ rows: 1 });
+    const lines = readFileSync(file, 'utf8')
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split('\r\n');
+    expect(lines).toHaveLength(2);
+    expect(lines[0]).toContain('Оформлено;Клієнт;Замовлення;Статус');
+    expect(lines[1]).toBe(
+      `2026-12-01T10:00:00.000Z;"'=HYPERLINK(""http://x"")";Підключення послуги;нове;;1 240,50;op1;u1`,
+    );
+    expect(
+      db.sqlite
+        .prepare("SELECT actor, details FROM audit_events WHERE action = 'orders.export'")
+        .all(),
+    ).toEqual([{ actor: 'op1', details: expect.stringContaining('"rows":1') }]);
   });
 });

@@ -5,6 +5,7 @@ import type { ImportFileProblem } from '../../../../src-shared/clients/importSch
 import type { ImportFilePreview } from '../import/importPreview';
 import type { ScriptFileResult } from '../../scripts/scriptFile';
 import type { CatalogueLoad } from '../../catalogue/catalogueLoader';
+import type { OrderQuery } from '../../../../src-shared/orders/orderViews';
 
 /** The base a job reads and audits in: the key travels in memory only. */
 export interface JobDatabase {
@@ -33,6 +34,15 @@ export type FileJob =
       sheetName: string;
     }
   | {
+      task: 'ordersExport';
+      database: JobDatabase;
+      query: Omit<OrderQuery, 'limit' | 'after'>;
+      file: string;
+      format: 'csv' | 'xlsx';
+      actor: string;
+      strings: Pick<MainStrings, 'ordersExportHeaders' | 'ordersSheetName' | 'orderStatusNames'>;
+    }
+  | {
       task: 'importReport';
       database: JobDatabase;
       jobId: number;
@@ -48,6 +58,7 @@ export interface FileJobResults {
   catalogueLoad: CatalogueLoad;
   codifierLoad: { loaded: boolean; settlements: number };
   export: { rows: number };
+  ordersExport: { rows: number };
   importReport: { rows: number };
 }
 

@@ -19,6 +19,7 @@ import { readScriptFileAt } from '../../scripts/scriptFile';
 import { writeFile } from 'node:fs/promises';
 import { applyCatalogue, readCatalogueFile } from '../../catalogue/catalogueLoader';
 import { loadCodifier } from '../../knowledge/settlementCodifier';
+import { exportOrders } from '../../orders/orderExport';
 
 const job = workerData as FileJob;
 const post = (message: FileJobMessage) => parentPort?.postMessage(message);
@@ -82,6 +83,22 @@ async function perform(): Promise<FileJobResults[FileJob['task']]> {
           },
         }),
       }));
+    case 'ordersExport': {
+      const { query, file, format, actor, strings } = job;
+      return withBase(job.database, async (sqlite) => ({
+        rows: await exportOrders(sqlite, query, file, format, {
+          actor,
+          clock: systemClock,
+          headers: strings.ordersExportHeaders,
+          sheetName: strings.ordersSheetName,
+          statusNames: strings.orderStatusNames,
+          fileName: path.basename(file),
+          onRow: (done) => {
+            if (done % 1000 === 0) post({ type: 'progress', rows: done });
+          },
+        }),
+      }));
+    }
     case 'importReport':
       return withBase(job.database, async (sqlite) => ({
         rows: await saveImportReport(sqlite, job, systemClock),

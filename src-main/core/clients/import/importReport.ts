@@ -1,6 +1,6 @@
 import { stringify } from 'csv-stringify/sync';
 import type { ImportRowError } from '../../../../src-shared/clients/importSchemas';
-import { neutraliseCell } from '../clientExport';
+import { neutraliseCell } from '../../spreadsheets/tableFile';
 import type { MainStrings } from '../../i18n/mainLocales';
 
 /**
