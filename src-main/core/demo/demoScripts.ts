@@ -172,8 +172,10 @@ export const demoTelesalesScript: ScriptGraph = scriptGraphSchema.parse({
       id: 'confirm',
       type: 'say',
       text: 'Записую: майстер приїде {{answers.visitDate}}, {{answers.visitSlot}}. Будьте вдома і майте паспорт. Дякую, {{client.firstName}}!',
-      next: 'sale',
+      next: 'order',
     },
+    // The order form opens for the client, filled from the card; the script goes on to its end.
+    { id: 'order', type: 'order', orderType: 'Підключення послуги', next: 'sale' },
     { id: 'sale', type: 'end', outcome: 'sale' },
     {
       id: 'refused',

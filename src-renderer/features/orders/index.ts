@@ -4,3 +4,4 @@ export { ComplaintDialog } from './ComplaintDialog';
 export { KnowledgeDrawer } from './KnowledgeDrawer';
 export { ClientOrderActions } from './ClientOrderActions';
 export { clientWorkChanges, orderRequests, complaintRequests } from './orderDesk';
+export { loadOrderCatalogue } from './useOrderCatalogue';

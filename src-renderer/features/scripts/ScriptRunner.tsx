@@ -2,13 +2,33 @@ import { Badge, Button, Group, Kbd, Paper, Stack, Text, TextInput, Title } from 
 import { useLayoutEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ScriptRunView } from '../../../src-shared/scripts/scriptRunView';
-import { invoke } from '../../api/pultClient';
+import { invoke, PultRequestError } from '../../api/pultClient';
+import { loadOrderCatalogue, orderRequests } from '../orders';
 import { reportProblem } from '../../common/problems';
 import { RunAnswers } from './RunAnswers';
 import { runChanges } from './runChanges';
 
 type Choice = ScriptRunView['node']['choices'][number];
 type Problem = Extract<Awaited<ReturnType<typeof answerRun>>, { ok: false }>['problem'];
+
+/** The order type a script's order step names (its code, or its title in either language). */
+async function openOrderFor(named: string, clientId: number): Promise<void> {
+  const wanted = named.trim().toLocaleLowerCase('uk');
+  try {
+    const { orderTypes } = await loadOrderCatalogue();
+    const type = orderTypes.find(
+      (x) =>
+        x.code.toLocaleLowerCase('uk') === wanted ||
+        x.title.uk.toLocaleLowerCase('uk') === wanted ||
+        x.title.en?.toLocaleLowerCase('uk') === wanted,
+    );
+    if (type !== undefined) orderRequests.publish({ kind: 'new', typeCode: type.code, clientId });
+    else
+      reportProblem('script', new PultRequestError('orderTypeUnknown', `no order type "${named}"`));
+  } catch (e) {
+    reportProblem('load', e);
+  }
+}
 
 const answerRun = (runId: number, value?: string) =>
   invoke('scripts.answer', value === undefined ? { runId } : { runId, value });
@@ -141,6 +161,12 @@ function RunnerNode({
       return result.ok ? result.run : { problem: result.problem };
     });
   const back = () => go(() => invoke('scripts.back', { runId: run.runId }));
+  /** On an order step the run goes on and the order form opens for the run's client, filled from the card. */
+  const goOn = () => {
+    if (run.node.type === 'order' && run.clientId !== null && !run.test)
+      void openOrderFor(run.node.item ?? '', run.clientId);
+    answer();
+  };
 
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
     if (event.ctrlKey || event.altKey || event.metaKey) return;
@@ -172,7 +198,7 @@ function RunnerNode({
       event.preventDefault();
       const chosen = choices[highlight];
       if (choices.length > 0 && chosen !== undefined) answer(chosen.value);
-      else if (choices.length === 0) answer();
+      else if (choices.length === 0) goOn();
     }
   };
 
@@ -272,7 +298,7 @@ function RunnerNode({
         )}
         {(shown.type === 'say' || shown.type === 'order') && !run.ended && (
           <Group mt="sm">
-            <Button onClick={() => answer()} tabIndex={-1} data-testid="script-next">
+            <Button onClick={goOn} tabIndex={-1} data-testid="script-next">
               {shown.type === 'order'
                 ? t('scripts.run.order', { type: shown.item ?? '' })
                 : t('scripts.run.next')}

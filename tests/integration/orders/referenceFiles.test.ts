@@ -1,4 +1,4 @@
-import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -256,5 +256,31 @@ describe('the orders export', () => {
     expect(audited.map((a) => [a.actor, (JSON.parse(a.details) as { rows: number }).rows])).toEqual(
       [['op1', 1]],
     );
+  });
+});
+
+describe('a reference file whose loading fails', () => {
+  it('is left as it is: a read job never removes what it reads (only a job writing its file does)', async () => {
+    const catalogue = path.join(dir, 'kept-catalogue.json');
+    copyFileSync(demoCatalogueFile, catalogue);
+    await expect(
+      runner.run({
+        task: 'catalogueLoad',
+        database: { file: path.join(dir, 'no/such/base.sqlite') },
+        file: catalogue,
+        actor: 'it',
+      }),
+    ).rejects.toThrow();
+    expect(existsSync(catalogue)).toBe(true);
+    const codifier = path.join(dir, 'kept-kodifikator.xlsx');
+    copyFileSync(path.resolve('resources/katottg/kodifikator.xlsx'), codifier);
+    const controller = new AbortController();
+    const cancelled = runner.run(
+      { task: 'codifierLoad', database, file: codifier },
+      { signal: controller.signal },
+    );
+    controller.abort();
+    await expect(cancelled).rejects.toThrow('cancelled');
+    expect(existsSync(codifier)).toBe(true);
   });
 });

@@ -9,6 +9,18 @@ import {
   type FileJobResults,
 } from './fileJobTypes';
 
+/** Which jobs make the file they name (and which only read it): the compiler keeps it whole. */
+const writesItsFile: Record<FileJob['task'], boolean> = {
+  preview: false,
+  scriptRead: false,
+  catalogueLoad: false,
+  codifierLoad: false,
+  scriptWrite: true,
+  export: true,
+  ordersExport: true,
+  importReport: true,
+};
+
 export interface FileJobOptions {
   /** Rows written so far (exports). */
   onProgress?: (rows: number) => void;
@@ -94,9 +106,13 @@ export class FileJobRunner {
     });
   }
 
-  /** A file the job was writing when it failed or was cancelled is not left half-written. */
+  /**
+   * A file the job was writing when it failed or was cancelled is not left
+   * half-written. Only a job that writes its file: a job that reads one (IT's
+   * catalogue, the codifier, a script) leaves it as it is, whatever happens.
+   */
   private async removeOutput(job: FileJob): Promise<void> {
-    if (job.task === 'preview') return;
+    if (!writesItsFile[job.task]) return;
     await rm(job.file, { force: true }).catch(() => undefined);
   }
 }
