@@ -82,10 +82,17 @@ async function fileHash(file: string): Promise<string> {
   return hash.digest('hex');
 }
 
+/** Settlements written per transaction: main's own writes wait for one batch at most. */
+const batchSize = 2000;
+
 /**
  * The codifier file into the settlements table, once per edition (by the
- * file's hash), in one transaction: a file that cannot be read leaves the
- * settlements as they were. Runs on a file-job worker's own connection.
+ * file's hash). Settlements are written by their code in batches of their own
+ * transactions (one transaction of 30,000 rows held the base from main for
+ * 120 ms), those the edition no longer lists are removed, and the edition is
+ * recorded last: a load cut short is done again at the next start, and a file
+ * that cannot be read changes nothing. Runs on a file-job worker's own
+ * connection.
  */
 export async function loadCodifier(
   sqlite: BetterSqlite3.Database,
@@ -99,14 +106,22 @@ export async function loadCodifier(
   if (known?.sha256 === sha256) return { loaded: false, settlements: known.rows };
   const settlements = await codifierSettlements(xlsxRows(file));
   if (settlements.length === 0) throw new CodifierError('the file lists no settlements');
+  const upsert = sqlite.prepare(
+    `INSERT INTO settlements (code, name, category, oblast, raion, hromada, search_key)
+     VALUES (?, ?, ?, ?, ?, ?, ?)
+     ON CONFLICT (code) DO UPDATE SET name = excluded.name, category = excluded.category,
+       oblast = excluded.oblast, raion = excluded.raion, hromada = excluded.hromada,
+       search_key = excluded.search_key`,
+  );
+  for (let start = 0; start < settlements.length; start += batchSize)
+    sqlite.transaction(() => {
+      for (const s of settlements.slice(start, start + batchSize))
+        upsert.run(s.code, s.name, s.category, s.oblast, s.raion, s.hromada, settlementKey(s.name));
+    })();
   sqlite.transaction(() => {
-    sqlite.prepare('DELETE FROM settlements').run();
-    const insert = sqlite.prepare(
-      `INSERT OR REPLACE INTO settlements (code, name, category, oblast, raion, hromada, search_key)
-       VALUES (?, ?, ?, ?, ?, ?, ?)`,
-    );
-    for (const s of settlements)
-      insert.run(s.code, s.name, s.category, s.oblast, s.raion, s.hromada, settlementKey(s.name));
+    sqlite
+      .prepare('DELETE FROM settlements WHERE code NOT IN (SELECT value FROM json_each(?))')
+      .run(JSON.stringify(settlements.map((s) => s.code)));
     sqlite
       .prepare(
         `INSERT INTO reference_files (name, sha256, rows, loaded_at) VALUES ('katottg', ?, ?, ?)

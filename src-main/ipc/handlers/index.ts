@@ -105,7 +105,7 @@ export function createInvokeHandlers(services: MainServices): InvokeHandlers {
         ready: Promise<{
           desk: WorkstationOrders;
           refused: CatalogueRefusal | null;
-          settlements: Promise<void>;
+          settlements: () => Promise<void>;
         }>;
       }
     | undefined;

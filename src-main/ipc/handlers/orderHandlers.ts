@@ -37,7 +37,7 @@ export function orderHandlers(deps: {
   orders: () => Promise<{
     desk: WorkstationOrders;
     refused: CatalogueRefusal | null;
-    settlements: Promise<void>;
+    settlements: () => Promise<void>;
   }>;
   actor: string;
   clock: Clock;
@@ -83,15 +83,18 @@ export function orderHandlers(deps: {
         ...moment,
       };
     },
-    'orders.draft.open': ({ typeCode, clientId, interactionId }) =>
-      run((d) =>
+    'orders.draft.open': async ({ typeCode, clientId, interactionId }) => {
+      // An address will be looked up next: the codifier is read now if it has not been.
+      void (await deps.orders()).settlements();
+      return run((d) =>
         d.drafts.open({
           typeCode,
           clientId,
           actor,
           ...(interactionId === undefined ? {} : { interactionId }),
         }),
-      ),
+      );
+    },
     'orders.draft.get': ({ uid }) => run((d) => d.drafts.get(uid) ?? null),
     'orders.draft.save': ({ uid, values }) => run((d) => d.drafts.save(uid, values, actor)),
     'orders.draft.confirm': ({ uid }) => run((d) => d.book.confirm(uid, actor)),
@@ -124,9 +127,7 @@ export function orderHandlers(deps: {
         d.knowledge.offer({ ...made, ...(reasonCode === undefined ? {} : { reasonCode }) }, actor),
       ),
     'settlements.search': async ({ text }) => {
-      await (
-        await deps.orders()
-      ).settlements;
+      await (await deps.orders()).settlements();
       return run((d) => d.settlements.find(text));
     },
   };

@@ -29,7 +29,7 @@ export async function loadReferenceFiles(
     logger: Logger;
     actor: string;
   },
-): Promise<{ refused: CatalogueRefusal | null; settlements: Promise<void> }> {
+): Promise<{ refused: CatalogueRefusal | null; settlements: () => Promise<void> }> {
   const catalogueFile =
     deps.policy.referenceFiles.catalogue ??
     path.join(deps.resourcesDir, 'catalogue', 'demo-catalogue.json');
@@ -60,15 +60,18 @@ export async function loadReferenceFiles(
       ...refused,
     });
   }
-  // After the catalogue, so orders can be taken while the codifier's 30,000 rows are read.
-  const settlements = deps.files
-    .run({ task: 'codifierLoad', database: base.location, file: codifierFile })
-    .then((result) => deps.logger.info('KATOTTG codifier', { file: codifierFile, ...result }))
-    .catch((error: unknown) =>
-      deps.logger.warn('the KATOTTG codifier could not be read', {
-        file: codifierFile,
-        error: String(error),
-      }),
-    );
+  // The codifier when first needed (an order form opens, a settlement is looked up): reading
+  // its 30,000 rows takes a core for a second or two, which a start should not pay.
+  let codifier: Promise<void> | undefined;
+  const settlements = () =>
+    (codifier ??= deps.files
+      .run({ task: 'codifierLoad', database: base.location, file: codifierFile })
+      .then((result) => deps.logger.info('KATOTTG codifier', { file: codifierFile, ...result }))
+      .catch((error: unknown) =>
+        deps.logger.warn('the KATOTTG codifier could not be read', {
+          file: codifierFile,
+          error: String(error),
+        }),
+      ));
   return { refused, settlements };
 }
