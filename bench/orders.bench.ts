@@ -5,7 +5,8 @@ import { performance } from 'node:perf_hooks';
 import type { PultDatabase } from '../src-main/core/db/database';
 import { ordersOf } from '../src-main/core/workstation/workstationOrders';
 import type { Catalogue } from '../src-shared/orders/catalogue';
-import { demoCatalogue, takeCatalogue } from '../tests/support/orderFixtures';
+import { connection, demoCatalogue, takeCatalogue } from '../tests/support/orderFixtures';
+import type { OrderValues } from '../src-shared/orders/orderValues';
 import type { Bench, Figure } from './benches';
 import { clientBase } from './calls.bench';
 import { percentile, round } from './stats';
@@ -71,30 +72,14 @@ export function fillOrders(db: PultDatabase): void {
 }
 
 /** A service connection as typed, the visit a week ahead. */
-function connectionValues(draft: Record<string, unknown>, i: number) {
+function connectionValues(draft: OrderValues, i: number): OrderValues {
   const day = new Date(Date.now() + 7 * 86_400_000);
   const date = `${day.getFullYear()}-${String(day.getMonth() + 1).padStart(2, '0')}-${String(day.getDate()).padStart(2, '0')}`;
-  return {
-    ...draft,
-    service: 'internet',
-    tariff: 'inet500',
-    address: {
-      settlementCode: 'UA80000000000093317',
-      settlement: 'Київ',
-      region: '',
-      street: 'вул. Хрещатик',
-      house: String(1 + (i % 90)),
-      entrance: '',
-      flat: '5',
-      free: false,
-      freeText: '',
-      freeTextReason: '',
-    },
-    visit: { date, from: '10:00', to: '12:00' },
+  return connection(draft, date, {
+    house: String(1 + (i % 90)),
+    account: String(10_000_000 + i),
     materials: '',
-    sum: '240,50',
-    newAccount: String(10_000_000 + i),
-  };
+  });
 }
 
 /**
@@ -131,7 +116,7 @@ export const orderBenches: Bench[] = [
         for (let i = 0; i < 300; i++) {
           const opened = desk.drafts.open({
             typeCode: 'connection',
-            clientId: 1000 + i * 997,
+            clientId: 1 + ((1000 + i * 997) % clients),
             actor: 'op',
           });
           desk.drafts.save(opened.uid, connectionValues(opened.values, i), 'op');

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isPattern } from '../regexPattern';
 
 /**
  * The center's catalogue (DOMAIN.md: замовлення, тарифи, акції): the order
@@ -29,15 +30,6 @@ const isoDate = z
   .regex(/^\d{4}-\d{2}-\d{2}$/, 'a date is YYYY-MM-DD')
   .refine((s) => new Date(`${s}T00:00:00Z`).toISOString().startsWith(s), 'not a calendar date');
 const clock = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'a time is HH:MM');
-
-function isPattern(pattern: string): boolean {
-  try {
-    new RegExp(pattern, 'u');
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 /** Where a field is filled from when the form opens for a client. */
 export const prefillSources = [

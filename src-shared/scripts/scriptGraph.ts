@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isPattern } from '../regexPattern';
 import { dispositions } from '../calls/wrapUpSchema';
 
 /**
@@ -18,15 +19,6 @@ const nodeId = z
 const text = z.string().normalize('NFC').max(maxScriptText);
 const label = z.string().normalize('NFC').trim().min(1).max(200);
 const next = nodeId.optional();
-
-function isPattern(pattern: string): boolean {
-  try {
-    new RegExp(pattern, 'u');
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 /** What an input node asks for; missing in a draft, required to publish. */
 export const scriptInputTypes = [

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { applyCatalogue } from '../../src-main/core/catalogue/catalogueLoader';
 import type { PultDatabase } from '../../src-main/core/db/database';
 import { catalogueSchema, type Catalogue } from '../../src-shared/orders/catalogue';
+import type { OrderValues } from '../../src-shared/orders/orderValues';
 
 export const demoCatalogueFile = path.resolve('resources/catalogue/demo-catalogue.json');
 
@@ -58,4 +59,33 @@ export function addCall(db: PultDatabase, clientId: number, at = new Date().toIS
       )
       .run(clientId, at, at).lastInsertRowid,
   );
+}
+
+/** A service connection as an operator fills it in: a Kyiv address, the visit on `visitDate`. */
+export function connection(
+  draft: OrderValues,
+  visitDate: string,
+  n: { house?: string; account?: string; materials?: string } = {},
+): OrderValues {
+  return {
+    ...draft,
+    service: 'internet',
+    tariff: 'inet500',
+    address: {
+      settlementCode: 'UA80000000000093317',
+      settlement: 'Київ',
+      region: '',
+      street: 'вул. Хрещатик',
+      house: n.house ?? '22',
+      entrance: '',
+      flat: '5',
+      free: false,
+      freeText: '',
+      freeTextReason: '',
+    },
+    visit: { date: visitDate, from: '10:00', to: '12:00' },
+    materials: n.materials ?? 'Кабель 20 м',
+    sum: '240,50',
+    newAccount: n.account ?? '12345678',
+  };
 }

@@ -6,6 +6,7 @@ import type { CatalogueStore } from '../catalogue/catalogueStore';
 import { localMoment } from '../catalogue/catalogueStore';
 import { recordChange } from '../db/changeJournal';
 import type { Clock } from '../platform/ports';
+import { Refusal } from '../platform/refusal';
 
 export type ComplaintProblem =
   | 'complaintCategoryUnknown'
@@ -15,12 +16,7 @@ export type ComplaintProblem =
   | 'complaintNeedsVerdict'
   | 'callNotFound';
 
-export class ComplaintRefusal extends Error {
-  constructor(readonly problem: ComplaintProblem) {
-    super(problem);
-    this.name = 'ComplaintRefusal';
-  }
-}
+export class ComplaintRefusal extends Refusal<ComplaintProblem> {}
 
 /** How long a complaint may take unless the operator sets another date (the center's usual 15 days). */
 export const defaultComplaintDays = 15;

@@ -4,16 +4,12 @@ import { inForce, localMoment } from '../catalogue/catalogueStore';
 import { searchText } from '../catalogue/catalogueLoader';
 import { recordChange } from '../db/changeJournal';
 import type { Clock } from '../platform/ports';
+import { Refusal } from '../platform/refusal';
 
 export type OfferProblem =
   'knowledgeItemNotFound' | 'offerNotInForce' | 'refusalReasonUnknown' | 'offerNeedsClient';
 
-export class OfferRefusal extends Error {
-  constructor(readonly problem: OfferProblem) {
-    super(problem);
-    this.name = 'OfferRefusal';
-  }
-}
+export class OfferRefusal extends Refusal<OfferProblem> {}
 
 /** Words typed become prefixes that must all match; only letters and digits reach FTS5's syntax. */
 export function knowledgeMatch(typed: string): string | undefined {

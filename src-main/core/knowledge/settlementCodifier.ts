@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import type BetterSqlite3 from 'better-sqlite3';
+import type { SettlementRow } from '../db/entities/knowledgeEntities';
 import type { SheetRow } from '../spreadsheets/xlsxRows';
 import { xlsxRows } from '../spreadsheets/xlsxRows';
 
@@ -13,14 +14,8 @@ import { xlsxRows } from '../spreadsheets/xlsxRows';
  * (oblast, raion, hromada) and B (a city's district) are not settlements.
  */
 
-export interface Settlement {
-  code: string;
-  name: string;
-  category: string;
-  oblast: string;
-  raion: string;
-  hromada: string;
-}
+/** A settlement as the codifier gives it; the base adds its search key. */
+export type Settlement = Omit<SettlementRow, 'searchKey'>;
 
 const settlementCategories = new Set(['M', 'T', 'C', 'X', 'K']);
 

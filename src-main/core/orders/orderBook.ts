@@ -12,16 +12,12 @@ import {
 import type { CatalogueStore } from '../catalogue/catalogueStore';
 import { recordChange } from '../db/changeJournal';
 import type { Clock } from '../platform/ports';
+import { Refusal } from '../platform/refusal';
 import { DraftRefusal, type OrderDrafts } from './orderDrafts';
 
 export type OrderProblem = 'orderNotFound' | 'orderNotConfirmed' | 'orderStatusNotAllowed';
 
-export class OrderRefusal extends Error {
-  constructor(readonly problem: OrderProblem) {
-    super(problem);
-    this.name = 'OrderRefusal';
-  }
-}
+export class OrderRefusal extends Refusal<OrderProblem> {}
 
 const listColumns = `o.id, o.uid, o.created_at AS createdAt, o.client_id AS clientId, c.full_name AS clientName,
   o.type_code AS typeCode, o.type_title AS title, o.status, o.total_kop AS totalKop, o.due_at AS dueAt,

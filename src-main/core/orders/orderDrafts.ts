@@ -8,6 +8,7 @@ import {
 import type { OrderDraftView } from '../../../src-shared/orders/orderViews';
 import type { CatalogueStore } from '../catalogue/catalogueStore';
 import type { Clock } from '../platform/ports';
+import { Refusal } from '../platform/refusal';
 
 interface DraftRow {
   uid: string;
@@ -28,12 +29,7 @@ const draftColumns = `d.uid, d.client_id AS clientId, c.full_name AS clientName,
 export type DraftProblem =
   'orderTypeUnknown' | 'clientNotFound' | 'orderDraftNotFound' | 'callNotFound';
 
-export class DraftRefusal extends Error {
-  constructor(readonly problem: DraftProblem) {
-    super(problem);
-    this.name = 'DraftRefusal';
-  }
-}
+export class DraftRefusal extends Refusal<DraftProblem> {}
 
 /**
  * Orders being typed. A draft belongs to its client and call from the moment

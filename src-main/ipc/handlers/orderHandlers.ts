@@ -2,28 +2,32 @@ import { localized } from '../../../src-shared/orders/catalogue';
 import type { Language } from '../../../src-shared/settings/userSettingsSchema';
 import type { OrderQuery } from '../../../src-shared/orders/orderViews';
 import { localMoment, inForce } from '../../core/catalogue/catalogueStore';
-import { ComplaintRefusal } from '../../core/complaints/complaintBook';
-import { OfferRefusal } from '../../core/knowledge/knowledgeBase';
-import { DraftRefusal } from '../../core/orders/orderDrafts';
-import { OrderRefusal } from '../../core/orders/orderBook';
 import type { Clock } from '../../core/platform/ports';
 import type { WorkstationOrders } from '../../core/workstation/workstationOrders';
-import { IpcRejection, type RefusalCode } from '../result';
+import type { ComplaintProblem } from '../../core/complaints/complaintBook';
+import type { OfferProblem } from '../../core/knowledge/knowledgeBase';
+import type { OrderProblem } from '../../core/orders/orderBook';
+import type { DraftProblem } from '../../core/orders/orderDrafts';
+import { Refusal } from '../../core/platform/refusal';
+import { IpcRejection, refusalCodes, type RefusalCode } from '../result';
 import type { HandlersOf } from './handlerTypes';
 import type { CatalogueRefusal } from './referenceFiles';
+
+const isRefusalCode = (problem: string): problem is RefusalCode =>
+  (refusalCodes as readonly string[]).includes(problem);
+// Every problem these domains refuse with has its sentence in the window: the compiler checks it.
+true satisfies DraftProblem | OrderProblem | ComplaintProblem | OfferProblem extends RefusalCode
+  ? true
+  : never;
 
 /** What the core refuses on purpose reaches the window with its code; anything else stays an internal error. */
 function refusalsAsCodes<T>(work: () => T): T {
   try {
     return work();
   } catch (error) {
-    if (
-      error instanceof DraftRefusal ||
-      error instanceof OrderRefusal ||
-      error instanceof ComplaintRefusal ||
-      error instanceof OfferRefusal
-    )
-      throw new IpcRejection(error.problem satisfies RefusalCode, error.message);
+    const problem: unknown = error instanceof Refusal ? error.problem : undefined;
+    if (typeof problem === 'string' && isRefusalCode(problem))
+      throw new IpcRejection(problem, (error as Error).message);
     throw error;
   }
 }

@@ -6,7 +6,13 @@ import {
   type WorkstationOrders,
 } from '../../../src-main/core/workstation/workstationOrders';
 import type { OrderValues } from '../../../src-shared/orders/orderValues';
-import { addCall, addClient, demoCatalogue, takeCatalogue } from '../../support/orderFixtures';
+import {
+  addCall,
+  addClient,
+  connection,
+  demoCatalogue,
+  takeCatalogue,
+} from '../../support/orderFixtures';
 import { openTempDatabase, tempDatabaseFile } from '../../support/tempDatabase';
 
 let now = new Date('2026-12-06T10:00:00');
@@ -28,30 +34,8 @@ afterEach(async () => {
   await db.close();
 });
 
-/** A service connection as an operator fills it in. */
-function connection(draft: OrderValues): OrderValues {
-  return {
-    ...draft,
-    service: 'internet',
-    tariff: 'inet500',
-    address: {
-      settlementCode: 'UA80000000000093317',
-      settlement: 'Київ',
-      region: '',
-      street: 'вул. Хрещатик',
-      house: '22',
-      entrance: '',
-      flat: '5',
-      free: false,
-      freeText: '',
-      freeTextReason: '',
-    },
-    visit: { date: '2026-12-09', from: '10:00', to: '12:00' },
-    materials: 'Кабель 20 м',
-    sum: '240,50',
-    newAccount: '12345678',
-  };
-}
+/** A service connection as an operator fills it in, the visit three days ahead. */
+const typed = (draft: OrderValues) => connection(draft, '2026-12-09');
 
 function typedConnection(interactionId?: number) {
   const draft = orders.drafts.open({
@@ -60,7 +44,7 @@ function typedConnection(interactionId?: number) {
     actor: 'op1',
     ...(interactionId === undefined ? {} : { interactionId }),
   });
-  orders.drafts.save(draft.uid, connection(draft.values), 'op1');
+  orders.drafts.save(draft.uid, typed(draft.values), 'op1');
   return draft.uid;
 }
 
@@ -76,12 +60,12 @@ describe('an order draft', () => {
       settlement: 'Київ',
       settlementCode: '',
     });
-    const typed = { ...connection(draft.values), materials: '  Кабель 20 м,  роутер ' };
-    orders.drafts.save(draft.uid, typed, 'op1');
+    const asTyped = { ...typed(draft.values), materials: '  Кабель 20 м,  роутер ' };
+    orders.drafts.save(draft.uid, asTyped, 'op1');
     await db.close();
     db = await openTempDatabase(file);
     orders = ordersOf({ db }, { clock, language: () => 'uk' });
-    expect(orders.drafts.get(draft.uid)?.values).toEqual(typed);
+    expect(orders.drafts.get(draft.uid)?.values).toEqual(asTyped);
     expect(orders.drafts.mine('op1').map((d) => d.uid)).toEqual([draft.uid]);
     // Nobody else's save reaches it.
     expect(() => orders.drafts.save(draft.uid, {}, 'op2')).toThrow('orderDraftNotFound');
@@ -95,7 +79,7 @@ describe('an order draft', () => {
         address: { problem: 'noSettlement', part: 'settlement' },
       },
     });
-    const values = connection(draft.values);
+    const values = typed(draft.values);
     orders.drafts.save(draft.uid, values, 'op1');
     expect(orders.book.confirm(draft.uid, 'op1')).toEqual({ confirmedAt: now.toISOString() });
     orders.drafts.save(draft.uid, values, 'op1');
@@ -193,7 +177,7 @@ describe('submitting an order', () => {
 
   it('refuses a draft with what is wrong, and stores nothing', () => {
     const draft = orders.drafts.open({ typeCode: 'connection', clientId, actor: 'op1' });
-    orders.drafts.save(draft.uid, { ...connection(draft.values), tariff: 'inet300old' }, 'op1');
+    orders.drafts.save(draft.uid, { ...typed(draft.values), tariff: 'inet300old' }, 'op1');
     db.sqlite.prepare('UPDATE order_drafts SET client_confirmed_at = ?').run(now.toISOString());
     expect(orders.book.submit(draft.uid, 'op1')).toEqual({
       kind: 'invalid',
