@@ -1,10 +1,9 @@
 import type BetterSqlite3 from 'better-sqlite3';
-import { recordChange } from '../db/changeJournal';
 import type { Clock } from '../platform/ports';
 import type { ClientQuery } from '../../../src-shared/clients/clientSchemas';
 import { buildMatchExpression, listFilters } from './clientSearch';
 import { phoneForExport } from '../phones/phoneMasking';
-import { writeTableFile } from '../spreadsheets/tableFile';
+import { exportTableFile } from '../spreadsheets/tableFile';
 
 export interface ExportOptions {
   actor: string;
@@ -30,40 +29,33 @@ export async function exportClients(
   format: 'csv' | 'xlsx',
   options: ExportOptions,
 ): Promise<number> {
-  const rows = await writeTableFile(
-    file,
-    format,
-    options.sheetName,
-    options.headers,
-    clientRecords(sqlite, query),
-    options.onRow,
-  );
-  const at = options.clock.now().toISOString();
-  sqlite.transaction(() => {
-    recordChange(sqlite, {
-      at,
+  return exportTableFile(
+    sqlite,
+    {
+      file,
+      format,
+      sheetName: options.sheetName,
+      header: options.headers,
+      rows: clientRecords(sqlite, query),
+      onRow: options.onRow,
+    },
+    {
       actor: options.actor,
+      clock: options.clock,
       action: 'clients.export',
       entity: 'client',
-      entityId: null,
-      details: {
-        rows,
-        format,
-        fileName: options.fileName,
-        // What was searched for may itself be personal data (a name, a phone): the audit
-        // keeps that there was a search, not its text.
-        filter: {
-          ...query,
-          text: undefined,
-          searched: query.text.trim() !== '',
-          offset: undefined,
-          limit: undefined,
-        },
+      fileName: options.fileName,
+      // What was searched for may itself be personal data (a name, a phone): the audit
+      // keeps that there was a search, not its text.
+      filter: {
+        ...query,
+        text: undefined,
+        searched: query.text.trim() !== '',
+        offset: undefined,
+        limit: undefined,
       },
-      outbox: { op: 'insert', payload: { export: { rows, format, at } } },
-    });
-  })();
-  return rows;
+    },
+  );
 }
 
 interface ExportRow {

@@ -1,9 +1,8 @@
 import type BetterSqlite3 from 'better-sqlite3';
 import { formatMoney } from '../../../src-shared/orders/orderValues';
 import type { OrderListItem, OrderQuery, OrderStatus } from '../../../src-shared/orders/orderViews';
-import { recordChange } from '../db/changeJournal';
 import type { Clock } from '../platform/ports';
-import { writeTableFile } from '../spreadsheets/tableFile';
+import { exportTableFile } from '../spreadsheets/tableFile';
 import { orderFilter, orderListColumns } from './orderBook';
 
 export interface OrderExportOptions {
@@ -46,25 +45,23 @@ export async function exportOrders(
         order.uid,
       ];
   };
-  const written = await writeTableFile(
-    file,
-    format,
-    options.sheetName,
-    options.headers,
-    rows(),
-    options.onRow,
-  );
-  const at = options.clock.now().toISOString();
-  sqlite.transaction(() => {
-    recordChange(sqlite, {
-      at,
+  return exportTableFile(
+    sqlite,
+    {
+      file,
+      format,
+      sheetName: options.sheetName,
+      header: options.headers,
+      rows: rows(),
+      onRow: options.onRow,
+    },
+    {
       actor: options.actor,
+      clock: options.clock,
       action: 'orders.export',
       entity: 'order',
-      entityId: null,
-      details: { rows: written, format, fileName: options.fileName, filter: { ...query } },
-      outbox: { op: 'insert', payload: { export: { rows: written, format, at } } },
-    });
-  })();
-  return written;
+      fileName: options.fileName,
+      filter: { ...query },
+    },
+  );
 }

@@ -1,6 +1,9 @@
 import { createWriteStream } from 'node:fs';
 import { once } from 'node:events';
 import { stringify } from 'csv-stringify';
+import type BetterSqlite3 from 'better-sqlite3';
+import { recordChange } from '../db/changeJournal';
+import type { Clock } from '../platform/ports';
 import { writeXlsxSheet } from './xlsxSheetWriter';
 
 /**
@@ -59,4 +62,57 @@ export async function writeTableFile(
     );
   }
   return written;
+}
+
+/** Who exported what, for the audit: never the rows themselves. */
+export interface ExportAudit {
+  actor: string;
+  clock: Clock;
+  /** `clients.export`, `orders.export`. */
+  action: string;
+  entity: string;
+  fileName: string;
+  /** The list's filters as the audit may keep them (no personal data). */
+  filter: Record<string, unknown>;
+}
+
+/**
+ * Rows written as a table file (writeTableFile), then the export audited with
+ * its row count, in the base the rows came from: every export says who took
+ * what out, and one that failed records nothing.
+ */
+export async function exportTableFile(
+  sqlite: BetterSqlite3.Database,
+  table: {
+    file: string;
+    format: 'csv' | 'xlsx';
+    sheetName: string;
+    header: readonly string[];
+    rows: Iterable<string[]>;
+    onRow?: ((written: number) => void) | undefined;
+  },
+  audit: ExportAudit,
+): Promise<number> {
+  const { file, format } = table;
+  const rows = await writeTableFile(
+    file,
+    format,
+    table.sheetName,
+    table.header,
+    table.rows,
+    table.onRow,
+  );
+  const at = audit.clock.now().toISOString();
+  sqlite.transaction(() => {
+    recordChange(sqlite, {
+      at,
+      actor: audit.actor,
+      action: audit.action,
+      entity: audit.entity,
+      entityId: null,
+      details: { rows, format, fileName: audit.fileName, filter: audit.filter },
+      outbox: { op: 'insert', payload: { export: { rows, format, at } } },
+    });
+  })();
+  return rows;
 }
