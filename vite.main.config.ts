@@ -26,6 +26,7 @@ export default defineConfig({
         importWorker: 'src-main/core/clients/import/importWorker.ts',
         fileJobWorker: 'src-main/core/clients/fileJobs/fileJobWorker.ts',
         branchStatsWorker: 'src-main/core/scripts/branchStatsWorker.ts',
+        sheetWorker: 'src-main/core/performance/sheetWorker.ts',
         clientRowThread: 'src-main/core/clients/import/clientRowThread.ts',
         walCheckpointThread: 'src-main/core/db/walCheckpointThread.ts',
       },

@@ -8,6 +8,7 @@ import { scriptBenches } from './scripts.bench';
 import { scriptAppBenches } from './scriptsInApp.bench';
 import { orderBenches } from './orders.bench';
 import { orderAppBenches } from './ordersInApp.bench';
+import { performanceBenches } from './performance.bench';
 
 export interface Figure {
   name: string;
@@ -32,4 +33,5 @@ export const benches: Bench[] = [
   ...scriptAppBenches,
   ...orderBenches,
   ...orderAppBenches,
+  ...performanceBenches,
 ];

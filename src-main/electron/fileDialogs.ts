@@ -1,34 +1,27 @@
 import { app, BrowserWindow, dialog } from 'electron';
 import type { FileDialogs } from '../ipc/handlers';
 
+async function openOne(title: string, filterName: string, extensions: string[]) {
+  const window = BrowserWindow.getFocusedWindow() ?? BrowserWindow.getAllWindows()[0];
+  const options: Electron.OpenDialogOptions = {
+    title,
+    properties: ['openFile'],
+    filters: [{ name: filterName, extensions }],
+  };
+  const result =
+    window === undefined
+      ? await dialog.showOpenDialog(options)
+      : await dialog.showOpenDialog(window, options);
+  return result.canceled ? undefined : result.filePaths[0];
+}
+
 /** Native open/save dialogs, attached to the focused window. */
 export const fileDialogs: FileDialogs = {
-  async chooseImportFile(strings) {
-    const window = BrowserWindow.getFocusedWindow() ?? BrowserWindow.getAllWindows()[0];
-    const options: Electron.OpenDialogOptions = {
-      title: strings.importDialogTitle,
-      properties: ['openFile'],
-      filters: [{ name: strings.importFilterName, extensions: ['csv', 'txt', 'tsv', 'xlsx'] }],
-    };
-    const result =
-      window === undefined
-        ? await dialog.showOpenDialog(options)
-        : await dialog.showOpenDialog(window, options);
-    return result.canceled ? undefined : result.filePaths[0];
-  },
-  async chooseScriptFile(strings) {
-    const window = BrowserWindow.getFocusedWindow() ?? BrowserWindow.getAllWindows()[0];
-    const options: Electron.OpenDialogOptions = {
-      title: strings.scriptImportTitle,
-      properties: ['openFile'],
-      filters: [{ name: strings.scriptFilterName, extensions: ['json'] }],
-    };
-    const result =
-      window === undefined
-        ? await dialog.showOpenDialog(options)
-        : await dialog.showOpenDialog(window, options);
-    return result.canceled ? undefined : result.filePaths[0];
-  },
+  chooseImportFile: (strings) =>
+    openOne(strings.importDialogTitle, strings.importFilterName, ['csv', 'txt', 'tsv', 'xlsx']),
+  chooseScriptFile: (strings) =>
+    openOne(strings.scriptImportTitle, strings.scriptFilterName, ['json']),
+  chooseOpenFile: (title, filterName, extensions) => openOne(title, filterName, [...extensions]),
   async chooseSaveFile(title, defaultName, extension) {
     const window = BrowserWindow.getFocusedWindow() ?? BrowserWindow.getAllWindows()[0];
     const options: Electron.SaveDialogOptions = {

@@ -43,6 +43,7 @@ import { hardenWebContents, installPermissionHandlers } from './webSecurity';
 import { MainStallMonitor } from '../core/diagnostics/mainStallMonitor';
 import { FileJobRunner } from '../core/clients/fileJobs/fileJobRunner';
 import { WorkerTempFolders } from '../core/platform/workerTemp';
+import { EndedCalls } from '../core/performance/endedCalls';
 
 /*
  * The composition root: it makes each service once, in the order they need
@@ -128,6 +129,25 @@ function start(): void {
   });
   const agentJournal = new AgentJournal();
   const agent = new AgentStateService(status, clock, (record) => agentJournal.write(record), actor);
+  // The sheet counts the operator's time only while Pult runs: each start and quit is journaled.
+  agentJournal.write({
+    at: clock.now().toISOString(),
+    actor,
+    state: 'notReady',
+    reason: 'starting',
+  });
+  // Once: a quit that is asked for again (a second Ctrl+Q, the tray) ends one session.
+  let quitJournaled = false;
+  app.on('will-quit', () => {
+    if (quitJournaled) return;
+    quitJournaled = true;
+    agentJournal.write({
+      at: clock.now().toISOString(),
+      actor,
+      state: 'notReady',
+      reason: 'offline',
+    });
+  });
   // A failure is already explained to the operator in a dialog.
   database.then(({ db }) => agentJournal.attach(db)).catch(() => undefined);
 
@@ -157,6 +177,12 @@ function start(): void {
     autoAnswer: () => settings.view().values.autoAnswer,
   });
   void sipAccount.startIfConfigured();
+  // A call that ends moves the sheet at once (a missed call, a call waiting for its wrap-up).
+  const endedCalls = new EndedCalls();
+  const recordsChanged = () => send('performance.changed', { at: clock.now().toISOString() });
+  callCenter.onCallsChanged((list) => {
+    if (endedCalls.changed(list)) recordsChanged();
+  });
   const dialTarget = (typed: string) =>
     toDialTarget(typed, { ...defaultDialRules, ...policy.calls.dialRules });
   app.on('will-quit', startGlobalCallKeys(settings, callCenter.calls, logger));
@@ -194,6 +220,8 @@ function start(): void {
       onExportProgress: (progress) => send('clients.exportProgress', progress),
       files: fileJobs,
       branchStatsWorker: path.join(here, 'branchStatsWorker.js'),
+      sheetWorker: path.join(here, 'sheetWorker.js'),
+      onRecordsChanged: recordsChanged,
       // Packaged, the reference files are extraResources; from the sources, the repository's.
       resourcesDir: app.isPackaged
         ? process.resourcesPath

@@ -82,6 +82,14 @@ export const invokeChannels = [
   'knowledge.article',
   'knowledge.offer',
   'settlements.search',
+  'performance.sheet',
+  'performance.calls',
+  'performance.achievements',
+  'performance.addAchievement',
+  'performance.exportAchievements',
+  'schedule.week',
+  'schedule.load',
+  'schedule.requestDayOff',
   'media.attach',
   'media.respond',
   'media.event',
@@ -98,5 +106,6 @@ export const eventChannels = [
   'calls.changed',
   'calls.screenPop',
   'media.request',
+  'performance.changed',
 ] as const;
 export type EventChannel = (typeof eventChannels)[number];

@@ -57,6 +57,19 @@ import {
   scriptRunViewSchema,
 } from '../../src-shared/scripts/scriptRunView';
 import {
+  drillableMetricSchema,
+  drillResultSchema,
+  performanceSheetSchema,
+  sheetRangeSchema,
+} from '../../src-shared/performance/sheetView';
+import {
+  achievementInputSchema,
+  achievementSheetSchema,
+  dayOffInputSchema,
+  dayOffRequestViewSchema,
+  scheduleWeekSchema,
+} from '../../src-shared/performance/achievementViews';
+import {
   importFileProblemSchema,
   importProgressSchema,
   importRowErrorSchema,
@@ -536,6 +549,47 @@ export const invokeContract = {
     request: z.object({ text: z.string().max(200) }).strict(),
     response: z.array(settlementHitSchema),
   },
+  /** The operator's sheet for a range of days, computed on the sheet worker. */
+  'performance.sheet': {
+    request: z.object({ range: sheetRangeSchema }).strict(),
+    response: performanceSheetSchema,
+  },
+  /** The calls behind a figure (newest 200), each opening its card. */
+  'performance.calls': {
+    request: z.object({ metric: drillableMetricSchema, range: sheetRangeSchema }).strict(),
+    response: drillResultSchema,
+  },
+  'performance.achievements': {
+    request: z.object({ range: sheetRangeSchema }).strict(),
+    response: achievementSheetSchema,
+  },
+  'performance.addAchievement': {
+    request: achievementInputSchema,
+    response: z.object({ id, verdict: z.enum(['confirmed', 'unconfirmed']) }),
+  },
+  /** The range's achievements with the average score, as a file for the supervisor; audited. */
+  'performance.exportAchievements': {
+    request: z.object({ range: sheetRangeSchema, format: z.enum(['csv', 'xlsx']) }).strict(),
+    response: z.object({ saved: z.boolean(), rows: z.number().int() }),
+  },
+  'schedule.week': {
+    request: z.object({ weekStart: z.string().regex(/^\d{4}-\d{2}-\d{2}$/) }).strict(),
+    response: scheduleWeekSchema,
+  },
+  /** The supervisors' schedule file, chosen by the operator, read on a worker. */
+  'schedule.load': {
+    request: noRequest,
+    response: z.object({
+      loaded: z.boolean(),
+      shifts: z.number().int(),
+      shortStaffedDays: z.number().int(),
+      problems: z.array(z.object({ line: z.number().int(), problem: z.string() })),
+      failure: z
+        .enum(['scheduleTooLarge', 'scheduleColumnsMissing', 'scheduleEmpty', 'unreadable'])
+        .nullable(),
+    }),
+  },
+  'schedule.requestDayOff': { request: dayOffInputSchema, response: dayOffRequestViewSchema },
   'media.attach': { request: noRequest, response: z.object({ ok: z.literal(true) }) },
   'media.respond': { request: mediaResponseSchema, response: z.object({ ok: z.literal(true) }) },
   'media.event': { request: mediaEventSchema, response: z.object({ ok: z.literal(true) }) },
@@ -556,6 +610,8 @@ export const eventContract = {
   'calls.screenPop': z.object({ callId: z.number().int(), card: clientCardSchema }),
   /** Main asks the window to act on its peer connection for a call. */
   'media.request': mediaRequestSchema,
+  /** Records the sheet counts changed (a wrap-up saved, an offer, an order): the sheet reads again. */
+  'performance.changed': z.object({ at: z.string() }),
 } as const satisfies Record<EventChannel, z.ZodType>;
 
 export type RequestOf<C extends InvokeChannel> = z.input<(typeof invokeContract)[C]['request']>;

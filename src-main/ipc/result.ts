@@ -34,6 +34,10 @@ export const refusalCodes = [
   'refusalReasonUnknown',
   'offerNeedsClient',
   'callNotFound',
+  'achievementKindUnknown',
+  'achievementInFuture',
+  'dayOffNotNextWeek',
+  'dayOffAlreadyRequested',
 ] as const;
 export type RefusalCode = (typeof refusalCodes)[number];
 

@@ -68,7 +68,7 @@ function SectionContent({ section, ...props }: SectionProps & { section: Section
     case 'campaigns':
       return <CampaignsPage />;
     case 'performance':
-      return <PerformancePage />;
+      return <PerformancePage onOpenClient={props.openClient} />;
     case 'schedule':
       return <SchedulePage />;
     case 'settings':

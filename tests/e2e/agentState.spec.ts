@@ -44,11 +44,18 @@ test('Ready and Not Ready with a reason from the status bar, each change journal
   }
   const db = openAppDatabase(userDataDir, { readonly: true });
   try {
-    const journal = db.prepare('SELECT state, reason FROM agent_state_events ORDER BY id').all();
-    expect(journal).toEqual([
+    const journal = db
+      .prepare('SELECT state, reason, seconds FROM agent_state_events ORDER BY id')
+      .all() as { state: string; reason: string | null; seconds: number | null }[];
+    // The start and the quit frame the session; each change closed the one before with its length.
+    expect(journal.map(({ state, reason }) => ({ state, reason }))).toEqual([
+      { state: 'notReady', reason: 'starting' },
       { state: 'ready', reason: null },
       { state: 'notReady', reason: 'lunch' },
+      { state: 'notReady', reason: 'offline' },
     ]);
+    expect(journal.slice(0, 3).every((row) => row.seconds !== null && row.seconds >= 0)).toBe(true);
+    expect(journal[3]?.seconds).toBeNull();
   } finally {
     db.close();
   }

@@ -1,37 +1,25 @@
 import type BetterSqlite3 from 'better-sqlite3';
-import type { DataSource } from 'typeorm';
-import { runBuilt } from '../db/builtStatements';
-import { AgentStateEventEntity } from '../db/entities/recordEntities';
 import type { AgentStateRecord } from './agentStateService';
-
-interface JournalDatabase {
-  dataSource: DataSource;
-  sqlite: BetterSqlite3.Database;
-}
+import { appendState } from './stateJournal';
 
 /**
  * Writes agent state changes to the database; the ones made before the
  * database is open (at launch) are kept and written as soon as it is.
  */
 export class AgentJournal {
-  private db: JournalDatabase | undefined;
+  private sqlite: BetterSqlite3.Database | undefined;
   private readonly waiting: AgentStateRecord[] = [];
 
-  attach(db: JournalDatabase): void {
-    this.db = db;
+  attach(db: { sqlite: BetterSqlite3.Database }): void {
+    this.sqlite = db.sqlite;
     for (const record of this.waiting.splice(0)) this.write(record);
   }
 
   write(record: AgentStateRecord): void {
-    if (this.db === undefined) {
+    if (this.sqlite === undefined) {
       this.waiting.push(record);
       return;
     }
-    const insert = this.db.dataSource
-      .createQueryBuilder()
-      .insert()
-      .into(AgentStateEventEntity)
-      .values({ at: record.at, actor: record.actor, state: record.state, reason: record.reason });
-    runBuilt(this.db.sqlite, insert);
+    appendState(this.sqlite, record);
   }
 }

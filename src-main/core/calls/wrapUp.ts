@@ -138,6 +138,7 @@ export class WrapUp {
         outcome: disposition,
         refusalReasonId: reasonId ?? null,
         notes: data.notes,
+        wrappedUpAt: at,
       });
       if (clientId !== null) {
         if (disposition === 'refused' || (disposition === 'sale' && data.offer !== undefined)) {

@@ -17,11 +17,11 @@ import {
 } from './demoScripts';
 import { makePerson, pick, seededRandom } from './ukrainianPeople';
 import type { ScriptGraph } from '../../../src-shared/scripts/scriptGraph';
+import { demoPerformance, workingMoment, type DemoCall } from './demoPerformance';
 
 /** The catalogue Pult ships (resources/catalogue), checked as any catalogue file is. */
 const demoCatalogue = catalogueSchema.parse(demoCatalogueFile);
 const outcomes = ['sale', 'refused', 'callback', 'noAnswer', 'info'] as const;
-const demoOperator = 'demo.operator';
 const tagNames = ['VIP', 'Новий', 'Боржник', 'Юрособа', 'Пенсіонер'];
 const complaintTexts = [
   ['noService', 'Немає послуги', 'Немає інтернету третій день'],
@@ -123,7 +123,7 @@ export function loadDemoWorkspace(
         callId,
         clientId,
         // The demo's own operators: its cut-off runs are not this operator's to go on with.
-        demoOperator,
+        actor,
         at(start),
         run.current,
         run.ended ? at(start + last * 1000) : null,
@@ -150,7 +150,8 @@ export function loadDemoWorkspace(
     const insertTag = sqlite.prepare('INSERT INTO client_tags (client_id, tag_id) VALUES (?, ?)');
     const insertCall = sqlite.prepare(
       `INSERT INTO interactions (client_id, kind, direction, remote_number, offered_at, answered_at, ended_at,
-         ring_seconds, talk_seconds, outcome, refusal_reason_id, notes) VALUES (?, 'call', ?, ?, ?, ?, ?, ?, ?, ?, ?, '')`,
+         ring_seconds, talk_seconds, hold_seconds, outcome, refusal_reason_id, wrapped_up_at, notes)
+       VALUES (?, 'call', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, '')`,
     );
     const insertOffer = sqlite.prepare(
       'INSERT INTO offers (client_id, interaction_id, tariff_id, promotion_id, offered_at, result, refusal_reason_id) VALUES (?, ?, ?, ?, ?, ?, ?)',
@@ -169,14 +170,17 @@ export function loadDemoWorkspace(
        VALUES (?, ?, 'complaint', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     );
     const summary: DemoSummary = { clients: 0, interactions: 0, orders: 0, complaints: 0 };
+    const worked: DemoCall[] = [];
     for (let i = 0; i < clientCount; i++) {
       const person = makePerson(random, i + 17);
       const phone = normalizePhone(person.phone);
       const calls = Math.floor(random() * 8);
-      const times = Array.from(
-        { length: calls },
-        () => yearAgo + random() * (now.getTime() - yearAgo),
-      ).sort();
+      // In the operator's working hours, as their own year of calls would be.
+      const times = Array.from({ length: calls }, () =>
+        workingMoment(yearAgo + random() * (now.getTime() - yearAgo), random),
+      )
+        .filter((t) => t < now.getTime())
+        .sort();
       const lastOutcome = calls === 0 ? null : pick(random, outcomes);
       const openOrder = random() < 0.08 ? 1 : 0;
       const openComplaint = random() < 0.03 ? 1 : 0;
@@ -204,6 +208,9 @@ export function loadDemoWorkspace(
           n === times.length - 1 && lastOutcome !== null ? lastOutcome : pick(random, outcomes);
         const answered = outcome !== 'noAnswer';
         const talk = answered ? 30 + Math.floor(random() * 600) : 0;
+        const hold = answered && random() < 0.2 ? Math.floor(random() * 60) : 0;
+        const ended = time + 8000 + (talk + hold) * 1000;
+        const wrapped = answered ? ended + (15 + Math.floor(random() * 90)) * 1000 : null;
         const refusal =
           outcome === 'refused' ? (reasons[Math.floor(random() * reasons.length)] ?? null) : null;
         const direction = random() < 0.6 ? 'inbound' : 'outbound';
@@ -214,13 +221,17 @@ export function loadDemoWorkspace(
             phone.ok ? phone.e164 : '',
             at(time),
             answered ? at(time + 8000) : null,
-            at(time + 8000 + talk * 1000),
+            at(ended),
             8,
             talk,
+            hold,
             outcome,
             refusal,
+            wrapped === null ? null : at(wrapped),
           ).lastInsertRowid,
         );
+        if (wrapped !== null)
+          worked.push({ answeredAt: time + 8000, endedAt: ended, wrappedAt: wrapped });
         summary.interactions++;
         if (answered) {
           const inbound = direction === 'inbound';
@@ -264,13 +275,13 @@ export function loadDemoWorkspace(
                 sum: String(sumKop / 100),
               }),
               at(time),
-              demoOperator,
+              actor,
               at(time),
               at(time),
             ).lastInsertRowid,
           );
-          insertOrderStatus.run(orderId, 'new', at(time), demoOperator);
-          if (done) insertOrderStatus.run(orderId, 'done', at(time + 3 * 864e5), demoOperator);
+          insertOrderStatus.run(orderId, 'new', at(time), actor);
+          if (done) insertOrderStatus.run(orderId, 'done', at(time + 3 * 864e5), actor);
           summary.orders++;
         }
       }
@@ -288,7 +299,7 @@ export function loadDemoWorkspace(
           resolved ? 'resolved' : 'open',
           resolved ? (random() < 0.5 ? 1 : 0) : null,
           at(moment + 15 * 864e5).slice(0, 10),
-          demoOperator,
+          actor,
           time,
           time,
           resolved ? at(moment + 5 * 864e5) : null,
@@ -297,6 +308,7 @@ export function loadDemoWorkspace(
       }
       summary.clients++;
     }
+    demoPerformance(sqlite, { now, actor, random, calls: worked });
     recordChange(sqlite, {
       at: now.toISOString(),
       actor,

@@ -7,6 +7,10 @@ import {
   type Disposition,
 } from '../../../src-shared/calls/wrapUpSchema';
 import type { SelectableNotReadyReason } from '../../../src-shared/agent/agentStateView';
+import {
+  defaultPerformancePolicy,
+  performancePolicySchema,
+} from '../../../src-shared/performance/performancePolicy';
 
 /** What the center's lists offer; absent means the built-in list. */
 export const workListsSchema = z
@@ -172,6 +176,8 @@ export const machinePolicySchema = z.object({
     })
     .strict()
     .default({}),
+  /** The performance sheet's targets, achievements, average score and the schedule file. */
+  performance: performancePolicySchema.default(defaultPerformancePolicy),
 });
 export type MachinePolicy = z.infer<typeof machinePolicySchema>;
 
@@ -189,6 +195,7 @@ export const emptyPolicy: MachinePolicy = {
   scripts: { lines: [], operatorsMay: { goBack: true, finishEarly: true } },
   privacy: { maskCard: true },
   referenceFiles: {},
+  performance: defaultPerformancePolicy,
 };
 
 export type PolicyParseResult =

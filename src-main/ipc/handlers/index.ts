@@ -30,6 +30,12 @@ import { loadReferenceFiles, type CatalogueRefusal } from './referenceFiles';
 import { ordersOf, type WorkstationOrders } from '../../core/workstation/workstationOrders';
 import { WrapUp } from '../../core/calls/wrapUp';
 import { IpcRejection } from '../result';
+import { performanceHandlers } from './performanceHandlers';
+import {
+  performanceOf,
+  type WorkstationPerformance,
+} from '../../core/workstation/workstationPerformance';
+import type { InvokeChannel } from '../contract';
 
 export type { FileDialogs } from './fileDialogs';
 
@@ -55,6 +61,10 @@ export interface MainServices {
   onExportProgress: (progress: { rows: number }) => void;
   /** The worker that computes a script version's branch statistics. */
   branchStatsWorker: string;
+  /** The worker that computes the performance sheet (one thread while the base is open). */
+  sheetWorker: string;
+  /** Records the performance sheet counts have changed (it reads again). */
+  onRecordsChanged: () => void;
   /** Where the files Pult ships are (the demo catalogue, the KATOTTG codifier). */
   resourcesDir: string;
   /** File previews, exports and reports, each on a worker thread of its own. */
@@ -126,12 +136,43 @@ export function createInvokeHandlers(services: MainServices): InvokeHandlers {
     }
     return ordering.ready;
   };
+  // The sheet's worker, one per opened base, warmed (the year's weeks) as soon as it is open.
+  let performing: { base: WorkstationDatabase; performance: WorkstationPerformance } | undefined;
+  const workstationPerformance = async () => {
+    const base = await database();
+    if (performing?.base !== base) {
+      void performing?.performance.sheets.stop();
+      const performance = performanceOf(base, {
+        clock,
+        logger: services.logger,
+        policy: policy.performance,
+        sheetWorker: services.sheetWorker,
+      });
+      performing = { base, performance };
+      void performance.sheets
+        .ask({
+          type: 'warm',
+          options: {
+            actor,
+            language: language(),
+            callbackGraceMinutes: policy.performance.callbackGraceMinutes,
+          },
+          now: clock.now().toISOString(),
+        })
+        .catch(() => undefined);
+    }
+    return performing.performance;
+  };
+  void services.database().then(
+    () => workstationPerformance(),
+    () => undefined,
+  );
   // The reference files are taken in as soon as the base is open, not at the first order.
   void services.database().then(
     () => workstationOrders(),
     () => undefined,
   );
-  return {
+  const handlers: InvokeHandlers = {
     ...appHandlers(services),
     ...workspaceHandlers({ database, clock, actor }),
     ...clientHandlers({
@@ -210,7 +251,47 @@ export function createInvokeHandlers(services: MainServices): InvokeHandlers {
         }
       },
     }),
+    ...performanceHandlers({
+      database,
+      performance: workstationPerformance,
+      policy: policy.performance,
+      actor,
+      operatorName: () => services.sipAccount.current()?.displayName ?? '',
+      clock,
+      logger: services.logger,
+      language,
+      strings,
+      dialogs,
+      files: services.files,
+    }),
     ...sipHandlers(services),
     ...headsetHandlers(services),
   };
+  return tellingChanges(handlers, services.onRecordsChanged);
+}
+
+/** What the performance sheet counts: once one of these has done its work, the sheet reads again. */
+const changesRecords = [
+  'wrapUp.finish',
+  'knowledge.offer',
+  'orders.submit',
+  'orders.setStatus',
+  'complaints.register',
+  'complaints.setStatus',
+  'callbacks.create',
+  'callbacks.cancel',
+  'performance.addAchievement',
+] as const satisfies readonly InvokeChannel[];
+
+function tellingChanges(handlers: InvokeHandlers, changed: () => void): InvokeHandlers {
+  const told = { ...handlers } as Record<InvokeChannel, (request: never) => unknown>;
+  for (const channel of changesRecords) {
+    const handler = handlers[channel] as (request: never) => unknown;
+    told[channel] = async (request: never) => {
+      const response = await handler(request);
+      changed();
+      return response;
+    };
+  }
+  return told as InvokeHandlers;
 }

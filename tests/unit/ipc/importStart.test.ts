@@ -22,6 +22,7 @@ function handlersFor(file: string, folder: string, database: () => Promise<never
       chooseImportFile: () => Promise.resolve(file),
       chooseSaveFile: () => Promise.resolve(undefined),
       chooseScriptFile: () => Promise.resolve(undefined),
+      chooseOpenFile: () => Promise.resolve(undefined),
     },
     strings: () => mainStrings('uk'),
     actor: 'operator1',

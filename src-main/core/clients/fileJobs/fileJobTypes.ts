@@ -6,6 +6,8 @@ import type { ImportFilePreview } from '../import/importPreview';
 import type { ScriptFileResult } from '../../scripts/scriptFile';
 import type { CatalogueLoad } from '../../catalogue/catalogueLoader';
 import type { OrderQuery } from '../../../../src-shared/orders/orderViews';
+import type { AchievementExportStrings } from '../../performance/achievementExport';
+import type { AverageScoreFormula } from '../../../../src-shared/performance/performancePolicy';
 
 /** The base a job reads and audits in: the key travels in memory only. */
 export interface JobDatabase {
@@ -42,6 +44,20 @@ export type FileJob =
       actor: string;
       strings: Pick<MainStrings, 'ordersExportHeaders' | 'ordersSheetName' | 'orderStatusNames'>;
     }
+  /** The supervisors' schedule (CSV or XLSX): shifts, breaks and short-staffed days into the base. */
+  | { task: 'scheduleLoad'; database: JobDatabase; file: string; source: string }
+  /** The supervisor's targets file (pult-targets/1): its edition into the base. */
+  | { task: 'targetsLoad'; database: JobDatabase; file: string }
+  | {
+      task: 'achievementsExport';
+      database: JobDatabase;
+      range: { from: string; to: string };
+      file: string;
+      format: 'csv' | 'xlsx';
+      actor: string;
+      formula: AverageScoreFormula;
+      strings: AchievementExportStrings;
+    }
   | {
       task: 'importReport';
       database: JobDatabase;
@@ -60,6 +76,15 @@ export interface FileJobResults {
   export: { rows: number };
   ordersExport: { rows: number };
   importReport: { rows: number };
+  scheduleLoad: {
+    shifts: number;
+    shortStaffedDays: number;
+    problems: { line: number; problem: string }[];
+  };
+  targetsLoad:
+    | { ok: true; added: number; version: string }
+    | { ok: false; line: number; field: string; problem: string };
+  achievementsExport: { rows: number };
 }
 
 export type FileJobMessage =

@@ -20,6 +20,11 @@ import { writeFile } from 'node:fs/promises';
 import { applyCatalogue, readCatalogueFile } from '../../catalogue/catalogueLoader';
 import { loadCodifier } from '../../knowledge/settlementCodifier';
 import { exportOrders } from '../../orders/orderExport';
+import { applySchedule, readScheduleFile } from '../../schedule/scheduleFile';
+import { readJsonFileAt } from '../../platform/jsonFile';
+import { targetsFileSchema } from '../../../../src-shared/performance/performancePolicy';
+import { fileTargets, takeTargets } from '../../performance/targetEditions';
+import { exportAchievements } from '../../performance/achievementExport';
 
 const job = workerData as FileJob;
 const post = (message: FileJobMessage) => parentPort?.postMessage(message);
@@ -97,6 +102,45 @@ async function perform(): Promise<FileJobResults[FileJob['task']]> {
             if (done % 1000 === 0) post({ type: 'progress', rows: done });
           },
         }),
+      }));
+    }
+    case 'scheduleLoad': {
+      const read = await readScheduleFile(job.file);
+      const { source } = job;
+      return withBase(job.database, (sqlite) => {
+        applySchedule(sqlite, read, source, systemClock.now().toISOString());
+        return Promise.resolve({
+          shifts: read.shifts.length,
+          shortStaffedDays: read.staffing.length,
+          problems: read.problems.slice(0, 50),
+        });
+      });
+    }
+    case 'targetsLoad': {
+      const read = await readJsonFileAt(job.file, targetsFileSchema, 256 * 1024);
+      if (!read.ok) return { ok: false, line: read.line, field: read.field, problem: read.problem };
+      const { file } = job;
+      return withBase(job.database, (sqlite) =>
+        Promise.resolve({
+          ok: true as const,
+          added: takeTargets(
+            sqlite,
+            fileTargets(read.value),
+            path.basename(file),
+            systemClock.now().toISOString(),
+          ),
+          version: read.value.version,
+        }),
+      );
+    }
+    case 'achievementsExport': {
+      const { range, file, format, actor, formula, strings } = job;
+      return withBase(job.database, async (sqlite) => ({
+        rows: await exportAchievements(
+          sqlite,
+          { range, file, format, fileName: path.basename(file), formula },
+          { actor, clock: systemClock, strings },
+        ),
       }));
     }
     case 'importReport':

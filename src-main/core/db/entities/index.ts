@@ -22,6 +22,13 @@ import {
   ScriptRunStepEntity,
   ScriptVersionEntity,
 } from './scriptEntities';
+import {
+  AchievementEntity,
+  DayOffRequestEntity,
+  ShiftEntity,
+  StaffingDayEntity,
+  TargetEntity,
+} from './performanceEntities';
 import { ClientSearchEntity, SearchBacklogEntity, SearchControlEntity } from './searchEntities';
 import {
   CallbackEntity,
@@ -68,4 +75,9 @@ export const entities = [
   KnowledgeSearchEntity,
   SettlementEntity,
   ReferenceFileEntity,
+  AchievementEntity,
+  TargetEntity,
+  DayOffRequestEntity,
+  ShiftEntity,
+  StaffingDayEntity,
 ];

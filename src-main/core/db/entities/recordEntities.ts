@@ -50,6 +50,8 @@ export interface AgentStateEventRow {
   actor: string;
   state: 'ready' | 'notReady' | 'onCall' | 'wrapUp';
   reason: string | null;
+  /** How long the state lasted, written when the next began (migration 11); open while NULL. */
+  seconds: number | null;
 }
 
 export const AuditEventEntity = new EntitySchema<AuditEventRow>({
@@ -125,6 +127,9 @@ export const AgentStateEventEntity = new EntitySchema<AgentStateEventRow>({
     actor: { type: 'text' },
     state: { type: 'text' },
     reason: { type: 'text', nullable: true },
+    seconds: { type: 'real', nullable: true },
   },
-  indices: [{ name: 'agent_state_events_at', columns: ['at'] }],
+  indices: [
+    { name: 'agent_state_events_span', columns: ['actor', 'at', 'state', 'reason', 'seconds'] },
+  ],
 });

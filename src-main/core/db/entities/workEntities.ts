@@ -13,6 +13,8 @@ export interface InteractionRow {
   offeredAt: string;
   answeredAt: string | null;
   endedAt: string | null;
+  /** When its wrap-up was saved (migration 11): its wrap-up time is from the end to this. */
+  wrappedUpAt: string | null;
   ringSeconds: number;
   talkSeconds: number;
   holdSeconds: number;
@@ -161,6 +163,7 @@ export const InteractionEntity = new EntitySchema<InteractionRow>({
     offeredAt: { type: 'text', name: 'offered_at' },
     answeredAt: { type: 'text', name: 'answered_at', nullable: true },
     endedAt: { type: 'text', name: 'ended_at', nullable: true },
+    wrappedUpAt: { type: 'text', name: 'wrapped_up_at', nullable: true },
     ringSeconds: { type: 'real', name: 'ring_seconds', default: 0 },
     talkSeconds: { type: 'real', name: 'talk_seconds', default: 0 },
     holdSeconds: { type: 'real', name: 'hold_seconds', default: 0 },
@@ -176,7 +179,10 @@ export const InteractionEntity = new EntitySchema<InteractionRow>({
     refusalReason: references('RefusalReason', 'interactions', 'refusal_reason_id', 'NO ACTION'),
   },
   // offered_at DESC in the file: the card reads a client's newest first.
-  indices: [{ name: 'interactions_client', columns: ['clientId', 'offeredAt'] }],
+  indices: [
+    { name: 'interactions_client', columns: ['clientId', 'offeredAt'] },
+    { name: 'interactions_offered', columns: ['offeredAt', 'endedAt', 'wrappedUpAt'] },
+  ],
 });
 
 export const OrderEntity = new EntitySchema<OrderRow>({
@@ -208,6 +214,7 @@ export const OrderEntity = new EntitySchema<OrderRow>({
     { name: 'orders_created', columns: ['createdAt'] },
     { name: 'orders_status', columns: ['status', 'createdAt'] },
     { name: 'orders_client_type', columns: ['clientId', 'typeCode', 'createdAt'] },
+    { name: 'orders_operator', columns: ['createdBy', 'createdAt'] },
   ],
 });
 
@@ -311,6 +318,7 @@ export const OfferEntity = new EntitySchema<OfferRow>({
     { name: 'offers_client', columns: ['clientId', 'offeredAt'] },
     // Refusers offered something new later are found by their reason.
     { name: 'offers_refusal', columns: ['refusalReasonId', 'result'] },
+    { name: 'offers_offered', columns: ['offeredAt'] },
   ],
 });
 

@@ -8,6 +8,7 @@ import { SipDialogs1764230400007 } from './0007-sip-dialogs';
 import { CallScripts1764230400008 } from './0008-call-scripts';
 import { ScriptTestRuns1764230400009 } from './0009-script-test-runs';
 import { OrdersComplaintsKnowledge1764230400010 } from './0010-orders-complaints-knowledge';
+import { PerformanceSchedule1764230400011 } from './0011-performance-schedule';
 
 /** Every migration, in order, listed by hand so a bundle keeps them all. */
 export const migrations = [
@@ -21,4 +22,5 @@ export const migrations = [
   CallScripts1764230400008,
   ScriptTestRuns1764230400009,
   OrdersComplaintsKnowledge1764230400010,
+  PerformanceSchedule1764230400011,
 ];
