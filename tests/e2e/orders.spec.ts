@@ -18,7 +18,7 @@ async function type(page: Page, text: string, then: 'Enter' | 'Tab' = 'Enter'): 
   await page.keyboard.press(then);
 }
 
-test('an inbound call: the caller’s card, a service connection entered by keyboard alone, read back with the sum in words, confirmed in the call, submitted once; the card shows it open', async () => {
+test('an inbound call: the caller’s card, a service connection entered by keyboard alone, read back with the sum in words, confirmed in the call, submitted once; the card shows it open, the sheet counts it', async () => {
   test.setTimeout(180_000);
   const kamailio = await startKamailio([]);
   const caller = await SipPhone.start('+380671112233');
@@ -107,6 +107,15 @@ test('an inbound call: the caller’s card, a service connection entered by keyb
     await expect(card).toContainText('Відкриті замовлення: 1');
     await expect(card.getByTestId('history-order').first()).toContainText('Підключення послуги');
     await expect(card.getByTestId('history-order').first()).toContainText('нове');
+
+    // The operator's own sheet counts it today, with its type, and lists the call behind it.
+    await page.getByTestId('nav-performance').click();
+    await page.getByTestId('performance-period').getByText('Сьогодні').click();
+    const orders = page.getByTestId('figure-ordersSubmitted');
+    await expect(orders.getByTestId('figure-value')).toHaveText('1');
+    await expect(page.getByTestId('breakdown-orders')).toContainText('Підключення послуги');
+    await orders.getByTestId('figure-open').click();
+    await expect(page.getByTestId('drill-call')).toContainText('Коваленко Марія Іванівна');
   } finally {
     await app.close();
     await caller.stop();

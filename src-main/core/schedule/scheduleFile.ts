@@ -2,8 +2,8 @@ import { readFile, stat } from 'node:fs/promises';
 import type BetterSqlite3 from 'better-sqlite3';
 import iconv from 'iconv-lite';
 import { parse } from 'csv-parse/sync';
-import { detectEncoding } from '../clients/import/textEncoding';
-import { detectDelimiter } from '../clients/import/delimiterDetection';
+import { detectEncoding } from '../spreadsheets/textEncoding';
+import { detectDelimiter } from '../spreadsheets/delimiterDetection';
 import { xlsxRows } from '../spreadsheets/xlsxRows';
 import { operatorKey } from './operatorKey';
 

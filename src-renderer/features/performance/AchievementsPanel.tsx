@@ -3,7 +3,7 @@ import {
   Button,
   Group,
   Paper,
-  Select,
+  NativeSelect,
   Stack,
   Table,
   Text,
@@ -115,11 +115,14 @@ export function AchievementsPanel({ range }: { range: SheetRange }) {
             })}
           </Text>
           <Group align="flex-end" gap="xs">
-            <Select
+            <NativeSelect
               label={t('performance.achievements.kind')}
-              data={sheet.kinds.map((k) => ({ value: k.code, label: `${k.title} (${k.points})` }))}
-              value={kind}
-              onChange={setKind}
+              data={[
+                { value: '', label: '—' },
+                ...sheet.kinds.map((k) => ({ value: k.code, label: `${k.title} (${k.points})` })),
+              ]}
+              value={kind ?? ''}
+              onChange={(e) => setKind(e.currentTarget.value === '' ? null : e.currentTarget.value)}
               data-testid="achievement-kind"
             />
             <TextInput

@@ -4,7 +4,7 @@ import {
   Button,
   Group,
   Paper,
-  Select,
+  NativeSelect,
   Stack,
   Table,
   Text,
@@ -258,14 +258,17 @@ function DayOffForm({ week, onMade }: { week: ScheduleWeek; onMade: () => void }
         })}
       </Text>
       <Group align="flex-end" gap="xs">
-        <Select
+        <NativeSelect
           label={t('schedule.request.day')}
-          data={week.days.map((d) => ({
-            value: d.day,
-            label: `${weekdayOf(d.day, i18n.language)}, ${d.day}`,
-          }))}
-          value={day}
-          onChange={setDay}
+          data={[
+            { value: '', label: '—' },
+            ...week.days.map((d) => ({
+              value: d.day,
+              label: `${weekdayOf(d.day, i18n.language)}, ${d.day}`,
+            })),
+          ]}
+          value={day ?? ''}
+          onChange={(e) => setDay(e.currentTarget.value === '' ? null : e.currentTarget.value)}
           data-testid="day-off-day"
         />
         <TextInput

@@ -1,3 +1,4 @@
+import { defaultPerformancePolicy } from '../../../src-shared/performance/performancePolicy';
 import { describe, expect, it } from 'vitest';
 import type { JsonStore, Logger } from '../../../src-main/core/platform/ports';
 import {
@@ -128,6 +129,7 @@ describe('parseMachinePolicy', () => {
         scripts: { lines: [], operatorsMay: { goBack: true, finishEarly: true } },
         privacy: { maskCard: true },
         referenceFiles: {},
+        performance: defaultPerformancePolicy,
       },
     });
   });

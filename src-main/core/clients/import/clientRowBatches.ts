@@ -6,7 +6,7 @@ import { ClientRowReader, isRowError, type ImportedClient } from './clientRowRea
 import { CsvRecordReader, type CsvRecord, type CsvRecordError } from './csvRecords';
 import { ImportFileError, looksBinary } from './importFileError';
 import type { ImportRowError, ImportSettings } from '../../../../src-shared/clients/importSchemas';
-import type { TextEncoding } from './textEncoding';
+import type { TextEncoding } from '../../spreadsheets/textEncoding';
 import { SpreadsheetError } from '../../spreadsheets/spreadsheetError';
 import { xlsxRows } from '../../spreadsheets/xlsxRows';
 

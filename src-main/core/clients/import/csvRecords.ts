@@ -1,6 +1,6 @@
 import { parse } from 'csv-parse/sync';
 import { maxImportLineChars } from '../../../../src-shared/clients/importSchemas';
-import type { Delimiter } from './delimiterDetection';
+import type { Delimiter } from '../../spreadsheets/delimiterDetection';
 import { excerpt } from './rowErrorDetail';
 import { ImportFileError } from './importFileError';
 

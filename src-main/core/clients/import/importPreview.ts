@@ -12,9 +12,9 @@ import { SpreadsheetError } from '../../spreadsheets/spreadsheetError';
 import { xlsxRows } from '../../spreadsheets/xlsxRows';
 import { decoderFor } from './clientRowBatches';
 import { CsvRecordReader } from './csvRecords';
-import { detectDelimiter, type Delimiter } from './delimiterDetection';
+import { detectDelimiter, type Delimiter } from '../../spreadsheets/delimiterDetection';
 import { looksBinary } from './importFileError';
-import { detectEncoding, type TextEncoding } from './textEncoding';
+import { detectEncoding, type TextEncoding } from '../../spreadsheets/textEncoding';
 
 export interface ImportFilePreview {
   fileName: string;
