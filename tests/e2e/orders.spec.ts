@@ -229,7 +229,7 @@ test('killed while typing an order: started again, the draft is back as typed on
   }
 });
 
-test('in a call: a complaint registered from the screen pop shows on the card; the knowledge base found as typed, a tariff offered and refused as "дорого", recorded on the call', async () => {
+test('in a call: a complaint registered from the screen pop shows on the card and, resolved as justified, on the sheet; the knowledge base found as typed, a tariff offered and refused as "дорого", recorded on the call', async () => {
   test.setTimeout(180_000);
   const kamailio = await startKamailio([]);
   const caller = await SipPhone.start('+380671112255');
@@ -268,6 +268,13 @@ test('in a call: a complaint registered from the screen pop shows on the card; t
     );
     await expect(card.getByTestId('history-complaint').first()).toContainText('відкрита');
     await expect(card).toContainText('Відкриті скарги: 1');
+    // Resolved from the card, found justified: the operator's sheet counts it.
+    await card.getByTestId('history-complaint').first().getByTestId('complaint-status').click();
+    await page.getByTestId('complaint-justified').click();
+    await expect(card.getByTestId('history-complaint').first()).toContainText(
+      'вирішена · обґрунтована',
+    );
+    await expect(card).not.toContainText('Відкриті скарги');
 
     await page.keyboard.press('Control+k');
     const drawer = page.getByTestId('knowledge-drawer');
@@ -288,6 +295,14 @@ test('in a call: a complaint registered from the screen pop shows on the card; t
     await expect(hit.getByTestId('knowledge-recorded')).toHaveText('Відмова: Занадто дорого');
     await page.keyboard.press('Escape');
     await expect(card.getByTestId('history-offer').first()).toContainText('Інтернет 500');
+    await page.getByTestId('nav-performance').click();
+    await page.getByTestId('performance-period').getByText('Сьогодні').click();
+    const figure = (metric: string) =>
+      page.getByTestId(`figure-${metric}`).getByTestId('figure-value');
+    await expect(figure('complaintsResolved')).toHaveText('1');
+    await expect(figure('complaintsJustified')).toHaveText('1');
+    await expect(figure('offersMade')).toHaveText('1');
+    await expect(page.getByTestId('breakdown-refusals')).toContainText('Занадто дорого');
     await caller.hangup();
   } finally {
     await app.close();
@@ -310,12 +325,18 @@ test('in a call: a complaint registered from the screen pop shows on the card; t
     expect(
       db
         .prepare(
-          `SELECT p.kind, p.category_code AS category, p.status, i.remote_number AS caller
+          `SELECT p.kind, p.category_code AS category, p.status, p.justified, i.remote_number AS caller
            FROM complaints p JOIN interactions i ON i.id = p.interaction_id`,
         )
         .all(),
     ).toEqual([
-      { kind: 'reclamation', category: 'technician', status: 'open', caller: '+380671112255' },
+      {
+        kind: 'reclamation',
+        category: 'technician',
+        status: 'resolved',
+        justified: 1,
+        caller: '+380671112255',
+      },
     ]);
   } finally {
     db.close();

@@ -41,11 +41,16 @@ const callsOfSpan = `
     total(CASE WHEN handled THEN talk_seconds END) AS talkSeconds,
     total(CASE WHEN handled THEN hold_seconds END) AS holdSeconds,
     total(CASE WHEN handled
-      THEN max(0, round((julianday(wrapped_up_at) - julianday(ended_at)) * 86400000) / 1000.0) END) AS wrapSeconds,
-    total(handled AND outcome = 'refused') AS refusals
+      THEN max(0, round((julianday(wrapped_up_at) - julianday(ended_at)) * 86400000) / 1000.0) END) AS wrapSeconds
   FROM (SELECT *, (answered_at IS NOT NULL AND wrapped_up_at IS NOT NULL) AS handled
         FROM interactions WHERE kind = 'call' AND offered_at >= ? AND offered_at < ?)`;
-const offersOfSpan = `SELECT count(*) AS made, total(result = 'accepted') AS accepted
+/**
+ * The offers of a span: made, accepted, refused. A refusal is an offer
+ * refused with its reason, from the knowledge base during the call or from
+ * a wrap-up whose outcome is a refusal (which records one such offer).
+ */
+const offersOfSpan = `SELECT count(*) AS made, total(result = 'accepted') AS accepted,
+    total(result = 'refused') AS refused
   FROM offers WHERE offered_at >= ? AND offered_at < ?`;
 
 interface CallDay {
@@ -59,7 +64,6 @@ interface CallDay {
   talkSeconds: number;
   holdSeconds: number;
   wrapSeconds: number;
-  refusals: number;
 }
 
 type CallColumn = keyof CallDay;
@@ -89,7 +93,7 @@ export function averageHandle(
 /** What one local day holds: its calls, its offers and the operator's time in each state. */
 export interface DayFigures {
   calls: CallDay;
-  offers: { made: number; accepted: number };
+  offers: { made: number; accepted: number; refused: number };
   states: {
     readySeconds: number;
     onCallSeconds: number;
@@ -111,8 +115,8 @@ export function dayFigures(
   return {
     calls: sqlite.prepare<[string, string], CallDay>(callsOfSpan).get(start, end) as CallDay,
     offers: sqlite
-      .prepare<[string, string], { made: number; accepted: number }>(offersOfSpan)
-      .get(start, end) ?? { made: 0, accepted: 0 },
+      .prepare<[string, string], DayFigures['offers']>(offersOfSpan)
+      .get(start, end) ?? { made: 0, accepted: 0, refused: 0 },
     states: { ...states, notReadyByReason: Object.fromEntries(states.notReadyByReason) },
   };
 }
@@ -169,9 +173,8 @@ export function sumDays(days: readonly DayFigures[]): DayFigures {
       talkSeconds: 0,
       holdSeconds: 0,
       wrapSeconds: 0,
-      refusals: 0,
     },
-    offers: { made: 0, accepted: 0 },
+    offers: { made: 0, accepted: 0, refused: 0 },
     states: {
       readySeconds: 0,
       onCallSeconds: 0,
@@ -184,6 +187,7 @@ export function sumDays(days: readonly DayFigures[]): DayFigures {
     for (const key of Object.keys(total.calls) as CallColumn[]) total.calls[key] += day.calls[key];
     total.offers.made += day.offers.made;
     total.offers.accepted += day.offers.accepted;
+    total.offers.refused += day.offers.refused;
     total.states.readySeconds += day.states.readySeconds;
     total.states.onCallSeconds += day.states.onCallSeconds;
     total.states.wrapUpSeconds += day.states.wrapUpSeconds;
@@ -224,22 +228,20 @@ export function rangeFigures(
   const refusalsByReason = sqlite
     .prepare<[string, string], { key: string; label: string; value: number }>(
       `SELECT r.code AS key, ${context.language === 'en' ? 'r.label_en' : 'r.label_uk'} AS label, count(*) AS value
-       FROM interactions i JOIN refusal_reasons r ON r.id = i.refusal_reason_id
-       WHERE i.kind = 'call' AND i.offered_at >= ? AND i.offered_at < ? AND i.outcome = 'refused'
-         AND i.wrapped_up_at IS NOT NULL
+       FROM offers o JOIN refusal_reasons r ON r.id = o.refusal_reason_id
+       WHERE o.offered_at >= ? AND o.offered_at < ? AND o.result = 'refused'
        GROUP BY r.id ORDER BY value DESC`,
     )
     .all(start, end);
-  // Where in its script each refused call's run stood when it ended: the branch that lost it.
+  // Where in its script each refusal's call stood when the run ended: the branch that lost it.
   const refusalsByBranch = sqlite
     .prepare<[string, string], { script: string; node: string; value: number }>(
       `SELECT s.name AS script, sr.current_node AS node, count(*) AS value
-       FROM interactions i
-       JOIN script_runs sr ON sr.interaction_id = i.id
+       FROM offers o
+       JOIN script_runs sr ON sr.interaction_id = o.interaction_id
        JOIN script_versions v ON v.id = sr.version_id
        JOIN scripts s ON s.id = v.script_id
-       WHERE i.kind = 'call' AND i.offered_at >= ? AND i.offered_at < ? AND i.outcome = 'refused'
-         AND i.wrapped_up_at IS NOT NULL
+       WHERE o.offered_at >= ? AND o.offered_at < ? AND o.result = 'refused'
        GROUP BY s.id, sr.current_node ORDER BY value DESC LIMIT 20`,
     )
     .all(start, end)
@@ -286,7 +288,7 @@ export function rangeFigures(
     offersAccepted,
     conversion: ratio(offersAccepted, offersMade),
     ordersSubmitted: orders.reduce((t, o) => t + o.value, 0),
-    refusals: sum('refusals'),
+    refusals: total.offers.refused,
     callbacksDue: callbacks.due,
     callbacksKept: callbacks.kept ?? 0,
     complaintsResolved: complaints.resolved,
@@ -330,7 +332,8 @@ const drillConditions: Record<DrillableMetric, string> = {
   offersAccepted:
     "EXISTS (SELECT 1 FROM offers o WHERE o.interaction_id = i.id AND o.result = 'accepted')",
   ordersSubmitted: 'EXISTS (SELECT 1 FROM orders r WHERE r.interaction_id = i.id)',
-  refusals: "i.outcome = 'refused' AND i.answered_at IS NOT NULL AND i.wrapped_up_at IS NOT NULL",
+  refusals:
+    "EXISTS (SELECT 1 FROM offers o WHERE o.interaction_id = i.id AND o.result = 'refused')",
 };
 
 /** The calls behind a figure, newest first (the list opens each call's card), and how many. */

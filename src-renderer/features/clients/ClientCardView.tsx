@@ -29,9 +29,9 @@ import { RevealDialog } from './RevealDialog';
 import type { RevealedDetails } from '../../../src-shared/clients/personalData';
 import { DialButton } from '../calls';
 import { ClientScriptRuns } from '../scripts';
-import { ClientOrderActions } from '../orders';
+import { ClientOrderActions, ComplaintStatusMenu } from '../orders';
 
-function HistoryLine({ entry }: { entry: HistoryEntry }) {
+function HistoryLine({ entry, clientId }: { entry: HistoryEntry; clientId: number }) {
   const { t, i18n } = useTranslation();
   switch (entry.kind) {
     case 'call': {
@@ -117,6 +117,7 @@ function HistoryLine({ entry }: { entry: HistoryEntry }) {
               .filter((p) => p !== null)
               .join(' · ')}
           </Text>
+          <ComplaintStatusMenu complaintId={entry.id} clientId={clientId} status={entry.status} />
         </>
       );
   }
@@ -257,7 +258,7 @@ export function ClientCardView({
                   <Text size="xs" c="dimmed">
                     {formatDateTime(entry.at, i18n.language)}
                   </Text>
-                  <HistoryLine entry={entry} />
+                  <HistoryLine entry={entry} clientId={card.id} />
                 </Timeline.Item>
               ))}
             </Timeline>
