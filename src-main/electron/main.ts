@@ -226,6 +226,9 @@ function start(): void {
       resourcesDir: app.isPackaged
         ? process.resourcesPath
         : path.join(app.getAppPath(), 'resources'),
+      pdfFontFile: app.isPackaged
+        ? path.join(process.resourcesPath, 'fonts', 'DejaVuSans.ttf')
+        : path.join(app.getAppPath(), 'node_modules/dejavu-fonts-ttf/ttf/DejaVuSans.ttf'),
       sipAccount,
       agent,
       onPresent: () => idle.present(),

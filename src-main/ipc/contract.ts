@@ -569,7 +569,7 @@ export const invokeContract = {
   },
   /** The range's achievements with the average score, as a file for the supervisor; audited. */
   'performance.exportAchievements': {
-    request: z.object({ range: sheetRangeSchema, format: z.enum(['csv', 'xlsx']) }).strict(),
+    request: z.object({ range: sheetRangeSchema, format: z.enum(['csv', 'xlsx', 'pdf']) }).strict(),
     response: z.object({ saved: z.boolean(), rows: z.number().int() }),
   },
   'schedule.week': {

@@ -9,6 +9,7 @@ import { createClient } from './support/clients';
 import { launchPult, newUserDataDir } from './support/pultApp';
 import { SipPhone } from './support/sipPhone';
 import { registerPult } from './support/sipSetup';
+import { pdfText } from '../support/pdfText';
 
 const figure = (page: Page, metric: string) =>
   page.getByTestId(`figure-${metric}`).getByTestId('figure-value');
@@ -149,13 +150,28 @@ test('achievements: one an order backs is confirmed, one with nothing behind it 
   } finally {
     await app.close();
   }
+  // The same for printing: a PDF (the save dialog answered with a .pdf name this time).
+  const pdfFile = exportFile.replace(/\.xlsx$/, '.pdf');
+  const again = await launchPult({ userDataDir, env: { PULT_HOST_SAVE_FILE: pdfFile } });
+  try {
+    const page = await again.firstWindow();
+    await page.getByTestId('nav-performance').click();
+    await page.getByTestId('achievements').getByTestId('achievements-export-pdf').click();
+    await expect(page.getByText('Збережено рядків: 2')).toBeVisible();
+    const text = await pdfText(pdfFile);
+    expect(text).toContain('кредит Савченку');
+    expect(text).toContain('не підтверджено');
+    expect(text).toContain('Середній бал: 6.00');
+  } finally {
+    await again.close();
+  }
   const db = openAppDatabase(userDataDir, { readonly: true });
   try {
     expect(
       db
         .prepare("SELECT count(*) AS n FROM audit_events WHERE action = 'achievements.export'")
         .get(),
-    ).toEqual({ n: 1 });
+    ).toEqual({ n: 2 });
   } finally {
     db.close();
   }

@@ -94,14 +94,22 @@ export async function exportTableFile(
   audit: ExportAudit,
 ): Promise<number> {
   const { file, format } = table;
-  const rows = await writeTableFile(
-    file,
-    format,
-    table.sheetName,
-    table.header,
-    table.rows,
-    table.onRow,
+  return auditedExport(sqlite, format, audit, () =>
+    writeTableFile(file, format, table.sheetName, table.header, table.rows, table.onRow),
   );
+}
+
+/**
+ * Any export (a table file, a PDF report): written, then audited with its
+ * row count in the base the rows came from; one that failed records nothing.
+ */
+export async function auditedExport(
+  sqlite: BetterSqlite3.Database,
+  format: string,
+  audit: ExportAudit,
+  write: () => Promise<number>,
+): Promise<number> {
+  const rows = await write();
   const at = audit.clock.now().toISOString();
   sqlite.transaction(() => {
     recordChange(sqlite, {

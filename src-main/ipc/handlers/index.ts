@@ -67,6 +67,8 @@ export interface MainServices {
   onRecordsChanged: () => void;
   /** Where the files Pult ships are (the demo catalogue, the KATOTTG codifier). */
   resourcesDir: string;
+  /** The font PDF reports are written in (DejaVu Sans, shipped beside the app). */
+  pdfFontFile: string;
   /** File previews, exports and reports, each on a worker thread of its own. */
   files: FileJobRunner;
   sipAccount: SipAccountService;
@@ -263,6 +265,7 @@ export function createInvokeHandlers(services: MainServices): InvokeHandlers {
       strings,
       dialogs,
       files: services.files,
+      pdfFontFile: services.pdfFontFile,
     }),
     ...sipHandlers(services),
     ...headsetHandlers(services),

@@ -50,6 +50,8 @@ export function performanceHandlers(deps: {
   strings: () => MainStrings;
   dialogs: FileDialogs;
   files: FileJobRunner;
+  /** The font PDF reports are written in. */
+  pdfFontFile: string;
 }): HandlersOf<'performance.' | 'schedule.'> {
   const { actor, clock, policy, files, logger } = deps;
   let takenFor: WorkstationDatabase | undefined;
@@ -144,11 +146,13 @@ export function performanceHandlers(deps: {
           format,
           actor,
           formula: policy.averageScore,
+          fontFile: deps.pdfFontFile,
           strings: {
             achievementsExportHeaders: texts.achievementsExportHeaders,
             achievementsSheetName: texts.achievementsSheetName,
             achievementVerdicts: texts.achievementVerdicts,
             achievementsAverage: texts.achievementsAverage,
+            achievementsReportTitle: texts.achievementsReportTitle,
           },
         });
         return { saved: true, rows };

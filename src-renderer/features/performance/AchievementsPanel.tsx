@@ -57,7 +57,7 @@ export function AchievementsPanel({ range }: { range: SheetRange }) {
       (e: unknown) => reportProblem('save', e),
     );
   };
-  const exportAs = (format: 'csv' | 'xlsx') =>
+  const exportAs = (format: 'csv' | 'xlsx' | 'pdf') =>
     invoke('performance.exportAchievements', { range, format }).then(
       ({ saved, rows }) =>
         saved && notifications.show({ message: t('performance.achievements.exported', { rows }) }),
@@ -91,6 +91,14 @@ export function AchievementsPanel({ range }: { range: SheetRange }) {
             data-testid="achievements-export-csv"
           >
             {t('performance.achievements.exportCsv')}
+          </Button>
+          <Button
+            size="xs"
+            variant="default"
+            onClick={() => void exportAs('pdf')}
+            data-testid="achievements-export-pdf"
+          >
+            {t('performance.achievements.exportPdf')}
           </Button>
         </Group>
       </Group>

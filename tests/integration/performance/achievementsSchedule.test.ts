@@ -24,6 +24,7 @@ import {
 } from '../../../src-shared/performance/performancePolicy';
 import { addClient } from '../../support/orderFixtures';
 import { openTempDatabase } from '../../support/tempDatabase';
+import { pdfText } from '../../support/pdfText';
 
 const runner = new FileJobRunner(
   path.resolve(import.meta.dirname, '../../support/fileJobWorker.mjs'),
@@ -120,25 +121,30 @@ describe('achievements', () => {
     expect(averageScore([entries[1]!], { over: 'entries', count: 'confirmed' })).toBeNull();
   });
 
-  it('exports both verdicts and the average for the supervisor, on a worker, audited', async () => {
-    const target = path.join(dir, 'досягнення.xlsx');
+  const exportAs = (format: 'xlsx' | 'pdf', target: string) => {
     const strings = mainStrings('uk');
-    const { rows } = await runner.run({
+    return runner.run({
       task: 'achievementsExport',
       database,
       range: { from: '2026-12-01', to: '2026-12-01' },
       file: target,
-      format: 'xlsx',
+      format,
       actor,
       formula: { over: 'days', count: 'all' },
+      fontFile: path.resolve('node_modules/dejavu-fonts-ttf/ttf/DejaVuSans.ttf'),
       strings: {
         achievementsExportHeaders: strings.achievementsExportHeaders,
         achievementsSheetName: strings.achievementsSheetName,
         achievementVerdicts: strings.achievementVerdicts,
         achievementsAverage: strings.achievementsAverage,
+        achievementsReportTitle: strings.achievementsReportTitle,
       },
     });
-    expect(rows).toBe(3);
+  };
+
+  it('exports both verdicts and the average for the supervisor, on a worker, audited', async () => {
+    const target = path.join(dir, 'досягнення.xlsx');
+    expect(await exportAs('xlsx', target)).toEqual({ rows: 3 });
     const sheet = await readSheet(target);
     expect(sheet[0]).toEqual(['Дата', 'Досягнення', 'Бали', 'Перевірка', 'Підстава', 'Примітка']);
     const verdicts = sheet.slice(1, 3).map((row) => row[3]);
@@ -151,6 +157,20 @@ describe('achievements', () => {
       format: 'xlsx',
       fileName: 'досягнення.xlsx',
     });
+  });
+
+  it('prints the same as a PDF whose text reads in Ukrainian', async () => {
+    const target = path.join(dir, 'досягнення.pdf');
+    expect(await exportAs('pdf', target)).toEqual({ rows: 2 });
+    const text = await pdfText(target);
+    expect(text).toContain('Досягнення оператора');
+    expect(text).toContain('Успішна заявка');
+    expect(text).toContain('не підтверджено');
+    expect(text).toContain('Середній бал: 10.00');
+    const audits = db.sqlite
+      .prepare("SELECT count(*) AS n FROM audit_events WHERE action = 'achievements.export'")
+      .get() as { n: number };
+    expect(audits.n).toBe(2);
   });
 });
 

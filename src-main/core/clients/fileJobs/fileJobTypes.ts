@@ -53,7 +53,9 @@ export type FileJob =
       database: JobDatabase;
       range: { from: string; to: string };
       file: string;
-      format: 'csv' | 'xlsx';
+      format: 'csv' | 'xlsx' | 'pdf';
+      /** The font a PDF is written in (Pult ships DejaVu Sans). */
+      fontFile?: string;
       actor: string;
       formula: AverageScoreFormula;
       strings: AchievementExportStrings;

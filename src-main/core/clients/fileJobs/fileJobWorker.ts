@@ -134,11 +134,18 @@ async function perform(): Promise<FileJobResults[FileJob['task']]> {
       );
     }
     case 'achievementsExport': {
-      const { range, file, format, actor, formula, strings } = job;
+      const { range, file, format, actor, formula, strings, fontFile } = job;
       return withBase(job.database, async (sqlite) => ({
         rows: await exportAchievements(
           sqlite,
-          { range, file, format, fileName: path.basename(file), formula },
+          {
+            range,
+            file,
+            format,
+            fileName: path.basename(file),
+            formula,
+            ...(fontFile === undefined ? {} : { fontFile }),
+          },
           { actor, clock: systemClock, strings },
         ),
       }));
