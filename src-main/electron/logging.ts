@@ -17,3 +17,9 @@ export function createMainLogger(): Logger {
     };
   return { debug: write('debug'), info: write('info'), warn: write('warn'), error: write('error') };
 }
+
+/** The log file and the one rotated before it, for the diagnostics bundle. */
+export function logFiles(): string[] {
+  const current = log.transports.file.getFile().path;
+  return [current.replace(/\.log$/, '.old.log'), current];
+}

@@ -34,7 +34,7 @@ import { fileDialogs } from './fileDialogs';
 import { startGlobalCallKeys } from './globalCallKeys';
 import { bindInvokeHandlers, sendEvent } from './ipcBinding';
 import { electronJsonStore } from './jsonFileStores';
-import { createMainLogger } from './logging';
+import { createMainLogger, logFiles } from './logging';
 import { createMainWindow } from './mainWindow';
 import { quitConfirmation } from './quitConfirmation';
 import { safeStorageKeyWrapping, safeStorageSecrets } from './secretStore';
@@ -44,6 +44,7 @@ import { MainStallMonitor } from '../core/diagnostics/mainStallMonitor';
 import { FileJobRunner } from '../core/clients/fileJobs/fileJobRunner';
 import { WorkerTempFolders } from '../core/platform/workerTemp';
 import { EndedCalls } from '../core/performance/endedCalls';
+import { SipTrace } from '../core/diagnostics/sipTrace';
 
 /*
  * The composition root: it makes each service once, in the order they need
@@ -153,7 +154,9 @@ function start(): void {
 
   // --- Telephony: the SIP account, the calls, the headset and the keys that act on them.
   const userAgent = `Pult/${app.getVersion()}`;
-  const registration = new SipRegistration(status, logger, { userAgent });
+  // The last SIP messages, redacted as they pass, for IT's diagnostics bundle.
+  const sipTrace = new SipTrace(clock);
+  const registration = new SipRegistration(status, logger, { userAgent, trace: sipTrace });
   const sipAccount = new SipAccountService(
     electronJsonStore<SipAccount>('sip-account'),
     safeStorageSecrets(),
@@ -235,6 +238,8 @@ function start(): void {
       callCenter,
       dialTarget,
       headsets,
+      sipTrace,
+      logFiles,
     }),
     trustedOrigin,
     logger,

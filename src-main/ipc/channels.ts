@@ -90,6 +90,7 @@ export const invokeChannels = [
   'schedule.week',
   'schedule.load',
   'schedule.requestDayOff',
+  'diagnostics.save',
   'media.attach',
   'media.respond',
   'media.event',

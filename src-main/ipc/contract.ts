@@ -590,6 +590,17 @@ export const invokeContract = {
     }),
   },
   'schedule.requestDayOff': { request: dayOffInputSchema, response: dayOffRequestViewSchema },
+  /** IT's diagnostics bundle as a zip the operator saves (audio devices as the window lists them). */
+  'diagnostics.save': {
+    request: z
+      .object({
+        audioDevices: z
+          .array(z.object({ kind: z.string().max(20), label: z.string().max(200) }).strict())
+          .max(50),
+      })
+      .strict(),
+    response: z.object({ saved: z.boolean() }),
+  },
   'media.attach': { request: noRequest, response: z.object({ ok: z.literal(true) }) },
   'media.respond': { request: mediaResponseSchema, response: z.object({ ok: z.literal(true) }) },
   'media.event': { request: mediaEventSchema, response: z.object({ ok: z.literal(true) }) },

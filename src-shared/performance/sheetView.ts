@@ -96,10 +96,16 @@ export const countedTargets: ReadonlySet<MetricKey> = new Set([
 ]);
 
 const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+/** Three years of days at most: the sheet sums one row a day. */
+const maxRangeDays = 1100;
+const dayNumber = (text: string) => Date.parse(`${text}T00:00:00Z`) / 86_400_000;
 export const sheetRangeSchema = z
   .object({ from: day, to: day })
   .strict()
-  .refine((r) => r.from <= r.to, { error: 'from after to' });
+  .refine((r) => r.from <= r.to, { error: 'from after to' })
+  .refine((r) => dayNumber(r.to) - dayNumber(r.from) < maxRangeDays, {
+    error: 'a range of three years at most',
+  });
 export type SheetRange = z.infer<typeof sheetRangeSchema>;
 
 /**

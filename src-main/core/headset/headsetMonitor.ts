@@ -36,6 +36,8 @@ export class HeadsetMonitor {
   };
   private polling = false;
   private found: HidDeviceInfo[] = [];
+  /** Each device's report descriptor as read (hex), for the diagnostics bundle. */
+  private readonly descriptors = new Map<string, string>();
 
   constructor(
     private readonly hid: HidAccess,
@@ -72,6 +74,14 @@ export class HeadsetMonitor {
       id: headsetIdOf(info),
       product: info.product,
       claimed: this.claimed?.info.path === info.path,
+    }));
+  }
+
+  /** The headsets found with their report descriptors (hex): what a diagnostics bundle takes. */
+  diagnostics(): { id: string; product: string; claimed: boolean; descriptor: string | null }[] {
+    return this.headsets().map((headset, index) => ({
+      ...headset,
+      descriptor: this.descriptors.get(this.found[index]?.path ?? '') ?? null,
     }));
   }
 
@@ -123,6 +133,7 @@ export class HeadsetMonitor {
       const bytes = await this.hid.descriptor(info.path);
       // Not readable now (held by another application): asked again at the next look.
       if (bytes === undefined) return 'unreadable';
+      this.descriptors.set(info.path, Buffer.from(bytes).toString('hex'));
       let layout: TelephonyLayout | undefined;
       try {
         layout = telephonyLayout(parseHidDescriptor(bytes));

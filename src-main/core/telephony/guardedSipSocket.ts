@@ -5,7 +5,8 @@ import JsSIP from 'jssip';
  * throw while handling it (RFC 4475's unknown URI schemes leave the parsed
  * Request-URI undefined, and JsSIP reads `.user` of it) is dropped and
  * reported, instead of escaping from the socket handler as an uncaught
- * exception in the main process. Everything else is delegated unchanged.
+ * exception in the main process. What it sends and receives goes to the
+ * diagnostics trace (redacted there). Everything else is delegated unchanged.
  */
 export class GuardedSipSocket {
   onconnect: () => void = () => undefined;
@@ -16,6 +17,7 @@ export class GuardedSipSocket {
   constructor(
     url: string,
     private readonly onDroppedMessage: (error: unknown) => void,
+    private readonly trace?: { record(direction: 'in' | 'out', message: unknown): void },
   ) {
     this.inner = new JsSIP.WebSocketInterface(url);
     this.inner.onconnect = () => {
@@ -25,6 +27,7 @@ export class GuardedSipSocket {
       this.ondisconnect(error, code, reason);
     };
     this.inner.ondata = (data: unknown) => {
+      this.trace?.record('in', data);
       try {
         this.ondata(data);
       } catch (error) {
@@ -52,6 +55,7 @@ export class GuardedSipSocket {
     this.inner.disconnect();
   }
   send(message: string): boolean {
+    this.trace?.record('out', message);
     return this.inner.send(message);
   }
   isConnected(): boolean {

@@ -15,6 +15,8 @@ export interface UserAgentOptions {
   connectTimeoutSeconds?: number;
   /** Told about every message JsSIP could not handle and that was dropped. */
   onDroppedMessage?: (error: unknown) => void;
+  /** Where the messages sent and received are traced for diagnostics. */
+  trace?: { record(direction: 'in' | 'out', message: unknown): void };
 }
 
 /** One JsSIP user agent for an account. The password is passed in, never stored here. */
@@ -24,7 +26,11 @@ export function createUserAgent(
   options: UserAgentOptions,
 ): JsSIP.UA {
   prepareJsSipEnvironment();
-  const socket = new GuardedSipSocket(account.wsUrl, options.onDroppedMessage ?? (() => undefined));
+  const socket = new GuardedSipSocket(
+    account.wsUrl,
+    options.onDroppedMessage ?? (() => undefined),
+    options.trace,
+  );
   return new JsSIP.UA({
     // JsSIP declares Socket as a class but takes any object with its shape (JsSIP.Socket.isSocket).
     // eslint-disable-next-line @typescript-eslint/no-unsafe-class-instance-assignment

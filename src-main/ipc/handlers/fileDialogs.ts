@@ -14,6 +14,6 @@ export interface FileDialogs {
   chooseSaveFile(
     title: string,
     defaultName: string,
-    extension: 'csv' | 'xlsx' | 'json' | 'pdf',
+    extension: 'csv' | 'xlsx' | 'json' | 'pdf' | 'zip',
   ): Promise<string | undefined>;
 }

@@ -31,6 +31,8 @@ import { ordersOf, type WorkstationOrders } from '../../core/workstation/worksta
 import { WrapUp } from '../../core/calls/wrapUp';
 import { IpcRejection } from '../result';
 import { performanceHandlers } from './performanceHandlers';
+import { diagnosticsHandlers } from './diagnosticsHandlers';
+import type { SipTrace } from '../../core/diagnostics/sipTrace';
 import {
   performanceOf,
   type WorkstationPerformance,
@@ -76,7 +78,11 @@ export interface MainServices {
   onPresent: () => void;
   callCenter: CallCenter;
   dialTarget: (typed: string) => string | undefined;
-  headsets: Pick<HeadsetMonitor, 'headsets'>;
+  headsets: Pick<HeadsetMonitor, 'headsets' | 'diagnostics'>;
+  /** The last SIP messages, redacted, for the diagnostics bundle. */
+  sipTrace: SipTrace;
+  /** The log files the app writes. */
+  logFiles: () => string[];
 }
 
 /** One handler for every invoke channel of the contract (the compiler checks none is missing). */
@@ -266,6 +272,21 @@ export function createInvokeHandlers(services: MainServices): InvokeHandlers {
       dialogs,
       files: services.files,
       pdfFontFile: services.pdfFontFile,
+    }),
+    ...diagnosticsHandlers({
+      appInfo: services.appInfo,
+      clock,
+      logger: services.logger,
+      policy,
+      status: services.status,
+      stalls: services.stalls,
+      sipTrace: services.sipTrace,
+      headsets: services.headsets,
+      logFiles: services.logFiles,
+      database,
+      dialogs,
+      files: services.files,
+      strings,
     }),
     ...sipHandlers(services),
     ...headsetHandlers(services),

@@ -3,6 +3,7 @@ import { AudioSettings } from './AudioSettings';
 import { HeadsetSettings } from './HeadsetSettings';
 import { HotkeySettings } from './HotkeySettings';
 import { SipAccountForm } from './SipAccountForm';
+import { DiagnosticsBundle } from './DiagnosticsBundle';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
@@ -84,6 +85,8 @@ export function SettingsPage({ settings }: { settings: SettingsView }) {
       />
       <Divider my="sm" />
       <SipAccountForm />
+      <Divider my="sm" />
+      <DiagnosticsBundle />
     </Stack>
   );
 }

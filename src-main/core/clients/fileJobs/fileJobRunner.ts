@@ -18,6 +18,7 @@ const writesItsFile: Record<FileJob['task'], boolean> = {
   scheduleLoad: false,
   targetsLoad: false,
   achievementsExport: true,
+  diagnosticsBundle: true,
   scriptWrite: true,
   export: true,
   ordersExport: true,

@@ -7,6 +7,7 @@ import type { ScriptFileResult } from '../../scripts/scriptFile';
 import type { CatalogueLoad } from '../../catalogue/catalogueLoader';
 import type { OrderQuery } from '../../../../src-shared/orders/orderViews';
 import type { AchievementExportStrings } from '../../performance/achievementExport';
+import type { DiagnosticsParts } from '../../diagnostics/diagnosticsBundle';
 import type { AverageScoreFormula } from '../../../../src-shared/performance/performancePolicy';
 
 /** The base a job reads and audits in: the key travels in memory only. */
@@ -60,6 +61,8 @@ export type FileJob =
       formula: AverageScoreFormula;
       strings: AchievementExportStrings;
     }
+  /** IT's diagnostics bundle: a zip of what main knows, the logs and the base's health. */
+  | { task: 'diagnosticsBundle'; database?: JobDatabase; file: string; parts: DiagnosticsParts }
   | {
       task: 'importReport';
       database: JobDatabase;
@@ -87,6 +90,7 @@ export interface FileJobResults {
     | { ok: true; added: number; version: string }
     | { ok: false; line: number; field: string; problem: string };
   achievementsExport: { rows: number };
+  diagnosticsBundle: { entries: number };
 }
 
 export type FileJobMessage =

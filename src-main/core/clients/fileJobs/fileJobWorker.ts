@@ -25,6 +25,7 @@ import { readJsonFileAt } from '../../platform/jsonFile';
 import { targetsFileSchema } from '../../../../src-shared/performance/performancePolicy';
 import { fileTargets, takeTargets } from '../../performance/targetEditions';
 import { exportAchievements } from '../../performance/achievementExport';
+import { writeDiagnosticsBundle } from '../../diagnostics/diagnosticsBundle';
 
 const job = workerData as FileJob;
 const post = (message: FileJobMessage) => parentPort?.postMessage(message);
@@ -149,6 +150,13 @@ async function perform(): Promise<FileJobResults[FileJob['task']]> {
           { actor, clock: systemClock, strings },
         ),
       }));
+    }
+    case 'diagnosticsBundle': {
+      const { file, parts, database } = job;
+      if (database === undefined) return writeDiagnosticsBundle(file, parts, undefined);
+      return withBase(database, (sqlite) =>
+        writeDiagnosticsBundle(file, parts, { sqlite, file: database.file }),
+      );
     }
     case 'importReport':
       return withBase(job.database, async (sqlite) => ({

@@ -1,0 +1,77 @@
+import os from 'node:os';
+import path from 'node:path';
+import type { FileJobRunner } from '../../core/clients/fileJobs/fileJobRunner';
+import type { MainStalls } from '../../core/diagnostics/mainStallMonitor';
+import type { SipTrace } from '../../core/diagnostics/sipTrace';
+import type { HeadsetMonitor } from '../../core/headset/headsetMonitor';
+import type { MainStrings } from '../../core/i18n/mainLocales';
+import type { Clock, Logger } from '../../core/platform/ports';
+import type { MachinePolicy } from '../../core/settings/machinePolicy';
+import type { WorkstationStatusBoard } from '../../core/status/workstationStatusBoard';
+import type { WorkstationDatabase } from '../../core/workstation/workstationDatabase';
+import { IpcRejection } from '../result';
+import type { FileDialogs } from './fileDialogs';
+import type { HandlersOf } from './handlerTypes';
+
+/**
+ * IT's diagnostics bundle, one click from Settings: a zip the operator
+ * saves and sends, written on a worker, with nothing personal in it.
+ */
+export function diagnosticsHandlers(deps: {
+  appInfo: { name: string; version: string; platform: string };
+  clock: Clock;
+  logger: Logger;
+  policy: MachinePolicy;
+  status: WorkstationStatusBoard;
+  stalls: () => MainStalls;
+  sipTrace: SipTrace;
+  headsets: Pick<HeadsetMonitor, 'diagnostics'>;
+  /** The log files the app writes (the current one and the rotated one). */
+  logFiles: () => string[];
+  /** The base, when it opened. */
+  database: () => Promise<WorkstationDatabase>;
+  dialogs: FileDialogs;
+  files: FileJobRunner;
+  strings: () => MainStrings;
+}): HandlersOf<'diagnostics.'> {
+  return {
+    'diagnostics.save': async ({ audioDevices }) => {
+      const now = deps.clock.now();
+      const stamp = now.toISOString().slice(0, 19).replace(/[:T]/g, '-');
+      const texts = deps.strings();
+      const file = await deps.dialogs.chooseSaveFile(
+        texts.diagnosticsTitle,
+        `pult-diagnostics-${stamp}.zip`,
+        'zip',
+      );
+      if (file === undefined) return { saved: false };
+      const base = await deps.database().catch(() => undefined);
+      try {
+        await deps.files.run({
+          task: 'diagnosticsBundle',
+          file,
+          ...(base === undefined ? {} : { database: base.location }),
+          parts: {
+            about: {
+              ...deps.appInfo,
+              versions: process.versions,
+              os: { type: os.type(), release: os.release(), arch: os.arch() },
+              at: now.toISOString(),
+            },
+            policy: deps.policy,
+            status: deps.status.current(),
+            stalls: deps.stalls(),
+            sipTrace: deps.sipTrace.text(),
+            headsets: deps.headsets.diagnostics(),
+            audioDevices,
+            logFiles: deps.logFiles(),
+          },
+        });
+      } catch (error) {
+        throw new IpcRejection('fileNotWritten', `The diagnostics bundle failed: ${String(error)}`);
+      }
+      deps.logger.info('diagnostics bundle saved', { file: path.basename(file) });
+      return { saved: true };
+    },
+  };
+}
