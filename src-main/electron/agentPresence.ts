@@ -48,6 +48,10 @@ export function startAgentPresence(deps: {
     setReady: () => agent.apply({ type: 'goReady' }),
     setNotReady: (reason) => agent.apply({ type: 'goNotReady', reason }),
     reasons: deps.reasons,
+    saveDiagnostics: () => {
+      deps.showWindow();
+      deps.send('ui.saveDiagnostics', {});
+    },
   });
   tray.update(status.current().agent);
   status.onChanged((current) => tray.update(current.agent));

@@ -19,6 +19,8 @@ export function createAgentTray(options: {
   setNotReady: (reason: NotReadyReason) => void;
   /** The reasons this center offers. */
   reasons: () => readonly SelectableNotReadyReason[];
+  /** IT's diagnostics bundle, saved through the window. */
+  saveDiagnostics: () => void;
 }): { update(agent: WorkstationStatus['agent']): void; destroy(): void } {
   const tray = new Tray(nativeImage.createFromPath(options.iconPath));
   tray.on('click', options.showWindow);
@@ -39,6 +41,8 @@ export function createAgentTray(options: {
             click: () => options.setNotReady(r),
           })),
         },
+        { type: 'separator' },
+        { label: `${s.diagnosticsTitle}…`, click: options.saveDiagnostics },
       ]),
     );
   };

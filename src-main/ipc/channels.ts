@@ -108,5 +108,6 @@ export const eventChannels = [
   'calls.screenPop',
   'media.request',
   'performance.changed',
+  'ui.saveDiagnostics',
 ] as const;
 export type EventChannel = (typeof eventChannels)[number];

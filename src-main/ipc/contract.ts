@@ -623,6 +623,8 @@ export const eventContract = {
   'media.request': mediaRequestSchema,
   /** Records the sheet counts changed (a wrap-up saved, an offer, an order): the sheet reads again. */
   'performance.changed': z.object({ at: z.string() }),
+  /** The tray asks the window for the diagnostics bundle (the window lists the audio devices). */
+  'ui.saveDiagnostics': z.object({}).strict(),
 } as const satisfies Record<EventChannel, z.ZodType>;
 
 export type RequestOf<C extends InvokeChannel> = z.input<(typeof invokeContract)[C]['request']>;

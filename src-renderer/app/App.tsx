@@ -30,7 +30,7 @@ import { ComplaintDialog, KnowledgeDrawer, OrderDialog, OrdersPage } from '../fe
 import { PerformancePage } from '../features/performance';
 import { SchedulePage } from '../features/schedule';
 import { CallScriptPanel, ScriptsPage, useCallScript } from '../features/scripts';
-import { SettingsPage } from '../features/settings';
+import { saveDiagnostics, SettingsPage } from '../features/settings';
 import { switchLanguage } from '../i18n/i18n';
 import { HotkeyCheatSheet } from '../shell/HotkeyCheatSheet';
 import { IdlePrompt } from '../shell/IdlePrompt';
@@ -112,6 +112,8 @@ export function App({ initialSettings }: { initialSettings: SettingsView }) {
     open('clients');
   };
   useEffect(() => onEvent('ui.openClient', ({ clientId }) => openClient(clientId)));
+  // From the tray: IT's diagnostics bundle (saved through the same dialog as in Settings).
+  useEffect(() => onEvent('ui.saveDiagnostics', () => void saveDiagnostics()), []);
 
   const calls = useCalls();
   useCallSounds(calls);

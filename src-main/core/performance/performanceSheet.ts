@@ -86,14 +86,11 @@ export class SheetCalculator {
       day,
       figures: this.day(day, options.actor, options.now),
     }));
-    const { figures, breakdowns } = rangeFigures(this.sqlite, range, days, options);
-    const sheetDays = days.map(({ day, figures: d }) => ({
-      day,
-      callsHandled: d.calls.callsHandled,
-      offersAccepted: d.offers.accepted,
-      offersMade: d.offers.made,
-      ahtSeconds: averageHandle(d.calls),
-    }));
+    const {
+      figures,
+      breakdowns,
+      days: sheetDays,
+    } = rangeFigures(this.sqlite, range, days, options);
     const editions = this.targetEditions();
     const workdays = this.workdays(range, options);
     const targets: SheetTarget[] = [];

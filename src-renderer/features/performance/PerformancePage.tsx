@@ -263,50 +263,40 @@ function SheetBody({ sheet, onOpen }: { sheet: PerformanceSheet; onOpen: (m: Met
         <Accordion.Item value="tables">
           <Accordion.Control>{t('performance.charts.tableCaption')}</Accordion.Control>
           <Accordion.Panel>
-            <Table striped data-testid="days-table">
-              <Table.Caption>{t('performance.charts.days')}</Table.Caption>
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>{t('performance.charts.day')}</Table.Th>
-                  <Table.Th>{t('performance.charts.calls')}</Table.Th>
-                  <Table.Th>{t('performance.charts.sales')}</Table.Th>
-                  <Table.Th>{t('performance.charts.aht')}</Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {sheet.days.map((d) => (
-                  <Table.Tr key={d.day}>
-                    <Table.Td>{d.day}</Table.Td>
-                    <Table.Td>{d.callsHandled}</Table.Td>
-                    <Table.Td>{d.offersAccepted}</Table.Td>
-                    <Table.Td>{d.ahtSeconds === null ? '—' : formatSeconds(d.ahtSeconds)}</Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-            <Table striped mt="md" data-testid="weeks-table">
-              <Table.Caption>{t('performance.charts.weeks')}</Table.Caption>
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>{t('performance.charts.week')}</Table.Th>
-                  <Table.Th>{t('performance.charts.calls')}</Table.Th>
-                  <Table.Th>{t('performance.charts.sales')}</Table.Th>
-                  <Table.Th>{t('performance.charts.conversion')}</Table.Th>
-                  <Table.Th>{t('performance.charts.aht')}</Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {sheet.weeks.map((w) => (
-                  <Table.Tr key={w.weekStart}>
-                    <Table.Td>{w.weekStart}</Table.Td>
-                    <Table.Td>{w.callsHandled}</Table.Td>
-                    <Table.Td>{w.offersAccepted}</Table.Td>
-                    <Table.Td>{value('conversion', w.conversion)}</Table.Td>
-                    <Table.Td>{w.ahtSeconds === null ? '—' : formatSeconds(w.ahtSeconds)}</Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
+            <DataTable
+              caption={t('performance.charts.days')}
+              testId="days-table"
+              headers={[
+                t('performance.charts.day'),
+                t('performance.charts.calls'),
+                t('performance.charts.sales'),
+                t('performance.charts.aht'),
+              ]}
+              rows={sheet.days.map((d) => [
+                d.day,
+                d.callsHandled,
+                d.offersAccepted,
+                d.ahtSeconds === null ? '—' : formatSeconds(d.ahtSeconds),
+              ])}
+            />
+            <DataTable
+              caption={t('performance.charts.weeks')}
+              testId="weeks-table"
+              headers={[
+                t('performance.charts.week'),
+                t('performance.charts.calls'),
+                t('performance.charts.sales'),
+                t('performance.charts.conversion'),
+                t('performance.charts.aht'),
+              ]}
+              rows={sheet.weeks.map((w) => [
+                w.weekStart,
+                w.callsHandled,
+                w.offersAccepted,
+                value('conversion', w.conversion),
+                w.ahtSeconds === null ? '—' : formatSeconds(w.ahtSeconds),
+              ])}
+            />
           </Accordion.Panel>
         </Accordion.Item>
       </Accordion>
@@ -335,6 +325,41 @@ function SheetBody({ sheet, onOpen }: { sheet: PerformanceSheet; onOpen: (m: Met
         />
       </SimpleGrid>
     </>
+  );
+}
+
+/** A chart's numbers as a captioned table, read row by row by a screen reader. */
+function DataTable({
+  caption,
+  testId,
+  headers,
+  rows,
+}: {
+  caption: string;
+  testId: string;
+  headers: string[];
+  rows: (string | number)[][];
+}) {
+  return (
+    <Table striped mb="md" data-testid={testId}>
+      <Table.Caption>{caption}</Table.Caption>
+      <Table.Thead>
+        <Table.Tr>
+          {headers.map((header) => (
+            <Table.Th key={header}>{header}</Table.Th>
+          ))}
+        </Table.Tr>
+      </Table.Thead>
+      <Table.Tbody>
+        {rows.map((row) => (
+          <Table.Tr key={String(row[0])}>
+            {row.map((cell, index) => (
+              <Table.Td key={headers[index] ?? index}>{cell}</Table.Td>
+            ))}
+          </Table.Tr>
+        ))}
+      </Table.Tbody>
+    </Table>
   );
 }
 

@@ -5,6 +5,26 @@ import { invoke } from '../../api/pultClient';
 import { reportProblem } from '../../common/problems';
 
 /**
+ * Asks main for the bundle, with the audio devices the window sees; true
+ * once saved. A failure is told to the operator, never swallowed.
+ */
+export async function saveDiagnostics(): Promise<boolean> {
+  try {
+    const devices = await navigator.mediaDevices.enumerateDevices().catch(() => []);
+    const result = await invoke('diagnostics.save', {
+      audioDevices: devices.slice(0, 50).map((d) => ({
+        kind: d.kind.slice(0, 20),
+        label: d.label.slice(0, 200),
+      })),
+    });
+    return result.saved;
+  } catch (error) {
+    reportProblem('save', error);
+    return false;
+  }
+}
+
+/**
  * One click for IT: a zip of versions, the policy in force, the status, the
  * last SIP messages and the logs (redacted), headsets and audio devices, and
  * the base's health without its content. The audio devices are the window's
@@ -17,20 +37,8 @@ export function DiagnosticsBundle() {
   const save = async () => {
     setSaving(true);
     setSaved(false);
-    try {
-      const devices = await navigator.mediaDevices.enumerateDevices().catch(() => []);
-      const result = await invoke('diagnostics.save', {
-        audioDevices: devices.slice(0, 50).map((d) => ({
-          kind: d.kind.slice(0, 20),
-          label: d.label.slice(0, 200),
-        })),
-      });
-      setSaved(result.saved);
-    } catch (error) {
-      reportProblem('save', error);
-    } finally {
-      setSaving(false);
-    }
+    setSaved(await saveDiagnostics());
+    setSaving(false);
   };
   return (
     <div>
