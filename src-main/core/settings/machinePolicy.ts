@@ -201,6 +201,56 @@ export const emptyPolicy: MachinePolicy = {
 export type PolicyParseResult =
   { ok: true; policy: MachinePolicy } | { ok: false; policy: MachinePolicy; problem: string };
 
+const isRecord = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/** The object schema under a key's default or optional, if it is one. */
+function objectSchemaOf(schema: z.ZodType): z.ZodObject | undefined {
+  let inner: z.ZodType = schema;
+  while (inner instanceof z.ZodDefault || inner instanceof z.ZodOptional)
+    inner = inner.unwrap() as z.ZodType;
+  return inner instanceof z.ZodObject ? inner : undefined;
+}
+
+/**
+ * The keys of `value` that `schema` accepts, one by one: a key it does not
+ * know, or whose value it refuses, is left out and named in `problems`
+ * (e.g. `settings.language: Invalid option`); sections are looked into the
+ * same way, so one bad key costs only itself.
+ */
+function acceptedKeys(
+  schema: z.ZodObject,
+  value: Record<string, unknown>,
+  at: string,
+  problems: string[],
+): Record<string, unknown> {
+  const accepted: Record<string, unknown> = {};
+  const shape = schema.shape as Record<string, z.ZodType>;
+  for (const [key, item] of Object.entries(value)) {
+    const name = at === '' ? key : `${at}.${key}`;
+    const field = shape[key];
+    if (field === undefined) {
+      problems.push(`${name}: not a policy key`);
+      continue;
+    }
+    const section = objectSchemaOf(field);
+    if (section !== undefined && isRecord(item)) {
+      accepted[key] = acceptedKeys(section, item, name, problems);
+      continue;
+    }
+    const parsed = field.safeParse(item);
+    if (parsed.success) accepted[key] = item;
+    else problems.push(`${name}: ${parsed.error.issues[0]?.message ?? 'invalid'}`);
+  }
+  return accepted;
+}
+
+/**
+ * IT's policy file: each key is checked on its own, and one that is unknown
+ * or wrong is reported by name and ignored while the rest still applies (a
+ * typo in one setting must not unlock every other). Only a file that is not
+ * a JSON object at all is ignored whole.
+ */
 export function parseMachinePolicy(text: string | undefined): PolicyParseResult {
   if (text === undefined || text.trim() === '') return { ok: true, policy: emptyPolicy };
   let json: unknown;
@@ -209,9 +259,16 @@ export function parseMachinePolicy(text: string | undefined): PolicyParseResult 
   } catch (error) {
     return { ok: false, policy: emptyPolicy, problem: `not valid JSON: ${String(error)}` };
   }
-  const parsed = machinePolicySchema.safeParse(json);
+  if (!isRecord(json)) return { ok: false, policy: emptyPolicy, problem: 'not a JSON object' };
+  const problems: string[] = [];
+  const parsed = machinePolicySchema.safeParse(
+    acceptedKeys(machinePolicySchema, json, '', problems),
+  );
   if (!parsed.success) {
+    // Keys that pass alone but not together (none today): the file is ignored whole, and said why.
     return { ok: false, policy: emptyPolicy, problem: z.prettifyError(parsed.error) };
   }
-  return { ok: true, policy: parsed.data };
+  return problems.length === 0
+    ? { ok: true, policy: parsed.data }
+    : { ok: false, policy: parsed.data, problem: problems.join('; ') };
 }

@@ -26,6 +26,7 @@ export function readMachinePolicy(logger: Logger): MachinePolicy {
     return parseMachinePolicy(undefined).policy;
   }
   const result = parseMachinePolicy(text);
-  if (!result.ok) logger.error('machine policy ignored', { file, problem: result.problem });
+  // What was wrong is named; the keys that were right still apply.
+  if (!result.ok) logger.error('machine policy: keys ignored', { file, problem: result.problem });
   return result.policy;
 }

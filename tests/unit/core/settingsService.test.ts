@@ -176,14 +176,35 @@ describe('parseMachinePolicy', () => {
     expect(parseMachinePolicy('{"calls":{"whenNotReady":"ignore"}}').ok).toBe(false);
   });
   it.each([
-    '{not json',
-    '{"settings":{"language":"xx"}}',
-    '{"settings":{"sipPassword":"x"}}',
-    '[]',
-  ])('ignores a broken policy %s and says why', (text) => {
+    ['{not json', 'not valid JSON'],
+    ['{"settings":{"language":"xx"}}', 'settings.language'],
+    ['{"settings":{"sipPassword":"x"}}', 'settings.sipPassword: not a policy key'],
+    ['[]', 'not a JSON object'],
+  ])('ignores a broken policy %s and names what is wrong', (text, named) => {
     const result = parseMachinePolicy(text);
     expect(result.ok).toBe(false);
     expect(result.policy).toEqual(emptyPolicy);
-    if (!result.ok) expect(result.problem.length).toBeGreaterThan(0);
+    if (!result.ok) expect(result.problem).toContain(named);
+  });
+  it('ignores only the key that is wrong: the rest of the policy still applies', () => {
+    const result = parseMachinePolicy(
+      JSON.stringify({
+        settings: { language: 'xx', theme: 'dark' },
+        calls: { whenNotReady: 'ignore', departments: [{ name: 'Бухгалтерія', number: '2002' }] },
+        privacy: { maskCard: false },
+        nonsense: 1,
+      }),
+    );
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.problem.split('; ')).toEqual([
+      expect.stringMatching(/^settings\.language: /),
+      expect.stringMatching(/^calls\.whenNotReady: /),
+      'nonsense: not a policy key',
+    ]);
+    expect(result.policy.settings).toEqual({ theme: 'dark' });
+    expect(result.policy.calls.whenNotReady).toBe('ringWithoutAutoAnswer');
+    expect(result.policy.calls.departments).toEqual([{ name: 'Бухгалтерія', number: '2002' }]);
+    expect(result.policy.privacy.maskCard).toBe(false);
   });
 });
