@@ -14,6 +14,7 @@ import {
 } from '@mantine/core';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { TFunction } from 'i18next';
 import type {
   BreakdownItem,
   MetricKey,
@@ -111,42 +112,33 @@ export function PerformancePage({ onOpenClient }: { onOpenClient: (clientId: num
   );
 }
 
+/** The two lines every chart of the sheet draws: calls handled and sales. */
+function callsAndSales(
+  points: readonly { callsHandled: number; offersAccepted: number }[],
+  t: TFunction,
+) {
+  return [
+    {
+      label: t('performance.charts.calls'),
+      values: points.map((p) => p.callsHandled),
+      color: '#228be6',
+    },
+    {
+      label: t('performance.charts.sales'),
+      values: points.map((p) => p.offersAccepted),
+      color: '#40c057',
+    },
+  ];
+}
+
 function SheetBody({ sheet, onOpen }: { sheet: PerformanceSheet; onOpen: (m: MetricKey) => void }) {
   const { t, i18n } = useTranslation();
   const metricName = (metric: MetricKey) => t(`performance.metrics.${metric}`);
   const value = (metric: MetricKey, v: number | null) => formatFigure(metric, v, i18n.language);
   const dayTimes = useMemo(() => sheet.days.map((d) => dayTime(d.day)), [sheet.days]);
-  const daySeries = useMemo(
-    () => [
-      {
-        label: t('performance.charts.calls'),
-        values: sheet.days.map((d) => d.callsHandled),
-        color: '#228be6',
-      },
-      {
-        label: t('performance.charts.sales'),
-        values: sheet.days.map((d) => d.offersAccepted),
-        color: '#40c057',
-      },
-    ],
-    [sheet.days, t],
-  );
+  const daySeries = useMemo(() => callsAndSales(sheet.days, t), [sheet.days, t]);
   const weekTimes = useMemo(() => sheet.weeks.map((w) => dayTime(w.weekStart)), [sheet.weeks]);
-  const weekSeries = useMemo(
-    () => [
-      {
-        label: t('performance.charts.calls'),
-        values: sheet.weeks.map((w) => w.callsHandled),
-        color: '#228be6',
-      },
-      {
-        label: t('performance.charts.sales'),
-        values: sheet.weeks.map((w) => w.offersAccepted),
-        color: '#40c057',
-      },
-    ],
-    [sheet.weeks, t],
-  );
+  const weekSeries = useMemo(() => callsAndSales(sheet.weeks, t), [sheet.weeks, t]);
   return (
     <>
       {sheet.changes.length > 0 && (
