@@ -8,29 +8,15 @@ import type { ComplaintProblem } from '../../core/complaints/complaintBook';
 import type { OfferProblem } from '../../core/knowledge/knowledgeBase';
 import type { OrderProblem } from '../../core/orders/orderBook';
 import type { DraftProblem } from '../../core/orders/orderDrafts';
-import { Refusal } from '../../core/platform/refusal';
-import { IpcRejection, refusalCodes, type RefusalCode } from '../result';
+import type { RefusalCode } from '../result';
+import { refusalsAsCodes } from './refusalsAsCodes';
 import type { HandlersOf } from './handlerTypes';
 import type { CatalogueRefusal } from './referenceFiles';
 
-const isRefusalCode = (problem: string): problem is RefusalCode =>
-  (refusalCodes as readonly string[]).includes(problem);
 // Every problem these domains refuse with has its sentence in the window: the compiler checks it.
 true satisfies DraftProblem | OrderProblem | ComplaintProblem | OfferProblem extends RefusalCode
   ? true
   : never;
-
-/** What the core refuses on purpose reaches the window with its code; anything else stays an internal error. */
-function refusalsAsCodes<T>(work: () => T): T {
-  try {
-    return work();
-  } catch (error) {
-    const problem: unknown = error instanceof Refusal ? error.problem : undefined;
-    if (typeof problem === 'string' && isRefusalCode(problem))
-      throw new IpcRejection(problem, (error as Error).message);
-    throw error;
-  }
-}
 
 /**
  * Orders (drafts saved as typed, submitted once, their statuses and list),

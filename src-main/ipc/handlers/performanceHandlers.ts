@@ -2,7 +2,6 @@ import type { FileJobRunner } from '../../core/clients/fileJobs/fileJobRunner';
 import type { MainStrings } from '../../core/i18n/mainLocales';
 import { takeTargets } from '../../core/performance/targetEditions';
 import type { AchievementProblem } from '../../core/performance/achievementBook';
-import { Refusal } from '../../core/platform/refusal';
 import type { Clock, Logger } from '../../core/platform/ports';
 import type { DayOffProblem } from '../../core/schedule/dayOffRequests';
 import { scheduleWeek } from '../../core/schedule/scheduleWeek';
@@ -10,24 +9,14 @@ import type { WorkstationDatabase } from '../../core/workstation/workstationData
 import type { WorkstationPerformance } from '../../core/workstation/workstationPerformance';
 import type { PerformancePolicy } from '../../../src-shared/performance/performancePolicy';
 import type { Language } from '../../../src-shared/settings/userSettingsSchema';
-import { IpcRejection, refusalCodes, type RefusalCode } from '../result';
+import { IpcRejection, type RefusalCode } from '../result';
+import { refusalsAsCodes } from './refusalsAsCodes';
 import type { FileDialogs } from './fileDialogs';
 import type { HandlersOf } from './handlerTypes';
 import path from 'node:path';
 
 // Every problem these domains refuse with has its sentence in the window: the compiler checks it.
 true satisfies AchievementProblem | DayOffProblem extends RefusalCode ? true : never;
-
-function refusalsAsCodes<T>(work: () => T): T {
-  try {
-    return work();
-  } catch (error) {
-    const problem: unknown = error instanceof Refusal ? error.problem : undefined;
-    if (typeof problem === 'string' && (refusalCodes as readonly string[]).includes(problem))
-      throw new IpcRejection(problem as RefusalCode, (error as Error).message);
-    throw error;
-  }
-}
 
 const scheduleFailures = ['scheduleTooLarge', 'scheduleColumnsMissing', 'scheduleEmpty'] as const;
 

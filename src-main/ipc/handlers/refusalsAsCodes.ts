@@ -1,0 +1,20 @@
+import { Refusal } from '../../core/platform/refusal';
+import { IpcRejection, refusalCodes, type RefusalCode } from '../result';
+
+const isRefusalCode = (problem: string): problem is RefusalCode =>
+  (refusalCodes as readonly string[]).includes(problem);
+
+/**
+ * What the core refuses on purpose (a Refusal) reaches the window with its
+ * code, which the window says in words; anything else stays an internal error.
+ */
+export function refusalsAsCodes<T>(work: () => T): T {
+  try {
+    return work();
+  } catch (error) {
+    const problem: unknown = error instanceof Refusal ? error.problem : undefined;
+    if (typeof problem === 'string' && isRefusalCode(problem))
+      throw new IpcRejection(problem, (error as Error).message);
+    throw error;
+  }
+}
