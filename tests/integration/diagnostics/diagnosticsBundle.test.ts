@@ -1,33 +1,23 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
+import type { JobDatabase } from '../../../src-main/core/clients/fileJobs/fileJobTypes';
+import { encryptedTempBase, testFileJobs } from '../../support/fileJobBase';
+import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { strFromU8, unzipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { FileJobRunner } from '../../../src-main/core/clients/fileJobs/fileJobRunner';
 import type { PultDatabase } from '../../../src-main/core/db/database';
-import { newDatabaseKey } from '../../../src-main/core/db/encryption';
 import { redactSipMessage } from '../../../src-main/core/diagnostics/redaction';
 import { SipTrace } from '../../../src-main/core/diagnostics/sipTrace';
-import { silentLogger } from '../../../src-main/core/platform/ports';
-import { WorkerTempFolders } from '../../../src-main/core/platform/workerTemp';
 import { emptyPolicy } from '../../../src-main/core/settings/machinePolicy';
 import { sharedDir } from '../../support/kamailio';
 import { addClient } from '../../support/orderFixtures';
-import { openTempDatabase } from '../../support/tempDatabase';
 
-const runner = new FileJobRunner(
-  path.resolve(import.meta.dirname, '../../support/fileJobWorker.mjs'),
-  silentLogger,
-  new WorkerTempFolders(mkdtempSync(path.join(os.tmpdir(), 'pult-diagnostics-temp-'))),
-);
+const runner = testFileJobs('diagnostics');
 let dir: string;
 let db: PultDatabase;
-let key: ReturnType<typeof newDatabaseKey>;
+let database: JobDatabase;
 
 beforeAll(async () => {
-  dir = mkdtempSync(path.join(os.tmpdir(), 'pult-diagnostics-'));
-  key = newDatabaseKey();
-  db = await openTempDatabase(path.join(dir, 'pult.sqlite'), { key });
+  ({ dir, db, database } = await encryptedTempBase('diagnostics'));
   addClient(db, 'Коваленко Ірина Петрівна'); // her phone: +380671234567
 });
 afterAll(async () => {
@@ -70,7 +60,7 @@ describe('the diagnostics bundle', () => {
     const { entries } = await runner.run({
       task: 'diagnosticsBundle',
       file,
-      database: { file: db.file, key },
+      database,
       parts: {
         about: { name: 'Pult', version: '0.1.0', platform: 'linux' },
         policy: emptyPolicy,

@@ -1,25 +1,15 @@
-import { copyFileSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
+import { encryptedTempBase, testFileJobs } from '../../support/fileJobBase';
+import { copyFileSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { FileJobRunner } from '../../../src-main/core/clients/fileJobs/fileJobRunner';
 import type { JobDatabase } from '../../../src-main/core/clients/fileJobs/fileJobTypes';
 import type { PultDatabase } from '../../../src-main/core/db/database';
-import { newDatabaseKey } from '../../../src-main/core/db/encryption';
 import { mainStrings } from '../../../src-main/core/i18n/mainLocales';
-import { silentLogger } from '../../../src-main/core/platform/ports';
-import { WorkerTempFolders } from '../../../src-main/core/platform/workerTemp';
 import { ordersOf } from '../../../src-main/core/workstation/workstationOrders';
 import { demoCatalogueFile } from '../../support/orderFixtures';
-import { openTempDatabase } from '../../support/tempDatabase';
 import { sheetXml, xlsxEntries, zipArchive } from '../../support/zipArchive';
 
-// As the app runs them: each file on a worker thread of its own, writing into the encrypted base.
-const runner = new FileJobRunner(
-  path.resolve(import.meta.dirname, '../../support/fileJobWorker.mjs'),
-  silentLogger,
-  new WorkerTempFolders(mkdtempSync(path.join(os.tmpdir(), 'pult-reference-temp-'))),
-);
+const runner = testFileJobs('reference');
 let dir: string;
 let db: PultDatabase;
 let database: JobDatabase;
@@ -29,11 +19,7 @@ const demo = JSON.parse(readFileSync(demoCatalogueFile, 'utf8')) as Record<strin
 };
 
 beforeAll(async () => {
-  dir = mkdtempSync(path.join(os.tmpdir(), 'pult-reference-'));
-  const key = newDatabaseKey();
-  const file = path.join(dir, 'pult.sqlite');
-  db = await openTempDatabase(file, { key });
-  database = { file, key };
+  ({ dir, db, database } = await encryptedTempBase('reference'));
 });
 afterAll(async () => {
   await db.close();

@@ -1,20 +1,17 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
+import { openTempDatabase } from '../../support/tempDatabase';
+import { encryptedTempBase, testFileJobs } from '../../support/fileJobBase';
+import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
 import { readSheet } from 'read-excel-file/node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { FileJobRunner } from '../../../src-main/core/clients/fileJobs/fileJobRunner';
 import type { JobDatabase } from '../../../src-main/core/clients/fileJobs/fileJobTypes';
 import type { PultDatabase } from '../../../src-main/core/db/database';
 import { loadDemoWorkspace } from '../../../src-main/core/demo/demoWorkspace';
-import { newDatabaseKey } from '../../../src-main/core/db/encryption';
 import { mainStrings } from '../../../src-main/core/i18n/mainLocales';
 import { AchievementBook } from '../../../src-main/core/performance/achievementBook';
 import { SheetCalculator } from '../../../src-main/core/performance/performanceSheet';
-import { silentLogger } from '../../../src-main/core/platform/ports';
-import { WorkerTempFolders } from '../../../src-main/core/platform/workerTemp';
 import { DayOffRequests } from '../../../src-main/core/schedule/dayOffRequests';
 import { scheduleWeek } from '../../../src-main/core/schedule/scheduleWeek';
 import { addDays, localDay, weekStartOf } from '../../../src-shared/localDays';
@@ -23,14 +20,9 @@ import {
   defaultAchievementKinds,
 } from '../../../src-shared/performance/performancePolicy';
 import { addClient } from '../../support/orderFixtures';
-import { openTempDatabase } from '../../support/tempDatabase';
 import { pdfText } from '../../support/pdfText';
 
-const runner = new FileJobRunner(
-  path.resolve(import.meta.dirname, '../../support/fileJobWorker.mjs'),
-  silentLogger,
-  new WorkerTempFolders(mkdtempSync(path.join(os.tmpdir(), 'pult-performance-temp-'))),
-);
+const runner = testFileJobs('performance');
 let dir: string;
 let db: PultDatabase;
 let database: JobDatabase;
@@ -40,11 +32,7 @@ const clock = { now: () => now };
 const actor = 'op';
 
 beforeAll(async () => {
-  dir = mkdtempSync(path.join(os.tmpdir(), 'pult-performance-'));
-  const key = newDatabaseKey();
-  const file = path.join(dir, 'pult.sqlite');
-  db = await openTempDatabase(file, { key });
-  database = { file, key };
+  ({ dir, db, database } = await encryptedTempBase('performance'));
 });
 afterAll(async () => {
   await db.close();
