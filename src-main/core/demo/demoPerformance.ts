@@ -41,10 +41,8 @@ export function demoPerformance(
   const today = localDay(now);
 
   // The state journal, day by day: calls that overlap an earlier one's wrap-up are left out of it.
-  const state = {
-    run: (time: string, who: string, name: AgentStateRecord['state'], reason: string | null) =>
-      appendState(sqlite, { at: time, actor: who, state: name, reason }),
-  };
+  const state = (time: number, name: AgentStateRecord['state'], reason: string | null = null) =>
+    appendState(sqlite, { at: at(time), actor, state: name, reason });
   const byDay = new Map<string, DemoCall[]>();
   for (const call of demo.calls) {
     const day = localDay(new Date(call.answeredAt));
@@ -54,27 +52,27 @@ export function demoPerformance(
     const start = dayStart(day).getTime();
     const lunchFrom = start + 13 * 3600_000;
     const lunchTo = lunchFrom + 45 * 60_000;
-    state.run(at(start + (8 * 60 + 55) * 60_000), actor, 'notReady', 'starting');
-    state.run(at(start + 9 * 3600_000), actor, 'ready', null);
+    state(start + (8 * 60 + 55) * 60_000, 'notReady', 'starting');
+    state(start + 9 * 3600_000, 'ready');
     let free = start + 9 * 3600_000;
     let lunched = false;
     for (const call of (byDay.get(day) ?? []).sort((a, b) => a.answeredAt - b.answeredAt)) {
       if (!lunched && call.answeredAt >= lunchFrom) {
         lunched = true;
         if (free <= lunchFrom) {
-          state.run(at(lunchFrom), actor, 'notReady', 'lunch');
-          state.run(at(lunchTo), actor, 'ready', null);
+          state(lunchFrom, 'notReady', 'lunch');
+          state(lunchTo, 'ready');
           free = lunchTo;
         }
       }
       if (call.answeredAt < free || call.wrappedAt > now.getTime()) continue;
-      state.run(at(call.answeredAt), actor, 'onCall', null);
-      state.run(at(call.endedAt), actor, 'wrapUp', null);
-      state.run(at(call.wrappedAt), actor, 'ready', null);
+      state(call.answeredAt, 'onCall');
+      state(call.endedAt, 'wrapUp');
+      state(call.wrappedAt, 'ready');
       free = call.wrappedAt;
     }
     const quit = Math.max(free, start + (18 * 60 + 5) * 60_000);
-    if (day !== today) state.run(at(quit), actor, 'notReady', 'offline');
+    if (day !== today) state(quit, 'notReady', 'offline');
   }
 
   // Targets: a year ago, and the sales target raised two months ago.
