@@ -12,7 +12,7 @@ import { drillCalls } from './sheetFigures';
 import type { SheetAnswer, SheetRequest, SheetWorkerData } from './sheetMessages';
 
 const data = workerData as SheetWorkerData;
-const sqlite = new Database(data.file, { readonly: false });
+const sqlite = new Database(data.file);
 prepareConnection(sqlite, { key: data.key, busyTimeoutMs: 10_000 });
 const calculator = new SheetCalculator(sqlite);
 
