@@ -45,6 +45,9 @@ import { FileJobRunner } from '../core/clients/fileJobs/fileJobRunner';
 import { WorkerTempFolders } from '../core/platform/workerTemp';
 import { EndedCalls } from '../core/performance/endedCalls';
 import { SipTrace } from '../core/diagnostics/sipTrace';
+import { UpdateService } from '../core/updates/updateService';
+import { operatorWork } from '../core/workstation/operatorWork';
+import { platformUpdateEngine } from './updater';
 
 /*
  * The composition root: it makes each service once, in the order they need
@@ -192,6 +195,21 @@ function start(): void {
   const headsets = startHeadsets({ callCenter, settings, status, logger });
   app.on('will-quit', () => headsets.stop());
 
+  // --- Updates: found and downloaded in the background, installed only when the operator is free.
+  const updates = new UpdateService({
+    engine: platformUpdateEngine(logger),
+    policy: () => policy.updates,
+    running: app.getVersion(),
+    busy: () => operatorWork(liveCalls, agent),
+    clock,
+    logger,
+  });
+  updates.onChanged((view) => send('updates.changed', view));
+  agent.onChanged(() => updates.workChanged());
+  callCenter.onCallsChanged(() => updates.workChanged());
+  updates.start();
+  app.on('will-quit', () => updates.stop());
+
   // --- The operator's presence: the idle question and the tray.
   const { idle } = startAgentPresence({
     agent,
@@ -240,6 +258,7 @@ function start(): void {
       headsets,
       sipTrace,
       logFiles,
+      updates,
     }),
     trustedOrigin,
     logger,

@@ -91,6 +91,10 @@ export const invokeChannels = [
   'schedule.load',
   'schedule.requestDayOff',
   'diagnostics.save',
+  'updates.view',
+  'updates.check',
+  'updates.installNow',
+  'updates.installOnQuit',
   'media.attach',
   'media.respond',
   'media.event',
@@ -109,5 +113,6 @@ export const eventChannels = [
   'media.request',
   'performance.changed',
   'ui.saveDiagnostics',
+  'updates.changed',
 ] as const;
 export type EventChannel = (typeof eventChannels)[number];

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { installAnswerSchema, updateViewSchema } from '../../src-shared/updates/updateView';
 import { revealedDetailsSchema, revealRequestSchema } from '../../src-shared/clients/personalData';
 import { workstationStatusSchema } from '../../src-shared/status/workstationStatusSchema';
 import {
@@ -601,6 +602,12 @@ export const invokeContract = {
       .strict(),
     response: z.object({ saved: z.boolean() }),
   },
+  /** Updates: what is running, what the ring offers, and whether it waits for the operator. */
+  'updates.view': { request: noRequest, response: updateViewSchema },
+  'updates.check': { request: noRequest, response: updateViewSchema },
+  /** Installs the downloaded update now (refused while a call, a wrap-up or IT's window holds it). */
+  'updates.installNow': { request: noRequest, response: installAnswerSchema },
+  'updates.installOnQuit': { request: noRequest, response: installAnswerSchema },
   'media.attach': { request: noRequest, response: z.object({ ok: z.literal(true) }) },
   'media.respond': { request: mediaResponseSchema, response: z.object({ ok: z.literal(true) }) },
   'media.event': { request: mediaEventSchema, response: z.object({ ok: z.literal(true) }) },
@@ -625,6 +632,8 @@ export const eventContract = {
   'performance.changed': z.object({ at: z.string() }),
   /** The tray asks the window for the diagnostics bundle (the window lists the audio devices). */
   'ui.saveDiagnostics': z.object({}).strict(),
+  /** The update's state moved (found, downloaded, held or offered). */
+  'updates.changed': updateViewSchema,
 } as const satisfies Record<EventChannel, z.ZodType>;
 
 export type RequestOf<C extends InvokeChannel> = z.input<(typeof invokeContract)[C]['request']>;

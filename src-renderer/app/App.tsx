@@ -30,7 +30,7 @@ import { ComplaintDialog, KnowledgeDrawer, OrderDialog, OrdersPage } from '../fe
 import { PerformancePage } from '../features/performance';
 import { SchedulePage } from '../features/schedule';
 import { CallScriptPanel, ScriptsPage, useCallScript } from '../features/scripts';
-import { saveDiagnostics, SettingsPage } from '../features/settings';
+import { saveDiagnostics, SettingsPage, UpdateOffer } from '../features/settings';
 import { switchLanguage } from '../i18n/i18n';
 import { HotkeyCheatSheet } from '../shell/HotkeyCheatSheet';
 import { IdlePrompt } from '../shell/IdlePrompt';
@@ -293,7 +293,10 @@ export function App({ initialSettings }: { initialSettings: SettingsView }) {
         </AppShell.Aside>
       )}
       <AppShell.Footer>
-        <StatusBar />
+        <Group h="100%" justify="space-between" wrap="nowrap">
+          <StatusBar />
+          <UpdateOffer />
+        </Group>
       </AppShell.Footer>
       <IdlePrompt />
       <OrderDialog calls={calls} />

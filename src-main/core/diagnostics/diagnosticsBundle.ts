@@ -8,6 +8,8 @@ import { maskNumbers } from './redaction';
 export interface DiagnosticsParts {
   about: Record<string, unknown>;
   policy: unknown;
+  /** The update state: running version, ring, what was found, why it waits or failed. */
+  updates: unknown;
   status: unknown;
   stalls: unknown;
   sipTrace: string;
@@ -66,6 +68,7 @@ export async function writeDiagnosticsBundle(
   const entries: Record<string, Uint8Array> = {
     'about.json': json(parts.about),
     'policy.json': json(parts.policy),
+    'updates.json': json(parts.updates),
     'status.json': json(parts.status),
     'main-stalls.json': json(parts.stalls),
     'sip-trace.txt': strToU8(parts.sipTrace),

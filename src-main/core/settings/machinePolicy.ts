@@ -11,6 +11,7 @@ import {
   defaultPerformancePolicy,
   performancePolicySchema,
 } from '../../../src-shared/performance/performancePolicy';
+import { defaultUpdatePolicy, updatePolicySchema } from '../../../src-shared/updates/updatePolicy';
 
 /** What the center's lists offer; absent means the built-in list. */
 export const workListsSchema = z
@@ -178,6 +179,8 @@ export const machinePolicySchema = z.object({
     .default({}),
   /** The performance sheet's targets, achievements, average score and the schedule file. */
   performance: performancePolicySchema.default(defaultPerformancePolicy),
+  /** Self-update: the center's server, the ring, a pinned or held version, the install window. */
+  updates: updatePolicySchema.default(defaultUpdatePolicy),
 });
 export type MachinePolicy = z.infer<typeof machinePolicySchema>;
 
@@ -196,6 +199,7 @@ export const emptyPolicy: MachinePolicy = {
   privacy: { maskCard: true },
   referenceFiles: {},
   performance: defaultPerformancePolicy,
+  updates: defaultUpdatePolicy,
 };
 
 export type PolicyParseResult =

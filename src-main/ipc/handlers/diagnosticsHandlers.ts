@@ -9,6 +9,7 @@ import type { Clock, Logger } from '../../core/platform/ports';
 import type { MachinePolicy } from '../../core/settings/machinePolicy';
 import type { WorkstationStatusBoard } from '../../core/status/workstationStatusBoard';
 import type { WorkstationDatabase } from '../../core/workstation/workstationDatabase';
+import type { UpdateView } from '../../../src-shared/updates/updateView';
 import { IpcRejection } from '../result';
 import type { FileDialogs } from './fileDialogs';
 import type { HandlersOf } from './handlerTypes';
@@ -33,6 +34,8 @@ export function diagnosticsHandlers(deps: {
   dialogs: FileDialogs;
   files: FileJobRunner;
   strings: () => MainStrings;
+  /** The update state (running version, ring, what was found and why it waits). */
+  updates: () => UpdateView;
 }): HandlersOf<'diagnostics.'> {
   return {
     'diagnostics.save': async ({ audioDevices }) => {
@@ -59,6 +62,7 @@ export function diagnosticsHandlers(deps: {
               at: now.toISOString(),
             },
             policy: deps.policy,
+            updates: deps.updates(),
             status: deps.status.current(),
             stalls: deps.stalls(),
             sipTrace: deps.sipTrace.text(),

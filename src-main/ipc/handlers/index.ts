@@ -32,6 +32,8 @@ import { WrapUp } from '../../core/calls/wrapUp';
 import { IpcRejection } from '../result';
 import { performanceHandlers } from './performanceHandlers';
 import { diagnosticsHandlers } from './diagnosticsHandlers';
+import { updateHandlers } from './updateHandlers';
+import type { UpdateService } from '../../core/updates/updateService';
 import type { SipTrace } from '../../core/diagnostics/sipTrace';
 import {
   performanceOf,
@@ -83,6 +85,7 @@ export interface MainServices {
   sipTrace: SipTrace;
   /** The log files the app writes. */
   logFiles: () => string[];
+  updates: UpdateService;
 }
 
 /** One handler for every invoke channel of the contract (the compiler checks none is missing). */
@@ -287,7 +290,9 @@ export function createInvokeHandlers(services: MainServices): InvokeHandlers {
       dialogs,
       files: services.files,
       strings,
+      updates: () => services.updates.view(),
     }),
+    ...updateHandlers(services.updates),
     ...sipHandlers(services),
     ...headsetHandlers(services),
   };

@@ -4,6 +4,7 @@ import { HeadsetSettings } from './HeadsetSettings';
 import { HotkeySettings } from './HotkeySettings';
 import { SipAccountForm } from './SipAccountForm';
 import { DiagnosticsBundle } from './DiagnosticsBundle';
+import { UpdatesPanel } from './UpdatesPanel';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
@@ -86,6 +87,7 @@ export function SettingsPage({ settings }: { settings: SettingsView }) {
       <Divider my="sm" />
       <SipAccountForm />
       <Divider my="sm" />
+      <UpdatesPanel />
       <DiagnosticsBundle />
     </Stack>
   );

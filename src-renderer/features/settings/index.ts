@@ -1,2 +1,3 @@
 export { SettingsPage } from './SettingsPage';
 export { saveDiagnostics } from './DiagnosticsBundle';
+export { UpdateOffer } from './UpdatesPanel';

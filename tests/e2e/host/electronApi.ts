@@ -9,7 +9,8 @@
  * session (hostProtocol), ipcMain (hostIpcMain), BrowserWindow and
  * webContents (hostWindows, with the preload wrapper in hostPreload), dialog
  * and shell (hostDialogs), notifications, tray, menus, screen, power monitor,
- * theme and global shortcuts (hostDesktop), safeStorage (hostSafeStorage).
+ * theme and global shortcuts (hostDesktop), safeStorage (hostSafeStorage),
+ * net for the updater's downloads (hostNet).
  * What cannot be the same is said where it differs. Never shipped: it lives
  * under tests/.
  */
@@ -17,6 +18,7 @@ import { hostApp } from './hostApp';
 import { hostDesktop } from './hostDesktop';
 import { hostDialogs } from './hostDialogs';
 import { hostIpcMain } from './hostIpcMain';
+import { hostNet } from './hostNet';
 import { hostProtocol, hostSession } from './hostProtocol';
 import { hostSafeStorage } from './hostSafeStorage';
 import { createHostState, type HostOptions } from './hostState';
@@ -43,6 +45,7 @@ export function createElectronApi(options: HostOptions) {
     ipcMain,
     ipcRenderer: undefined,
     Menu: desktop.Menu,
+    net: hostNet(),
     nativeTheme: desktop.nativeTheme,
     Notification: desktop.Notification,
     powerMonitor: desktop.powerMonitor,

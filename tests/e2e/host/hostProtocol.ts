@@ -104,5 +104,7 @@ export function hostSession(state: HostState) {
     await state.options.context.grantPermissions(granted, { origin: httpOrigin });
   }
 
-  return { session: { defaultSession }, defaultSession, applyPermissions };
+  // electron-updater downloads through a session of its own; on the host every session is the one.
+  const fromPartition = () => defaultSession;
+  return { session: { defaultSession, fromPartition }, defaultSession, applyPermissions };
 }

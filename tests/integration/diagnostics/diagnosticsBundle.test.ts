@@ -64,6 +64,11 @@ describe('the diagnostics bundle', () => {
       parts: {
         about: { name: 'Pult', version: '0.1.0', platform: 'linux' },
         policy: emptyPolicy,
+        updates: {
+          running: '0.1.0',
+          ring: 'broad',
+          state: { kind: 'ready', version: '0.2.0', heldBy: 'call', installOnQuit: false },
+        },
         status: { sip: { state: 'registered' } },
         stalls: { longestMs: 12 },
         sipTrace: trace.text(),
@@ -86,8 +91,9 @@ describe('the diagnostics bundle', () => {
       'policy.json',
       'sip-trace.txt',
       'status.json',
+      'updates.json',
     ]);
-    expect(entries).toBe(9);
+    expect(entries).toBe(10);
     const all = Object.values(zip)
       .map((bytes) => strFromU8(bytes))
       .join('\n');

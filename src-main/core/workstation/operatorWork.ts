@@ -1,0 +1,18 @@
+import type { AgentStateService } from '../agent/agentStateService';
+import type { LiveCallRegistry } from '../telephony/liveCallRegistry';
+
+/**
+ * What the operator is busy with, for whatever must not interrupt them (an
+ * update's install): a live call (ringing, talking, on hold), then a wrap-up.
+ * Outbound sessions join here when outbound lists exist.
+ */
+export function operatorWork(
+  liveCalls: Pick<LiveCallRegistry, 'count'>,
+  agent: Pick<AgentStateService, 'view'>,
+): 'call' | 'wrapUp' | undefined {
+  if (liveCalls.count() > 0) return 'call';
+  const state = agent.view().name;
+  if (state === 'onCall') return 'call';
+  if (state === 'wrapUp') return 'wrapUp';
+  return undefined;
+}
