@@ -10,7 +10,13 @@ import { systemClock } from '../core/platform/ports';
 import { appEntryUrl, appOrigin, appScheme, originOf } from '../core/security/appOrigin';
 import { createAppProtocolHandler } from '../core/security/appProtocol';
 import { offeredLists } from '../core/settings/machinePolicy';
-import { readMachinePolicy } from '../core/settings/machinePolicyFile';
+import {
+  machinePolicyPath,
+  readPolicyFileText,
+  watchPolicyFile,
+} from '../core/settings/machinePolicyFile';
+import { LivePolicy } from '../core/settings/livePolicy';
+import { MachinePolicySources } from '../core/settings/policySources';
 import { SettingsService } from '../core/settings/settingsService';
 import { WorkstationStatusBoard } from '../core/status/workstationStatusBoard';
 import { defaultDialRules, toDialTarget } from '../core/telephony/dialRules';
@@ -48,6 +54,7 @@ import { SipTrace } from '../core/diagnostics/sipTrace';
 import { UpdateService } from '../core/updates/updateService';
 import { operatorWork } from '../core/workstation/operatorWork';
 import { platformUpdateEngine } from './updater';
+import { watchOsPolicy } from './osPolicy';
 
 /*
  * The composition root: it makes each service once, in the order they need
@@ -88,7 +95,22 @@ function start(): void {
   const stalls = new MainStallMonitor(logger).start();
   const clock = systemClock;
   const actor = os.userInfo().username;
-  const policy = readMachinePolicy(logger);
+  // IT's policy: the file, under the registry or managed preferences; applied live as IT changes it.
+  const policySources = new MachinePolicySources(logger);
+  const policyFile = machinePolicyPath();
+  const livePolicy = new LivePolicy(policySources.fileChanged(readPolicyFileText(policyFile)));
+  const policy = livePolicy.current;
+  const osPolicy = watchOsPolicy(
+    (values) => livePolicy.apply(policySources.valuesChanged(values)),
+    logger,
+  );
+  const stopPolicyFile = watchPolicyFile(policyFile, (text) =>
+    livePolicy.apply(policySources.fileChanged(text)),
+  );
+  app.on('will-quit', () => {
+    osPolicy.dispose();
+    stopPolicyFile();
+  });
   const settings = new SettingsService(electronJsonStore<UserSettings>('settings'), policy, logger);
   const strings = () => mainStrings(settings.view().values.language);
   const status = new WorkstationStatusBoard(clock);
@@ -210,6 +232,27 @@ function start(): void {
   updates.start();
   app.on('will-quit', () => updates.stop());
 
+  // --- A policy change reaches what must act at once; the rest reads it when it acts.
+  // A new PBX address re-registers, but never under a live call: after it.
+  let sipRestartPending = false;
+  const restartSipWhenFree = () => {
+    if (liveCalls.count() > 0) {
+      sipRestartPending = true;
+      return;
+    }
+    sipRestartPending = false;
+    void sipAccount.startIfConfigured();
+  };
+  callCenter.onCallsChanged(() => {
+    if (sipRestartPending) restartSipWhenFree();
+  });
+  livePolicy.onChanged((sections) => {
+    logger.info('machine policy changed', { sections });
+    settings.policyChanged();
+    if (sections.includes('sip')) restartSipWhenFree();
+    if (sections.includes('updates')) updates.policyChanged();
+  });
+
   // --- The operator's presence: the idle question and the tray.
   const { idle } = startAgentPresence({
     agent,
@@ -233,6 +276,11 @@ function start(): void {
       settings,
       status,
       policy,
+      policySource: {
+        file: policyFile,
+        os: osPolicy.source,
+        problems: () => livePolicy.problems(),
+      },
       strings,
       openExternal,
       dialogs: fileDialogs,

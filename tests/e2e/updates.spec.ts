@@ -17,6 +17,7 @@ let server: UpdateServer | undefined;
 let app: PultApp | undefined;
 let page: Page;
 let cacheDir: string;
+let policyFile: string;
 
 const running = (
   JSON.parse(readFileSync(path.resolve(import.meta.dirname, '../../package.json'), 'utf8')) as {
@@ -32,7 +33,7 @@ test.beforeAll(async () => {
   server = await UpdateServer.start();
   server.publish('broad', newer);
   const dir = mkdtempSync(path.join(os.tmpdir(), 'pult-update-e2e-'));
-  const policyFile = path.join(dir, 'policy.json');
+  policyFile = path.join(dir, 'policy.json');
   writeFileSync(policyFile, JSON.stringify({ updates: { url: `${server.url}/`, ring: 'broad' } }));
   // What electron-builder writes beside an installed app; from the sources the updater reads this one.
   const updateConfig = path.join(dir, 'app-update.yml');
@@ -102,4 +103,19 @@ test('an update found during a call is downloaded, held through the call and the
   await expect(offer.getByTestId('update-install-on-quit')).toBeVisible();
   await page.getByTestId('nav-settings').click();
   await expect(state).toHaveText(`Версію ${newer} завантажено й перевірено.`);
+});
+
+test('IT changes the policy while Pult runs: Settings shows the new lock without a restart', async () => {
+  await page.getByTestId('nav-settings').click();
+  const locked = page.getByText('Встановлено адміністратором');
+  await expect(locked).toHaveCount(0);
+  writeFileSync(
+    policyFile,
+    JSON.stringify({
+      updates: { url: `${server!.url}/`, ring: 'broad' },
+      settings: { theme: 'dark' },
+    }),
+  );
+  await expect(locked).toHaveCount(1, { timeout: 10_000 });
+  await expect(page.getByTestId('setting-theme')).toHaveAttribute('data-disabled', 'true');
 });

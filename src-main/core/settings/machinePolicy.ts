@@ -250,29 +250,43 @@ function acceptedKeys(
 }
 
 /**
- * IT's policy file: each key is checked on its own, and one that is unknown
- * or wrong is reported by name and ignored while the rest still applies (a
- * typo in one setting must not unlock every other). Only a file that is not
- * a JSON object at all is ignored whole.
+ * IT's policy, from wherever it came (the file, the registry): each key is
+ * checked on its own, and one that is unknown or wrong is reported by name
+ * and ignored while the rest still applies (a typo in one setting must not
+ * unlock every other).
  */
-export function parseMachinePolicy(text: string | undefined): PolicyParseResult {
-  if (text === undefined || text.trim() === '') return { ok: true, policy: emptyPolicy };
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch (error) {
-    return { ok: false, policy: emptyPolicy, problem: `not valid JSON: ${String(error)}` };
-  }
-  if (!isRecord(json)) return { ok: false, policy: emptyPolicy, problem: 'not a JSON object' };
+export function policyFromObject(json: Record<string, unknown>): PolicyParseResult {
   const problems: string[] = [];
   const parsed = machinePolicySchema.safeParse(
     acceptedKeys(machinePolicySchema, json, '', problems),
   );
   if (!parsed.success) {
-    // Keys that pass alone but not together (none today): the file is ignored whole, and said why.
+    // Keys that pass alone but not together (none today): the policy is ignored whole, and said why.
     return { ok: false, policy: emptyPolicy, problem: z.prettifyError(parsed.error) };
   }
   return problems.length === 0
     ? { ok: true, policy: parsed.data }
     : { ok: false, policy: parsed.data, problem: problems.join('; ') };
+}
+
+/** The policy file's text as an object; a file that is not a JSON object is ignored whole, and said why. */
+export function policyFileObject(
+  text: string | undefined,
+): { ok: true; json: Record<string, unknown> } | { ok: false; problem: string } {
+  if (text === undefined || text.trim() === '') return { ok: true, json: {} };
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (error) {
+    return { ok: false, problem: `not valid JSON: ${String(error)}` };
+  }
+  return isRecord(json) ? { ok: true, json } : { ok: false, problem: 'not a JSON object' };
+}
+
+/** IT's policy file alone (no registry): its keys checked one by one. */
+export function parseMachinePolicy(text: string | undefined): PolicyParseResult {
+  const file = policyFileObject(text);
+  return file.ok
+    ? policyFromObject(file.json)
+    : { ok: false, policy: emptyPolicy, problem: file.problem };
 }

@@ -1,11 +1,11 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, unwatchFile, watchFile } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { Logger } from '../platform/ports';
-import { parseMachinePolicy, type MachinePolicy } from './machinePolicy';
 
 /**
- * Where IT puts the machine-wide policy: a folder only administrators can write.
- * PULT_POLICY_FILE overrides it (for staging rollouts and tests).
+ * Where IT puts the machine-wide policy file: a folder only administrators
+ * can write. PULT_POLICY_FILE overrides it (for staging rollouts and tests).
+ * On Windows and macOS the registry and managed preferences come on top.
  */
 export function machinePolicyPath(): string {
   const override = process.env['PULT_POLICY_FILE'];
@@ -17,16 +17,32 @@ export function machinePolicyPath(): string {
   return '/etc/pult/policy.json';
 }
 
-export function readMachinePolicy(logger: Logger): MachinePolicy {
-  const file = machinePolicyPath();
-  let text: string | undefined;
+/** The file's text at start (before the window opens; a few KB), or undefined when there is none. */
+export function readPolicyFileText(file: string): string | undefined {
   try {
-    text = readFileSync(file, 'utf8');
+    return readFileSync(file, 'utf8');
   } catch {
-    return parseMachinePolicy(undefined).policy;
+    return undefined;
   }
-  const result = parseMachinePolicy(text);
-  // What was wrong is named; the keys that were right still apply.
-  if (!result.ok) logger.error('machine policy: keys ignored', { file, problem: result.problem });
-  return result.policy;
+}
+
+/**
+ * Calls back with the file's text whenever IT writes, replaces or removes it.
+ * Polled by stat (every `intervalMs`), which also sees a file created later,
+ * a folder that did not exist, and a copy over a network share.
+ */
+export function watchPolicyFile(
+  file: string,
+  onText: (text: string | undefined) => void,
+  intervalMs = 2000,
+): () => void {
+  const listener = (
+    now: { mtimeMs: number; size: number },
+    before: { mtimeMs: number; size: number },
+  ) => {
+    if (now.mtimeMs === before.mtimeMs && now.size === before.size) return;
+    readFile(file, 'utf8').then(onText, () => onText(undefined));
+  };
+  watchFile(file, { interval: intervalMs, persistent: false }, listener);
+  return () => unwatchFile(file, listener);
 }

@@ -49,6 +49,11 @@ export class SettingsService {
     return view;
   }
 
+  /** IT's policy changed: the values in force and the locks are shown again. */
+  policyChanged(): void {
+    this.events.emit('changed', this.view());
+  }
+
   onChanged(listener: (view: SettingsView) => void): () => void {
     this.events.on('changed', listener);
     return () => this.events.off('changed', listener);

@@ -14,6 +14,14 @@ import { IpcRejection } from '../result';
 import type { FileDialogs } from './fileDialogs';
 import type { HandlersOf } from './handlerTypes';
 
+export interface PolicySource {
+  /** The policy file's path (read whether or not it exists). */
+  file: string;
+  /** The registry or managed preferences, as read on this platform. */
+  os: string;
+  problems: () => readonly string[];
+}
+
 /**
  * IT's diagnostics bundle, one click from Settings: a zip the operator
  * saves and sends, written on a worker, with nothing personal in it.
@@ -23,6 +31,7 @@ export function diagnosticsHandlers(deps: {
   clock: Clock;
   logger: Logger;
   policy: MachinePolicy;
+  policySource: PolicySource;
   status: WorkstationStatusBoard;
   stalls: () => MainStalls;
   sipTrace: SipTrace;
@@ -61,7 +70,11 @@ export function diagnosticsHandlers(deps: {
               os: { type: os.type(), release: os.release(), arch: os.arch() },
               at: now.toISOString(),
             },
-            policy: deps.policy,
+            policy: {
+              inForce: deps.policy,
+              sources: { file: deps.policySource.file, os: deps.policySource.os },
+              ignored: deps.policySource.problems(),
+            },
             updates: deps.updates(),
             status: deps.status.current(),
             stalls: deps.stalls(),

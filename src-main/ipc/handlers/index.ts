@@ -33,6 +33,7 @@ import { IpcRejection } from '../result';
 import { performanceHandlers } from './performanceHandlers';
 import { diagnosticsHandlers } from './diagnosticsHandlers';
 import { updateHandlers } from './updateHandlers';
+import type { PolicySource } from './diagnosticsHandlers';
 import type { UpdateService } from '../../core/updates/updateService';
 import type { SipTrace } from '../../core/diagnostics/sipTrace';
 import {
@@ -56,6 +57,8 @@ export interface MainServices {
   settings: SettingsService;
   status: WorkstationStatusBoard;
   policy: MachinePolicy;
+  /** Where the policy in force came from, and the keys IT set that were ignored. */
+  policySource: PolicySource;
   strings: () => MainStrings;
   openExternal: (url: string) => Promise<void>;
   dialogs: FileDialogs;
@@ -281,6 +284,7 @@ export function createInvokeHandlers(services: MainServices): InvokeHandlers {
       clock,
       logger: services.logger,
       policy,
+      policySource: services.policySource,
       status: services.status,
       stalls: services.stalls,
       sipTrace: services.sipTrace,

@@ -130,6 +130,7 @@ describe('parseMachinePolicy', () => {
         privacy: { maskCard: true },
         referenceFiles: {},
         performance: defaultPerformancePolicy,
+        updates: { enabled: true, ring: 'broad', hold: false, checkEveryHours: 4 },
       },
     });
   });
