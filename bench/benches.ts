@@ -9,6 +9,7 @@ import { scriptAppBenches } from './scriptsInApp.bench';
 import { orderBenches } from './orders.bench';
 import { orderAppBenches } from './ordersInApp.bench';
 import { performanceBenches } from './performance.bench';
+import { releaseBenches } from './release.bench';
 
 export interface Figure {
   name: string;
@@ -34,4 +35,5 @@ export const benches: Bench[] = [
   ...orderBenches,
   ...orderAppBenches,
   ...performanceBenches,
+  ...releaseBenches,
 ];
