@@ -376,5 +376,8 @@ function start(): void {
   app.on('second-instance', showMainWindow);
   app.on('window-all-closed', () => app.quit());
   // Since the process started: how long the operator waited for a window (IT reads it in the log).
-  logger.info('started', { version: app.getVersion(), msSinceProcessStart: Math.round(performance.now()) });
+  logger.info('started', {
+    version: app.getVersion(),
+    msSinceProcessStart: Math.round(performance.now()),
+  });
 }
