@@ -51,6 +51,7 @@ import { FileJobRunner } from '../core/clients/fileJobs/fileJobRunner';
 import { WorkerTempFolders } from '../core/platform/workerTemp';
 import { EndedCalls } from '../core/performance/endedCalls';
 import { SipTrace } from '../core/diagnostics/sipTrace';
+import { ConnectionTimings } from '../core/diagnostics/connectionTimings';
 import { UpdateService } from '../core/updates/updateService';
 import { operatorWork } from '../core/workstation/operatorWork';
 import { platformUpdateEngine } from './updater';
@@ -181,7 +182,12 @@ function start(): void {
   const userAgent = `Pult/${app.getVersion()}`;
   // The last SIP messages, redacted as they pass, for IT's diagnostics bundle.
   const sipTrace = new SipTrace(clock);
-  const registration = new SipRegistration(status, logger, { userAgent, trace: sipTrace });
+  const timings = new ConnectionTimings(clock);
+  const registration = new SipRegistration(status, logger, {
+    userAgent,
+    trace: sipTrace,
+    onRegistrationTimed: (ms, result) => timings.record({ kind: 'registration', ms, result }),
+  });
   const sipAccount = new SipAccountService(
     electronJsonStore<SipAccount>('sip-account'),
     safeStorageSecrets(),
@@ -204,6 +210,7 @@ function start(): void {
     account: () => sipAccount.current(),
     autoAnswer: () => settings.view().values.autoAnswer,
   });
+  callCenter.media.onIceSettled((ms, result) => timings.record({ kind: 'ice', ms, result }));
   void sipAccount.startIfConfigured();
   // A call that ends moves the sheet at once (a missed call, a call waiting for its wrap-up).
   const endedCalls = new EndedCalls();
@@ -305,6 +312,7 @@ function start(): void {
       dialTarget,
       headsets,
       sipTrace,
+      timings: () => timings.list(),
       logFiles,
       updates,
     }),

@@ -2,6 +2,7 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } fro
 import os from 'node:os';
 import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
+import { strFromU8, unzipSync } from 'fflate';
 import { startKamailio, type Kamailio } from '../support/kamailio';
 import { UpdateServer } from '../support/updateServer';
 import { launchPult, type PultApp } from './support/pultApp';
@@ -18,6 +19,7 @@ let app: PultApp | undefined;
 let page: Page;
 let cacheDir: string;
 let policyFile: string;
+let diagnosticsZip: string;
 
 const running = (
   JSON.parse(readFileSync(path.resolve(import.meta.dirname, '../../package.json'), 'utf8')) as {
@@ -42,11 +44,13 @@ test.beforeAll(async () => {
     'provider: generic\nurl: https://updates.pult.invalid/\nupdaterCacheDirName: pult-updater\n',
   );
   cacheDir = path.join(dir, 'cache');
+  diagnosticsZip = path.join(dir, 'diagnostics.zip');
   app = await launchPult({
     env: {
       PULT_POLICY_FILE: policyFile,
       PULT_UPDATE_CONFIG: updateConfig,
       XDG_CACHE_HOME: cacheDir,
+      PULT_HOST_SAVE_FILE: diagnosticsZip,
     },
   });
   page = await app.firstWindow();
@@ -103,6 +107,32 @@ test('an update found during a call is downloaded, held through the call and the
   await expect(offer.getByTestId('update-install-on-quit')).toBeVisible();
   await page.getByTestId('nav-settings').click();
   await expect(state).toHaveText(`Версію ${newer} завантажено й перевірено.`);
+});
+
+test('the diagnostics bundle holds the update state, where the policy came from, and the call’s registration and ICE timings', async () => {
+  await page.getByTestId('nav-settings').click();
+  await page.getByTestId('diagnostics-save').click();
+  await expect(page.getByTestId('diagnostics-saved')).toBeVisible();
+  const zip = unzipSync(new Uint8Array(readFileSync(diagnosticsZip)));
+  const json = (name: string) => JSON.parse(strFromU8(zip[name]!)) as unknown;
+  expect(json('updates.json')).toMatchObject({
+    running,
+    ring: 'broad',
+    state: { kind: 'ready', version: newer, heldBy: null },
+  });
+  expect(json('policy.json')).toMatchObject({
+    inForce: { updates: { url: `${server!.url}/` } },
+    sources: { file: policyFile },
+    ignored: [],
+  });
+  // The call above: its registration at start, and its media's ICE through real WebRTC.
+  const timings = json('connection-timings.json') as { kind: string; ms: number; result: string }[];
+  expect(timings).toContainEqual(
+    expect.objectContaining({ kind: 'registration', result: 'registered' }),
+  );
+  const ice = timings.find((t) => t.kind === 'ice');
+  expect(ice?.result).toMatch(/^(connected|completed)$/);
+  expect(ice?.ms).toBeGreaterThan(0);
 });
 
 test('IT changes the policy while Pult runs: Settings shows the new lock without a restart', async () => {

@@ -41,7 +41,9 @@ function registration() {
   status.onChanged((s) =>
     states.push(s.sip.detail === undefined ? s.sip.state : `${s.sip.state}:${s.sip.detail}`),
   );
+  const timed: { ms: number; result: string }[] = [];
   const sip = new SipRegistration(status, silentLogger, {
+    onRegistrationTimed: (ms, result) => timed.push({ ms, result }),
     userAgent: 'Pult-test',
     recoveryMinSeconds: 1,
     recoveryMaxSeconds: 2,
@@ -50,7 +52,7 @@ function registration() {
     connectTimeoutSeconds: 2,
   });
   registrations.push(sip);
-  return { sip, status, states };
+  return { sip, status, states, timed };
 }
 
 async function until(check: () => boolean, ms: number): Promise<number> {
@@ -66,10 +68,16 @@ const contacts = async (k: Kamailio) => JSON.stringify(await k.rpc('ul.dump'));
 
 describe('SIP registration against Kamailio', () => {
   it('registers, shows it, and unregisters on stop', async () => {
-    const { sip, status, states } = registration();
+    const { sip, status, states, timed } = registration();
+    const started = Date.now();
     sip.start(account, 'agentpw1');
     await until(() => status.current().sip.state === 'registered', 5000);
     expect(states).toEqual(['connecting', 'registered']);
+    // The diagnostics' registration timing: once, within the time it really took.
+    expect(timed).toHaveLength(1);
+    expect(timed[0]?.result).toBe('registered');
+    expect(timed[0]?.ms).toBeGreaterThan(0);
+    expect(timed[0]?.ms).toBeLessThanOrEqual(Date.now() - started + 1);
     expect(await contacts(kamailio)).toContain('agent1');
     sip.stop();
     await until(() => status.current().sip.state === 'notConfigured', 1000);
@@ -86,11 +94,12 @@ describe('SIP registration against Kamailio', () => {
   });
 
   it('a wrong password says so and does not retry', async () => {
-    const { sip, status } = registration();
+    const { sip, status, timed } = registration();
     sentRegisters.length = 0;
     sip.start(account, 'wrong-password');
     await until(() => status.current().sip.state === 'failed', 5000);
     expect(status.current().sip).toEqual({ state: 'failed', detail: 'auth' });
+    expect(timed.map((t) => t.result)).toEqual([expect.stringMatching(/^failed: /)]);
     await new Promise((r) => setTimeout(r, 4000));
     // One REGISTER, one with the digest answer: then nothing.
     expect(sentRegisters.length).toBeLessThanOrEqual(2);

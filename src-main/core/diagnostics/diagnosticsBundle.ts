@@ -13,6 +13,8 @@ export interface DiagnosticsParts {
   status: unknown;
   stalls: unknown;
   sipTrace: string;
+  /** How long registrations and calls' ICE took (no numbers, no names: durations and results). */
+  timings: unknown;
   headsets: unknown;
   audioDevices: { kind: string; label: string }[];
   /** The log files (the current and the rotated one), read here and redacted. */
@@ -72,6 +74,7 @@ export async function writeDiagnosticsBundle(
     'status.json': json(parts.status),
     'main-stalls.json': json(parts.stalls),
     'sip-trace.txt': strToU8(parts.sipTrace),
+    'connection-timings.json': json(parts.timings),
     'headsets.json': json(parts.headsets),
     'audio-devices.json': json(parts.audioDevices),
   };

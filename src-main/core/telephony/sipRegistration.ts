@@ -50,6 +50,13 @@ export class SipRegistration {
     });
     this.ua = ua;
     this.current = { account, password };
+    const startedAt = performance.now();
+    let timed = false;
+    const timeRegistration = (result: string) => {
+      if (timed) return;
+      timed = true;
+      this.options.onRegistrationTimed?.(performance.now() - startedAt, result);
+    };
     const mine = () => this.ua === ua;
     if (!afterLoss) this.status.set('sip', { state: 'connecting' });
     ua.on('connecting', () => {
@@ -78,6 +85,7 @@ export class SipRegistration {
     ua.on('registered', () => {
       if (!mine()) return;
       this.lost = false;
+      timeRegistration('registered');
       this.status.set('sip', { state: 'registered' });
       this.startKeepalive(ua, account);
     });
@@ -87,6 +95,7 @@ export class SipRegistration {
     ua.on('registrationFailed', (event: { cause?: string }) => {
       if (!mine()) return;
       const problem = problemOfCause(event.cause);
+      timeRegistration(`failed: ${event.cause ?? 'unknown'}`);
       this.logger.warn('sip: registration failed', { cause: event.cause });
       this.status.set('sip', { state: 'failed', detail: problem });
       if (problem === 'auth' || problem === 'rejected') {

@@ -17,6 +17,8 @@ export interface UserAgentOptions {
   onDroppedMessage?: (error: unknown) => void;
   /** Where the messages sent and received are traced for diagnostics. */
   trace?: { record(direction: 'in' | 'out', message: unknown): void };
+  /** Told how long each registration took from the agent's start, and how it ended. */
+  onRegistrationTimed?: (ms: number, result: string) => void;
 }
 
 /** One JsSIP user agent for an account. The password is passed in, never stored here. */

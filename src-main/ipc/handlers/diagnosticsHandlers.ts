@@ -35,6 +35,8 @@ export function diagnosticsHandlers(deps: {
   status: WorkstationStatusBoard;
   stalls: () => MainStalls;
   sipTrace: SipTrace;
+  /** Registration and ICE timings. */
+  timings: () => readonly unknown[];
   headsets: Pick<HeadsetMonitor, 'diagnostics'>;
   /** The log files the app writes (the current one and the rotated one). */
   logFiles: () => string[];
@@ -79,6 +81,7 @@ export function diagnosticsHandlers(deps: {
             status: deps.status.current(),
             stalls: deps.stalls(),
             sipTrace: deps.sipTrace.text(),
+            timings: deps.timings(),
             headsets: deps.headsets.diagnostics(),
             audioDevices,
             logFiles: deps.logFiles(),

@@ -86,6 +86,8 @@ export interface MainServices {
   headsets: Pick<HeadsetMonitor, 'headsets' | 'diagnostics'>;
   /** The last SIP messages, redacted, for the diagnostics bundle. */
   sipTrace: SipTrace;
+  /** Registration and ICE timings, the last hundred. */
+  timings: () => readonly unknown[];
   /** The log files the app writes. */
   logFiles: () => string[];
   updates: UpdateService;
@@ -288,6 +290,7 @@ export function createInvokeHandlers(services: MainServices): InvokeHandlers {
       status: services.status,
       stalls: services.stalls,
       sipTrace: services.sipTrace,
+      timings: services.timings,
       headsets: services.headsets,
       logFiles: services.logFiles,
       database,

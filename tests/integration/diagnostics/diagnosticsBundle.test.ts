@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PultDatabase } from '../../../src-main/core/db/database';
 import { redactSipMessage } from '../../../src-main/core/diagnostics/redaction';
 import { SipTrace } from '../../../src-main/core/diagnostics/sipTrace';
+import { ConnectionTimings } from '../../../src-main/core/diagnostics/connectionTimings';
 import { emptyPolicy } from '../../../src-main/core/settings/machinePolicy';
 import { sharedDir } from '../../support/kamailio';
 import { addClient } from '../../support/orderFixtures';
@@ -49,6 +50,9 @@ const register = [
 describe('the diagnostics bundle', () => {
   it('holds what IT needs and no password, digest, full phone number or client name', async () => {
     const trace = new SipTrace({ now: () => new Date('2026-12-06T10:00:00Z') });
+    const timings = new ConnectionTimings({ now: () => new Date('2026-12-06T10:00:00Z') });
+    timings.record({ kind: 'registration', ms: 212.4, result: 'registered' });
+    timings.record({ kind: 'ice', ms: 1830.7, result: 'connected' });
     trace.record('out', register);
     trace.record('in', new TextEncoder().encode(invite).buffer);
     const log = path.join(dir, 'main.log');
@@ -72,6 +76,7 @@ describe('the diagnostics bundle', () => {
         status: { sip: { state: 'registered' } },
         stalls: { longestMs: 12 },
         sipTrace: trace.text(),
+        timings: timings.list(),
         headsets: [
           { id: 'jabra', product: 'Jabra BIZ 2400 II', claimed: true, descriptor: '05010b05' },
         ],
@@ -84,6 +89,7 @@ describe('the diagnostics bundle', () => {
     expect(Object.keys(zip).sort()).toEqual([
       'about.json',
       'audio-devices.json',
+      'connection-timings.json',
       'database.json',
       'headsets.json',
       'logs/main.log',
@@ -93,7 +99,7 @@ describe('the diagnostics bundle', () => {
       'status.json',
       'updates.json',
     ]);
-    expect(entries).toBe(10);
+    expect(entries).toBe(11);
     const all = Object.values(zip)
       .map((bytes) => strFromU8(bytes))
       .join('\n');
@@ -115,6 +121,10 @@ describe('the diagnostics bundle', () => {
     expect(sip).toContain('<<< received\nINVITE sip:john@3.218.143.160 SIP/2.0');
     expect(sip).toContain('From: <sip:+380•••••••67@pbx.example>;tag=a7690j0fn2');
     expect(strFromU8(zip['logs/main.log']!)).toContain('call from +380•••••••67 answered');
+    expect(JSON.parse(strFromU8(zip['connection-timings.json']!))).toEqual([
+      { at: '2026-12-06T10:00:00.000Z', kind: 'registration', ms: 212, result: 'registered' },
+      { at: '2026-12-06T10:00:00.000Z', kind: 'ice', ms: 1831, result: 'connected' },
+    ]);
     expect(JSON.parse(strFromU8(zip['headsets.json']!))).toEqual([
       { id: 'jabra', product: 'Jabra BIZ 2400 II', claimed: true, descriptor: '05010b05' },
     ]);

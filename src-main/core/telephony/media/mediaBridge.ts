@@ -31,6 +31,10 @@ export class MediaBridge implements MediaLink {
   private claim: RemotePeerConnection | undefined;
   /** Calls' connections whose window went away, waiting for the next one. */
   private orphans: { connections: RemotePeerConnection[]; timer: NodeJS.Timeout } | undefined;
+  /** When each connection was opened, until its ICE settles (for the diagnostics' timings). */
+  private readonly openedAt = new Map<number, number>();
+  private iceSettled:
+    ((ms: number, result: 'connected' | 'completed' | 'failed') => void) | undefined;
 
   constructor(
     private readonly logger: Logger,
@@ -116,6 +120,7 @@ export class MediaBridge implements MediaLink {
       offerSdp: usable,
     });
     this.connections.set(connection.connectionId, connection);
+    this.openedAt.set(connection.connectionId, performance.now());
     this.prepared.set(callKey, connection);
   }
 
@@ -158,6 +163,17 @@ export class MediaBridge implements MediaLink {
 
   event(event: MediaEvent): void {
     this.connections.get(event.connectionId)?.receive(event);
+    const ice = event.state.iceConnectionState;
+    const opened = this.openedAt.get(event.connectionId);
+    if (opened !== undefined && (ice === 'connected' || ice === 'completed' || ice === 'failed')) {
+      this.openedAt.delete(event.connectionId);
+      this.iceSettled?.(performance.now() - opened, ice);
+    }
+  }
+
+  /** Told how long each call's ICE took to connect (or to fail), from its connection's opening. */
+  onIceSettled(listener: (ms: number, result: 'connected' | 'completed' | 'failed') => void): void {
+    this.iceSettled = listener;
   }
 
   createConnection(iceServers: { urls: string | string[] }[]): RemotePeerConnection {
@@ -169,6 +185,7 @@ export class MediaBridge implements MediaLink {
     }
     const connection = new RemotePeerConnection(this.nextConnection++, this, iceServers);
     this.connections.set(connection.connectionId, connection);
+    this.openedAt.set(connection.connectionId, performance.now());
     return connection;
   }
 
