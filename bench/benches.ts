@@ -10,6 +10,7 @@ import { orderBenches } from './orders.bench';
 import { orderAppBenches } from './ordersInApp.bench';
 import { performanceBenches } from './performance.bench';
 import { releaseBenches } from './release.bench';
+import { campaignBenches } from './campaigns.bench';
 
 export interface Figure {
   name: string;
@@ -36,4 +37,5 @@ export const benches: Bench[] = [
   ...orderAppBenches,
   ...performanceBenches,
   ...releaseBenches,
+  ...campaignBenches,
 ];
