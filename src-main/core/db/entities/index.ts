@@ -1,3 +1,10 @@
+import {
+  CampaignEntity,
+  ConsentEntity,
+  DncEntryEntity,
+  LeadAttemptEntity,
+  LeadEntity,
+} from './campaignEntities';
 import { ClientEntity, ClientPhoneEntity, ClientTagEntity, TagEntity } from './clientEntities';
 import {
   ArticleEntity,
@@ -80,4 +87,9 @@ export const entities = [
   DayOffRequestEntity,
   ShiftEntity,
   StaffingDayEntity,
+  CampaignEntity,
+  LeadEntity,
+  LeadAttemptEntity,
+  ConsentEntity,
+  DncEntryEntity,
 ];

@@ -9,6 +9,7 @@ import { CallScripts1764230400008 } from './0008-call-scripts';
 import { ScriptTestRuns1764230400009 } from './0009-script-test-runs';
 import { OrdersComplaintsKnowledge1764230400010 } from './0010-orders-complaints-knowledge';
 import { PerformanceSchedule1764230400011 } from './0011-performance-schedule';
+import { Campaigns1764230400012 } from './0012-campaigns';
 
 /** Every migration, in order, listed by hand so a bundle keeps them all. */
 export const migrations = [
@@ -23,4 +24,5 @@ export const migrations = [
   ScriptTestRuns1764230400009,
   OrdersComplaintsKnowledge1764230400010,
   PerformanceSchedule1764230400011,
+  Campaigns1764230400012,
 ];
