@@ -1,9 +1,14 @@
+import { rmSync } from 'node:fs';
 import { mayCallNow, type LeadFacts } from '../src-main/core/campaigns/callPermission';
+import { LeadPicker } from '../src-main/core/campaigns/leadPicker';
+import { newUserDataDir } from '../tests/e2e/support/pultApp';
+import { clientBase } from './calls.bench';
 import { defaultCallingRules } from '../src-shared/campaigns/callingRules';
 import type { Bench, Figure } from './benches';
 import { percentile, round } from './stats';
 
 const leads = Number(process.env['PULT_BENCH_LEADS'] ?? 1_000_000);
+const picks = Number(process.env['PULT_BENCH_PICKS'] ?? 300);
 
 /** A million leads as a list holds them: two countries, some with attempts, refusals, consent or not. */
 function leadAt(i: number): LeadFacts {
@@ -20,6 +25,75 @@ function leadAt(i: number): LeadFacts {
 }
 
 export const campaignBenches: Bench[] = [
+  {
+    name: 'campaignPick',
+    async run(): Promise<Figure[]> {
+      // The base's clients (PULT_BENCH_CLIENTS, default 1,000,000), each a lead of one sales list.
+      const dir = newUserDataDir();
+      const db = await clientBase(dir);
+      const { sqlite } = db;
+      sqlite.transaction(() => {
+        sqlite
+          .prepare(
+            `INSERT INTO campaigns (id, uid, name, purpose, offer_code, status, created_by, created_at)
+             VALUES (1, 'bench', 'Тариф', 'sales', 'home', 'active', 'bench', '2026-12-01T00:00:00Z')`,
+          )
+          .run();
+        sqlite
+          .prepare(
+            `INSERT INTO leads (id, uid, campaign_id, client_id, e164, country, state, due_at, created_at)
+             SELECT c.id, 'l' || c.id, 1, c.id, p.e164, 'UA', 'due',
+               strftime('%Y-%m-%dT%H:%M:%fZ', '2026-12-01', '+' || (c.id % 86400) || ' seconds'),
+               '2026-12-01T00:00:00Z'
+             FROM clients c JOIN client_phones p ON p.client_id = c.id`,
+          )
+          .run();
+        // Most have consented; one in 97 asked never to be called; a third was tried this month.
+        sqlite
+          .prepare(
+            `INSERT INTO consents (uid, client_id, scope, source, given_at, recorded_by)
+             SELECT 'c' || id, id, 'advertising', 'import', '2026-06-01T00:00:00Z', 'bench'
+             FROM clients WHERE id % 7 != 0`,
+          )
+          .run();
+        sqlite
+          .prepare(
+            `INSERT INTO dnc_entries (uid, level, client_id, reason, created_by, created_at)
+             SELECT 'd' || id, 'global', id, '', 'bench', '2026-06-01T00:00:00Z' FROM clients WHERE id % 97 = 0`,
+          )
+          .run();
+        sqlite
+          .prepare(
+            `INSERT INTO lead_attempts (uid, lead_id, e164, started_at, result, created_by)
+             SELECT 'a' || id, id, e164, '2026-12-0' || (1 + id % 6) || 'T10:00:00.000Z', 'noAnswer', 'bench'
+             FROM leads WHERE id % 3 = 0`,
+          )
+          .run();
+      })();
+      const total = (sqlite.prepare('SELECT count(*) AS n FROM leads').get() as { n: number }).n;
+      const picker = new LeadPicker(sqlite, () => defaultCallingRules);
+      const dialled = sqlite.prepare("UPDATE leads SET state = 'done' WHERE id = ?");
+      const now = new Date('2026-12-07T10:00:00Z');
+      const taken: number[] = [];
+      for (let i = 0; i < picks; i++) {
+        const started = performance.now();
+        const lead = picker.next(1, now);
+        taken.push(performance.now() - started);
+        if (lead === undefined) break;
+        dialled.run(lead.leadId);
+      }
+      await db.close();
+      rmSync(dir, { recursive: true, force: true });
+      return [
+        {
+          name: 'campaign.nextLead.p95Ms',
+          value: round(percentile(taken, 95)),
+          unit: `ms (the next callable lead, every rule applied, the ones that may not be called put aside; ${total} leads)`,
+          n: taken.length,
+        },
+      ];
+    },
+  },
   {
     name: 'campaign',
     run(): Promise<Figure[]> {

@@ -1,0 +1,165 @@
+import type BetterSqlite3 from 'better-sqlite3';
+import type {
+  CampaignPurpose,
+  CountryCallingRules,
+  MayCallAnswer,
+} from '../../../src-shared/campaigns/callingRules';
+import { mayCallNow, type LeadFacts } from './callPermission';
+
+export interface PickedLead {
+  leadId: number;
+  clientId: number;
+  e164: string;
+}
+
+interface Candidate {
+  id: number;
+  clientId: number;
+  e164: string;
+  country: string | null;
+  addressZone: string | null;
+}
+
+/** Leads read per step of the pick: most are callable, so one step is usually enough. */
+const batch = 25;
+/** How far one pick looks before saying nothing is callable now. */
+const maxBatches = 40;
+/** A lead that may not be called at this hour is looked at again this much later. */
+const recheckMs = 15 * 60_000;
+
+/**
+ * The next lead of a campaign that may be called now, every rule applied,
+ * soonest due first. A lead that may not be called is moved out of the way
+ * as its answer says: to when it may be tried again (an attempt limit, the
+ * wait after a refusal, a later hour), or held with its reason when waiting
+ * does not help (do-not-call, no consent, an unknown zone). Raw prepared
+ * statements: this runs before every dial over lists of a million leads, and
+ * each statement reads one index range (leads_next, lead_attempts_number,
+ * consents_client, dnc_entries_*, offers_client, interactions_client).
+ */
+export class LeadPicker {
+  private readonly due: BetterSqlite3.Statement<[number, string], Candidate>;
+  private readonly campaign: BetterSqlite3.Statement<
+    [number],
+    { purpose: CampaignPurpose; offerCode: string | null }
+  >;
+  private readonly doNotCall: BetterSqlite3.Statement<
+    [number, string],
+    { level: string; campaignId: number | null; productCode: string | null }
+  >;
+  private readonly consent: BetterSqlite3.Statement<
+    [number],
+    { scope: 'advertising'; source: string; at: string }
+  >;
+  private readonly attempts: BetterSqlite3.Statement<[string, string], { at: string }>;
+  private readonly refusal: BetterSqlite3.Statement<[number, number], { at: string | null }>;
+  private readonly defer: BetterSqlite3.Statement<[string, number]>;
+  private readonly hold: BetterSqlite3.Statement<[string, number]>;
+
+  constructor(
+    sqlite: BetterSqlite3.Database,
+    private readonly countries: () => Readonly<Record<string, CountryCallingRules>>,
+  ) {
+    this.due = sqlite.prepare(
+      `SELECT id, client_id AS clientId, e164, country, address_zone AS addressZone FROM leads
+       WHERE campaign_id = ? AND state = 'due' AND due_at <= ? ORDER BY due_at LIMIT ${batch}`,
+    );
+    this.campaign = sqlite.prepare(
+      'SELECT purpose, offer_code AS offerCode FROM campaigns WHERE id = ?',
+    );
+    this.doNotCall = sqlite.prepare(
+      `SELECT level, campaign_id AS campaignId, product_code AS productCode FROM dnc_entries WHERE client_id = ?
+       UNION ALL
+       SELECT level, campaign_id, product_code FROM dnc_entries WHERE e164 = ?`,
+    );
+    this.consent = sqlite.prepare(
+      `SELECT scope, source, given_at AS at FROM consents
+       WHERE client_id = ? AND scope = 'advertising' AND withdrawn_at IS NULL
+       ORDER BY given_at DESC LIMIT 1`,
+    );
+    this.attempts = sqlite.prepare(
+      'SELECT started_at AS at FROM lead_attempts WHERE e164 = ? AND started_at > ?',
+    );
+    this.refusal = sqlite.prepare(
+      `SELECT max(at) AS at FROM (
+         SELECT max(offered_at) AS at FROM offers WHERE client_id = ? AND result = 'refused'
+         UNION ALL
+         SELECT max(offered_at) FROM interactions WHERE client_id = ? AND outcome = 'refused')`,
+    );
+    this.defer = sqlite.prepare('UPDATE leads SET due_at = ? WHERE id = ?');
+    this.hold = sqlite.prepare("UPDATE leads SET state = 'held', held_reason = ? WHERE id = ?");
+  }
+
+  /** The facts "may I call now?" needs for one lead, read from the base now. */
+  facts(
+    lead: Candidate,
+    campaign: { id: number; offerCode: string | null },
+    windowDays: number,
+    now: Date,
+  ): LeadFacts {
+    const doNotCall = { global: false, campaign: false, product: false };
+    for (const entry of this.doNotCall.all(lead.clientId, lead.e164)) {
+      if (entry.level === 'global') doNotCall.global = true;
+      else if (entry.level === 'campaign' && entry.campaignId === campaign.id)
+        doNotCall.campaign = true;
+      else if (entry.level === 'product' && entry.productCode === campaign.offerCode)
+        doNotCall.product = true;
+    }
+    const since = new Date(now.getTime() - windowDays * 86_400_000).toISOString();
+    const consent = this.consent.get(lead.clientId);
+    return {
+      country: lead.country,
+      addressZone: lead.addressZone,
+      consent: consent === undefined ? null : consent,
+      doNotCall,
+      attempts: this.attempts.all(lead.e164, since).map((a) => a.at),
+      lastRefusalAt: this.refusal.get(lead.clientId, lead.clientId)?.at ?? null,
+      preferred: null,
+    };
+  }
+
+  /** The next lead to dial, or undefined when none may be called now. */
+  next(campaignId: number, now: Date): PickedLead | undefined {
+    const campaign = this.campaign.get(campaignId);
+    if (campaign === undefined) return undefined;
+    const countries = this.countries();
+    const windowDays = Math.max(
+      1,
+      ...Object.values(countries).map((rules) => rules.maxAttempts.days),
+    );
+    const at = now.toISOString();
+    for (let step = 0; step < maxBatches; step++) {
+      const candidates = this.due.all(campaignId, at);
+      if (candidates.length === 0) return undefined;
+      for (const lead of candidates) {
+        const facts = this.facts(
+          lead,
+          { id: campaignId, offerCode: campaign.offerCode },
+          windowDays,
+          now,
+        );
+        const answer = mayCallNow(facts, campaign, countries, now);
+        if (answer.ok) return { leadId: lead.id, clientId: lead.clientId, e164: lead.e164 };
+        this.putAside(lead.id, answer, now);
+      }
+    }
+    return undefined;
+  }
+
+  private putAside(leadId: number, answer: Exclude<MayCallAnswer, { ok: true }>, now: Date): void {
+    switch (answer.reason) {
+      case 'attemptLimit':
+      case 'refusedRecently':
+        this.defer.run(answer.retryAt ?? new Date(now.getTime() + recheckMs).toISOString(), leadId);
+        return;
+      case 'holiday':
+      case 'outsideHours':
+      case 'outsidePreferredTime':
+        this.defer.run(new Date(now.getTime() + recheckMs).toISOString(), leadId);
+        return;
+      default:
+        // Waiting does not lift it: held, its reason shown, until someone acts on it.
+        this.hold.run(answer.reason, leadId);
+    }
+  }
+}
