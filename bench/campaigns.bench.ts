@@ -3,6 +3,9 @@ import { mayCallNow, type LeadFacts } from '../src-main/core/campaigns/callPermi
 import { LeadPicker } from '../src-main/core/campaigns/leadPicker';
 import { newUserDataDir } from '../tests/e2e/support/pultApp';
 import { clientBase } from './calls.bench';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
+import path from 'node:path';
+import { testFileJobs } from '../tests/support/fileJobBase';
 import { defaultCallingRules } from '../src-shared/campaigns/callingRules';
 import type { Bench, Figure } from './benches';
 import { percentile, round } from './stats';
@@ -25,6 +28,66 @@ function leadAt(i: number): LeadFacts {
 }
 
 export const campaignBenches: Bench[] = [
+  {
+    name: 'campaignBuild',
+    async run(): Promise<Figure[]> {
+      const dir = newUserDataDir();
+      const db = await clientBase(dir);
+      const { sqlite } = db;
+      sqlite.transaction(() => {
+        sqlite
+          .prepare(
+            `INSERT INTO campaigns (id, uid, name, purpose, offer_code, status, created_by, created_at)
+             VALUES (1, 'bench', 'Тариф', 'sales', 'home', 'active', 'bench', '2026-12-01T00:00:00Z')`,
+          )
+          .run();
+        sqlite
+          .prepare(
+            `INSERT INTO consents (uid, client_id, scope, source, given_at, recorded_by)
+             SELECT 'c' || id, id, 'advertising', 'import', '2026-06-01T00:00:00Z', 'bench'
+             FROM clients WHERE id % 7 != 0`,
+          )
+          .run();
+        sqlite
+          .prepare(
+            `INSERT INTO dnc_entries (uid, level, client_id, reason, created_by, created_at)
+             SELECT 'd' || id, 'global', id, '', 'bench', '2026-06-01T00:00:00Z' FROM clients WHERE id % 97 = 0`,
+          )
+          .run();
+      })();
+      const total = (sqlite.prepare('SELECT count(*) AS n FROM clients').get() as { n: number }).n;
+      await db.close();
+      // On a worker thread, as the app runs it; main's event loop watched meanwhile.
+      const stalls = monitorEventLoopDelay({ resolution: 5 });
+      stalls.enable();
+      const started = performance.now();
+      const summary = await testFileJobs('campaign-build').run({
+        task: 'campaignBuild',
+        database: { file: path.join(dir, 'pult.sqlite') },
+        campaignId: 1,
+        source: {},
+        countries: defaultCallingRules,
+        at: '2026-12-07T10:00:00.000Z',
+      });
+      const seconds = (performance.now() - started) / 1000;
+      stalls.disable();
+      rmSync(dir, { recursive: true, force: true });
+      return [
+        {
+          name: 'campaign.build.s',
+          value: round(seconds),
+          unit: `s (a list of ${summary.added} leads from ${total} clients, every rule checked, on a worker; ${summary.due} due now)`,
+          n: 1,
+        },
+        {
+          name: 'campaign.build.mainMaxStallMs',
+          value: round(stalls.max / 1e6),
+          unit: "ms (the longest hold of main's event loop while the list was built)",
+          n: 1,
+        },
+      ];
+    },
+  },
   {
     name: 'campaignPick',
     async run(): Promise<Figure[]> {

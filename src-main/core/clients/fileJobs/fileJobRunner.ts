@@ -19,6 +19,7 @@ const writesItsFile: Record<FileJob['task'], boolean> = {
   targetsLoad: false,
   achievementsExport: true,
   diagnosticsBundle: true,
+  campaignBuild: false,
   scriptWrite: true,
   export: true,
   ordersExport: true,
@@ -116,7 +117,7 @@ export class FileJobRunner {
    * catalogue, the codifier, a script) leaves it as it is, whatever happens.
    */
   private async removeOutput(job: FileJob): Promise<void> {
-    if (!writesItsFile[job.task]) return;
+    if (!writesItsFile[job.task] || !('file' in job)) return;
     await rm(job.file, { force: true }).catch(() => undefined);
   }
 }

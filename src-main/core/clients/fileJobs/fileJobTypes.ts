@@ -8,6 +8,8 @@ import type { CatalogueLoad } from '../../catalogue/catalogueLoader';
 import type { OrderQuery } from '../../../../src-shared/orders/orderViews';
 import type { AchievementExportStrings } from '../../performance/achievementExport';
 import type { DiagnosticsParts } from '../../diagnostics/diagnosticsBundle';
+import type { BuildSummary, LeadSource } from '../../campaigns/leadList';
+import type { CountryCallingRules } from '../../../../src-shared/campaigns/callingRules';
 import type { AverageScoreFormula } from '../../../../src-shared/performance/performancePolicy';
 
 /** The base a job reads and audits in: the key travels in memory only. */
@@ -61,6 +63,15 @@ export type FileJob =
       formula: AverageScoreFormula;
       strings: AchievementExportStrings;
     }
+  /** A campaign's list built from the client base, every calling rule checked (no file). */
+  | {
+      task: 'campaignBuild';
+      database: JobDatabase;
+      campaignId: number;
+      source: LeadSource;
+      countries: Record<string, CountryCallingRules>;
+      at: string;
+    }
   /** IT's diagnostics bundle: a zip of what main knows, the logs and the base's health. */
   | { task: 'diagnosticsBundle'; database?: JobDatabase; file: string; parts: DiagnosticsParts }
   | {
@@ -91,6 +102,7 @@ export interface FileJobResults {
     | { ok: false; line: number; field: string; problem: string };
   achievementsExport: { rows: number };
   diagnosticsBundle: { entries: number };
+  campaignBuild: BuildSummary;
 }
 
 export type FileJobMessage =

@@ -26,6 +26,7 @@ import { targetsFileSchema } from '../../../../src-shared/performance/performanc
 import { fileTargets, takeTargets } from '../../performance/targetEditions';
 import { exportAchievements } from '../../performance/achievementExport';
 import { writeDiagnosticsBundle } from '../../diagnostics/diagnosticsBundle';
+import { buildLeads } from '../../campaigns/leadList';
 
 const job = workerData as FileJob;
 const post = (message: FileJobMessage) => parentPort?.postMessage(message);
@@ -150,6 +151,16 @@ async function perform(): Promise<FileJobResults[FileJob['task']]> {
           { actor, clock: systemClock, strings },
         ),
       }));
+    }
+    case 'campaignBuild': {
+      const { campaignId, source, at, countries } = job;
+      return withBase(job.database, (sqlite) =>
+        Promise.resolve(
+          buildLeads(sqlite, { campaignId, source, at }, countries, (rows) =>
+            post({ type: 'progress', rows }),
+          ),
+        ),
+      );
     }
     case 'diagnosticsBundle': {
       const { file, parts, database } = job;

@@ -1,0 +1,192 @@
+import type BetterSqlite3 from 'better-sqlite3';
+import { parsePhoneNumberFromString } from 'libphonenumber-js/max';
+import { v7 as uuidv7 } from 'uuid';
+import type {
+  CampaignPurpose,
+  CountryCallingRules,
+  MayCallReason,
+} from '../../../src-shared/campaigns/callingRules';
+import { mayCallNow, type LeadFacts } from './callPermission';
+
+/** Which clients a list takes: every client with a phone, or those who refused with a reason (a re-offer). */
+export interface LeadSource {
+  /** Clients who refused an offer or a call with this refusal reason (its code), e.g. "tooExpensive". */
+  refusedWith?: string;
+}
+
+export interface BuildSummary {
+  /** Leads added to the list (a number already in it is not added twice). */
+  added: number;
+  due: number;
+  /** Added but not callable as things stand, by reason (held, or due later). */
+  notNow: Partial<Record<MayCallReason, number>>;
+}
+
+const recheckMs = 15 * 60_000;
+const batchRows = 10_000;
+
+/** The country of an E.164 number, cached by its first seven characters (the calling code and the leading digits that tell countries apart). */
+function countryOf(cache: Map<string, string | null>, e164: string): string | null {
+  const prefix = e164.slice(0, 7);
+  let country = cache.get(prefix);
+  if (country === undefined) {
+    country = parsePhoneNumberFromString(e164)?.country ?? null;
+    cache.set(prefix, country);
+  }
+  return country;
+}
+
+/**
+ * Builds a campaign's list from the client base, every rule of "may I call
+ * now?" checked as it is built: each lead is due now, due later (when its
+ * answer says), or held with its reason. Runs on a worker (a million clients);
+ * the facts are read in one pass each (consents, do-not-call, attempts in the
+ * window, last refusals) rather than a query a lead.
+ */
+export function buildLeads(
+  sqlite: BetterSqlite3.Database,
+  request: { campaignId: number; source: LeadSource; at: string },
+  countries: Readonly<Record<string, CountryCallingRules>>,
+  onProgress?: (rows: number) => void,
+): BuildSummary {
+  const campaign = sqlite
+    .prepare('SELECT purpose, offer_code AS offerCode FROM campaigns WHERE id = ?')
+    .get(request.campaignId) as { purpose: CampaignPurpose; offerCode: string | null } | undefined;
+  if (campaign === undefined) throw new Error(`no campaign ${request.campaignId}`);
+  const now = new Date(request.at);
+  const windowDays = Math.max(1, ...Object.values(countries).map((r) => r.maxAttempts.days));
+  const since = new Date(now.getTime() - windowDays * 86_400_000).toISOString();
+
+  const consented = new Set<number>();
+  for (const row of sqlite
+    .prepare(
+      "SELECT client_id AS id FROM consents WHERE scope = 'advertising' AND withdrawn_at IS NULL",
+    )
+    .iterate() as Iterable<{ id: number }>)
+    consented.add(row.id);
+  const dncClients = new Map<number, Set<string>>();
+  const dncNumbers = new Map<string, Set<string>>();
+  for (const row of sqlite
+    .prepare(
+      `SELECT level, client_id AS clientId, e164 FROM dnc_entries
+       WHERE level = 'global' OR (level = 'campaign' AND campaign_id = ?) OR (level = 'product' AND product_code IS ?)`,
+    )
+    .iterate(request.campaignId, campaign.offerCode) as Iterable<{
+    level: string;
+    clientId: number | null;
+    e164: string | null;
+  }>) {
+    if (row.clientId !== null) {
+      const levels = dncClients.get(row.clientId) ?? new Set();
+      dncClients.set(row.clientId, levels.add(row.level));
+    }
+    if (row.e164 !== null) {
+      const levels = dncNumbers.get(row.e164) ?? new Set();
+      dncNumbers.set(row.e164, levels.add(row.level));
+    }
+  }
+  const attempts = new Map<string, string[]>();
+  for (const row of sqlite
+    .prepare('SELECT e164, started_at AS at FROM lead_attempts WHERE started_at > ?')
+    .iterate(since) as Iterable<{ e164: string; at: string }>) {
+    const list = attempts.get(row.e164);
+    if (list === undefined) attempts.set(row.e164, [row.at]);
+    else list.push(row.at);
+  }
+  const refusals = new Map<number, string>();
+  for (const row of sqlite
+    .prepare(
+      `SELECT client_id AS id, max(at) AS at FROM (
+         SELECT client_id, offered_at AS at FROM offers WHERE result = 'refused'
+         UNION ALL
+         SELECT client_id, offered_at FROM interactions WHERE outcome = 'refused' AND client_id IS NOT NULL)
+       GROUP BY client_id`,
+    )
+    .iterate() as Iterable<{ id: number; at: string }>)
+    refusals.set(row.id, row.at);
+
+  const refusedWith = request.source.refusedWith;
+  const clients = sqlite.prepare(
+    refusedWith === undefined
+      ? `SELECT c.id, (SELECT p.e164 FROM client_phones p WHERE p.client_id = c.id ORDER BY p.id LIMIT 1) AS e164
+         FROM clients c`
+      : `SELECT c.id, (SELECT p.e164 FROM client_phones p WHERE p.client_id = c.id ORDER BY p.id LIMIT 1) AS e164
+         FROM clients c WHERE c.id IN (
+           SELECT o.client_id FROM offers o JOIN refusal_reasons r ON r.id = o.refusal_reason_id
+             WHERE o.result = 'refused' AND r.code = ?
+           UNION
+           SELECT i.client_id FROM interactions i JOIN refusal_reasons r ON r.id = i.refusal_reason_id
+             WHERE i.outcome = 'refused' AND r.code = ?)`,
+  );
+  const insert = sqlite.prepare(
+    `INSERT OR IGNORE INTO leads (uid, campaign_id, client_id, e164, country, state, due_at, held_reason, created_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  );
+  const summary: BuildSummary = { added: 0, due: 0, notNow: {} };
+  const cache = new Map<string, string | null>();
+  const rows = (
+    refusedWith === undefined ? clients.all() : clients.all(refusedWith, refusedWith)
+  ) as { id: number; e164: string | null }[];
+  const write = sqlite.transaction((slice: { id: number; e164: string | null }[]) => {
+    for (const row of slice) {
+      if (row.e164 === null) continue;
+      const levels = new Set([
+        ...(dncClients.get(row.id) ?? []),
+        ...(dncNumbers.get(row.e164) ?? []),
+      ]);
+      const facts: LeadFacts = {
+        country: countryOf(cache, row.e164),
+        addressZone: null,
+        consent: consented.has(row.id)
+          ? { scope: 'advertising', source: 'consents', at: request.at }
+          : null,
+        doNotCall: {
+          global: levels.has('global'),
+          campaign: levels.has('campaign'),
+          product: levels.has('product'),
+        },
+        attempts: attempts.get(row.e164) ?? [],
+        lastRefusalAt: refusals.get(row.id) ?? null,
+        preferred: null,
+      };
+      const answer = mayCallNow(facts, campaign, countries, now);
+      let state: 'due' | 'held' = 'due';
+      let dueAt = request.at;
+      let heldReason: string | null = null;
+      if (!answer.ok) {
+        if (answer.reason === 'attemptLimit' || answer.reason === 'refusedRecently')
+          dueAt = answer.retryAt ?? request.at;
+        else if (
+          answer.reason === 'holiday' ||
+          answer.reason === 'outsideHours' ||
+          answer.reason === 'outsidePreferredTime'
+        )
+          dueAt = new Date(now.getTime() + recheckMs).toISOString();
+        else {
+          state = 'held';
+          heldReason = answer.reason;
+        }
+      }
+      const result = insert.run(
+        uuidv7(),
+        request.campaignId,
+        row.id,
+        row.e164,
+        facts.country,
+        state,
+        dueAt,
+        heldReason,
+        request.at,
+      );
+      if (result.changes === 0) continue;
+      summary.added++;
+      if (answer.ok) summary.due++;
+      else summary.notNow[answer.reason] = (summary.notNow[answer.reason] ?? 0) + 1;
+    }
+  });
+  for (let start = 0; start < rows.length; start += batchRows) {
+    write(rows.slice(start, start + batchRows));
+    onProgress?.(Math.min(rows.length, start + batchRows));
+  }
+  return summary;
+}
