@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { DialAttempts } from '../campaigns/dialAttempts';
 import { CallbackList } from '../calls/callbackList';
 import { ClientBase } from '../clients/clientBase';
 import type { JobDatabase } from '../clients/fileJobs/fileJobTypes';
@@ -87,6 +88,9 @@ export async function openWorkstationDatabase(options: {
       showIndexing,
       options.workerTemp,
     );
+    // A dial a crash cut between its attempt and its INVITE: counted, and its lead waits (never redialled at once).
+    const cutOff = new DialAttempts(db.sqlite, 'startup').recover(options.clock.now());
+    if (cutOff > 0) options.logger.warn('outbound: dials cut off by the last exit', { cutOff });
     // Ready, or still indexing what an earlier run left: said at once, not from the worker's first report.
     const pending = new SearchBacklog(db.sqlite).pending();
     showIndexing(pending > 0 ? { indexed: 0, pending } : undefined);
