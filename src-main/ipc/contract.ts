@@ -1,5 +1,11 @@
 import { z } from 'zod';
 import { installAnswerSchema, updateViewSchema } from '../../src-shared/updates/updateView';
+import {
+  buildSummarySchema,
+  campaignCreateSchema,
+  campaignViewSchema,
+  leadSourceSchema,
+} from '../../src-shared/campaigns/campaignView';
 import { revealedDetailsSchema, revealRequestSchema } from '../../src-shared/clients/personalData';
 import { workstationStatusSchema } from '../../src-shared/status/workstationStatusSchema';
 import {
@@ -601,6 +607,19 @@ export const invokeContract = {
       })
       .strict(),
     response: z.object({ saved: z.boolean() }),
+  },
+  /** Outbound: the campaigns and where their leads stand. */
+  'campaigns.list': { request: noRequest, response: z.array(campaignViewSchema) },
+  'campaigns.create': { request: campaignCreateSchema, response: z.object({ id: id }) },
+  /** The center's refusal reasons, for a re-offer list ("those who refused: дорого"). */
+  'campaigns.refusalReasons': {
+    request: noRequest,
+    response: z.array(z.object({ code: z.string(), label: z.string() })),
+  },
+  /** A campaign's list built from the base (or a re-offer), every calling rule checked, on a worker. */
+  'campaigns.build': {
+    request: z.object({ campaignId: id, source: leadSourceSchema }).strict(),
+    response: buildSummarySchema,
   },
   /** Updates: what is running, what the ring offers, and whether it waits for the operator. */
   'updates.view': { request: noRequest, response: updateViewSchema },

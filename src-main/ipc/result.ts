@@ -14,6 +14,7 @@ export const refusalCodes = [
   'importColumnsMissing',
   'fileUnreadable',
   'fileNotWritten',
+  'campaignListNotBuilt',
   'scriptRunNotFound',
   'scriptNotPublished',
   'scriptEditNotAllowed',

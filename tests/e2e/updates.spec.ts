@@ -74,6 +74,10 @@ test('an update found during a call is downloaded, held through the call and the
   const call = page.getByTestId('call').first();
   await call.getByTestId('call-answer').click();
   await expect(call).toHaveAttribute('data-state', 'active');
+  // The caller has the answer too (its hang-up is then a BYE, not a CANCEL that comes too late).
+  await expect
+    .poll(async () => (await caller!.events()).some((e) => e.type === 'confirmed'))
+    .toBe(true);
 
   await page.getByTestId('nav-settings').click();
   await page.getByTestId('updates-check').click();

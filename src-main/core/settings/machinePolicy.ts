@@ -12,6 +12,10 @@ import {
   performancePolicySchema,
 } from '../../../src-shared/performance/performancePolicy';
 import { defaultUpdatePolicy, updatePolicySchema } from '../../../src-shared/updates/updatePolicy';
+import {
+  countryCallingRulesSchema,
+  defaultCallingRules,
+} from '../../../src-shared/campaigns/callingRules';
 
 /** What the center's lists offer; absent means the built-in list. */
 export const workListsSchema = z
@@ -181,6 +185,15 @@ export const machinePolicySchema = z.object({
   performance: performancePolicySchema.default(defaultPerformancePolicy),
   /** Self-update: the center's server, the ring, a pinned or held version, the install window. */
   updates: updatePolicySchema.default(defaultUpdatePolicy),
+  /** Outbound lists: the calling rules per country of the number (they replace the shipped ones). */
+  outbound: z
+    .object({
+      countries: z
+        .record(z.string().regex(/^[A-Z]{2}$/), countryCallingRulesSchema)
+        .default(defaultCallingRules),
+    })
+    .strict()
+    .default({ countries: defaultCallingRules }),
 });
 export type MachinePolicy = z.infer<typeof machinePolicySchema>;
 
@@ -200,6 +213,7 @@ export const emptyPolicy: MachinePolicy = {
   referenceFiles: {},
   performance: defaultPerformancePolicy,
   updates: defaultUpdatePolicy,
+  outbound: { countries: defaultCallingRules },
 };
 
 export type PolicyParseResult =

@@ -19,6 +19,7 @@ export const policySectionTexts: Record<string, PolicyText> = {
   referenceFiles: { en: 'Reference files', uk: 'Довідкові файли' },
   performance: { en: 'Performance sheet', uk: 'Показники' },
   updates: { en: 'Updates', uk: 'Оновлення' },
+  outbound: { en: 'Outbound lists', uk: 'Обдзвін' },
 };
 
 const json = { en: ' (JSON text)', uk: ' (текст JSON)' };
@@ -188,6 +189,10 @@ export const policyKeyTexts: Record<string, PolicyText> = {
   'updates.checkEveryHours': {
     en: 'Hours between checks for an update.',
     uk: 'Годин між перевірками оновлень.',
+  },
+  'outbound.countries': {
+    en: `Calling rules per country of the number (zone, hours, holidays, attempts, the wait after a refusal, consent); they replace the shipped UA and FR${json.en}.`,
+    uk: `Правила дзвінків за країною номера (пояс, години, свята, спроби, пауза після відмови, згода); замінюють вбудовані UA і FR${json.uk}.`,
   },
   'updates.window': {
     en: `When updates may be installed: {"from":"20:00","to":"08:00"}${json.en}.`,

@@ -33,6 +33,7 @@ import { IpcRejection } from '../result';
 import { performanceHandlers } from './performanceHandlers';
 import { diagnosticsHandlers } from './diagnosticsHandlers';
 import { updateHandlers } from './updateHandlers';
+import { campaignHandlers } from './campaignHandlers';
 import type { PolicySource } from './diagnosticsHandlers';
 import type { UpdateService } from '../../core/updates/updateService';
 import type { SipTrace } from '../../core/diagnostics/sipTrace';
@@ -300,6 +301,15 @@ export function createInvokeHandlers(services: MainServices): InvokeHandlers {
       updates: () => services.updates.view(),
     }),
     ...updateHandlers(services.updates),
+    ...campaignHandlers({
+      database,
+      files: services.files,
+      policy,
+      actor,
+      clock,
+      logger: services.logger,
+      language,
+    }),
     ...sipHandlers(services),
     ...headsetHandlers(services),
   };

@@ -1,5 +1,199 @@
-import { SectionPlaceholder } from '../../shell/SectionPlaceholder';
+import {
+  Badge,
+  Button,
+  Group,
+  NativeSelect,
+  Paper,
+  Stack,
+  Table,
+  Text,
+  TextInput,
+  Title,
+} from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { useCallback, useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import {
+  campaignPurposes,
+  mayCallReasons,
+  type CampaignPurpose,
+} from '../../../src-shared/campaigns/callingRules';
+import type { CampaignView } from '../../../src-shared/campaigns/campaignView';
+import { invoke } from '../../api/pultClient';
+import { reportProblem } from '../../common/problems';
 
+/** A new list: its name, its purpose (sales is advertising and needs consent) and its offer. */
+function NewCampaign({ onCreated }: { onCreated: () => void }) {
+  const { t } = useTranslation();
+  const [name, setName] = useState('');
+  const [purpose, setPurpose] = useState<CampaignPurpose>('sales');
+  const [offer, setOffer] = useState('');
+  const create = () =>
+    invoke('campaigns.create', {
+      name,
+      purpose,
+      ...(offer.trim() === '' ? {} : { offerCode: offer.trim() }),
+    }).then(
+      () => {
+        setName('');
+        setOffer('');
+        onCreated();
+      },
+      (e: unknown) => reportProblem('save', e),
+    );
+  return (
+    <Paper withBorder p="sm">
+      <Title order={2} size="h5" mb="xs">
+        {t('campaigns.new')}
+      </Title>
+      <Group align="end">
+        <TextInput
+          label={t('campaigns.name')}
+          value={name}
+          onChange={(e) => setName(e.currentTarget.value)}
+          data-testid="campaign-name"
+        />
+        <NativeSelect
+          label={t('campaigns.purpose')}
+          value={purpose}
+          onChange={(e) => setPurpose(e.currentTarget.value as CampaignPurpose)}
+          data={campaignPurposes.map((p) => ({ value: p, label: t(`campaigns.purposes.${p}`) }))}
+          data-testid="campaign-purpose"
+        />
+        <TextInput
+          label={t('campaigns.offer')}
+          value={offer}
+          onChange={(e) => setOffer(e.currentTarget.value)}
+          data-testid="campaign-offer"
+        />
+        <Button
+          onClick={() => void create()}
+          disabled={name.trim() === ''}
+          data-testid="campaign-create"
+        >
+          {t('campaigns.create')}
+        </Button>
+      </Group>
+    </Paper>
+  );
+}
+
+/** One list's row: its leads by where they stand, held ones by their reason, and building it. */
+function CampaignRow({
+  campaign,
+  reasons,
+  onBuilt,
+}: {
+  campaign: CampaignView;
+  reasons: { code: string; label: string }[];
+  onBuilt: () => void;
+}) {
+  const { t } = useTranslation();
+  const [source, setSource] = useState('');
+  const [building, setBuilding] = useState(false);
+  const build = async () => {
+    setBuilding(true);
+    try {
+      const summary = await invoke('campaigns.build', {
+        campaignId: campaign.id,
+        source: source === '' ? {} : { refusedWith: source },
+      });
+      notifications.show({ message: t('campaigns.built', summary) });
+      onBuilt();
+    } catch (e) {
+      reportProblem('save', e);
+    } finally {
+      setBuilding(false);
+    }
+  };
+  const held = mayCallReasons.filter((r) => (campaign.leads.held[r] ?? 0) > 0);
+  return (
+    <Table.Tr data-testid="campaign-row" data-name={campaign.name}>
+      <Table.Td>{campaign.name}</Table.Td>
+      <Table.Td>{t(`campaigns.purposes.${campaign.purpose}`)}</Table.Td>
+      <Table.Td data-testid="campaign-total">{campaign.leads.total}</Table.Td>
+      <Table.Td data-testid="campaign-due-now">{campaign.leads.dueNow}</Table.Td>
+      <Table.Td>{campaign.leads.dueLater}</Table.Td>
+      <Table.Td data-testid="campaign-held">
+        <Group gap={4}>
+          {held.map((reason) => (
+            <Badge key={reason} variant="light" color="gray" data-reason={reason}>
+              {t(`campaigns.reasons.${reason}`)}: {campaign.leads.held[reason]}
+            </Badge>
+          ))}
+        </Group>
+      </Table.Td>
+      <Table.Td>{campaign.leads.done}</Table.Td>
+      <Table.Td>
+        <Group gap="xs" wrap="nowrap">
+          <NativeSelect
+            aria-label={t('campaigns.source')}
+            value={source}
+            onChange={(e) => setSource(e.currentTarget.value)}
+            data={[
+              { value: '', label: t('campaigns.sources.all') },
+              ...reasons.map((r) => ({
+                value: r.code,
+                label: t('campaigns.sources.refused', { reason: r.label }),
+              })),
+            ]}
+            data-testid="campaign-source"
+          />
+          <Button
+            size="xs"
+            loading={building}
+            onClick={() => void build()}
+            data-testid="campaign-build"
+          >
+            {t('campaigns.build')}
+          </Button>
+        </Group>
+      </Table.Td>
+    </Table.Tr>
+  );
+}
+
+/**
+ * Outbound (обдзвін): the call lists, each built from the client base (or
+ * as a re-offer to those who refused with a reason) with every calling rule
+ * checked, and where its leads stand: callable now, later, held and why, done.
+ */
 export function CampaignsPage() {
-  return <SectionPlaceholder section="campaigns" />;
+  const { t } = useTranslation();
+  const [campaigns, setCampaigns] = useState<CampaignView[]>();
+  const [reasons, setReasons] = useState<{ code: string; label: string }[]>([]);
+  const read = useCallback(() => {
+    invoke('campaigns.list').then(setCampaigns, (e: unknown) => reportProblem('load', e));
+  }, []);
+  useEffect(read, [read]);
+  useEffect(() => {
+    invoke('campaigns.refusalReasons').then(setReasons, (e: unknown) => reportProblem('load', e));
+  }, []);
+  return (
+    <Stack gap="md">
+      <NewCampaign onCreated={read} />
+      {campaigns !== undefined && campaigns.length === 0 && (
+        <Text c="dimmed">{t('campaigns.empty')}</Text>
+      )}
+      {campaigns !== undefined && campaigns.length > 0 && (
+        <Table striped data-testid="campaigns">
+          <Table.Thead>
+            <Table.Tr>
+              {(['name', 'purpose', 'total', 'dueNow', 'dueLater', 'held', 'done'] as const).map(
+                (column) => (
+                  <Table.Th key={column}>{t(`campaigns.columns.${column}`)}</Table.Th>
+                ),
+              )}
+              <Table.Th />
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {campaigns.map((campaign) => (
+              <CampaignRow key={campaign.id} campaign={campaign} reasons={reasons} onBuilt={read} />
+            ))}
+          </Table.Tbody>
+        </Table>
+      )}
+    </Stack>
+  );
 }

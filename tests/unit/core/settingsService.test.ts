@@ -1,4 +1,5 @@
 import { defaultPerformancePolicy } from '../../../src-shared/performance/performancePolicy';
+import { defaultCallingRules } from '../../../src-shared/campaigns/callingRules';
 import { describe, expect, it } from 'vitest';
 import type { JsonStore, Logger } from '../../../src-main/core/platform/ports';
 import {
@@ -131,6 +132,7 @@ describe('parseMachinePolicy', () => {
         referenceFiles: {},
         performance: defaultPerformancePolicy,
         updates: { enabled: true, ring: 'broad', hold: false, checkEveryHours: 4 },
+        outbound: { countries: defaultCallingRules },
       },
     });
   });

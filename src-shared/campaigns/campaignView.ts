@@ -1,0 +1,44 @@
+import { z } from 'zod';
+import { campaignPurposes, mayCallReasons } from './callingRules';
+
+/** A campaign as the Outbound section lists it: its leads by where they stand. */
+export const campaignViewSchema = z.object({
+  id: z.number().int(),
+  name: z.string(),
+  purpose: z.enum(campaignPurposes),
+  status: z.enum(['active', 'paused', 'closed']),
+  offerCode: z.string().nullable(),
+  leads: z.object({
+    total: z.number().int(),
+    dueNow: z.number().int(),
+    dueLater: z.number().int(),
+    done: z.number().int(),
+    /** Held, by the reason "may I call now?" gave. */
+    held: z.partialRecord(z.enum(mayCallReasons), z.number().int()),
+  }),
+});
+export type CampaignView = z.infer<typeof campaignViewSchema>;
+
+export const campaignCreateSchema = z
+  .object({
+    name: z.string().trim().min(1).max(120),
+    purpose: z.enum(campaignPurposes),
+    offerCode: z.string().trim().min(1).max(40).optional(),
+  })
+  .strict();
+
+export const leadSourceSchema = z
+  .object({
+    /** Only the clients who refused with this reason (its code): a re-offer. */
+    refusedWith: z
+      .string()
+      .regex(/^[A-Za-z0-9_-]{1,40}$/)
+      .optional(),
+  })
+  .strict();
+
+export const buildSummarySchema = z.object({
+  added: z.number().int(),
+  due: z.number().int(),
+  notNow: z.partialRecord(z.enum(mayCallReasons), z.number().int()),
+});
