@@ -1,4 +1,5 @@
 import type BetterSqlite3 from 'better-sqlite3';
+import { demoCampaigns } from './demoCampaigns';
 import { recordChange } from '../db/changeJournal';
 import { normalizePhone } from '../phones/phoneNumbers';
 import { nameSortKey } from '../clients/nameSortKey';
@@ -309,6 +310,7 @@ export function loadDemoWorkspace(
       summary.clients++;
     }
     demoPerformance(sqlite, { now, actor, random, calls: worked });
+    demoCampaigns(sqlite, { now, actor, random });
     recordChange(sqlite, {
       at: now.toISOString(),
       actor,
