@@ -27,34 +27,43 @@ function leadAt(i: number): LeadFacts {
   };
 }
 
+/**
+ * The base's clients (PULT_BENCH_CLIENTS, default 1,000,000) and one sales list: most have
+ * consented to advertising calls, one in 97 asked never to be called.
+ */
+async function salesListBase() {
+  const dir = newUserDataDir();
+  const db = await clientBase(dir);
+  const { sqlite } = db;
+  sqlite.transaction(() => {
+    sqlite
+      .prepare(
+        `INSERT INTO campaigns (id, uid, name, purpose, offer_code, status, created_by, created_at)
+         VALUES (1, 'bench', 'Тариф', 'sales', 'home', 'active', 'bench', '2026-12-01T00:00:00Z')`,
+      )
+      .run();
+    sqlite
+      .prepare(
+        `INSERT INTO consents (uid, client_id, scope, source, given_at, recorded_by)
+         SELECT 'c' || id, id, 'advertising', 'import', '2026-06-01T00:00:00Z', 'bench'
+         FROM clients WHERE id % 7 != 0`,
+      )
+      .run();
+    sqlite
+      .prepare(
+        `INSERT INTO dnc_entries (uid, level, client_id, reason, created_by, created_at)
+         SELECT 'd' || id, 'global', id, '', 'bench', '2026-06-01T00:00:00Z' FROM clients WHERE id % 97 = 0`,
+      )
+      .run();
+  })();
+  return { dir, db, sqlite };
+}
+
 export const campaignBenches: Bench[] = [
   {
     name: 'campaignBuild',
     async run(): Promise<Figure[]> {
-      const dir = newUserDataDir();
-      const db = await clientBase(dir);
-      const { sqlite } = db;
-      sqlite.transaction(() => {
-        sqlite
-          .prepare(
-            `INSERT INTO campaigns (id, uid, name, purpose, offer_code, status, created_by, created_at)
-             VALUES (1, 'bench', 'Тариф', 'sales', 'home', 'active', 'bench', '2026-12-01T00:00:00Z')`,
-          )
-          .run();
-        sqlite
-          .prepare(
-            `INSERT INTO consents (uid, client_id, scope, source, given_at, recorded_by)
-             SELECT 'c' || id, id, 'advertising', 'import', '2026-06-01T00:00:00Z', 'bench'
-             FROM clients WHERE id % 7 != 0`,
-          )
-          .run();
-        sqlite
-          .prepare(
-            `INSERT INTO dnc_entries (uid, level, client_id, reason, created_by, created_at)
-             SELECT 'd' || id, 'global', id, '', 'bench', '2026-06-01T00:00:00Z' FROM clients WHERE id % 97 = 0`,
-          )
-          .run();
-      })();
+      const { dir, db, sqlite } = await salesListBase();
       const total = (sqlite.prepare('SELECT count(*) AS n FROM clients').get() as { n: number }).n;
       await db.close();
       // On a worker thread, as the app runs it; main's event loop watched meanwhile.
@@ -92,16 +101,8 @@ export const campaignBenches: Bench[] = [
     name: 'campaignPick',
     async run(): Promise<Figure[]> {
       // The base's clients (PULT_BENCH_CLIENTS, default 1,000,000), each a lead of one sales list.
-      const dir = newUserDataDir();
-      const db = await clientBase(dir);
-      const { sqlite } = db;
+      const { dir, db, sqlite } = await salesListBase();
       sqlite.transaction(() => {
-        sqlite
-          .prepare(
-            `INSERT INTO campaigns (id, uid, name, purpose, offer_code, status, created_by, created_at)
-             VALUES (1, 'bench', 'Тариф', 'sales', 'home', 'active', 'bench', '2026-12-01T00:00:00Z')`,
-          )
-          .run();
         sqlite
           .prepare(
             `INSERT INTO leads (id, uid, campaign_id, client_id, e164, country, state, due_at, created_at)
@@ -112,19 +113,6 @@ export const campaignBenches: Bench[] = [
           )
           .run();
         // Most have consented; one in 97 asked never to be called; a third was tried this month.
-        sqlite
-          .prepare(
-            `INSERT INTO consents (uid, client_id, scope, source, given_at, recorded_by)
-             SELECT 'c' || id, id, 'advertising', 'import', '2026-06-01T00:00:00Z', 'bench'
-             FROM clients WHERE id % 7 != 0`,
-          )
-          .run();
-        sqlite
-          .prepare(
-            `INSERT INTO dnc_entries (uid, level, client_id, reason, created_by, created_at)
-             SELECT 'd' || id, 'global', id, '', 'bench', '2026-06-01T00:00:00Z' FROM clients WHERE id % 97 = 0`,
-          )
-          .run();
         sqlite
           .prepare(
             `INSERT INTO lead_attempts (uid, lead_id, e164, started_at, result, created_by)

@@ -2,6 +2,7 @@ import type {
   CampaignPurpose,
   CountryCallingRules,
   MayCallAnswer,
+  MayCallReason,
 } from '../../../src-shared/campaigns/callingRules';
 
 /** What is known of a lead when it is checked: prepared when the list is built, kept current. */
@@ -182,4 +183,31 @@ export function mayCallNow(
       return no('outsidePreferredTime', { from: preferred.from, to: preferred.to });
   }
   return { ok: true };
+}
+
+/** A lead that may not be called now is looked at again this much later when only the hour is wrong. */
+const recheckMs = 15 * 60_000;
+
+/**
+ * What becomes of a lead that may not be called now, the same when a list is
+ * built and when a lead is picked: due again when its answer says (the
+ * attempts' window, the wait after a refusal) or a quarter of an hour later
+ * (a holiday, the hour); held with its reason when waiting does not lift it
+ * (do-not-call, no consent, an unknown zone).
+ */
+export function whenNotNow(
+  answer: Exclude<MayCallAnswer, { ok: true }>,
+  now: Date,
+): { dueAt: string } | { held: MayCallReason } {
+  switch (answer.reason) {
+    case 'attemptLimit':
+    case 'refusedRecently':
+      return { dueAt: answer.retryAt ?? new Date(now.getTime() + recheckMs).toISOString() };
+    case 'holiday':
+    case 'outsideHours':
+    case 'outsidePreferredTime':
+      return { dueAt: new Date(now.getTime() + recheckMs).toISOString() };
+    default:
+      return { held: answer.reason };
+  }
 }

@@ -6,7 +6,7 @@ import type {
   CountryCallingRules,
   MayCallReason,
 } from '../../../src-shared/campaigns/callingRules';
-import { mayCallNow, type LeadFacts } from './callPermission';
+import { mayCallNow, whenNotNow, type LeadFacts } from './callPermission';
 
 /** Which clients a list takes: every client with a phone, or those who refused with a reason (a re-offer). */
 export interface LeadSource {
@@ -22,7 +22,6 @@ export interface BuildSummary {
   notNow: Partial<Record<MayCallReason, number>>;
 }
 
-const recheckMs = 15 * 60_000;
 const batchRows = 10_000;
 
 /** The country of an E.164 number, cached by its first seven characters (the calling code and the leading digits that tell countries apart). */
@@ -154,17 +153,11 @@ export function buildLeads(
       let dueAt = request.at;
       let heldReason: string | null = null;
       if (!answer.ok) {
-        if (answer.reason === 'attemptLimit' || answer.reason === 'refusedRecently')
-          dueAt = answer.retryAt ?? request.at;
-        else if (
-          answer.reason === 'holiday' ||
-          answer.reason === 'outsideHours' ||
-          answer.reason === 'outsidePreferredTime'
-        )
-          dueAt = new Date(now.getTime() + recheckMs).toISOString();
+        const later = whenNotNow(answer, now);
+        if ('dueAt' in later) dueAt = later.dueAt;
         else {
           state = 'held';
-          heldReason = answer.reason;
+          heldReason = later.held;
         }
       }
       const result = insert.run(

@@ -4,7 +4,7 @@ import type {
   CountryCallingRules,
   MayCallAnswer,
 } from '../../../src-shared/campaigns/callingRules';
-import { mayCallNow, type LeadFacts } from './callPermission';
+import { mayCallNow, whenNotNow, type LeadFacts } from './callPermission';
 
 export interface PickedLead {
   leadId: number;
@@ -24,8 +24,6 @@ interface Candidate {
 const batch = 25;
 /** How far one pick looks before saying nothing is callable now. */
 const maxBatches = 40;
-/** A lead that may not be called at this hour is looked at again this much later. */
-const recheckMs = 15 * 60_000;
 
 /**
  * The next lead of a campaign that may be called now, every rule applied,
@@ -147,19 +145,9 @@ export class LeadPicker {
   }
 
   private putAside(leadId: number, answer: Exclude<MayCallAnswer, { ok: true }>, now: Date): void {
-    switch (answer.reason) {
-      case 'attemptLimit':
-      case 'refusedRecently':
-        this.defer.run(answer.retryAt ?? new Date(now.getTime() + recheckMs).toISOString(), leadId);
-        return;
-      case 'holiday':
-      case 'outsideHours':
-      case 'outsidePreferredTime':
-        this.defer.run(new Date(now.getTime() + recheckMs).toISOString(), leadId);
-        return;
-      default:
-        // Waiting does not lift it: held, its reason shown, until someone acts on it.
-        this.hold.run(answer.reason, leadId);
-    }
+    const later = whenNotNow(answer, now);
+    if ('dueAt' in later) this.defer.run(later.dueAt, leadId);
+    // Waiting does not lift it: held, its reason shown, until someone acts on it.
+    else this.hold.run(later.held, leadId);
   }
 }
