@@ -54,6 +54,7 @@ import { SipTrace } from '../core/diagnostics/sipTrace';
 import { ConnectionTimings } from '../core/diagnostics/connectionTimings';
 import { UpdateService } from '../core/updates/updateService';
 import { operatorWork } from '../core/workstation/operatorWork';
+import { startOutbound } from '../core/workstation/outboundWork';
 import { platformUpdateEngine } from './updater';
 import { watchOsPolicy } from './osPolicy';
 
@@ -224,18 +225,33 @@ function start(): void {
   const headsets = startHeadsets({ callCenter, settings, status, logger });
   app.on('will-quit', () => headsets.stop());
 
+  // --- Outbound lists: the desk that previews, dials and follows each lead's call.
+  const outbound = startOutbound({
+    database: () => database,
+    callCenter,
+    agent,
+    policy,
+    dialTarget,
+    clock,
+    logger,
+    actor,
+    language: () => settings.view().values.language,
+    send,
+  });
+
   // --- Updates: found and downloaded in the background, installed only when the operator is free.
   const updates = new UpdateService({
     engine: platformUpdateEngine(logger),
     policy: () => policy.updates,
     running: app.getVersion(),
-    busy: () => operatorWork(liveCalls, agent),
+    busy: () => operatorWork(liveCalls, agent, outbound),
     clock,
     logger,
   });
   updates.onChanged((view) => send('updates.changed', view));
   agent.onChanged(() => updates.workChanged());
   callCenter.onCallsChanged(() => updates.workChanged());
+  outbound.onChanged(() => updates.workChanged());
   updates.start();
   app.on('will-quit', () => updates.stop());
 
@@ -315,6 +331,7 @@ function start(): void {
       timings: () => timings.list(),
       logFiles,
       updates,
+      outbound,
     }),
     trustedOrigin,
     logger,

@@ -6,6 +6,14 @@ import {
   campaignViewSchema,
   leadSourceSchema,
 } from '../../src-shared/campaigns/campaignView';
+import { consentSetSchema, consentViewSchema } from '../../src-shared/campaigns/consentView';
+import {
+  outboundCallbackSchema,
+  outboundRemoveSchema,
+  outboundSkipSchema,
+  outboundStartSchema,
+  outboundViewSchema,
+} from '../../src-shared/campaigns/outboundView';
 import { revealedDetailsSchema, revealRequestSchema } from '../../src-shared/clients/personalData';
 import { workstationStatusSchema } from '../../src-shared/status/workstationStatusSchema';
 import {
@@ -621,6 +629,24 @@ export const invokeContract = {
     request: z.object({ campaignId: id, source: leadSourceSchema }).strict(),
     response: buildSummarySchema,
   },
+  /** A client's consent to advertising calls, given or withdrawn on the card. */
+  'campaigns.consent.view': {
+    request: z.object({ clientId: id }).strict(),
+    response: consentViewSchema,
+  },
+  'campaigns.consent.set': { request: consentSetSchema, response: consentViewSchema },
+  /** Working a list: the session's lead, its call and what comes next. */
+  'campaigns.session.view': { request: noRequest, response: outboundViewSchema },
+  'campaigns.session.start': { request: outboundStartSchema, response: outboundViewSchema },
+  'campaigns.session.stop': { request: noRequest, response: outboundViewSchema },
+  'campaigns.session.pause': { request: noRequest, response: outboundViewSchema },
+  'campaigns.session.resume': { request: noRequest, response: outboundViewSchema },
+  /** Dials the lead on screen: checked again, the attempt written, then the INVITE. */
+  'campaigns.session.call': { request: noRequest, response: outboundViewSchema },
+  'campaigns.session.skip': { request: outboundSkipSchema, response: outboundViewSchema },
+  /** Do-not-call: for this list, or (the client asked) for every advertising call. */
+  'campaigns.session.remove': { request: outboundRemoveSchema, response: outboundViewSchema },
+  'campaigns.session.callback': { request: outboundCallbackSchema, response: outboundViewSchema },
   /** Updates: what is running, what the ring offers, and whether it waits for the operator. */
   'updates.view': { request: noRequest, response: updateViewSchema },
   'updates.check': { request: noRequest, response: updateViewSchema },
@@ -653,6 +679,7 @@ export const eventContract = {
   'ui.saveDiagnostics': z.object({}).strict(),
   /** The update's state moved (found, downloaded, held or offered). */
   'updates.changed': updateViewSchema,
+  'campaigns.session.changed': outboundViewSchema,
 } as const satisfies Record<EventChannel, z.ZodType>;
 
 export type RequestOf<C extends InvokeChannel> = z.input<(typeof invokeContract)[C]['request']>;

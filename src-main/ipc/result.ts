@@ -15,6 +15,8 @@ export const refusalCodes = [
   'fileUnreadable',
   'fileNotWritten',
   'campaignListNotBuilt',
+  'campaignNotStarted',
+  'callbackInPast',
   'scriptRunNotFound',
   'scriptNotPublished',
   'scriptEditNotAllowed',

@@ -66,7 +66,7 @@ function SectionContent({ section, ...props }: SectionProps & { section: Section
     case 'orders':
       return <OrdersPage onOpenClient={props.openClient} />;
     case 'campaigns':
-      return <CampaignsPage />;
+      return <CampaignsPage onOpenClient={props.openClient} />;
     case 'performance':
       return <PerformancePage onOpenClient={props.openClient} />;
     case 'schedule':

@@ -8,11 +8,16 @@ export const campaignViewSchema = z.object({
   purpose: z.enum(campaignPurposes),
   status: z.enum(['active', 'paused', 'closed']),
   offerCode: z.string().nullable(),
+  scriptName: z.string().nullable(),
   leads: z.object({
     total: z.number().int(),
     dueNow: z.number().int(),
     dueLater: z.number().int(),
     done: z.number().int(),
+    /** The operators' callbacks promised in this list. */
+    callbacks: z.number().int(),
+    /** Leads by their last result (agreed, refused, busy …), for the list's progress. */
+    byResult: z.record(z.string(), z.number().int()),
     /** Held, by the reason "may I call now?" gave. */
     held: z.partialRecord(z.enum(mayCallReasons), z.number().int()),
   }),
@@ -24,6 +29,13 @@ export const campaignCreateSchema = z
     name: z.string().trim().min(1).max(120),
     purpose: z.enum(campaignPurposes),
     offerCode: z.string().trim().min(1).max(40).optional(),
+    /** The script the list's calls run (a published script's name). */
+    scriptName: z.string().trim().min(1).max(200).optional(),
+    /** The number the client sees, as the PBX takes it. */
+    callerId: z
+      .string()
+      .regex(/^\+?[0-9]{3,15}$/)
+      .optional(),
   })
   .strict();
 

@@ -50,7 +50,7 @@ test('a call ends with an accepted offer: within a second the sheet counts one m
     await page.getByTestId('call').getByTestId('call-hangup').click();
     const wrapUp = page.getByTestId('wrap-up');
     await wrapUp.getByTestId('wrap-up-disposition').click();
-    await page.getByRole('option', { name: 'Продаж', exact: true }).click();
+    await page.getByRole('option', { name: 'Згода', exact: true }).click();
     // Still in wrap-up: not handled yet, but shown as waiting for its wrap-up.
     await expect(figure(page, 'inWrapUp')).toHaveText('1');
     await expect(figure(page, 'callsHandled')).toHaveText('0');
@@ -70,7 +70,7 @@ test('a call ends with an accepted offer: within a second the sheet counts one m
     const call = figureDrawer.getByTestId('drill-call');
     await expect(call).toHaveCount(1);
     await expect(call).toContainText('Гончаренко Марія');
-    await expect(call).toContainText('Продаж');
+    await expect(call).toContainText('Згода');
     await call.getByTestId('drill-open-card').click();
     await expect(page.getByTestId('section-title')).toHaveText('Клієнти');
     await expect(page.getByTestId('client-card-name')).toHaveText('Гончаренко Марія');

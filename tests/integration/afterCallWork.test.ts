@@ -28,7 +28,7 @@ function desk(wrapUp = emptyPolicy.calls.wrapUp) {
     wrapUps: () => Promise.resolve(wrapUps),
     actor: 'op1',
     clock: systemClock,
-    logger: { info: () => undefined },
+    logger: { info: () => undefined, warn: () => undefined },
   });
 }
 

@@ -1,6 +1,6 @@
 import type { AgentEvent } from '../agent/agentStateMachine';
 import type { AgentStateView } from '../../../src-shared/agent/agentStateView';
-import type { Clock } from '../platform/ports';
+import type { Clock, Logger } from '../platform/ports';
 import { offeredLists, type MachinePolicy } from '../settings/machinePolicy';
 import type { CallView } from '../../../src-shared/telephony/callView';
 import { CallWork } from './callWork';
@@ -13,7 +13,7 @@ export interface AfterCallWorkDeps {
   wrapUps: () => Promise<WrapUp>;
   actor: string;
   clock: Clock;
-  logger: { info(message: string, data?: Record<string, unknown>): void };
+  logger: Pick<Logger, 'info' | 'warn'>;
 }
 
 /**
@@ -25,6 +25,7 @@ export class AfterCallWork {
   private readonly work = new CallWork();
   private timer: ReturnType<typeof setTimeout> | undefined;
   private deadline: Date | null = null;
+  private readonly wrappedUp: ((wrapUp: WrapUpInput) => void)[] = [];
 
   constructor(private readonly deps: AfterCallWorkDeps) {}
 
@@ -58,6 +59,11 @@ export class AfterCallWork {
     };
   }
 
+  /** A wrap-up saved, heard before the operator is Ready again (an outbound lead moves first). */
+  onWrappedUp(listener: (wrapUp: WrapUpInput) => void): void {
+    this.wrappedUp.push(listener);
+  }
+
   async finish(input: Omit<WrapUpInput, 'interactionId'>): Promise<WrapUpResult> {
     const interactionId = this.work.pendingWrapUps[0];
     if (interactionId === undefined)
@@ -68,6 +74,14 @@ export class AfterCallWork {
     const result = (await this.deps.wrapUps()).finish({ ...input, interactionId }, this.deps.actor);
     if (result.ok) {
       this.work.pendingWrapUps.shift();
+      for (const listener of this.wrappedUp) {
+        try {
+          listener({ ...input, interactionId });
+        } catch (error) {
+          // The wrap-up is saved; what listens must not keep the operator from Ready.
+          this.deps.logger.warn('after a wrap-up: a listener failed', { error: String(error) });
+        }
+      }
       // Ready (or the Not Ready asked for) only when no call is left without its wrap-up.
       if (this.work.pendingWrapUps.length === 0) {
         clearTimeout(this.timer);

@@ -15,7 +15,8 @@ export class CampaignBook {
     const at = now.toISOString();
     const campaigns = this.sqlite
       .prepare(
-        'SELECT id, name, purpose, status, offer_code AS offerCode FROM campaigns ORDER BY id DESC',
+        `SELECT id, name, purpose, status, offer_code AS offerCode, script_name AS scriptName
+         FROM campaigns ORDER BY id DESC`,
       )
       .all() as Omit<CampaignView, 'leads'>[];
     // One pass over the leads by the pick's index: counts by state, due time and held reason.
@@ -24,8 +25,22 @@ export class CampaignBook {
          sum(CASE WHEN due_at <= ? THEN 1 ELSE 0 END) AS dueNow, count(*) AS n
        FROM leads WHERE campaign_id = ? GROUP BY state, held_reason`,
     );
+    // "skipped:notNow" and "removed:global" count as skipped and removed.
+    const results = this.sqlite.prepare(
+      `SELECT CASE WHEN instr(last_result, ':') > 0 THEN substr(last_result, 1, instr(last_result, ':') - 1)
+         ELSE last_result END AS result, count(*) AS n
+       FROM leads WHERE campaign_id = ? AND last_result IS NOT NULL GROUP BY 1`,
+    );
     return campaigns.map((campaign) => {
-      const leads: CampaignView['leads'] = { total: 0, dueNow: 0, dueLater: 0, done: 0, held: {} };
+      const leads: CampaignView['leads'] = {
+        total: 0,
+        dueNow: 0,
+        dueLater: 0,
+        done: 0,
+        callbacks: 0,
+        byResult: {},
+        held: {},
+      };
       for (const row of counts.all(at, campaign.id) as {
         state: string;
         heldReason: string | null;
@@ -37,11 +52,26 @@ export class CampaignBook {
           leads.dueNow += row.dueNow;
           leads.dueLater += row.n - row.dueNow;
         } else if (row.state === 'done' || row.state === 'removed') leads.done += row.n;
+        else if (row.state === 'callback') leads.callbacks += row.n;
         else if (row.state === 'held' && isReason(row.heldReason))
           leads.held[row.heldReason] = (leads.held[row.heldReason] ?? 0) + row.n;
       }
+      for (const row of results.all(campaign.id) as { result: string; n: number }[])
+        leads.byResult[row.result] = row.n;
       return { ...campaign, leads };
     });
+  }
+
+  /** The script of the list whose lead a call was dialled for, if any. */
+  scriptOfCall(interactionId: number): string | null {
+    const row = this.sqlite
+      .prepare(
+        `SELECT c.script_name AS name FROM lead_attempts a
+         JOIN leads l ON l.id = a.lead_id JOIN campaigns c ON c.id = l.campaign_id
+         WHERE a.interaction_id = ?`,
+      )
+      .get(interactionId) as { name: string | null } | undefined;
+    return row?.name ?? null;
   }
 
   /** The refusal reasons in use, in the operator's language. */
@@ -55,21 +85,29 @@ export class CampaignBook {
   }
 
   create(
-    campaign: { name: string; purpose: CampaignPurpose; offerCode?: string | undefined },
+    campaign: {
+      name: string;
+      purpose: CampaignPurpose;
+      offerCode?: string | undefined;
+      scriptName?: string | undefined;
+      callerId?: string | undefined;
+    },
     actor: string,
     now: Date,
   ): number {
     return Number(
       this.sqlite
         .prepare(
-          `INSERT INTO campaigns (uid, name, purpose, offer_code, status, created_by, created_at)
-           VALUES (?, ?, ?, ?, 'active', ?, ?)`,
+          `INSERT INTO campaigns (uid, name, purpose, offer_code, script_name, caller_id, status, created_by, created_at)
+           VALUES (?, ?, ?, ?, ?, ?, 'active', ?, ?)`,
         )
         .run(
           uuidv7(),
           campaign.name,
           campaign.purpose,
           campaign.offerCode ?? null,
+          campaign.scriptName ?? null,
+          campaign.callerId ?? null,
           actor,
           now.toISOString(),
         ).lastInsertRowid,

@@ -81,7 +81,12 @@ export class DialAttempts {
       .transaction((): StartAnswer => {
         const lead = this.lead.get(leadId);
         const at = now.toISOString();
-        if (lead === undefined || lead.state !== 'due' || lead.dueAt === null || lead.dueAt > at)
+        if (
+          lead === undefined ||
+          (lead.state !== 'due' && lead.state !== 'callback') ||
+          lead.dueAt === null ||
+          lead.dueAt > at
+        )
           return this.dialling.get(leadId) === undefined
             ? { ok: false, why: 'notDue' }
             : { ok: false, why: 'alreadyDialling' };
@@ -107,6 +112,52 @@ export class DialAttempts {
         .get(attemptId) as { leadId: number } | undefined;
       if (row !== undefined) this.reschedule(row.leadId, result, now);
     })();
+  }
+
+  /** The call's record, once the call has one: its wrap-up finds the lead by it. */
+  linkCall(attemptId: number, interactionId: number): void {
+    this.sqlite
+      .prepare(
+        'UPDATE lead_attempts SET interaction_id = ? WHERE id = ? AND interaction_id IS NULL',
+      )
+      .run(interactionId, attemptId);
+  }
+
+  /**
+   * The call never left (not registered, no audio window): the attempt is
+   * taken back and the lead is due again at once, so a refusal on this side
+   * never counts against the client's attempts.
+   */
+  withdraw(attemptId: number, now: Date): void {
+    this.sqlite.transaction(() => {
+      const row = this.sqlite
+        .prepare("SELECT lead_id AS leadId FROM lead_attempts WHERE id = ? AND result = 'dialling'")
+        .get(attemptId) as { leadId: number } | undefined;
+      if (row === undefined) return;
+      this.sqlite.prepare('DELETE FROM lead_attempts WHERE id = ?').run(attemptId);
+      this.sqlite
+        .prepare(
+          `UPDATE leads SET due_at = @at, attempts = attempts - 1,
+             last_result = (SELECT result FROM lead_attempts WHERE lead_id = @lead ORDER BY id DESC LIMIT 1),
+             last_attempt_at = (SELECT started_at FROM lead_attempts WHERE lead_id = @lead ORDER BY id DESC LIMIT 1)
+           WHERE id = @lead`,
+        )
+        .run({ at: now.toISOString(), lead: row.leadId });
+    })();
+  }
+
+  /** The lead of the attempt a call record belongs to, if the call was a lead's dial. */
+  leadOfCall(interactionId: number): number | undefined {
+    return (
+      this.sqlite
+        .prepare('SELECT lead_id AS leadId FROM lead_attempts WHERE interaction_id = ?')
+        .get(interactionId) as { leadId: number } | undefined
+    )?.leadId;
+  }
+
+  /** Due again after the campaign's delay for this result, or done once its maximum is reached. */
+  retry(leadId: number, result: Exclude<DialResult, 'answered'>, now: Date): void {
+    this.reschedule(leadId, result, now);
   }
 
   /** At start: attempts a crash left 'dialling' are cut off; their leads wait the cut-off delay. */

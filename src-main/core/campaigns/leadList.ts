@@ -42,6 +42,12 @@ function countryOf(cache: Map<string, string | null>, e164: string): string | nu
  * the facts are read in one pass each (consents, do-not-call, attempts in the
  * window, last refusals) rather than a query a lead.
  */
+interface ClientRow {
+  id: number;
+  doNotCall: number;
+  e164: string | null;
+}
+
 export function buildLeads(
   sqlite: BetterSqlite3.Database,
   request: { campaignId: number; source: LeadSource; at: string },
@@ -107,9 +113,11 @@ export function buildLeads(
   const refusedWith = request.source.refusedWith;
   const clients = sqlite.prepare(
     refusedWith === undefined
-      ? `SELECT c.id, (SELECT p.e164 FROM client_phones p WHERE p.client_id = c.id ORDER BY p.id LIMIT 1) AS e164
+      ? `SELECT c.id, c.do_not_call AS doNotCall,
+           (SELECT p.e164 FROM client_phones p WHERE p.client_id = c.id ORDER BY p.id LIMIT 1) AS e164
          FROM clients c`
-      : `SELECT c.id, (SELECT p.e164 FROM client_phones p WHERE p.client_id = c.id ORDER BY p.id LIMIT 1) AS e164
+      : `SELECT c.id, c.do_not_call AS doNotCall,
+           (SELECT p.e164 FROM client_phones p WHERE p.client_id = c.id ORDER BY p.id LIMIT 1) AS e164
          FROM clients c WHERE c.id IN (
            SELECT o.client_id FROM offers o JOIN refusal_reasons r ON r.id = o.refusal_reason_id
              WHERE o.result = 'refused' AND r.code = ?
@@ -125,8 +133,8 @@ export function buildLeads(
   const cache = new Map<string, string | null>();
   const rows = (
     refusedWith === undefined ? clients.all() : clients.all(refusedWith, refusedWith)
-  ) as { id: number; e164: string | null }[];
-  const write = sqlite.transaction((slice: { id: number; e164: string | null }[]) => {
+  ) as ClientRow[];
+  const write = sqlite.transaction((slice: ClientRow[]) => {
     for (const row of slice) {
       if (row.e164 === null) continue;
       const levels = new Set([
@@ -140,7 +148,8 @@ export function buildLeads(
           ? { scope: 'advertising', source: 'consents', at: request.at }
           : null,
         doNotCall: {
-          global: levels.has('global'),
+          // The card's "do not call" (set there, or by a refusal "do not call me") is global too.
+          global: levels.has('global') || row.doNotCall === 1,
           campaign: levels.has('campaign'),
           product: levels.has('product'),
         },

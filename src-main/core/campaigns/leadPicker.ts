@@ -37,12 +37,14 @@ const maxBatches = 40;
  */
 export class LeadPicker {
   private readonly due: BetterSqlite3.Statement<[number, string], Candidate>;
+  private readonly callback: BetterSqlite3.Statement<[number, string, string], Candidate>;
+  private readonly one: BetterSqlite3.Statement<[number], Candidate & { campaignId: number }>;
   private readonly campaign: BetterSqlite3.Statement<
     [number],
     { purpose: CampaignPurpose; offerCode: string | null }
   >;
   private readonly doNotCall: BetterSqlite3.Statement<
-    [number, string],
+    [{ client: number; number: string }],
     { level: string; campaignId: number | null; productCode: string | null }
   >;
   private readonly consent: BetterSqlite3.Statement<
@@ -62,13 +64,24 @@ export class LeadPicker {
       `SELECT id, client_id AS clientId, e164, country, address_zone AS addressZone FROM leads
        WHERE campaign_id = ? AND state = 'due' AND due_at <= ? ORDER BY due_at LIMIT ${batch}`,
     );
+    // The operator's own callbacks come before the list: a time was promised to the client.
+    this.callback = sqlite.prepare(
+      `SELECT id, client_id AS clientId, e164, country, address_zone AS addressZone FROM leads
+       WHERE campaign_id = ? AND state = 'callback' AND due_at <= ? AND owner = ? ORDER BY due_at LIMIT ${batch}`,
+    );
+    this.one = sqlite.prepare(
+      `SELECT id, campaign_id AS campaignId, client_id AS clientId, e164, country, address_zone AS addressZone
+       FROM leads WHERE id = ?`,
+    );
     this.campaign = sqlite.prepare(
       'SELECT purpose, offer_code AS offerCode FROM campaigns WHERE id = ?',
     );
     this.doNotCall = sqlite.prepare(
-      `SELECT level, campaign_id AS campaignId, product_code AS productCode FROM dnc_entries WHERE client_id = ?
+      `SELECT level, campaign_id AS campaignId, product_code AS productCode FROM dnc_entries WHERE client_id = @client
        UNION ALL
-       SELECT level, campaign_id, product_code FROM dnc_entries WHERE e164 = ?`,
+       SELECT level, campaign_id, product_code FROM dnc_entries WHERE e164 = @number
+       UNION ALL
+       SELECT 'global', NULL, NULL FROM clients WHERE id = @client AND do_not_call = 1`,
     );
     this.consent = sqlite.prepare(
       `SELECT scope, source, given_at AS at FROM consents
@@ -96,7 +109,7 @@ export class LeadPicker {
     now: Date,
   ): LeadFacts {
     const doNotCall = { global: false, campaign: false, product: false };
-    for (const entry of this.doNotCall.all(lead.clientId, lead.e164)) {
+    for (const entry of this.doNotCall.all({ client: lead.clientId, number: lead.e164 })) {
       if (entry.level === 'global') doNotCall.global = true;
       else if (entry.level === 'campaign' && entry.campaignId === campaign.id)
         doNotCall.campaign = true;
@@ -116,32 +129,65 @@ export class LeadPicker {
     };
   }
 
-  /** The next lead to dial, or undefined when none may be called now. */
-  next(campaignId: number, now: Date): PickedLead | undefined {
+  /**
+   * The next lead to dial, or undefined when none may be called now: the
+   * operator's callbacks that are due first, then the list, soonest due first.
+   */
+  next(campaignId: number, now: Date, owner?: string): PickedLead | undefined {
     const campaign = this.campaign.get(campaignId);
     if (campaign === undefined) return undefined;
-    const countries = this.countries();
-    const windowDays = Math.max(
-      1,
-      ...Object.values(countries).map((rules) => rules.maxAttempts.days),
-    );
+    const windowDays = this.windowDays();
     const at = now.toISOString();
-    for (let step = 0; step < maxBatches; step++) {
-      const candidates = this.due.all(campaignId, at);
-      if (candidates.length === 0) return undefined;
-      for (const lead of candidates) {
-        const facts = this.facts(
-          lead,
-          { id: campaignId, offerCode: campaign.offerCode },
-          windowDays,
-          now,
-        );
-        const answer = mayCallNow(facts, campaign, countries, now);
-        if (answer.ok) return { leadId: lead.id, clientId: lead.clientId, e164: lead.e164 };
-        this.putAside(lead.id, answer, now);
+    const read = [
+      ...(owner === undefined ? [] : [() => this.callback.all(campaignId, at, owner)]),
+      () => this.due.all(campaignId, at),
+    ];
+    for (const candidates of read) {
+      for (let step = 0; step < maxBatches; step++) {
+        const batchRead = candidates();
+        if (batchRead.length === 0) break;
+        for (const lead of batchRead) {
+          const answer = this.answer(lead, campaignId, campaign, windowDays, now);
+          if (answer.ok) return { leadId: lead.id, clientId: lead.clientId, e164: lead.e164 };
+          this.putAside(lead.id, answer, now);
+        }
       }
     }
     return undefined;
+  }
+
+  /**
+   * "May I call this lead now?" again, just before its dial: a preview may
+   * have been on screen for minutes, and the client may have refused calls
+   * meanwhile. A lead that may not be called is put aside as in the pick.
+   */
+  check(leadId: number, now: Date): MayCallAnswer | undefined {
+    const lead = this.one.get(leadId);
+    const campaign = lead === undefined ? undefined : this.campaign.get(lead.campaignId);
+    if (lead === undefined || campaign === undefined) return undefined;
+    const answer = this.answer(lead, lead.campaignId, campaign, this.windowDays(), now);
+    if (!answer.ok) this.putAside(lead.id, answer, now);
+    return answer;
+  }
+
+  private windowDays(): number {
+    return Math.max(1, ...Object.values(this.countries()).map((rules) => rules.maxAttempts.days));
+  }
+
+  private answer(
+    lead: Candidate,
+    campaignId: number,
+    campaign: { purpose: CampaignPurpose; offerCode: string | null },
+    windowDays: number,
+    now: Date,
+  ): MayCallAnswer {
+    const facts = this.facts(
+      lead,
+      { id: campaignId, offerCode: campaign.offerCode },
+      windowDays,
+      now,
+    );
+    return mayCallNow(facts, campaign, this.countries(), now);
   }
 
   private putAside(leadId: number, answer: Exclude<MayCallAnswer, { ok: true }>, now: Date): void {

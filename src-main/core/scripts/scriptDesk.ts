@@ -101,7 +101,13 @@ export class ScriptDesk {
    * client's data. Null when the line has no script: the operator picks one.
    */
   forCall(
-    call: { interactionId: number; clientId: number | null; line: string | null },
+    call: {
+      interactionId: number;
+      clientId: number | null;
+      line: string | null;
+      /** The script of the call list the call was dialled from, which comes before the line's. */
+      campaignScript?: string | null;
+    },
     actor: string,
     language: Language,
   ): ScriptRunView | null {
@@ -116,7 +122,7 @@ export class ScriptDesk {
       this.deps.runs.moveToCall(left, call.interactionId);
       return this.view(left, language);
     }
-    const name = scriptForLine(this.deps.lines(), call.line);
+    const name = call.campaignScript ?? scriptForLine(this.deps.lines(), call.line);
     if (name === undefined) return null;
     this.deps.library.publishDue();
     const listing = this.deps.library.catalogue().find((s) => s.name === name);

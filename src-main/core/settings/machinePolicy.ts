@@ -191,9 +191,11 @@ export const machinePolicySchema = z.object({
       countries: z
         .record(z.string().regex(/^[A-Z]{2}$/), countryCallingRulesSchema)
         .default(defaultCallingRules),
+      /** Preview: seconds before the lead on screen is dialled by itself; 0 waits for Call. */
+      previewAutoDialSeconds: z.number().int().min(0).max(120).default(0),
     })
     .strict()
-    .default({ countries: defaultCallingRules }),
+    .default({ countries: defaultCallingRules, previewAutoDialSeconds: 0 }),
 });
 export type MachinePolicy = z.infer<typeof machinePolicySchema>;
 
@@ -213,7 +215,7 @@ export const emptyPolicy: MachinePolicy = {
   referenceFiles: {},
   performance: defaultPerformancePolicy,
   updates: defaultUpdatePolicy,
-  outbound: { countries: defaultCallingRules },
+  outbound: { countries: defaultCallingRules, previewAutoDialSeconds: 0 },
 };
 
 export type PolicyParseResult =

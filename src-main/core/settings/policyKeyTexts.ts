@@ -194,6 +194,10 @@ export const policyKeyTexts: Record<string, PolicyText> = {
     en: `Calling rules per country of the number (zone, hours, holidays, attempts, the wait after a refusal, consent); they replace the shipped UA and FR${json.en}.`,
     uk: `Правила дзвінків за країною номера (пояс, години, свята, спроби, пауза після відмови, згода); замінюють вбудовані UA і FR${json.uk}.`,
   },
+  'outbound.previewAutoDialSeconds': {
+    en: 'Preview: seconds before the lead on screen is dialled by itself (0: only by Call).',
+    uk: 'Попередній перегляд: за скільки секунд номер набирається сам (0: лише кнопкою «Дзвонити»).',
+  },
   'updates.window': {
     en: `When updates may be installed: {"from":"20:00","to":"08:00"}${json.en}.`,
     uk: `Коли дозволено встановлювати: {"from":"20:00","to":"08:00"}${json.uk}.`,

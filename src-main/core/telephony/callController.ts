@@ -82,18 +82,27 @@ export class CallController {
     return this.lastDialed === undefined ? undefined : this.dial(this.lastDialed);
   }
 
-  /** Calls out to a number or extension, already in the PBX's format. */
+  /**
+   * Calls out to a number or extension, already in the PBX's format; an
+   * outbound list asks the PBX for its caller ID (RFC 3325's P-Preferred-Identity).
+   */
   dial(
     target: string,
+    options: { callerId?: string | undefined } = {},
   ): { ok: true; id: number } | { ok: false; error: 'notRegistered' | 'noAudioWindow' } {
     const ua = this.ua;
     if (ua === undefined || !ua.isRegistered()) return { ok: false, error: 'notRegistered' };
     if (!this.deps.media.isAttached()) return { ok: false, error: 'noAudioWindow' };
     this.holdOthers(undefined);
     this.lastDialed = target;
+    const host = (ua as unknown as { configuration: { uri: { host: string } } }).configuration.uri
+      .host;
     const session = ua.call(target, {
       mediaStream: this.deps.media.microphone() as unknown as MediaStream,
       pcConfig: { iceServers: this.deps.iceServers?.() ?? [] },
+      ...(options.callerId === undefined
+        ? {}
+        : { extraHeaders: [`P-Preferred-Identity: <sip:${options.callerId}@${host}>`] }),
     });
     const call = this.track(session, 'outbound', target, '');
     return { ok: true, id: call.view.id };

@@ -147,6 +147,7 @@ export function startCallCenter(deps: {
     pendingWrapUp: (language: 'uk' | 'en') => afterCalls.pending(language),
     finishWrapUp: (input: Omit<WrapUpInput, 'interactionId'>) => afterCalls.finish(input),
     onCallsChanged: (listener: (list: CallView[]) => void) => listeners.push(listener),
+    onWrappedUp: (listener: (wrapUp: WrapUpInput) => void) => afterCalls.onWrappedUp(listener),
   };
 }
 

@@ -1,10 +1,13 @@
 import { CampaignBook } from '../../core/campaigns/campaignBook';
+import { Consents } from '../../core/campaigns/consents';
 import type { FileJobRunner } from '../../core/clients/fileJobs/fileJobRunner';
 import type { Clock, Logger } from '../../core/platform/ports';
 import type { MachinePolicy } from '../../core/settings/machinePolicy';
 import type { WorkstationDatabase } from '../../core/workstation/workstationDatabase';
 import { IpcRejection } from '../result';
 import type { HandlersOf } from './handlerTypes';
+import type { OutboundDesk } from '../../core/campaigns/outboundDesk';
+import type { OutboundWork } from '../../core/workstation/outboundWork';
 
 /** The Outbound section: campaigns, and their lists built from the base on a worker. */
 export function campaignHandlers(deps: {
@@ -15,9 +18,44 @@ export function campaignHandlers(deps: {
   clock: Clock;
   logger: Logger;
   language: () => 'uk' | 'en';
+  outbound: Pick<OutboundWork, 'desk'>;
 }): HandlersOf<'campaigns.'> {
   const book = async () => new CampaignBook((await deps.database()).db.sqlite);
+  /** Acts on the desk and answers with where the session stands now. */
+  const onDesk =
+    <R>(act: (desk: OutboundDesk, request: R) => unknown) =>
+    async (request: R) => {
+      const desk = await deps.outbound.desk();
+      act(desk, request);
+      return desk.view();
+    };
+  const consents = async () => new Consents((await deps.database()).db.sqlite);
   return {
+    'campaigns.consent.view': async ({ clientId }) => (await consents()).of(clientId),
+    'campaigns.consent.set': async ({ clientId, given, source }) => {
+      const book = await consents();
+      if (!book.set(clientId, given, source ?? 'call', deps.actor, deps.clock.now()))
+        throw new IpcRejection('clientNotFound', `no client ${clientId}`);
+      return book.of(clientId);
+    },
+    'campaigns.session.view': onDesk(() => undefined),
+    'campaigns.session.start': onDesk((desk, { campaignId, mode }) => {
+      if (!desk.start(campaignId, mode))
+        throw new IpcRejection(
+          'campaignNotStarted',
+          'no such active list, or a dial is in progress',
+        );
+    }),
+    'campaigns.session.stop': onDesk((desk) => desk.stop()),
+    'campaigns.session.pause': onDesk((desk) => desk.pause()),
+    'campaigns.session.resume': onDesk((desk) => desk.resume()),
+    'campaigns.session.call': onDesk((desk) => desk.call()),
+    'campaigns.session.skip': onDesk((desk, { reason }) => desk.skip(reason)),
+    'campaigns.session.remove': onDesk((desk, { level }) => desk.remove(level)),
+    'campaigns.session.callback': onDesk((desk, { at }) => {
+      if (desk.callback(new Date(at)) === 'past')
+        throw new IpcRejection('callbackInPast', 'the callback time has already passed');
+    }),
     'campaigns.list': async () => (await book()).list(deps.clock.now()),
     'campaigns.refusalReasons': async () => (await book()).refusalReasons(deps.language()),
     'campaigns.create': async (request) => ({

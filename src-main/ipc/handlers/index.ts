@@ -6,6 +6,8 @@ import type { MachinePolicy } from '../../core/settings/machinePolicy';
 import type { SettingsService } from '../../core/settings/settingsService';
 import type { WorkstationStatusBoard } from '../../core/status/workstationStatusBoard';
 import type { SipAccountService } from '../../core/telephony/sipAccountService';
+import { CampaignBook } from '../../core/campaigns/campaignBook';
+import type { OutboundWork } from '../../core/workstation/outboundWork';
 import type { CallCenter } from '../../core/workstation/callCenter';
 import type { WorkstationDatabase } from '../../core/workstation/workstationDatabase';
 import type { ImportProgress } from '../../../src-shared/clients/importSchemas';
@@ -92,6 +94,7 @@ export interface MainServices {
   /** The log files the app writes. */
   logFiles: () => string[];
   updates: UpdateService;
+  outbound: OutboundWork;
 }
 
 /** One handler for every invoke channel of the contract (the compiler checks none is missing). */
@@ -223,6 +226,8 @@ export function createInvokeHandlers(services: MainServices): InvokeHandlers {
     ...scriptHandlers({
       scripts: workstationScripts,
       calls: () => services.callCenter.calls.list(),
+      campaignScriptOf: async (interactionId) =>
+        new CampaignBook((await database()).db.sqlite).scriptOfCall(interactionId),
       actor,
       language,
       dialogs,
@@ -309,6 +314,7 @@ export function createInvokeHandlers(services: MainServices): InvokeHandlers {
       clock,
       logger: services.logger,
       language,
+      outbound: services.outbound,
     }),
     ...sipHandlers(services),
     ...headsetHandlers(services),

@@ -34,6 +34,8 @@ export function scriptHandlers(deps: {
   scripts: () => Promise<WorkstationScripts>;
   /** The calls in progress, for the line a call came in on and its caller. */
   calls: () => CallView[];
+  /** The script of the call list a call was dialled from, if it was a lead's dial. */
+  campaignScriptOf: (interactionId: number) => Promise<string | null>;
   actor: string;
   language: () => Language;
   dialogs: FileDialogs;
@@ -66,6 +68,7 @@ export function scriptHandlers(deps: {
             interactionId,
             clientId: call?.client?.id ?? null,
             line: call === undefined ? null : call.line,
+            campaignScript: await deps.campaignScriptOf(interactionId),
           },
           actor,
           language(),

@@ -19,8 +19,10 @@ import {
   type CampaignPurpose,
 } from '../../../src-shared/campaigns/callingRules';
 import type { CampaignView } from '../../../src-shared/campaigns/campaignView';
-import { invoke } from '../../api/pultClient';
+import type { OutboundMode, OutboundView } from '../../../src-shared/campaigns/outboundView';
+import { invoke, onEvent } from '../../api/pultClient';
 import { reportProblem } from '../../common/problems';
+import { OutboundDesk } from './OutboundDesk';
 
 /** A new list: its name, its purpose (sales is advertising and needs consent) and its offer. */
 function NewCampaign({ onCreated }: { onCreated: () => void }) {
@@ -28,15 +30,27 @@ function NewCampaign({ onCreated }: { onCreated: () => void }) {
   const [name, setName] = useState('');
   const [purpose, setPurpose] = useState<CampaignPurpose>('sales');
   const [offer, setOffer] = useState('');
+  const [script, setScript] = useState('');
+  const [callerId, setCallerId] = useState('');
+  const [scripts, setScripts] = useState<string[]>([]);
+  useEffect(() => {
+    invoke('scripts.list').then(
+      (list) => setScripts(list.filter((s) => s.liveVersion !== null).map((s) => s.name)),
+      (e: unknown) => reportProblem('load', e),
+    );
+  }, []);
   const create = () =>
     invoke('campaigns.create', {
       name,
       purpose,
       ...(offer.trim() === '' ? {} : { offerCode: offer.trim() }),
+      ...(script === '' ? {} : { scriptName: script }),
+      ...(callerId.trim() === '' ? {} : { callerId: callerId.trim() }),
     }).then(
       () => {
         setName('');
         setOffer('');
+        setCallerId('');
         onCreated();
       },
       (e: unknown) => reportProblem('save', e),
@@ -66,6 +80,24 @@ function NewCampaign({ onCreated }: { onCreated: () => void }) {
           onChange={(e) => setOffer(e.currentTarget.value)}
           data-testid="campaign-offer"
         />
+        <NativeSelect
+          label={t('campaigns.script')}
+          value={script}
+          onChange={(e) => setScript(e.currentTarget.value)}
+          data={[{ value: '', label: t('campaigns.noScript') }, ...scripts]}
+          data-testid="campaign-script"
+        />
+        <TextInput
+          label={t('campaigns.callerId')}
+          value={callerId}
+          onChange={(e) => setCallerId(e.currentTarget.value)}
+          error={
+            callerId.trim() !== '' && !/^\+?[0-9]{3,15}$/.test(callerId.trim())
+              ? t('campaigns.callerIdInvalid')
+              : undefined
+          }
+          data-testid="campaign-caller-id"
+        />
         <Button
           onClick={() => void create()}
           disabled={name.trim() === ''}
@@ -83,10 +115,12 @@ function CampaignRow({
   campaign,
   reasons,
   onBuilt,
+  onWork,
 }: {
   campaign: CampaignView;
   reasons: { code: string; label: string }[];
   onBuilt: () => void;
+  onWork: (mode: OutboundMode) => void;
 }) {
   const { t } = useTranslation();
   const [source, setSource] = useState('');
@@ -123,9 +157,32 @@ function CampaignRow({
           ))}
         </Group>
       </Table.Td>
-      <Table.Td>{campaign.leads.done}</Table.Td>
+      <Table.Td data-testid="campaign-callbacks">{campaign.leads.callbacks}</Table.Td>
+      <Table.Td data-testid="campaign-done">{campaign.leads.done}</Table.Td>
+      <Table.Td data-testid="campaign-results">
+        <Group gap={4}>
+          {Object.entries(campaign.leads.byResult)
+            .filter(([result]) => result !== 'dialling')
+            .map(([result, n]) => (
+              <Badge key={result} variant="outline" color="gray" data-result={result}>
+                {t(`campaigns.results.${result}`, { defaultValue: result })}: {n}
+              </Badge>
+            ))}
+        </Group>
+      </Table.Td>
       <Table.Td>
         <Group gap="xs" wrap="nowrap">
+          <Button size="xs" onClick={() => onWork('preview')} data-testid="campaign-work-preview">
+            {t('campaigns.desk.startPreview')}
+          </Button>
+          <Button
+            size="xs"
+            variant="light"
+            onClick={() => onWork('progressive')}
+            data-testid="campaign-work-progressive"
+          >
+            {t('campaigns.desk.startProgressive')}
+          </Button>
           <NativeSelect
             aria-label={t('campaigns.source')}
             value={source}
@@ -158,41 +215,76 @@ function CampaignRow({
  * as a re-offer to those who refused with a reason) with every calling rule
  * checked, and where its leads stand: callable now, later, held and why, done.
  */
-export function CampaignsPage() {
+export function CampaignsPage({ onOpenClient }: { onOpenClient: (clientId: number) => void }) {
   const { t } = useTranslation();
   const [campaigns, setCampaigns] = useState<CampaignView[]>();
+  const [session, setSession] = useState<OutboundView>();
   const [reasons, setReasons] = useState<{ code: string; label: string }[]>([]);
   const read = useCallback(() => {
     invoke('campaigns.list').then(setCampaigns, (e: unknown) => reportProblem('load', e));
   }, []);
   useEffect(read, [read]);
+  // The desk's session, and the lists' progress with every change of it.
+  useEffect(() => {
+    invoke('campaigns.session.view').then(setSession, (e: unknown) => reportProblem('load', e));
+    return onEvent('campaigns.session.changed', (view) => {
+      setSession(view);
+      read();
+    });
+  }, [read]);
+  const work = (campaignId: number, mode: OutboundMode) =>
+    invoke('campaigns.session.start', { campaignId, mode }).then(setSession, (e: unknown) =>
+      reportProblem('save', e),
+    );
   useEffect(() => {
     invoke('campaigns.refusalReasons').then(setReasons, (e: unknown) => reportProblem('load', e));
   }, []);
   return (
     <Stack gap="md">
+      {session !== undefined && session.stage !== 'idle' && (
+        <OutboundDesk view={session} onView={setSession} onOpenClient={onOpenClient} />
+      )}
       <NewCampaign onCreated={read} />
       {campaigns !== undefined && campaigns.length === 0 && (
         <Text c="dimmed">{t('campaigns.empty')}</Text>
       )}
       {campaigns !== undefined && campaigns.length > 0 && (
-        <Table striped data-testid="campaigns">
-          <Table.Thead>
-            <Table.Tr>
-              {(['name', 'purpose', 'total', 'dueNow', 'dueLater', 'held', 'done'] as const).map(
-                (column) => (
+        // Wide: it scrolls within the section rather than under the script beside it.
+        <Table.ScrollContainer minWidth={1100}>
+          <Table striped data-testid="campaigns">
+            <Table.Thead>
+              <Table.Tr>
+                {(
+                  [
+                    'name',
+                    'purpose',
+                    'total',
+                    'dueNow',
+                    'dueLater',
+                    'held',
+                    'callbacks',
+                    'done',
+                    'results',
+                  ] as const
+                ).map((column) => (
                   <Table.Th key={column}>{t(`campaigns.columns.${column}`)}</Table.Th>
-                ),
-              )}
-              <Table.Th />
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {campaigns.map((campaign) => (
-              <CampaignRow key={campaign.id} campaign={campaign} reasons={reasons} onBuilt={read} />
-            ))}
-          </Table.Tbody>
-        </Table>
+                ))}
+                <Table.Th />
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {campaigns.map((campaign) => (
+                <CampaignRow
+                  key={campaign.id}
+                  campaign={campaign}
+                  reasons={reasons}
+                  onBuilt={read}
+                  onWork={(mode) => void work(campaign.id, mode)}
+                />
+              ))}
+            </Table.Tbody>
+          </Table>
+        </Table.ScrollContainer>
       )}
     </Stack>
   );

@@ -30,6 +30,7 @@ import type { RevealedDetails } from '../../../src-shared/clients/personalData';
 import { DialButton } from '../calls';
 import { ClientScriptRuns } from '../scripts';
 import { ClientOrderActions, ComplaintStatusMenu } from '../orders';
+import { ConsentLine } from './ConsentLine';
 
 function HistoryLine({ entry, clientId }: { entry: HistoryEntry; clientId: number }) {
   const { t, i18n } = useTranslation();
@@ -204,6 +205,7 @@ export function ClientCardView({
             </Badge>
           )}
         </Group>
+        <ConsentLine key={card.id} clientId={card.id} />
         <SimpleGrid cols={2} spacing="xs">
           <div>
             <Text size="xs" c="dimmed">

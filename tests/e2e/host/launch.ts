@@ -17,6 +17,7 @@ import { chromium } from 'playwright-core';
 import { createElectronApi } from './electronApi';
 import { chromiumExecutable, chromiumFlags } from './chromium';
 import { registerElectronModule } from './registerElectronModule';
+import { moveMainClock } from './movedClock';
 
 const repoRoot = path.resolve(import.meta.dirname, '../../..');
 const mainEntry = path.resolve(process.argv[2] ?? path.join(repoRoot, 'dist/main/main.js'));
@@ -89,6 +90,10 @@ process.on('message', (message: { id: number; cmd: string; arg?: unknown }) => {
       break;
     case 'pressGlobalShortcut':
       control.pressGlobalShortcut(String(message.arg));
+      reply(true);
+      break;
+    case 'moveClock':
+      moveMainClock(Number(message.arg));
       reply(true);
       break;
     case 'quit':

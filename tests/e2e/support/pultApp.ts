@@ -11,6 +11,7 @@ import {
 } from 'playwright-core';
 import type { HostRecord } from '../host/electronApi';
 import { hostStateDir } from '../host/hostSafeStorage';
+import { moveMainClock } from '../host/movedClock';
 
 const repoRoot = path.resolve(import.meta.dirname, '../../..');
 const mainEntry = path.join(repoRoot, 'dist/main/main.js');
@@ -29,6 +30,8 @@ export interface PultApp {
   trayTooltip(): Promise<string | undefined>;
   /** How long the operator has not touched keyboard or mouse, as the OS would report it. */
   setIdleSeconds(seconds: number): Promise<void>;
+  /** The OS clock set ahead by this much: main reads the later time from now on. */
+  moveClock(ms: number): Promise<void>;
   /** The OS delivering a global shortcut (the key pressed while another program has the focus). */
   pressGlobalShortcut(accelerator: string): Promise<void>;
   close(): Promise<void>;
@@ -155,6 +158,10 @@ async function launchElectron(userDataDir: string, env: Record<string, string>):
     },
     pressGlobalShortcut: () =>
       Promise.reject(new Error('a real Electron takes global keys from the OS only')),
+    moveClock: async (ms) => {
+      // The same function, sent as source: main's process has none of the test's modules.
+      await app.evaluate(`(${moveMainClock.toString()})(${ms})`);
+    },
     close: () => app.close(),
     async kill() {
       app.process().kill('SIGKILL');
@@ -235,6 +242,9 @@ async function launchHost(userDataDir: string, env: Record<string, string>): Pro
     },
     pressGlobalShortcut: async (accelerator) => {
       await ask('pressGlobalShortcut', accelerator);
+    },
+    moveClock: async (ms) => {
+      await ask('moveClock', ms);
     },
     trayTooltip: async () => (await ask<HostRecord>('record')).trayTooltips.at(-1),
     async close() {

@@ -48,6 +48,8 @@ window.startPhone = (user, autoAnswer) => {
   let session;
   // A PBX or phone that will not hold: every re-INVITE is answered 488.
   let refuseReinvites = false;
+  // The next calls are answered "486 Busy Here", as a line in use would.
+  let busyCalls = 0;
   // Fresh options for every call: JsSIP adds headers (Replaces on a transfer) to the object it is given.
   const media = () => ({ mediaConstraints: { audio: true, video: false } });
   const ua = new JsSIP.UA({
@@ -89,8 +91,16 @@ window.startPhone = (user, autoAnswer) => {
   };
   ua.on('newRTCSession', (e) => {
     if (e.originator !== 'remote') return;
-    events.push({ type: 'incoming' });
+    events.push({
+      type: 'incoming',
+      identity: e.request.getHeader('P-Preferred-Identity') || undefined,
+    });
     follow(e.session);
+    if (busyCalls > 0) {
+      busyCalls -= 1;
+      e.session.terminate({ status_code: 486, reason_phrase: 'Busy Here' });
+      return;
+    }
     if (autoAnswer) e.session.answer(media());
   });
   window.phone = {
@@ -107,6 +117,7 @@ window.startPhone = (user, autoAnswer) => {
     }),
     answer: () => session && session.answer(media()),
     refuseReinvites: (on) => { refuseReinvites = on; },
+    busyFor: (calls) => { busyCalls = calls; },
     hold: () => session && session.hold(),
     unhold: () => session && session.unhold(),
     hangup: () => session && session.terminate(),
@@ -134,6 +145,8 @@ export interface PhoneEvent {
   cause?: string;
   status?: number;
   tone?: string;
+  /** The caller ID the caller asked the PBX for (P-Preferred-Identity), on an incoming call. */
+  identity?: string;
   /** Epoch ms, for the events that carry a time. */
   at?: number;
 }
@@ -226,6 +239,14 @@ export class SipPhone {
           window as unknown as { phone: { refuseReinvites(on: boolean): void } }
         ).phone.refuseReinvites(value),
       on,
+    );
+  }
+
+  /** Answers the next `calls` calls "486 Busy Here". */
+  async busyFor(calls: number): Promise<void> {
+    await this.page.evaluate(
+      (n) => (window as unknown as { phone: { busyFor(n: number): void } }).phone.busyFor(n),
+      calls,
     );
   }
 

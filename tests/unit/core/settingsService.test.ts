@@ -132,7 +132,7 @@ describe('parseMachinePolicy', () => {
         referenceFiles: {},
         performance: defaultPerformancePolicy,
         updates: { enabled: true, ring: 'broad', hold: false, checkEveryHours: 4 },
-        outbound: { countries: defaultCallingRules },
+        outbound: { countries: defaultCallingRules, previewAutoDialSeconds: 0 },
       },
     });
   });
