@@ -46,8 +46,13 @@ export const leadSourceSchema = z
       .string()
       .regex(/^[A-Za-z0-9_-]{1,40}$/)
       .optional(),
+    /** Only the clients with this tag (an imported file's list tag). */
+    tag: z.string().normalize('NFC').trim().min(1).max(50).optional(),
   })
-  .strict();
+  .strict()
+  .refine((source) => source.refusedWith === undefined || source.tag === undefined, {
+    error: 'one source at a time',
+  });
 
 export const buildSummarySchema = z.object({
   added: z.number().int(),

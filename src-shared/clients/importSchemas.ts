@@ -28,6 +28,11 @@ export const importSettingsSchema = z.object({
   delimiter: z.enum([',', ';', '\t']),
   mapping: columnMappingSchema,
   duplicates: duplicatePolicySchema,
+  /**
+   * A tag every client the file names is given, new or already in the base
+   * (a call list is then built from the clients with it).
+   */
+  listTag: z.string().normalize('NFC').trim().min(1).max(50).optional(),
 });
 export type ImportSettings = z.infer<typeof importSettingsSchema>;
 

@@ -162,6 +162,15 @@ test('preview: the lead on screen, Call, the phone answers, the list\'s script, 
   await expect(page.locator('[data-testid="call"][data-state="active"]')).toHaveCount(1);
   await expect(desk).toHaveAttribute('data-stage', 'talking');
 
+  // An order from the lead, while the client is on the line: the form is the client's.
+  await desk.getByTestId('client-new-order').click();
+  await expect(page.getByTestId('order-type-picker')).toBeVisible();
+  await page.keyboard.press('1');
+  await expect(page.getByTestId('order-client')).toHaveText('Мельник Андрій');
+  // Closed for now: the draft stays with the client and this call.
+  await page.locator('.mantine-Modal-close').click();
+  await expect(page.getByTestId('order-form')).toHaveCount(0);
+
   // The list's script beside the call, by keyboard.
   const panel = page.getByTestId('script-panel');
   await expect(panel.getByTestId('script-name')).toHaveText(offerScript.name);

@@ -239,6 +239,23 @@ describe('CSV import', () => {
     expect(names()).toEqual(['Петро Перший', 'Петро Другий']);
   });
 
+  it('gives every client the file names its call-list tag, new ones and those already in the base alike', async () => {
+    await importFile(file('known.csv', header + 'Петро Перший;0671234567;;\n'));
+    const list = header + 'Петро Другий;067-123-45-67;;\nОлена Нова;0501112233;;\n';
+    const result = await importFile(file('list.csv', list), {
+      duplicates: 'skip',
+      listTag: 'акція-грудень',
+    });
+    expect(result.result).toMatchObject({ rowsImported: 1, rowsSkipped: 1 });
+    const tagged = db.sqlite
+      .prepare(
+        `SELECT c.full_name AS name FROM clients c JOIN client_tags ct ON ct.client_id = c.id
+         JOIN tags t ON t.id = ct.tag_id WHERE t.name = 'акція-грудень' ORDER BY c.id`,
+      )
+      .all();
+    expect(tagged).toEqual([{ name: 'Петро Перший' }, { name: 'Олена Нова' }]);
+  });
+
   it('audits the import and queues its batches for sync', async () => {
     const { result } = await importFile(file('audit.csv', header + 'Аудит Тест;0671234567;;\n'));
     const audit = db.sqlite.prepare('SELECT action, actor FROM audit_events ORDER BY id').all();

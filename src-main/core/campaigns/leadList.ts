@@ -8,10 +8,15 @@ import type {
 } from '../../../src-shared/campaigns/callingRules';
 import { mayCallNow, whenNotNow, type LeadFacts } from './callPermission';
 
-/** Which clients a list takes: every client with a phone, or those who refused with a reason (a re-offer). */
+/**
+ * Which clients a list takes: every client with a phone, those who refused
+ * with a reason (a re-offer), or those with a tag (the clients an imported
+ * file named, given its list tag).
+ */
 export interface LeadSource {
   /** Clients who refused an offer or a call with this refusal reason (its code), e.g. "tooExpensive". */
   refusedWith?: string;
+  tag?: string;
 }
 
 export interface BuildSummary {
@@ -110,20 +115,24 @@ export function buildLeads(
     .iterate() as Iterable<{ id: number; at: string }>)
     refusals.set(row.id, row.at);
 
-  const refusedWith = request.source.refusedWith;
-  const clients = sqlite.prepare(
-    refusedWith === undefined
-      ? `SELECT c.id, c.do_not_call AS doNotCall,
-           (SELECT p.e164 FROM client_phones p WHERE p.client_id = c.id ORDER BY p.id LIMIT 1) AS e164
-         FROM clients c`
-      : `SELECT c.id, c.do_not_call AS doNotCall,
-           (SELECT p.e164 FROM client_phones p WHERE p.client_id = c.id ORDER BY p.id LIMIT 1) AS e164
-         FROM clients c WHERE c.id IN (
+  const { refusedWith, tag } = request.source;
+  const where =
+    refusedWith !== undefined
+      ? `WHERE c.id IN (
            SELECT o.client_id FROM offers o JOIN refusal_reasons r ON r.id = o.refusal_reason_id
-             WHERE o.result = 'refused' AND r.code = ?
+             WHERE o.result = 'refused' AND r.code = @code
            UNION
            SELECT i.client_id FROM interactions i JOIN refusal_reasons r ON r.id = i.refusal_reason_id
-             WHERE i.outcome = 'refused' AND r.code = ?)`,
+             WHERE i.outcome = 'refused' AND r.code = @code)`
+      : tag !== undefined
+        ? `WHERE c.id IN (
+             SELECT ct.client_id FROM client_tags ct JOIN tags t ON t.id = ct.tag_id WHERE t.name = @code)`
+        : '';
+  const code = refusedWith ?? tag;
+  const clients = sqlite.prepare(
+    `SELECT c.id, c.do_not_call AS doNotCall,
+       (SELECT p.e164 FROM client_phones p WHERE p.client_id = c.id ORDER BY p.id LIMIT 1) AS e164
+     FROM clients c ${where}`,
   );
   const insert = sqlite.prepare(
     `INSERT OR IGNORE INTO leads (uid, campaign_id, client_id, e164, country, state, due_at, held_reason, created_at)
@@ -131,9 +140,7 @@ export function buildLeads(
   );
   const summary: BuildSummary = { added: 0, due: 0, notNow: {} };
   const cache = new Map<string, string | null>();
-  const rows = (
-    refusedWith === undefined ? clients.all() : clients.all(refusedWith, refusedWith)
-  ) as ClientRow[];
+  const rows = (code === undefined ? clients.all() : clients.all({ code })) as ClientRow[];
   const write = sqlite.transaction((slice: ClientRow[]) => {
     for (const row of slice) {
       if (row.e164 === null) continue;

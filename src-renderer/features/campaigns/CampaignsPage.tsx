@@ -110,6 +110,9 @@ function NewCampaign({ onCreated }: { onCreated: () => void }) {
   );
 }
 
+/** The source select's value for "clients with a tag" (refusal reason codes are letters only). */
+const tagSource = '#tag';
+
 /** One list's row: its leads by where they stand, held ones by their reason, and building it. */
 function CampaignRow({
   campaign,
@@ -124,13 +127,15 @@ function CampaignRow({
 }) {
   const { t } = useTranslation();
   const [source, setSource] = useState('');
+  const [tag, setTag] = useState('');
   const [building, setBuilding] = useState(false);
   const build = async () => {
     setBuilding(true);
     try {
       const summary = await invoke('campaigns.build', {
         campaignId: campaign.id,
-        source: source === '' ? {} : { refusedWith: source },
+        source:
+          source === '' ? {} : source === tagSource ? { tag: tag.trim() } : { refusedWith: source },
       });
       notifications.show({ message: t('campaigns.built', summary) });
       onBuilt();
@@ -189,6 +194,7 @@ function CampaignRow({
             onChange={(e) => setSource(e.currentTarget.value)}
             data={[
               { value: '', label: t('campaigns.sources.all') },
+              { value: tagSource, label: t('campaigns.sources.tag') },
               ...reasons.map((r) => ({
                 value: r.code,
                 label: t('campaigns.sources.refused', { reason: r.label }),
@@ -196,9 +202,20 @@ function CampaignRow({
             ]}
             data-testid="campaign-source"
           />
+          {source === tagSource && (
+            <TextInput
+              size="xs"
+              aria-label={t('campaigns.sources.tagName')}
+              placeholder={t('campaigns.sources.tagName')}
+              value={tag}
+              onChange={(e) => setTag(e.currentTarget.value)}
+              data-testid="campaign-source-tag"
+            />
+          )}
           <Button
             size="xs"
             loading={building}
+            disabled={source === tagSource && tag.trim() === ''}
             onClick={() => void build()}
             data-testid="campaign-build"
           >

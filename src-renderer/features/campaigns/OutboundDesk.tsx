@@ -16,6 +16,7 @@ import { skipReasons, type OutboundView } from '../../../src-shared/campaigns/ou
 import { invoke } from '../../api/pultClient';
 import { formatDateTime } from '../../common/formatting';
 import { reportProblem } from '../../common/problems';
+import { ClientOrderActions } from '../orders';
 
 type SessionChannel =
   | 'campaigns.session.call'
@@ -169,6 +170,8 @@ export function OutboundDesk({
             <Text size="sm" c="dimmed">
               {t('campaigns.desk.attempts', { count: lead.attempts })}
             </Text>
+            {/* An order or a complaint from the lead, filled from the client's card (Ctrl+O). */}
+            <ClientOrderActions clientId={lead.clientId} />
           </Stack>
         )}
         {view.stage === 'preview' && (

@@ -10,6 +10,7 @@ import {
   Stack,
   Table,
   Text,
+  TextInput,
 } from '@mantine/core';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -41,6 +42,7 @@ export function ImportDialog({
   const [encoding, setEncoding] = useState(preview.encoding);
   const [delimiter, setDelimiter] = useState(preview.delimiter);
   const [duplicates, setDuplicates] = useState<DuplicatePolicy>('skip');
+  const [listTag, setListTag] = useState('');
   const [jobId, setJobId] = useState<number | undefined>();
   const [progress, setProgress] = useState<ImportProgress | undefined>();
   const [errors, setErrors] = useState<ImportRowError[]>([]);
@@ -67,7 +69,14 @@ export function ImportDialog({
     setFailure(undefined);
     invoke('import.start', {
       token: preview.token,
-      settings: { format: preview.format, encoding, delimiter, mapping, duplicates },
+      settings: {
+        format: preview.format,
+        encoding,
+        delimiter,
+        mapping,
+        duplicates,
+        ...(listTag.trim() === '' ? {} : { listTag: listTag.trim() }),
+      },
     }).then(
       (r) => setJobId(r.jobId),
       (e: unknown) => setFailure(problemText(e)),
@@ -177,6 +186,14 @@ export function ImportDialog({
                 }))}
               />
             </div>
+            <TextInput
+              label={t('clients.import.listTag')}
+              description={t('clients.import.listTagHint')}
+              value={listTag}
+              maxLength={50}
+              onChange={(e) => setListTag(e.currentTarget.value)}
+              data-testid="import-list-tag"
+            />
             {preview.problem !== undefined && (
               <Alert color="red" data-testid="import-file-problem">
                 {fileProblemText(preview.problem)}

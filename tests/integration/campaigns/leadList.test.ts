@@ -142,4 +142,32 @@ describe('building a list', () => {
     expect(summary).toEqual({ added: 2, due: 1, notNow: { refusedRecently: 1 } });
     expect(leads(2).map((l) => (l as { clientId: number }).clientId)).toEqual([3, 7]);
   });
+
+  it("from an imported file's tag: only its clients; the card's do-not-call holds one", async () => {
+    const { sqlite } = db;
+    client(9, '+380679999999'); // on an imported file's list (its tag); marked do-not-call on the card
+    client(10, '+380670000010'); // on the same list
+    sqlite.prepare("INSERT INTO tags (id, name) VALUES (1, 'акція-грудень')").run();
+    sqlite.prepare('INSERT INTO client_tags (client_id, tag_id) VALUES (9, 1), (10, 1)').run();
+    sqlite.prepare('UPDATE clients SET do_not_call = 1 WHERE id = 9').run();
+    db.sqlite
+      .prepare(
+        `INSERT INTO campaigns (id, uid, name, purpose, status, created_by, created_at)
+         VALUES (3, 'k3', 'Акція', 'sales', 'active', 'op', '2026-12-01T00:00:00Z')`,
+      )
+      .run();
+    const summary = await runner.run({
+      task: 'campaignBuild',
+      database,
+      campaignId: 3,
+      source: { tag: 'акція-грудень' },
+      countries: defaultCallingRules,
+      at,
+    });
+    expect(summary).toEqual({ added: 2, due: 1, notNow: { doNotCallGlobal: 1 } });
+    expect(leads(3)).toMatchObject([
+      { clientId: 9, state: 'held', heldReason: 'doNotCallGlobal' },
+      { clientId: 10, state: 'due' },
+    ]);
+  });
 });

@@ -108,30 +108,33 @@ beforeEach(async () => {
   client(2, 'Шевченко Олена');
   client(3, 'Бондар Ігор');
   dialAnswer = { ok: true, id: 0 };
-  const attempts = new DialAttempts(db.sqlite, 'op1');
-  desk = new OutboundDesk({
+  desk = new OutboundDesk(deskDeps(new DialAttempts(db.sqlite, 'op1')));
+});
+
+function deskDeps(attempts: DialAttempts) {
+  return {
     sqlite: db.sqlite,
     picker: new LeadPicker(db.sqlite, () => defaultCallingRules),
     attempts,
     outcomes: new LeadOutcomes(db.sqlite, attempts),
-    dial: (e164, callerId) => {
+    dial: (e164: string, callerId: string | null) => {
       const written = db.sqlite
         .prepare("SELECT count(*) AS n FROM lead_attempts WHERE e164 = ? AND result = 'dialling'")
         .get(e164) as { n: number };
       dialled.push({ e164, callerId, attemptWritten: written.n === 1 });
-      return dialAnswer.ok ? { ok: true, id: nextCallId++ } : dialAnswer;
+      return dialAnswer.ok ? { ok: true as const, id: nextCallId++ } : dialAnswer;
     },
     agentState: () => agent,
     clock: { now: () => now },
     logger: silentLogger,
     actor: 'op1',
-    language: () => 'uk',
+    language: () => 'uk' as const,
     autoDialSeconds: () => 0,
-    showNumber: (e164) => e164,
-    onChanged: (view) => views.push(view),
+    showNumber: (e164: string) => e164,
+    onChanged: (view: OutboundView) => views.push(view),
     pollMs: 20,
-  });
-});
+  };
+}
 afterEach(async () => {
   desk.stop();
   await db.close();
@@ -239,6 +242,36 @@ describe('preview', () => {
       clientName: 'Бондар Ігор',
       callbackDue: '2026-12-07T10:30:00.000Z',
     });
+  });
+});
+
+describe("preview with IT's countdown", () => {
+  it('dials the lead on screen by itself when the countdown ends, not before; a skip stops it', () => {
+    vi.useFakeTimers();
+    try {
+      const attempts = new DialAttempts(db.sqlite, 'op1');
+      const counting = new OutboundDesk({
+        ...deskDeps(attempts),
+        autoDialSeconds: () => 10,
+      });
+      counting.start(1, 'preview');
+      expect(counting.view().autoDialAt).toBe('2026-12-07T10:00:10.000Z');
+      vi.advanceTimersByTime(9_000);
+      expect(dialled).toEqual([]);
+      vi.advanceTimersByTime(1_000);
+      expect(dialled.map((d) => d.e164)).toEqual(['+380670000001']);
+      counting.callsChanged([call(1, 'ended', 'noAnswer')]);
+      // The next lead counts down again; skipped, it is never dialled.
+      expect(counting.view().lead?.clientName).toBe('Шевченко Олена');
+      counting.skip('needsPreparation');
+      expect(counting.view().lead?.clientName).toBe('Бондар Ігор');
+      counting.pause();
+      vi.advanceTimersByTime(60_000);
+      expect(dialled.map((d) => d.e164)).toEqual(['+380670000001']);
+      counting.stop();
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });
 

@@ -163,6 +163,8 @@ export class BulkClientWriter {
     private readonly actor: string,
     /** A load bigger than the base: phone owners are kept in memory (see bulkLoadIndexes). */
     bulk: boolean,
+    /** The import's list tag: a client the file names who is already in the base gets it too. */
+    private readonly listTag?: string,
   ) {
     this.owners = bulk ? memoryPhoneOwners(sqlite) : databasePhoneOwners(sqlite);
     this.backlog = new SearchBacklog(sqlite);
@@ -206,7 +208,11 @@ export class BulkClientWriter {
             if (this.duplicates === 'merge') {
               merges.push({ clientId: existing, row });
               counts.merged++;
-            } else counts.skipped++;
+            } else {
+              counts.skipped++;
+              // Left as it is, but on the file's call list all the same.
+              if (this.listTag !== undefined) linkClientTags(this.sqlite, existing, [this.listTag]);
+            }
             continue;
           }
           fresh.push(row);
@@ -305,6 +311,7 @@ export class BulkClientWriter {
       if (!known.has(phone.e164))
         this.insertPhone.run(clientId, phone.e164, phone.raw, tokensOf(phone));
     }
+    linkClientTags(this.sqlite, clientId, row.tags);
     recordChange(this.sqlite, {
       at: now,
       actor: this.actor,

@@ -87,7 +87,14 @@ export async function importClientsFromCsv(
   const write = (batch: RowBatch) => {
     if (writer === undefined) {
       load.bulk = isBulkLoad(sqlite, batch.rowsInRead, batch.bytesRead, size);
-      writer = new BulkClientWriter(sqlite, jobId, settings.duplicates, options.actor, load.bulk);
+      writer = new BulkClientWriter(
+        sqlite,
+        jobId,
+        settings.duplicates,
+        options.actor,
+        load.bulk,
+        settings.listTag,
+      );
       if (load.bulk) dropBulkLoadIndexes(sqlite);
       if (load.bulk && options.checkpointThread !== undefined)
         checkpointer = new WalCheckpointer(sqlite, options.checkpointThread);

@@ -74,7 +74,7 @@ export async function* clientRowBatches(request: RowBatchRequest): AsyncGenerato
     for (const record of chunk.records) {
       if (rowReader === undefined) {
         const headers = record.fields.map((h) => h.trim());
-        rowReader = new ClientRowReader(headers, settings.mapping, region);
+        rowReader = new ClientRowReader(headers, settings.mapping, region, settings.listTag);
         csv.expectColumns(headers.length);
         continue;
       }

@@ -45,6 +45,8 @@ export class ClientRowReader {
     private readonly headers: readonly string[],
     mapping: ColumnMapping,
     private readonly region: CountryCode,
+    /** The import's list tag, added to every row's own. */
+    private readonly listTag?: string,
   ) {
     this.columns = mapping.flatMap((field, index) =>
       field === null ? [] : [{ index, field, header: headers[index] ?? `#${index + 1}` }],
@@ -114,13 +116,17 @@ export class ClientRowReader {
       personalAccount: value.personalAccount ?? '',
       notes: value.notes ?? '',
       phones,
-      tags:
-        value.tags === undefined || value.tags === ''
-          ? []
-          : value.tags
-              .split(/[,;|]/)
-              .map((t) => t.trim())
-              .filter((t) => t !== '' && t.length <= 50),
+      tags: [
+        ...new Set([
+          ...(value.tags === undefined || value.tags === ''
+            ? []
+            : value.tags
+                .split(/[,;|]/)
+                .map((t) => t.trim())
+                .filter((t) => t !== '' && t.length <= 50)),
+          ...(this.listTag === undefined ? [] : [this.listTag]),
+        ]),
+      ],
     };
   }
 }
