@@ -98,6 +98,8 @@ export const invokeChannels = [
   'campaigns.refusalReasons',
   'campaigns.consent.view',
   'campaigns.consent.set',
+  'campaigns.callTime.view',
+  'campaigns.callTime.set',
   'campaigns.session.view',
   'campaigns.session.start',
   'campaigns.session.stop',

@@ -6,7 +6,12 @@ import {
   campaignViewSchema,
   leadSourceSchema,
 } from '../../src-shared/campaigns/campaignView';
-import { consentSetSchema, consentViewSchema } from '../../src-shared/campaigns/consentView';
+import {
+  callTimeSetSchema,
+  callTimeViewSchema,
+  consentSetSchema,
+  consentViewSchema,
+} from '../../src-shared/campaigns/clientCallRules';
 import {
   outboundCallbackSchema,
   outboundRemoveSchema,
@@ -635,6 +640,12 @@ export const invokeContract = {
     response: consentViewSchema,
   },
   'campaigns.consent.set': { request: consentSetSchema, response: consentViewSchema },
+  /** The hours a client asked to be called in, set on the card. */
+  'campaigns.callTime.view': {
+    request: z.object({ clientId: id }).strict(),
+    response: callTimeViewSchema,
+  },
+  'campaigns.callTime.set': { request: callTimeSetSchema, response: callTimeViewSchema },
   /** Working a list: the session's lead, its call and what comes next. */
   'campaigns.session.view': { request: noRequest, response: outboundViewSchema },
   'campaigns.session.start': { request: outboundStartSchema, response: outboundViewSchema },

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { campaignPurposes, mayCallReasons } from './callingRules';
+import { clockTimeSchema } from './clientCallRules';
 
 /** A campaign as the Outbound section lists it: its leads by where they stand. */
 export const campaignViewSchema = z.object({
@@ -35,6 +36,12 @@ export const campaignCreateSchema = z
     callerId: z
       .string()
       .regex(/^\+?[0-9]{3,15}$/)
+      .optional(),
+    /** The list's own calling hours (the client's local time), within the country's. */
+    hours: z
+      .object({ from: clockTimeSchema, to: clockTimeSchema })
+      .strict()
+      .refine((hours) => hours.from < hours.to, { error: 'from before to' })
       .optional(),
   })
   .strict();

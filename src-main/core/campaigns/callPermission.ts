@@ -24,6 +24,8 @@ export interface LeadFacts {
 
 export interface CampaignFacts {
   purpose: CampaignPurpose;
+  /** The list's own calling hours (the client's local time), within the country's; none: the country's. */
+  hours?: { from: string; to: string } | null;
 }
 
 const day = 86_400_000;
@@ -175,6 +177,12 @@ export function mayCallNow(
     if (local === null) return no('zoneUnknown', { country: lead.country ?? '?' });
     if (isHoliday(local, rules)) return no('holiday', { day: local.date });
     if (!inWindows(local, rules)) return no('outsideHours', { local: local.text, zone });
+    const hours = campaign.hours;
+    if (
+      hours != null &&
+      (local.minutes < minutesOf(hours.from) || local.minutes >= minutesOf(hours.to))
+    )
+      return no('outsideHours', { local: local.text, zone });
     const preferred = lead.preferred;
     if (
       preferred !== null &&

@@ -91,6 +91,7 @@ export class CampaignBook {
       offerCode?: string | undefined;
       scriptName?: string | undefined;
       callerId?: string | undefined;
+      hours?: { from: string; to: string } | undefined;
     },
     actor: string,
     now: Date,
@@ -98,8 +99,9 @@ export class CampaignBook {
     return Number(
       this.sqlite
         .prepare(
-          `INSERT INTO campaigns (uid, name, purpose, offer_code, script_name, caller_id, status, created_by, created_at)
-           VALUES (?, ?, ?, ?, ?, ?, 'active', ?, ?)`,
+          `INSERT INTO campaigns (uid, name, purpose, offer_code, script_name, caller_id, hours_from, hours_to,
+             status, created_by, created_at)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'active', ?, ?)`,
         )
         .run(
           uuidv7(),
@@ -108,6 +110,8 @@ export class CampaignBook {
           campaign.offerCode ?? null,
           campaign.scriptName ?? null,
           campaign.callerId ?? null,
+          campaign.hours?.from ?? null,
+          campaign.hours?.to ?? null,
           actor,
           now.toISOString(),
         ).lastInsertRowid,

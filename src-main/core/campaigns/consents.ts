@@ -1,6 +1,6 @@
 import type BetterSqlite3 from 'better-sqlite3';
 import { v7 as uuidv7 } from 'uuid';
-import type { ConsentView } from '../../../src-shared/campaigns/consentView';
+import type { ConsentView } from '../../../src-shared/campaigns/clientCallRules';
 import { recordChange } from '../db/changeJournal';
 
 /**

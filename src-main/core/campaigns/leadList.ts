@@ -2,11 +2,11 @@ import type BetterSqlite3 from 'better-sqlite3';
 import { parsePhoneNumberFromString } from 'libphonenumber-js/max';
 import { v7 as uuidv7 } from 'uuid';
 import type {
-  CampaignPurpose,
   CountryCallingRules,
   MayCallReason,
 } from '../../../src-shared/campaigns/callingRules';
 import { mayCallNow, whenNotNow, type LeadFacts } from './callPermission';
+import { campaignFacts, type CampaignHoursRow } from './campaignFacts';
 
 /**
  * Which clients a list takes: every client with a phone, those who refused
@@ -59,14 +59,23 @@ export function buildLeads(
   countries: Readonly<Record<string, CountryCallingRules>>,
   onProgress?: (rows: number) => void,
 ): BuildSummary {
-  const campaign = sqlite
-    .prepare('SELECT purpose, offer_code AS offerCode FROM campaigns WHERE id = ?')
-    .get(request.campaignId) as { purpose: CampaignPurpose; offerCode: string | null } | undefined;
-  if (campaign === undefined) throw new Error(`no campaign ${request.campaignId}`);
+  const campaignRow = sqlite
+    .prepare(
+      `SELECT purpose, offer_code AS offerCode, hours_from AS hoursFrom, hours_to AS hoursTo
+       FROM campaigns WHERE id = ?`,
+    )
+    .get(request.campaignId) as CampaignHoursRow | undefined;
+  if (campaignRow === undefined) throw new Error(`no campaign ${request.campaignId}`);
+  const campaign = campaignFacts(campaignRow);
   const now = new Date(request.at);
   const windowDays = Math.max(1, ...Object.values(countries).map((r) => r.maxAttempts.days));
   const since = new Date(now.getTime() - windowDays * 86_400_000).toISOString();
 
+  const callTimes = new Map<number, { from: string; to: string }>();
+  for (const time of sqlite
+    .prepare('SELECT client_id AS id, from_time AS "from", to_time AS "to" FROM call_times')
+    .iterate() as Iterable<{ id: number; from: string; to: string }>)
+    callTimes.set(time.id, { from: time.from, to: time.to });
   const consented = new Set<number>();
   for (const row of sqlite
     .prepare(
@@ -162,7 +171,7 @@ export function buildLeads(
         },
         attempts: attempts.get(row.e164) ?? [],
         lastRefusalAt: refusals.get(row.id) ?? null,
-        preferred: null,
+        preferred: callTimes.get(row.id) ?? null,
       };
       const answer = mayCallNow(facts, campaign, countries, now);
       let state: 'due' | 'held' = 'due';

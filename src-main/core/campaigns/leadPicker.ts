@@ -1,10 +1,10 @@
 import type BetterSqlite3 from 'better-sqlite3';
 import type {
-  CampaignPurpose,
   CountryCallingRules,
   MayCallAnswer,
 } from '../../../src-shared/campaigns/callingRules';
 import { mayCallNow, whenNotNow, type LeadFacts } from './callPermission';
+import { campaignFacts, type CampaignHoursRow } from './campaignFacts';
 
 export interface PickedLead {
   leadId: number;
@@ -39,10 +39,8 @@ export class LeadPicker {
   private readonly due: BetterSqlite3.Statement<[number, string], Candidate>;
   private readonly callback: BetterSqlite3.Statement<[number, string, string], Candidate>;
   private readonly one: BetterSqlite3.Statement<[number], Candidate & { campaignId: number }>;
-  private readonly campaign: BetterSqlite3.Statement<
-    [number],
-    { purpose: CampaignPurpose; offerCode: string | null }
-  >;
+  private readonly campaign: BetterSqlite3.Statement<[number], CampaignHoursRow>;
+  private readonly callTime: BetterSqlite3.Statement<[number], { from: string; to: string }>;
   private readonly doNotCall: BetterSqlite3.Statement<
     [{ client: number; number: string }],
     { level: string; campaignId: number | null; productCode: string | null }
@@ -74,7 +72,11 @@ export class LeadPicker {
        FROM leads WHERE id = ?`,
     );
     this.campaign = sqlite.prepare(
-      'SELECT purpose, offer_code AS offerCode FROM campaigns WHERE id = ?',
+      `SELECT purpose, offer_code AS offerCode, hours_from AS hoursFrom, hours_to AS hoursTo
+       FROM campaigns WHERE id = ?`,
+    );
+    this.callTime = sqlite.prepare(
+      'SELECT from_time AS "from", to_time AS "to" FROM call_times WHERE client_id = ?',
     );
     this.doNotCall = sqlite.prepare(
       `SELECT level, campaign_id AS campaignId, product_code AS productCode FROM dnc_entries WHERE client_id = @client
@@ -125,7 +127,7 @@ export class LeadPicker {
       doNotCall,
       attempts: this.attempts.all(lead.e164, since).map((a) => a.at),
       lastRefusalAt: this.refusal.get(lead.clientId, lead.clientId)?.at ?? null,
-      preferred: null,
+      preferred: this.callTime.get(lead.clientId) ?? null,
     };
   }
 
@@ -177,7 +179,7 @@ export class LeadPicker {
   private answer(
     lead: Candidate,
     campaignId: number,
-    campaign: { purpose: CampaignPurpose; offerCode: string | null },
+    campaign: CampaignHoursRow,
     windowDays: number,
     now: Date,
   ): MayCallAnswer {
@@ -187,7 +189,7 @@ export class LeadPicker {
       windowDays,
       now,
     );
-    return mayCallNow(facts, campaign, this.countries(), now);
+    return mayCallNow(facts, campaignFacts(campaign), this.countries(), now);
   }
 
   private putAside(leadId: number, answer: Exclude<MayCallAnswer, { ok: true }>, now: Date): void {

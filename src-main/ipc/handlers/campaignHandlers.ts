@@ -1,4 +1,5 @@
 import { CampaignBook } from '../../core/campaigns/campaignBook';
+import { CallTimes } from '../../core/campaigns/callTimes';
 import { Consents } from '../../core/campaigns/consents';
 import type { FileJobRunner } from '../../core/clients/fileJobs/fileJobRunner';
 import type { Clock, Logger } from '../../core/platform/ports';
@@ -37,6 +38,14 @@ export function campaignHandlers(deps: {
       if (!book.set(clientId, given, source ?? 'call', deps.actor, deps.clock.now()))
         throw new IpcRejection('clientNotFound', `no client ${clientId}`);
       return book.of(clientId);
+    },
+    'campaigns.callTime.view': async ({ clientId }) =>
+      new CallTimes((await deps.database()).db.sqlite).of(clientId),
+    'campaigns.callTime.set': async ({ clientId, hours }) => {
+      const times = new CallTimes((await deps.database()).db.sqlite);
+      if (!times.set(clientId, hours, deps.actor, deps.clock.now()))
+        throw new IpcRejection('clientNotFound', `no client ${clientId}`);
+      return times.of(clientId);
     },
     'campaigns.session.view': onDesk(() => undefined),
     'campaigns.session.start': onDesk((desk, { campaignId, mode }) => {

@@ -32,6 +32,10 @@ function NewCampaign({ onCreated }: { onCreated: () => void }) {
   const [offer, setOffer] = useState('');
   const [script, setScript] = useState('');
   const [callerId, setCallerId] = useState('');
+  const [hoursFrom, setHoursFrom] = useState('');
+  const [hoursTo, setHoursTo] = useState('');
+  const hoursGiven = hoursFrom !== '' || hoursTo !== '';
+  const hoursValid = !hoursGiven || (hoursFrom !== '' && hoursTo !== '' && hoursFrom < hoursTo);
   const [scripts, setScripts] = useState<string[]>([]);
   useEffect(() => {
     invoke('scripts.list').then(
@@ -46,6 +50,7 @@ function NewCampaign({ onCreated }: { onCreated: () => void }) {
       ...(offer.trim() === '' ? {} : { offerCode: offer.trim() }),
       ...(script === '' ? {} : { scriptName: script }),
       ...(callerId.trim() === '' ? {} : { callerId: callerId.trim() }),
+      ...(hoursGiven ? { hours: { from: hoursFrom, to: hoursTo } } : {}),
     }).then(
       () => {
         setName('');
@@ -98,9 +103,24 @@ function NewCampaign({ onCreated }: { onCreated: () => void }) {
           }
           data-testid="campaign-caller-id"
         />
+        <TextInput
+          type="time"
+          label={t('campaigns.hoursFrom')}
+          value={hoursFrom}
+          onChange={(e) => setHoursFrom(e.currentTarget.value)}
+          error={hoursValid ? undefined : t('campaigns.hoursInvalid')}
+          data-testid="campaign-hours-from"
+        />
+        <TextInput
+          type="time"
+          label={t('campaigns.hoursTo')}
+          value={hoursTo}
+          onChange={(e) => setHoursTo(e.currentTarget.value)}
+          data-testid="campaign-hours-to"
+        />
         <Button
           onClick={() => void create()}
-          disabled={name.trim() === ''}
+          disabled={name.trim() === '' || !hoursValid}
           data-testid="campaign-create"
         >
           {t('campaigns.create')}

@@ -30,6 +30,7 @@ import type { RevealedDetails } from '../../../src-shared/clients/personalData';
 import { DialButton } from '../calls';
 import { ClientScriptRuns } from '../scripts';
 import { ClientOrderActions, ComplaintStatusMenu } from '../orders';
+import { CallTimeLine } from './CallTimeLine';
 import { ConsentLine } from './ConsentLine';
 
 function HistoryLine({ entry, clientId }: { entry: HistoryEntry; clientId: number }) {
@@ -206,6 +207,7 @@ export function ClientCardView({
           )}
         </Group>
         <ConsentLine key={card.id} clientId={card.id} />
+        <CallTimeLine key={`time-${card.id}`} clientId={card.id} />
         <SimpleGrid cols={2} spacing="xs">
           <div>
             <Text size="xs" c="dimmed">

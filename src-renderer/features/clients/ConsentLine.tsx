@@ -1,7 +1,7 @@
 import { Button, Group, Menu, Text } from '@mantine/core';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { consentSources, type ConsentView } from '../../../src-shared/campaigns/consentView';
+import { consentSources, type ConsentView } from '../../../src-shared/campaigns/clientCallRules';
 import { invoke } from '../../api/pultClient';
 import { formatDate } from '../../common/formatting';
 import { reportProblem } from '../../common/problems';

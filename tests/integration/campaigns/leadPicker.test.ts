@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { CallTimes } from '../../../src-main/core/campaigns/callTimes';
 import { LeadPicker } from '../../../src-main/core/campaigns/leadPicker';
 import type { PultDatabase } from '../../../src-main/core/db/database';
 import { defaultCallingRules } from '../../../src-shared/campaigns/callingRules';
@@ -120,5 +121,23 @@ describe('the next lead of a list', () => {
     expect(picker.next(1, now)).toBeUndefined();
     expect(leadRow(1)).toMatchObject({ state: 'due', dueAt: '2026-12-20T10:00:00.000Z' });
     expect(leadRow(2)).toMatchObject({ state: 'held', heldReason: 'noConsent' });
+  });
+
+  it('keeps to the hours a client asked for on the card (set, then cleared) and to the list’s own hours', () => {
+    lead(1, '2026-12-07T08:00:00Z');
+    lead(2, '2026-12-07T08:01:00Z');
+    const times = new CallTimes(db.sqlite);
+    expect(times.set(1, { from: '18:00', to: '20:00' }, 'op', now)).toBe(true);
+    expect(times.set(99, { from: '18:00', to: '20:00' }, 'op', now)).toBe(false);
+    const picker = new LeadPicker(db.sqlite, () => defaultCallingRules);
+    // Noon in Kyiv: client 1 asked for the evening, client 2 is called.
+    expect(picker.next(1, now)?.leadId).toBe(2);
+    expect(leadRow(1)).toMatchObject({ state: 'due', dueAt: '2026-12-07T10:15:00.000Z' });
+    times.set(1, null, 'op', now);
+    expect(picker.check(1, now)).toEqual({ ok: true });
+    // The list calls only 14:00–18:00: at noon nobody.
+    db.sqlite.prepare("UPDATE campaigns SET hours_from = '14:00', hours_to = '18:00'").run();
+    expect(picker.check(1, now)).toMatchObject({ ok: false, reason: 'outsideHours' });
+    expect(picker.check(1, new Date('2026-12-07T12:30:00Z'))).toEqual({ ok: true });
   });
 });

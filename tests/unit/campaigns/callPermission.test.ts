@@ -170,4 +170,18 @@ describe('may I call this number now?', () => {
       'ok',
     );
   });
+
+  it('the list’s own hours, within the country’s: a reminder list that calls 10:00–18:00', () => {
+    const reminderHours = { purpose: 'reminder' as const, hours: { from: '10:00', to: '18:00' } };
+    // 11:00 in Kyiv: inside both.
+    expect(
+      reasonOf(mayCallNow(lead(), reminderHours, rules, new Date('2026-12-07T09:00:00Z'))),
+    ).toBe('ok');
+    // 19:00 in Kyiv: Ukraine allows it, the list does not.
+    const late = mayCallNow(lead(), reminderHours, rules, new Date('2026-12-07T17:00:00Z'));
+    expect(late).toMatchObject({ reason: 'outsideHours', detail: { local: '19:00' } });
+    expect(reasonOf(mayCallNow(lead(), reminder, rules, new Date('2026-12-07T17:00:00Z')))).toBe(
+      'ok',
+    );
+  });
 });

@@ -20,6 +20,9 @@ export interface CampaignRow {
   status: 'active' | 'paused' | 'closed';
   createdBy: string;
   createdAt: string;
+  /** Migration 13: the list's own calling hours ("HH:MM", the client's local time), within the country's. */
+  hoursFrom: string | null;
+  hoursTo: string | null;
 }
 
 export const leadStates = ['due', 'held', 'callback', 'done', 'removed'] as const;
@@ -113,6 +116,8 @@ export const CampaignEntity = new EntitySchema<CampaignRow>({
     status: { type: 'text' },
     createdBy: { type: 'text', name: 'created_by' },
     createdAt: { type: 'text', name: 'created_at' },
+    hoursFrom: { type: 'text', name: 'hours_from', nullable: true },
+    hoursTo: { type: 'text', name: 'hours_to', nullable: true },
   },
 });
 
@@ -210,4 +215,27 @@ export const DncEntryEntity = new EntitySchema<DncEntryRow>({
     { name: 'dnc_entries_client', columns: ['clientId'] },
     { name: 'dnc_entries_number', columns: ['e164'] },
   ],
+});
+
+/** Migration 13: the hours a client asked to be called in (their local time). */
+export interface CallTimeRow {
+  clientId: number;
+  fromTime: string;
+  toTime: string;
+  setBy: string;
+  setAt: string;
+  client?: ClientRow;
+}
+
+export const CallTimeEntity = new EntitySchema<CallTimeRow>({
+  name: 'CallTime',
+  tableName: 'call_times',
+  columns: {
+    clientId: { type: 'integer', name: 'client_id', primary: true },
+    fromTime: { type: 'text', name: 'from_time' },
+    toTime: { type: 'text', name: 'to_time' },
+    setBy: { type: 'text', name: 'set_by' },
+    setAt: { type: 'text', name: 'set_at' },
+  },
+  relations: { client: references('Client', 'call_times', 'client_id', 'CASCADE') },
 });

@@ -1,5 +1,6 @@
 import {
   CampaignEntity,
+  CallTimeEntity,
   ConsentEntity,
   DncEntryEntity,
   LeadAttemptEntity,
@@ -22,6 +23,7 @@ import {
   ImportErrorEntity,
   ImportJobEntity,
   OutboxEntity,
+  SyncStateEntity,
 } from './recordEntities';
 import {
   ScriptEntity,
@@ -65,6 +67,7 @@ export const entities = [
   PromotionEntity,
   AuditEventEntity,
   OutboxEntity,
+  SyncStateEntity,
   ImportJobEntity,
   ImportErrorEntity,
   AgentStateEventEntity,
@@ -90,6 +93,7 @@ export const entities = [
   CampaignEntity,
   LeadEntity,
   LeadAttemptEntity,
+  CallTimeEntity,
   ConsentEntity,
   DncEntryEntity,
 ];

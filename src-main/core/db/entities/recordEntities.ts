@@ -19,6 +19,10 @@ export interface OutboxRow {
   op: 'insert' | 'update' | 'delete' | 'bulkInsert';
   payload: string;
   sentAt: string | null;
+  /** Migration 14: pending until the server stores it; refused when it never will. */
+  status: 'pending' | 'sent' | 'refused';
+  tries: number;
+  lastError: string | null;
 }
 
 export interface ImportJobRow {
@@ -80,8 +84,29 @@ export const OutboxEntity = new EntitySchema<OutboxRow>({
     op: { type: 'text' },
     payload: { type: 'text' },
     sentAt: { type: 'text', name: 'sent_at', nullable: true },
+    status: { type: 'text', default: 'pending' },
+    tries: { type: 'integer', default: 0 },
+    lastError: { type: 'text', name: 'last_error', nullable: true },
   },
-  indices: [{ name: 'outbox_unsent', columns: ['id'], where: 'sent_at IS NULL' }],
+  indices: [
+    { name: 'outbox_unsent', columns: ['id'], where: 'sent_at IS NULL' },
+    { name: 'outbox_pending', columns: ['id'], where: "status = 'pending'" },
+  ],
+});
+
+/** Migration 14: this workstation's identity for team sync (one row). */
+export interface SyncStateRow {
+  id: number;
+  workstation: string;
+}
+
+export const SyncStateEntity = new EntitySchema<SyncStateRow>({
+  name: 'SyncState',
+  tableName: 'sync_state',
+  columns: {
+    id: { type: 'integer', primary: true },
+    workstation: { type: 'text' },
+  },
 });
 
 export const ImportJobEntity = new EntitySchema<ImportJobRow>({

@@ -10,6 +10,8 @@ import { ScriptTestRuns1764230400009 } from './0009-script-test-runs';
 import { OrdersComplaintsKnowledge1764230400010 } from './0010-orders-complaints-knowledge';
 import { PerformanceSchedule1764230400011 } from './0011-performance-schedule';
 import { Campaigns1764230400012 } from './0012-campaigns';
+import { CallTimes1764230400013 } from './0013-call-times';
+import { OutboxStatus1764230400014 } from './0014-outbox-status';
 
 /** Every migration, in order, listed by hand so a bundle keeps them all. */
 export const migrations = [
@@ -25,4 +27,6 @@ export const migrations = [
   OrdersComplaintsKnowledge1764230400010,
   PerformanceSchedule1764230400011,
   Campaigns1764230400012,
+  CallTimes1764230400013,
+  OutboxStatus1764230400014,
 ];

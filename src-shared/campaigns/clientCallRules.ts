@@ -20,3 +20,17 @@ export const consentSetSchema = z
     source: z.enum(consentSources).optional(),
   })
   .strict();
+
+/** "HH:MM" on a 24-hour clock; "24:00" ends the day. */
+export const clockTimeSchema = z.string().regex(/^(?:[01]\d|2[0-3]):[0-5]\d$|^24:00$/);
+
+/** The hours a client asked to be called in, their local time; null: any hour the rules allow. */
+export const callTimeViewSchema = z
+  .object({ from: clockTimeSchema, to: clockTimeSchema })
+  .refine((hours) => hours.from < hours.to, { error: 'from before to' })
+  .nullable();
+export type CallTimeView = z.infer<typeof callTimeViewSchema>;
+
+export const callTimeSetSchema = z
+  .object({ clientId: z.number().int().positive(), hours: callTimeViewSchema })
+  .strict();

@@ -1,0 +1,200 @@
+import type BetterSqlite3 from 'better-sqlite3';
+import type { Clock, Logger } from '../platform/ports';
+
+/** One change of the outbox as it goes to the server. */
+export interface OutboxChange {
+  seq: number;
+  at: string;
+  entity: string;
+  entityId: number | null;
+  op: string;
+  payload: string;
+}
+
+/** A connection to the center's server, as the push needs it (pgConnection.ts makes one). */
+export interface PushConnection {
+  /** Stores one change; 'already' when the server had it (a retry). Rejects with the server's error. */
+  push(workstation: string, change: OutboxChange): Promise<'stored' | 'already'>;
+  close(): Promise<void>;
+}
+
+export interface PushState {
+  pending: number;
+  refused: number;
+  sent: number;
+  /** Why the last round stopped, in the server's or the network's words; null after a good round. */
+  lastError: string | null;
+  /** When the push tries again after a failure. */
+  nextTryAt: string | null;
+  lastPushAt: string | null;
+}
+
+/**
+ * Whether a failure is the change's own (the server will never take it) or
+ * the connection's (try again later). Per-change: bad data, a broken rule, no
+ * right to it (SQLSTATE classes 22, 23, 42, P0, 54). Everything else (no
+ * network, the server starting or shutting down, too busy, a lost
+ * connection, a failed login) says nothing about the change.
+ */
+export function isRefusalOfChange(error: unknown): boolean {
+  const code = (error as { code?: unknown }).code;
+  if (typeof code !== 'string' || code.length !== 5) return false;
+  return ['22', '23', '42', 'P0', '54'].includes(code.slice(0, 2));
+}
+
+/** The wait before the next try after `failures` failed rounds: doubling, capped, jittered ±50 %. */
+export function retryDelayMs(failures: number, random: () => number = Math.random): number {
+  const base = Math.min(300_000, 2_000 * 2 ** Math.max(0, failures - 1));
+  return Math.round(base * (0.5 + random()));
+}
+
+/**
+ * Team sync's push: the outbox is sent in its order, each change on its own,
+ * stored by the server once per (workstation, change number), so a retry
+ * after a crash or a cut connection stores nothing twice. A change the
+ * server refuses for good is set aside (status 'refused', with why) and the
+ * rest of the queue moves on; a temporary failure stops the round, and the
+ * next comes after a jittered, growing wait, or at once when asked (a
+ * reconnect, a new local change).
+ */
+export class OutboxPush {
+  private failures = 0;
+  private timer: ReturnType<typeof setTimeout> | undefined;
+  private running: Promise<void> | undefined;
+  private stopped = false;
+  private lastError: string | null = null;
+  private nextTryAt: Date | null = null;
+  private lastPushAt: Date | null = null;
+  private readonly listeners: ((state: PushState) => void)[] = [];
+
+  constructor(
+    private readonly deps: {
+      sqlite: BetterSqlite3.Database;
+      connect: () => Promise<PushConnection>;
+      clock: Clock;
+      logger: Logger;
+      /** Changes read from the outbox per step. */
+      batch?: number;
+      random?: () => number;
+    },
+  ) {}
+
+  workstation(): string {
+    return (
+      this.deps.sqlite.prepare('SELECT workstation FROM sync_state WHERE id = 1').get() as {
+        workstation: string;
+      }
+    ).workstation;
+  }
+
+  state(): PushState {
+    const counts = this.deps.sqlite
+      .prepare('SELECT status, count(*) AS n FROM outbox GROUP BY status')
+      .all() as { status: string; n: number }[];
+    const count = (status: string) => counts.find((c) => c.status === status)?.n ?? 0;
+    return {
+      pending: count('pending'),
+      refused: count('refused'),
+      sent: count('sent'),
+      lastError: this.lastError,
+      nextTryAt: this.nextTryAt?.toISOString() ?? null,
+      lastPushAt: this.lastPushAt?.toISOString() ?? null,
+    };
+  }
+
+  onChanged(listener: (state: PushState) => void): void {
+    this.listeners.push(listener);
+  }
+
+  /** The refused changes, for the operator and IT's diagnostics. */
+  refused(limit = 100): { seq: number; at: string; entity: string; error: string }[] {
+    return this.deps.sqlite
+      .prepare(
+        `SELECT id AS seq, at, entity, last_error AS error FROM outbox
+         WHERE status = 'refused' ORDER BY id DESC LIMIT ?`,
+      )
+      .all(limit) as { seq: number; at: string; entity: string; error: string }[];
+  }
+
+  /** Pushes now (a new change, a reconnect); one round at a time. */
+  pushNow(): Promise<void> {
+    if (this.stopped) return Promise.resolve();
+    clearTimeout(this.timer);
+    this.running ??= this.round().finally(() => {
+      this.running = undefined;
+    });
+    return this.running;
+  }
+
+  stop(): void {
+    this.stopped = true;
+    clearTimeout(this.timer);
+  }
+
+  private async round(): Promise<void> {
+    let connection: PushConnection | undefined;
+    try {
+      const pending = this.deps.sqlite.prepare(
+        `SELECT id AS seq, at, entity, entity_id AS entityId, op, payload FROM outbox
+         WHERE status = 'pending' ORDER BY id LIMIT ?`,
+      );
+      const sent = this.deps.sqlite.prepare(
+        "UPDATE outbox SET status = 'sent', sent_at = ?, tries = tries + 1, last_error = NULL WHERE id = ?",
+      );
+      const refused = this.deps.sqlite.prepare(
+        "UPDATE outbox SET status = 'refused', tries = tries + 1, last_error = ? WHERE id = ?",
+      );
+      const workstation = this.workstation();
+      for (;;) {
+        const changes = pending.all(this.deps.batch ?? 200) as OutboxChange[];
+        if (changes.length === 0) break;
+        connection ??= await this.deps.connect();
+        for (const change of changes) {
+          try {
+            await connection.push(workstation, change);
+            sent.run(this.deps.clock.now().toISOString(), change.seq);
+          } catch (error) {
+            if (!isRefusalOfChange(error)) throw error;
+            const why = errorText(error);
+            refused.run(why, change.seq);
+            this.deps.logger.warn('sync: the server refused a change for good; it is set aside', {
+              seq: change.seq,
+              entity: change.entity,
+              error: why,
+            });
+          }
+        }
+      }
+      this.failures = 0;
+      this.lastError = null;
+      this.nextTryAt = null;
+      this.lastPushAt = this.deps.clock.now();
+    } catch (error) {
+      this.failures += 1;
+      this.lastError = errorText(error);
+      const wait = retryDelayMs(this.failures, this.deps.random);
+      this.nextTryAt = new Date(this.deps.clock.now().getTime() + wait);
+      this.deps.sqlite
+        .prepare(
+          `UPDATE outbox SET tries = tries + 1, last_error = ?
+           WHERE id = (SELECT min(id) FROM outbox WHERE status = 'pending')`,
+        )
+        .run(this.lastError);
+      this.deps.logger.warn('sync: the push stopped; it tries again later', {
+        error: this.lastError,
+        inMs: wait,
+      });
+      if (!this.stopped) this.timer = setTimeout(() => void this.pushNow(), wait);
+    } finally {
+      await connection?.close().catch(() => undefined);
+      const state = this.state();
+      for (const listener of this.listeners) listener(state);
+    }
+  }
+}
+
+function errorText(error: unknown): string {
+  const code = (error as { code?: unknown }).code;
+  const message = error instanceof Error ? error.message : String(error);
+  return (typeof code === 'string' ? `${code}: ${message}` : message).slice(0, 500);
+}
