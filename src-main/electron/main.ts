@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -55,6 +56,8 @@ import { ConnectionTimings } from '../core/diagnostics/connectionTimings';
 import { UpdateService } from '../core/updates/updateService';
 import { operatorWork } from '../core/workstation/operatorWork';
 import { startOutbound } from '../core/workstation/outboundWork';
+import { connectSyncServer } from '../core/sync/pgConnection';
+import { startTeamSync } from '../core/sync/teamSync';
 import { platformUpdateEngine } from './updater';
 import { watchOsPolicy } from './osPolicy';
 
@@ -189,9 +192,11 @@ function start(): void {
     trace: sipTrace,
     onRegistrationTimed: (ms, result) => timings.record({ kind: 'registration', ms, result }),
   });
+  // One store of secrets (the SIP password, the team sync password), encrypted by the OS.
+  const secrets = safeStorageSecrets();
   const sipAccount = new SipAccountService(
     electronJsonStore<SipAccount>('sip-account'),
-    safeStorageSecrets(),
+    secrets,
     policy,
     registration,
     userAgent,
@@ -239,6 +244,20 @@ function start(): void {
     send,
   });
 
+  // --- Team sync: the outbox pushed to the center's PostgreSQL when IT's policy names one.
+  const sync = startTeamSync({
+    database: () => database,
+    policy,
+    secrets,
+    actor,
+    clock,
+    logger,
+    readCa: (file) => readFileSync(file, 'utf8'),
+    connect: connectSyncServer,
+    onChanged: (view) => send('sync.changed', view),
+  });
+  app.on('will-quit', () => sync.stop());
+
   // --- Updates: found and downloaded in the background, installed only when the operator is free.
   const updates = new UpdateService({
     engine: platformUpdateEngine(logger),
@@ -274,6 +293,7 @@ function start(): void {
     settings.policyChanged();
     if (sections.includes('sip')) restartSipWhenFree();
     if (sections.includes('updates')) updates.policyChanged();
+    if (sections.includes('sync')) void sync.pushNow();
   });
 
   // --- The operator's presence: the idle question and the tray.
@@ -332,6 +352,7 @@ function start(): void {
       logFiles,
       updates,
       outbound,
+      sync,
     }),
     trustedOrigin,
     logger,

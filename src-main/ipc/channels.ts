@@ -100,6 +100,9 @@ export const invokeChannels = [
   'campaigns.consent.set',
   'campaigns.callTime.view',
   'campaigns.callTime.set',
+  'sync.view',
+  'sync.setPassword',
+  'sync.pushNow',
   'campaigns.session.view',
   'campaigns.session.start',
   'campaigns.session.stop',
@@ -132,5 +135,6 @@ export const eventChannels = [
   'ui.saveDiagnostics',
   'updates.changed',
   'campaigns.session.changed',
+  'sync.changed',
 ] as const;
 export type EventChannel = (typeof eventChannels)[number];

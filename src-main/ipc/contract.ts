@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { installAnswerSchema, updateViewSchema } from '../../src-shared/updates/updateView';
+import { syncPasswordSchema, syncViewSchema } from '../../src-shared/sync/syncView';
 import {
   buildSummarySchema,
   campaignCreateSchema,
@@ -646,6 +647,10 @@ export const invokeContract = {
     response: callTimeViewSchema,
   },
   'campaigns.callTime.set': { request: callTimeSetSchema, response: callTimeViewSchema },
+  /** Team sync: the push to the center's server, where it stands and what it refused. */
+  'sync.view': { request: noRequest, response: syncViewSchema },
+  'sync.setPassword': { request: syncPasswordSchema, response: syncViewSchema },
+  'sync.pushNow': { request: noRequest, response: syncViewSchema },
   /** Working a list: the session's lead, its call and what comes next. */
   'campaigns.session.view': { request: noRequest, response: outboundViewSchema },
   'campaigns.session.start': { request: outboundStartSchema, response: outboundViewSchema },
@@ -691,6 +696,7 @@ export const eventContract = {
   /** The update's state moved (found, downloaded, held or offered). */
   'updates.changed': updateViewSchema,
   'campaigns.session.changed': outboundViewSchema,
+  'sync.changed': syncViewSchema,
 } as const satisfies Record<EventChannel, z.ZodType>;
 
 export type RequestOf<C extends InvokeChannel> = z.input<(typeof invokeContract)[C]['request']>;

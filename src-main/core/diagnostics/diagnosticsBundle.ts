@@ -10,6 +10,8 @@ export interface DiagnosticsParts {
   policy: unknown;
   /** The update state: running version, ring, what was found, why it waits or failed. */
   updates: unknown;
+  /** Team sync: the server, what is pending, refused (with why) and the last error. */
+  sync?: unknown;
   status: unknown;
   stalls: unknown;
   sipTrace: string;
@@ -71,6 +73,7 @@ export async function writeDiagnosticsBundle(
     'about.json': json(parts.about),
     'policy.json': json(parts.policy),
     'updates.json': json(parts.updates),
+    'sync.json': json(parts.sync ?? null),
     'status.json': json(parts.status),
     'main-stalls.json': json(parts.stalls),
     'sip-trace.txt': strToU8(parts.sipTrace),

@@ -196,6 +196,22 @@ export const machinePolicySchema = z.object({
     })
     .strict()
     .default({ countries: defaultCallingRules, previewAutoDialSeconds: 0 }),
+  /** Team mode: the center's PostgreSQL; each operator logs in with their own role. */
+  sync: z
+    .object({
+      server: z
+        .object({
+          host: z.string().trim().min(1).max(253),
+          port: z.number().int().min(1).max(65535).default(5432),
+          database: z.string().trim().min(1).max(63).default('pult'),
+          /** The CA that signed the server's certificate (a PEM file); the system's CAs when absent. */
+          caFile: z.string().trim().min(1).max(1000).optional(),
+        })
+        .strict()
+        .optional(),
+    })
+    .strict()
+    .default({}),
 });
 export type MachinePolicy = z.infer<typeof machinePolicySchema>;
 
@@ -216,6 +232,7 @@ export const emptyPolicy: MachinePolicy = {
   performance: defaultPerformancePolicy,
   updates: defaultUpdatePolicy,
   outbound: { countries: defaultCallingRules, previewAutoDialSeconds: 0 },
+  sync: {},
 };
 
 export type PolicyParseResult =

@@ -20,6 +20,7 @@ export const policySectionTexts: Record<string, PolicyText> = {
   performance: { en: 'Performance sheet', uk: 'Показники' },
   updates: { en: 'Updates', uk: 'Оновлення' },
   outbound: { en: 'Outbound lists', uk: 'Обдзвін' },
+  sync: { en: 'Team sync', uk: 'Командна робота' },
 };
 
 const json = { en: ' (JSON text)', uk: ' (текст JSON)' };
@@ -197,6 +198,10 @@ export const policyKeyTexts: Record<string, PolicyText> = {
   'outbound.previewAutoDialSeconds': {
     en: 'Preview: seconds before the lead on screen is dialled by itself (0: only by Call).',
     uk: 'Попередній перегляд: за скільки секунд номер набирається сам (0: лише кнопкою «Дзвонити»).',
+  },
+  'sync.server': {
+    en: `The center's PostgreSQL: {"host":"db.center.local","port":5432,"database":"pult","caFile":"C:\\\\ProgramData\\\\Pult\\\\ca.pem"}; each operator logs in with their own role over TLS${json.en}.`,
+    uk: `PostgreSQL центру: {"host":"db.center.local","port":5432,"database":"pult","caFile":"C:\\\\ProgramData\\\\Pult\\\\ca.pem"}; кожен оператор входить своєю роллю через TLS${json.uk}.`,
   },
   'updates.window': {
     en: `When updates may be installed: {"from":"20:00","to":"08:00"}${json.en}.`,

@@ -10,6 +10,7 @@ import type { MachinePolicy } from '../../core/settings/machinePolicy';
 import type { WorkstationStatusBoard } from '../../core/status/workstationStatusBoard';
 import type { WorkstationDatabase } from '../../core/workstation/workstationDatabase';
 import type { UpdateView } from '../../../src-shared/updates/updateView';
+import type { SyncView } from '../../../src-shared/sync/syncView';
 import { IpcRejection } from '../result';
 import type { FileDialogs } from './fileDialogs';
 import type { HandlersOf } from './handlerTypes';
@@ -47,6 +48,7 @@ export function diagnosticsHandlers(deps: {
   strings: () => MainStrings;
   /** The update state (running version, ring, what was found and why it waits). */
   updates: () => UpdateView;
+  sync: () => Promise<SyncView>;
 }): HandlersOf<'diagnostics.'> {
   return {
     'diagnostics.save': async ({ audioDevices }) => {
@@ -78,6 +80,7 @@ export function diagnosticsHandlers(deps: {
               ignored: deps.policySource.problems(),
             },
             updates: deps.updates(),
+            sync: await deps.sync().catch((error: unknown) => ({ error: String(error) })),
             status: deps.status.current(),
             stalls: deps.stalls(),
             sipTrace: deps.sipTrace.text(),

@@ -7,6 +7,8 @@ import type { SettingsService } from '../../core/settings/settingsService';
 import type { WorkstationStatusBoard } from '../../core/status/workstationStatusBoard';
 import type { SipAccountService } from '../../core/telephony/sipAccountService';
 import { CampaignBook } from '../../core/campaigns/campaignBook';
+import type { TeamSync } from '../../core/sync/teamSync';
+import { syncHandlers } from './syncHandlers';
 import type { OutboundWork } from '../../core/workstation/outboundWork';
 import type { CallCenter } from '../../core/workstation/callCenter';
 import type { WorkstationDatabase } from '../../core/workstation/workstationDatabase';
@@ -95,6 +97,7 @@ export interface MainServices {
   logFiles: () => string[];
   updates: UpdateService;
   outbound: OutboundWork;
+  sync: TeamSync;
 }
 
 /** One handler for every invoke channel of the contract (the compiler checks none is missing). */
@@ -304,6 +307,7 @@ export function createInvokeHandlers(services: MainServices): InvokeHandlers {
       files: services.files,
       strings,
       updates: () => services.updates.view(),
+      sync: () => services.sync.view(),
     }),
     ...updateHandlers(services.updates),
     ...campaignHandlers({
@@ -316,6 +320,7 @@ export function createInvokeHandlers(services: MainServices): InvokeHandlers {
       language,
       outbound: services.outbound,
     }),
+    ...syncHandlers(services.sync),
     ...sipHandlers(services),
     ...headsetHandlers(services),
   };

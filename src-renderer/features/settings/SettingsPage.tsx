@@ -4,6 +4,7 @@ import { HeadsetSettings } from './HeadsetSettings';
 import { HotkeySettings } from './HotkeySettings';
 import { SipAccountForm } from './SipAccountForm';
 import { DiagnosticsBundle } from './DiagnosticsBundle';
+import { TeamSyncPanel } from './TeamSyncPanel';
 import { UpdatesPanel } from './UpdatesPanel';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -88,6 +89,7 @@ export function SettingsPage({ settings }: { settings: SettingsView }) {
       <SipAccountForm />
       <Divider my="sm" />
       <UpdatesPanel />
+      <TeamSyncPanel />
       <DiagnosticsBundle />
     </Stack>
   );

@@ -73,6 +73,13 @@ describe('the diagnostics bundle', () => {
           ring: 'broad',
           state: { kind: 'ready', version: '0.2.0', heldBy: 'call', installOnQuit: false },
         },
+        sync: {
+          configured: true,
+          server: 'db.center.local:5432/pult',
+          pending: 3,
+          refused: 1,
+          lastError: '57P01: terminating connection due to administrator command',
+        },
         status: { sip: { state: 'registered' } },
         stalls: { longestMs: 12 },
         sipTrace: trace.text(),
@@ -97,9 +104,11 @@ describe('the diagnostics bundle', () => {
       'policy.json',
       'sip-trace.txt',
       'status.json',
+      'sync.json',
       'updates.json',
     ]);
-    expect(entries).toBe(11);
+    expect(entries).toBe(12);
+    expect(JSON.parse(strFromU8(zip['sync.json']!))).toMatchObject({ pending: 3, refused: 1 });
     const all = Object.values(zip)
       .map((bytes) => strFromU8(bytes))
       .join('\n');

@@ -1,12 +1,14 @@
 import { readFileSync } from 'node:fs';
 import pg from 'pg';
-import { afterAll, beforeAll, beforeEach, afterEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, afterEach, describe, expect, it, vi } from 'vitest';
 import { recordChange } from '../../../src-main/core/db/changeJournal';
 import type { PultDatabase } from '../../../src-main/core/db/database';
 import { silentLogger } from '../../../src-main/core/platform/ports';
 import { centralSchemaSql } from '../../../src-main/core/sync/centralSchema';
 import { OutboxPush, retryDelayMs } from '../../../src-main/core/sync/outboxPush';
 import { connectSyncServer, type SyncServer } from '../../../src-main/core/sync/pgConnection';
+import { startTeamSync } from '../../../src-main/core/sync/teamSync';
+import type { SyncView } from '../../../src-shared/sync/syncView';
 import { startPostgres, type PostgresCluster } from '../../support/postgresCluster';
 import { openTempDatabase } from '../../support/tempDatabase';
 
@@ -173,6 +175,62 @@ describe('pushing the outbox to the center', () => {
     wrong.stop();
     expect(wrong.state()).toMatchObject({ pending: 1, refused: 0 });
     expect(wrong.state().lastError).toMatch(/^28P01: password authentication failed/);
+  });
+});
+
+describe('team sync on the workstation', () => {
+  it('does nothing without a server or a password; with both, each new change reaches the center within moments', async () => {
+    const secrets = new Map<string, string>();
+    const policy: {
+      sync: { server?: { host: string; port: number; database: string; caFile?: string } };
+    } = { sync: {} };
+    const views: SyncView[] = [];
+    const sync = startTeamSync({
+      database: () => Promise.resolve({ db }),
+      policy,
+      secrets: {
+        get: (name) => Promise.resolve(secrets.get(name)),
+        set: (name, value) => {
+          secrets.set(name, value);
+          return Promise.resolve();
+        },
+        delete: (name) => void secrets.delete(name),
+        weak: () => false,
+      },
+      actor: 'op1',
+      clock: { now: () => new Date() },
+      logger: silentLogger,
+      readCa: (file) => readFileSync(file, 'utf8'),
+      connect: connectSyncServer,
+      onChanged: (view) => views.push(view),
+      everyMs: 50,
+    });
+    try {
+      change('client', 1, { fullName: 'Мельник Андрій' });
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      expect(await sync.view()).toMatchObject({ configured: false, pending: 1, sent: 0 });
+      // IT's policy names the server, live; still nothing goes without the operator's password.
+      policy.sync.server = {
+        host: cluster.host,
+        port: cluster.port,
+        database: 'pult',
+        caFile: cluster.caFile,
+      };
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      expect(onServer()).toEqual([]);
+      expect(await sync.setPassword('пароль-1')).toMatchObject({
+        configured: true,
+        hasPassword: true,
+        pending: 0,
+        sent: 1,
+        server: `127.0.0.1:${cluster.port}/pult`,
+      });
+      change('lead', 7, { state: 'done' });
+      await vi.waitFor(() => expect(onServer()).toEqual(['1:client:op1', '2:lead:op1']));
+      expect(views.at(-1)).toMatchObject({ pending: 0, sent: 2 });
+    } finally {
+      sync.stop();
+    }
   });
 });
 

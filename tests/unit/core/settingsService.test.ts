@@ -133,6 +133,7 @@ describe('parseMachinePolicy', () => {
         performance: defaultPerformancePolicy,
         updates: { enabled: true, ring: 'broad', hold: false, checkEveryHours: 4 },
         outbound: { countries: defaultCallingRules, previewAutoDialSeconds: 0 },
+        sync: {},
       },
     });
   });
