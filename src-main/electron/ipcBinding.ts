@@ -1,31 +1,28 @@
-import type { IpcMain, IpcMainInvokeEvent, WebContents } from 'electron';
+import type { IpcMainInvokeEvent, WebContents } from 'electron';
 import type { Logger } from '../core/platform/ports';
 import { eventContract, type EventChannel, type EventPayloadOf } from '../ipc/contract';
-import { invokeChannels } from '../ipc/channels';
+import type { InvokeChannel } from '../ipc/channels';
 import { dispatchInvoke, type InvokeHandlers } from '../ipc/dispatch';
+import type { ServeInvoke } from './invokeGate';
 
-/** Binds the contract's handlers to ipcMain; every call goes through dispatchInvoke's checks. */
-export function bindInvokeHandlers(
-  ipcMain: IpcMain,
+/** The contract's handlers behind the invoke gate; every call goes through dispatchInvoke's checks. */
+export function invokeServer(
   handlers: InvokeHandlers,
   trustedOrigin: string,
   logger: Logger,
-): void {
-  for (const channel of invokeChannels) {
-    ipcMain.handle(channel, (event: IpcMainInvokeEvent, payload: unknown) =>
-      dispatchInvoke(
-        handlers,
-        channel,
-        payload,
-        {
-          url: event.senderFrame?.url,
-          isTopFrame: event.senderFrame !== null && event.senderFrame === event.sender.mainFrame,
-        },
-        trustedOrigin,
-        logger,
-      ),
+): ServeInvoke {
+  return (event: IpcMainInvokeEvent, channel: InvokeChannel, payload: unknown) =>
+    dispatchInvoke(
+      handlers,
+      channel,
+      payload,
+      {
+        url: event.senderFrame?.url,
+        isTopFrame: event.senderFrame !== null && event.senderFrame === event.sender.mainFrame,
+      },
+      trustedOrigin,
+      logger,
     );
-  }
 }
 
 /** Sends an event to a window after checking its payload against the contract. */

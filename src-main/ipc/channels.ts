@@ -136,5 +136,6 @@ export const eventChannels = [
   'updates.changed',
   'campaigns.session.changed',
   'sync.changed',
+  'campaigns.changed',
 ] as const;
 export type EventChannel = (typeof eventChannels)[number];

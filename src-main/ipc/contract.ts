@@ -697,6 +697,8 @@ export const eventContract = {
   'updates.changed': updateViewSchema,
   'campaigns.session.changed': outboundViewSchema,
   'sync.changed': syncViewSchema,
+  /** A list built without the operator asking (a re-offer rule whose offer came into force). */
+  'campaigns.changed': z.object({ campaignId: z.number().int(), added: z.number().int() }),
 } as const satisfies Record<EventChannel, z.ZodType>;
 
 export type RequestOf<C extends InvokeChannel> = z.input<(typeof invokeContract)[C]['request']>;

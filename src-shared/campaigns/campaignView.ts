@@ -10,6 +10,9 @@ export const campaignViewSchema = z.object({
   status: z.enum(['active', 'paused', 'closed']),
   offerCode: z.string().nullable(),
   scriptName: z.string().nullable(),
+  /** A re-offer rule: built by itself, for those who refused with this reason, once the offer is in force. */
+  reofferReason: z.string().nullable(),
+  builtAt: z.string().nullable(),
   leads: z.object({
     total: z.number().int(),
     dueNow: z.number().int(),
@@ -37,6 +40,14 @@ export const campaignCreateSchema = z
       .string()
       .regex(/^\+?[0-9]{3,15}$/)
       .optional(),
+    /**
+     * A re-offer rule: the list is built by itself, of those who refused with
+     * this reason, as soon as its offer (a tariff) comes into force.
+     */
+    reofferReason: z
+      .string()
+      .regex(/^[A-Za-z0-9_-]{1,40}$/)
+      .optional(),
     /** The list's own calling hours (the client's local time), within the country's. */
     hours: z
       .object({ from: clockTimeSchema, to: clockTimeSchema })
@@ -44,7 +55,11 @@ export const campaignCreateSchema = z
       .refine((hours) => hours.from < hours.to, { error: 'from before to' })
       .optional(),
   })
-  .strict();
+  .strict()
+  .refine((c) => c.reofferReason === undefined || c.offerCode !== undefined, {
+    error: 'a re-offer needs its offer',
+    path: ['offerCode'],
+  });
 
 export const leadSourceSchema = z
   .object({

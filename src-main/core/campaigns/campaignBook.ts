@@ -15,7 +15,8 @@ export class CampaignBook {
     const at = now.toISOString();
     const campaigns = this.sqlite
       .prepare(
-        `SELECT id, name, purpose, status, offer_code AS offerCode, script_name AS scriptName
+        `SELECT id, name, purpose, status, offer_code AS offerCode, script_name AS scriptName,
+           reoffer_reason AS reofferReason, built_at AS builtAt
          FROM campaigns ORDER BY id DESC`,
       )
       .all() as Omit<CampaignView, 'leads'>[];
@@ -92,6 +93,7 @@ export class CampaignBook {
       scriptName?: string | undefined;
       callerId?: string | undefined;
       hours?: { from: string; to: string } | undefined;
+      reofferReason?: string | undefined;
     },
     actor: string,
     now: Date,
@@ -100,8 +102,8 @@ export class CampaignBook {
       this.sqlite
         .prepare(
           `INSERT INTO campaigns (uid, name, purpose, offer_code, script_name, caller_id, hours_from, hours_to,
-             status, created_by, created_at)
-           VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'active', ?, ?)`,
+             reoffer_reason, status, created_by, created_at)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'active', ?, ?)`,
         )
         .run(
           uuidv7(),
@@ -112,6 +114,7 @@ export class CampaignBook {
           campaign.callerId ?? null,
           campaign.hours?.from ?? null,
           campaign.hours?.to ?? null,
+          campaign.reofferReason ?? null,
           actor,
           now.toISOString(),
         ).lastInsertRowid,

@@ -206,5 +206,9 @@ export function buildLeads(
     write(rows.slice(start, start + batchRows));
     onProgress?.(Math.min(rows.length, start + batchRows));
   }
+  // Built: a re-offer rule builds its list once.
+  sqlite
+    .prepare('UPDATE campaigns SET built_at = ? WHERE id = ?')
+    .run(request.at, request.campaignId);
   return summary;
 }

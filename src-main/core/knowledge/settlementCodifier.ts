@@ -4,6 +4,7 @@ import type BetterSqlite3 from 'better-sqlite3';
 import type { SettlementRow } from '../db/entities/knowledgeEntities';
 import type { SheetRow } from '../spreadsheets/xlsxRows';
 import { xlsxRows } from '../spreadsheets/xlsxRows';
+import { settlementKey } from './settlementKey';
 
 /**
  * The settlements of Ukraine's official codifier (КАТОТТГ), read from its
@@ -24,15 +25,6 @@ export class CodifierError extends Error {
     super(message);
     this.name = 'CodifierError';
   }
-}
-
-/** The lower-cased name without apostrophes: what typing is matched against. */
-export function settlementKey(name: string): string {
-  return name
-    .normalize('NFC')
-    .toLocaleLowerCase('uk')
-    .replace(/['’ʼ`]/g, '')
-    .trim();
 }
 
 /** The codifier's rows as settlements. The header is found by its column names, so a newer edition's layout is read too. */

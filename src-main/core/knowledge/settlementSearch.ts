@@ -1,6 +1,6 @@
 import type BetterSqlite3 from 'better-sqlite3';
 import type { SettlementHit } from '../../../src-shared/orders/orderViews';
-import { settlementKey } from './settlementCodifier';
+import { settlementKey } from './settlementKey';
 
 /** Cities before towns, towns before villages: the one an operator means is nearly always first. */
 const categoryOrder = `CASE category WHEN 'K' THEN 0 WHEN 'M' THEN 1 WHEN 'T' THEN 2 WHEN 'X' THEN 3 ELSE 4 END`;

@@ -31,6 +31,8 @@ function plain(status: number, text: string): Response {
  */
 export function createAppProtocolHandler(
   rendererDir: string,
+  /** Told of each file served (its path under the folder), e.g. for the start's order of work. */
+  onServed?: (file: string) => void,
 ): (request: Request) => Promise<Response> {
   const root = path.resolve(rendererDir);
   return async (request) => {
@@ -69,6 +71,7 @@ export function createAppProtocolHandler(
       return plain(404, 'Not found');
     }
     const type = contentTypes[path.extname(real).toLowerCase()] ?? 'application/octet-stream';
+    onServed?.(relative);
     return new Response(request.method === 'HEAD' ? null : new Uint8Array(body), {
       status: 200,
       headers: {

@@ -1,4 +1,3 @@
-import pg from 'pg';
 import type { OutboxChange, PushConnection } from './outboxPush';
 
 /** Where the center's PostgreSQL is and who logs in: each operator with their own role. */
@@ -18,6 +17,8 @@ export interface SyncServer {
  * `pult.push`, the only write the database lets an operator's role make.
  */
 export async function connectSyncServer(server: SyncServer): Promise<PushConnection> {
+  // Loaded on the first push: a workstation without team sync never loads it, and none at start.
+  const { default: pg } = await import('pg');
   const client = new pg.Client({
     host: server.host,
     port: server.port,

@@ -25,13 +25,20 @@ import { reportProblem } from '../../common/problems';
 import { OutboundDesk } from './OutboundDesk';
 
 /** A new list: its name, its purpose (sales is advertising and needs consent) and its offer. */
-function NewCampaign({ onCreated }: { onCreated: () => void }) {
+function NewCampaign({
+  onCreated,
+  reasons,
+}: {
+  onCreated: () => void;
+  reasons: { code: string; label: string }[];
+}) {
   const { t } = useTranslation();
   const [name, setName] = useState('');
   const [purpose, setPurpose] = useState<CampaignPurpose>('sales');
   const [offer, setOffer] = useState('');
   const [script, setScript] = useState('');
   const [callerId, setCallerId] = useState('');
+  const [reoffer, setReoffer] = useState('');
   const [hoursFrom, setHoursFrom] = useState('');
   const [hoursTo, setHoursTo] = useState('');
   const hoursGiven = hoursFrom !== '' || hoursTo !== '';
@@ -51,11 +58,13 @@ function NewCampaign({ onCreated }: { onCreated: () => void }) {
       ...(script === '' ? {} : { scriptName: script }),
       ...(callerId.trim() === '' ? {} : { callerId: callerId.trim() }),
       ...(hoursGiven ? { hours: { from: hoursFrom, to: hoursTo } } : {}),
+      ...(reoffer === '' ? {} : { reofferReason: reoffer }),
     }).then(
       () => {
         setName('');
         setOffer('');
         setCallerId('');
+        setReoffer('');
         onCreated();
       },
       (e: unknown) => reportProblem('save', e),
@@ -118,9 +127,22 @@ function NewCampaign({ onCreated }: { onCreated: () => void }) {
           onChange={(e) => setHoursTo(e.currentTarget.value)}
           data-testid="campaign-hours-to"
         />
+        <NativeSelect
+          label={t('campaigns.reoffer')}
+          value={reoffer}
+          onChange={(e) => setReoffer(e.currentTarget.value)}
+          data={[
+            { value: '', label: t('campaigns.noReoffer') },
+            ...reasons.map((r) => ({ value: r.code, label: r.label })),
+          ]}
+          error={
+            reoffer !== '' && offer.trim() === '' ? t('campaigns.reofferNeedsOffer') : undefined
+          }
+          data-testid="campaign-reoffer"
+        />
         <Button
           onClick={() => void create()}
-          disabled={name.trim() === '' || !hoursValid}
+          disabled={name.trim() === '' || !hoursValid || (reoffer !== '' && offer.trim() === '')}
           data-testid="campaign-create"
         >
           {t('campaigns.create')}
@@ -168,7 +190,14 @@ function CampaignRow({
   const held = mayCallReasons.filter((r) => (campaign.leads.held[r] ?? 0) > 0);
   return (
     <Table.Tr data-testid="campaign-row" data-name={campaign.name}>
-      <Table.Td>{campaign.name}</Table.Td>
+      <Table.Td>
+        {campaign.name}
+        {campaign.reofferReason !== null && campaign.builtAt === null && (
+          <Badge ml="xs" variant="light" color="yellow" data-testid="campaign-reoffer-waiting">
+            {t('campaigns.reofferWaiting', { offer: campaign.offerCode ?? '' })}
+          </Badge>
+        )}
+      </Table.Td>
       <Table.Td>{t(`campaigns.purposes.${campaign.purpose}`)}</Table.Td>
       <Table.Td data-testid="campaign-total">{campaign.leads.total}</Table.Td>
       <Table.Td data-testid="campaign-due-now">{campaign.leads.dueNow}</Table.Td>
@@ -261,6 +290,15 @@ export function CampaignsPage({ onOpenClient }: { onOpenClient: (clientId: numbe
     invoke('campaigns.list').then(setCampaigns, (e: unknown) => reportProblem('load', e));
   }, []);
   useEffect(read, [read]);
+  // A re-offer list built by itself: said, and the lists read again.
+  useEffect(
+    () =>
+      onEvent('campaigns.changed', ({ added }) => {
+        notifications.show({ message: t('campaigns.reofferBuilt', { added }) });
+        read();
+      }),
+    [read, t],
+  );
   // The desk's session, and the lists' progress with every change of it.
   useEffect(() => {
     invoke('campaigns.session.view').then(setSession, (e: unknown) => reportProblem('load', e));
@@ -281,7 +319,7 @@ export function CampaignsPage({ onOpenClient }: { onOpenClient: (clientId: numbe
       {session !== undefined && session.stage !== 'idle' && (
         <OutboundDesk view={session} onView={setSession} onOpenClient={onOpenClient} />
       )}
-      <NewCampaign onCreated={read} />
+      <NewCampaign onCreated={read} reasons={reasons} />
       {campaigns !== undefined && campaigns.length === 0 && (
         <Text c="dimmed">{t('campaigns.empty')}</Text>
       )}

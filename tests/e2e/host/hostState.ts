@@ -8,7 +8,7 @@ import type * as Electron from 'electron';
 import type { EventEmitter } from 'node:events';
 import os from 'node:os';
 import path from 'node:path';
-import type { BrowserContext } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 
 export interface HostRecord {
   webPreferences: Record<string, unknown>[];
@@ -24,6 +24,12 @@ export interface HostRecord {
 
 export interface HostOptions {
   context: BrowserContext;
+  /**
+   * A page Chromium opened before main was handed over, given to the first
+   * window: Electron's browser process is up before main runs and makes a
+   * window's renderer in a fraction of the time a page takes over CDP.
+   */
+  takeSparePage?: () => Page | undefined;
   appPath: string;
   userDataDir: string;
   stateDir: string;

@@ -71,7 +71,7 @@ export function hostWindows(
 
     private async openPage(size: { width: number; height: number }): Promise<Page> {
       await Promise.all(state.pendingServers);
-      const page = await state.options.context.newPage();
+      const page = state.options.takeSparePage?.() ?? (await state.options.context.newPage());
       this.page = page;
       await page.setViewportSize(size);
       await page.exposeBinding(

@@ -45,8 +45,10 @@ const context = await chromium.launchPersistentContext(profileDir, {
 const devToolsPort = readFileSync(path.join(profileDir, 'DevToolsActivePort'), 'utf8').split(
   '\n',
 )[0];
-// The persistent context opens one blank tab; windows get their own pages.
-for (const page of context.pages()) await page.close();
+// The persistent context opens one blank tab: kept for the first window, as Electron's browser
+// process has a renderer ready sooner than a new page over CDP (about half a second here).
+let sparePage = context.pages()[0];
+for (const page of context.pages().slice(1)) await page.close();
 
 let exiting = false;
 async function exit(code: number): Promise<never> {
@@ -66,6 +68,11 @@ const { api, control } = createElectronApi({
   version: pkg.version,
   dialogResponse: dialogResponse === undefined ? undefined : Number(dialogResponse),
   exit,
+  takeSparePage: () => {
+    const page = sparePage;
+    sparePage = undefined;
+    return page;
+  },
 });
 (globalThis as Record<string, unknown>)['__pultElectronHost'] = api;
 registerElectronModule();

@@ -23,6 +23,9 @@ export interface CampaignRow {
   /** Migration 13: the list's own calling hours ("HH:MM", the client's local time), within the country's. */
   hoursFrom: string | null;
   hoursTo: string | null;
+  /** Migration 15: a re-offer rule's refusal reason (its code), and when the list was last built. */
+  reofferReason: string | null;
+  builtAt: string | null;
 }
 
 export const leadStates = ['due', 'held', 'callback', 'done', 'removed'] as const;
@@ -118,6 +121,8 @@ export const CampaignEntity = new EntitySchema<CampaignRow>({
     createdAt: { type: 'text', name: 'created_at' },
     hoursFrom: { type: 'text', name: 'hours_from', nullable: true },
     hoursTo: { type: 'text', name: 'hours_to', nullable: true },
+    reofferReason: { type: 'text', name: 'reoffer_reason', nullable: true },
+    builtAt: { type: 'text', name: 'built_at', nullable: true },
   },
 });
 

@@ -12,6 +12,7 @@ import { PerformanceSchedule1764230400011 } from './0011-performance-schedule';
 import { Campaigns1764230400012 } from './0012-campaigns';
 import { CallTimes1764230400013 } from './0013-call-times';
 import { OutboxStatus1764230400014 } from './0014-outbox-status';
+import { ReofferRules1764230400015 } from './0015-reoffer-rules';
 
 /** Every migration, in order, listed by hand so a bundle keeps them all. */
 export const migrations = [
@@ -29,4 +30,5 @@ export const migrations = [
   Campaigns1764230400012,
   CallTimes1764230400013,
   OutboxStatus1764230400014,
+  ReofferRules1764230400015,
 ];
