@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { campaignPurposes, mayCallReasons } from './callingRules';
 import { clockTimeSchema } from './clientCallRules';
+import { retryRulesSchema } from './retryRules';
 
 /** A campaign as the Outbound section lists it: its leads by where they stand. */
 export const campaignViewSchema = z.object({
@@ -28,6 +29,9 @@ export const campaignViewSchema = z.object({
 });
 export type CampaignView = z.infer<typeof campaignViewSchema>;
 
+/** The number the client sees, as a PBX takes it: digits, a leading + allowed. */
+export const callerIdSchema = z.string().regex(/^\+?[0-9]{3,15}$/);
+
 export const campaignCreateSchema = z
   .object({
     name: z.string().trim().min(1).max(120),
@@ -36,10 +40,9 @@ export const campaignCreateSchema = z
     /** The script the list's calls run (a published script's name). */
     scriptName: z.string().trim().min(1).max(200).optional(),
     /** The number the client sees, as the PBX takes it. */
-    callerId: z
-      .string()
-      .regex(/^\+?[0-9]{3,15}$/)
-      .optional(),
+    callerId: callerIdSchema.optional(),
+    /** When a lead is tried again after each result, and how often at most; absent: the defaults. */
+    retryRules: retryRulesSchema.optional(),
     /**
      * A re-offer rule: the list is built by itself, of those who refused with
      * this reason, as soon as its offer (a tariff) comes into force.

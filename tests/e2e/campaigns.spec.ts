@@ -1,7 +1,5 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
+import { anyHourPolicyFile } from './support/anyHourPolicy';
 import { launchPult, type PultApp } from './support/pultApp';
 
 // Outbound lists built in the app from the client base, every calling rule checked on a
@@ -11,25 +9,7 @@ let app: PultApp | undefined;
 let page: Page;
 
 test.beforeAll(async () => {
-  const policyFile = path.join(mkdtempSync(path.join(os.tmpdir(), 'pult-policy-')), 'policy.json');
-  writeFileSync(
-    policyFile,
-    JSON.stringify({
-      outbound: {
-        countries: {
-          UA: {
-            zone: 'Europe/Kyiv',
-            windows: [{ days: [1, 2, 3, 4, 5, 6, 7], from: '00:00', to: '24:00' }],
-            holidays: [],
-            maxAttempts: { count: 5, days: 30 },
-            waitAfterRefusalDays: 30,
-            advertisingNeedsConsent: true,
-          },
-        },
-      },
-    }),
-  );
-  app = await launchPult({ env: { PULT_POLICY_FILE: policyFile } });
+  app = await launchPult({ env: { PULT_POLICY_FILE: anyHourPolicyFile() } });
   page = await app.firstWindow();
   await page.getByTestId('nav-clients').click();
   await page.getByTestId('demo-dismiss').click();

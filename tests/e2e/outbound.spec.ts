@@ -1,15 +1,12 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { startKamailio, type Kamailio } from '../support/kamailio';
+import { anyHourPolicyFile } from './support/anyHourPolicy';
 import { launchPult, type PultApp } from './support/pultApp';
 import { SipPhone } from './support/sipPhone';
 import { registerPult } from './support/sipSetup';
 
 // Working call lists against the test PBX: three clients, each a phone registered at
-// Kamailio under the client's number. IT's policy makes Ukrainian numbers callable at
-// any hour, so the spec does not depend on when it runs; consent and attempts still apply.
+// Kamailio under the client's number; Ukrainian numbers callable at any hour.
 const clients = [
   { fullName: 'Мельник Андрій', phone: '+380671234567' },
   { fullName: 'Шевченко Олена', phone: '+380501112233' },
@@ -20,28 +17,6 @@ let kamailio: Kamailio | undefined;
 const phones: SipPhone[] = [];
 let app: PultApp | undefined;
 let page: Page;
-
-function outboundPolicy(): string {
-  const file = path.join(mkdtempSync(path.join(os.tmpdir(), 'pult-policy-')), 'policy.json');
-  writeFileSync(
-    file,
-    JSON.stringify({
-      outbound: {
-        countries: {
-          UA: {
-            zone: 'Europe/Kyiv',
-            windows: [{ days: [1, 2, 3, 4, 5, 6, 7], from: '00:00', to: '24:00' }],
-            holidays: [],
-            maxAttempts: { count: 5, days: 30 },
-            waitAfterRefusalDays: 30,
-            advertisingNeedsConsent: true,
-          },
-        },
-      },
-    }),
-  );
-  return file;
-}
 
 /** A short published script: the offer, agreed or refused. */
 const offerScript = {
@@ -74,7 +49,7 @@ test.beforeAll(async () => {
   kamailio = await startKamailio([]);
   for (const client of clients)
     phones.push(await SipPhone.start(client.phone, { autoAnswer: true }));
-  app = await launchPult({ env: { PULT_POLICY_FILE: outboundPolicy() } });
+  app = await launchPult({ env: { PULT_POLICY_FILE: anyHourPolicyFile() } });
   page = await app.firstWindow();
   await page.getByTestId('nav-clients').click();
   await page.getByTestId('demo-dismiss').click();

@@ -2,6 +2,7 @@ import type BetterSqlite3 from 'better-sqlite3';
 import { v7 as uuidv7 } from 'uuid';
 import { mayCallReasons, type MayCallReason } from '../../../src-shared/campaigns/callingRules';
 import type { CampaignView } from '../../../src-shared/campaigns/campaignView';
+import type { RetryRules } from '../../../src-shared/campaigns/retryRules';
 import type { CampaignPurpose } from '../../../src-shared/campaigns/callingRules';
 
 const isReason = (value: string | null): value is MayCallReason =>
@@ -94,6 +95,7 @@ export class CampaignBook {
       callerId?: string | undefined;
       hours?: { from: string; to: string } | undefined;
       reofferReason?: string | undefined;
+      retryRules?: RetryRules | undefined;
     },
     actor: string,
     now: Date,
@@ -102,8 +104,8 @@ export class CampaignBook {
       this.sqlite
         .prepare(
           `INSERT INTO campaigns (uid, name, purpose, offer_code, script_name, caller_id, hours_from, hours_to,
-             reoffer_reason, status, created_by, created_at)
-           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'active', ?, ?)`,
+             reoffer_reason, retry_rules, status, created_by, created_at)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'active', ?, ?)`,
         )
         .run(
           uuidv7(),
@@ -115,6 +117,7 @@ export class CampaignBook {
           campaign.hours?.from ?? null,
           campaign.hours?.to ?? null,
           campaign.reofferReason ?? null,
+          JSON.stringify(campaign.retryRules ?? {}),
           actor,
           now.toISOString(),
         ).lastInsertRowid,

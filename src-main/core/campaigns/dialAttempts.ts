@@ -1,38 +1,9 @@
 import type BetterSqlite3 from 'better-sqlite3';
 import { v7 as uuidv7 } from 'uuid';
-import { z } from 'zod';
+import { defaultRetryRules, retryRulesSchema } from '../../../src-shared/campaigns/retryRules';
 
 /** What a dial came to, as the call controller reports it. */
 export type DialResult = 'answered' | 'noAnswer' | 'busy' | 'failed' | 'machine';
-
-const retryRuleSchema = z
-  .object({
-    delayMinutes: z.number().int().min(1).max(43_200),
-    /** Attempts with this result after which the lead is done. */
-    max: z.number().int().min(1).max(50),
-  })
-  .strict();
-
-/** A campaign's retry rules by result (campaigns.retry_rules); absent results take the defaults. */
-export const retryRulesSchema = z
-  .object({
-    noAnswer: retryRuleSchema.optional(),
-    busy: retryRuleSchema.optional(),
-    failed: retryRuleSchema.optional(),
-    machine: retryRuleSchema.optional(),
-    /** A dial cut by a crash or a power loss: never dialled again at once. */
-    cutOff: retryRuleSchema.optional(),
-  })
-  .strict();
-export type RetryRules = z.infer<typeof retryRulesSchema>;
-
-const defaults: Required<RetryRules> = {
-  noAnswer: { delayMinutes: 120, max: 5 },
-  busy: { delayMinutes: 15, max: 5 },
-  failed: { delayMinutes: 60, max: 3 },
-  machine: { delayMinutes: 240, max: 3 },
-  cutOff: { delayMinutes: 30, max: 3 },
-};
 
 export type StartAnswer =
   { ok: true; attemptId: number; e164: string } | { ok: false; why: 'notDue' | 'alreadyDialling' };
@@ -186,7 +157,7 @@ export class DialAttempts {
       return;
     }
     const parsed = retryRulesSchema.safeParse(JSON.parse(lead.retryRules) as unknown);
-    const rule = (parsed.success ? parsed.data[result] : undefined) ?? defaults[result];
+    const rule = (parsed.success ? parsed.data[result] : undefined) ?? defaultRetryRules[result];
     const sameResults = (
       this.sqlite
         .prepare('SELECT count(*) AS n FROM lead_attempts WHERE lead_id = ? AND result = ?')

@@ -1,8 +1,10 @@
 import {
   Badge,
   Button,
+  Fieldset,
   Group,
   NativeSelect,
+  NumberInput,
   Paper,
   Stack,
   Table,
@@ -18,8 +20,14 @@ import {
   mayCallReasons,
   type CampaignPurpose,
 } from '../../../src-shared/campaigns/callingRules';
-import type { CampaignView } from '../../../src-shared/campaigns/campaignView';
+import { callerIdSchema, type CampaignView } from '../../../src-shared/campaigns/campaignView';
 import type { OutboundMode, OutboundView } from '../../../src-shared/campaigns/outboundView';
+import {
+  defaultRetryRules,
+  retriedResults,
+  type RetriedResult,
+  type RetryRules,
+} from '../../../src-shared/campaigns/retryRules';
 import { invoke, onEvent } from '../../api/pultClient';
 import { reportProblem } from '../../common/problems';
 import { OutboundDesk } from './OutboundDesk';
@@ -39,6 +47,7 @@ function NewCampaign({
   const [script, setScript] = useState('');
   const [callerId, setCallerId] = useState('');
   const [reoffer, setReoffer] = useState('');
+  const [retry, setRetry] = useState<Required<RetryRules>>(defaultRetryRules);
   const [hoursFrom, setHoursFrom] = useState('');
   const [hoursTo, setHoursTo] = useState('');
   const hoursGiven = hoursFrom !== '' || hoursTo !== '';
@@ -59,12 +68,14 @@ function NewCampaign({
       ...(callerId.trim() === '' ? {} : { callerId: callerId.trim() }),
       ...(hoursGiven ? { hours: { from: hoursFrom, to: hoursTo } } : {}),
       ...(reoffer === '' ? {} : { reofferReason: reoffer }),
+      retryRules: retry,
     }).then(
       () => {
         setName('');
         setOffer('');
         setCallerId('');
         setReoffer('');
+        setRetry(defaultRetryRules);
         onCreated();
       },
       (e: unknown) => reportProblem('save', e),
@@ -106,7 +117,7 @@ function NewCampaign({
           value={callerId}
           onChange={(e) => setCallerId(e.currentTarget.value)}
           error={
-            callerId.trim() !== '' && !/^\+?[0-9]{3,15}$/.test(callerId.trim())
+            callerId.trim() !== '' && !callerIdSchema.safeParse(callerId.trim()).success
               ? t('campaigns.callerIdInvalid')
               : undefined
           }
@@ -140,6 +151,7 @@ function NewCampaign({
           }
           data-testid="campaign-reoffer"
         />
+        <RetryRulesFields rules={retry} onChange={setRetry} />
         <Button
           onClick={() => void create()}
           disabled={name.trim() === '' || !hoursValid || (reoffer !== '' && offer.trim() === '')}
@@ -149,6 +161,57 @@ function NewCampaign({
         </Button>
       </Group>
     </Paper>
+  );
+}
+
+/** When a lead is tried again after each result of its dial, and how often at most. */
+function RetryRulesFields({
+  rules,
+  onChange,
+}: {
+  rules: Required<RetryRules>;
+  onChange: (rules: Required<RetryRules>) => void;
+}) {
+  const { t } = useTranslation();
+  const set = (result: RetriedResult, field: 'delayMinutes' | 'max', value: number | string) => {
+    const number = typeof value === 'number' ? value : Number.parseInt(value, 10);
+    if (!Number.isInteger(number) || number < 1) return;
+    onChange({ ...rules, [result]: { ...rules[result], [field]: number } });
+  };
+  return (
+    <Fieldset legend={t('campaigns.retry.title')} data-testid="campaign-retry">
+      <Group gap="xs">
+        {retriedResults
+          .filter((result) => result !== 'cutOff')
+          .map((result) => (
+            <Group key={result} gap={4} wrap="nowrap" data-result={result}>
+              <Text size="sm">{t(`campaigns.results.${result}`)}:</Text>
+              <NumberInput
+                size="xs"
+                w={80}
+                min={1}
+                max={43_200}
+                aria-label={t('campaigns.retry.delay')}
+                suffix={` ${t('campaigns.retry.minutes')}`}
+                value={rules[result].delayMinutes}
+                onChange={(value) => set(result, 'delayMinutes', value)}
+                data-testid={`campaign-retry-${result}-delay`}
+              />
+              <NumberInput
+                size="xs"
+                w={64}
+                min={1}
+                max={50}
+                aria-label={t('campaigns.retry.max')}
+                prefix="≤ "
+                value={rules[result].max}
+                onChange={(value) => set(result, 'max', value)}
+                data-testid={`campaign-retry-${result}-max`}
+              />
+            </Group>
+          ))}
+      </Group>
+    </Fieldset>
   );
 }
 

@@ -1,0 +1,30 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+
+/**
+ * IT's policy file for the outbound specs: Ukrainian numbers callable at any
+ * hour of any day, so a spec does not depend on when it runs; consent,
+ * attempts and the wait after a refusal still apply as shipped.
+ */
+export function anyHourPolicyFile(): string {
+  const file = path.join(mkdtempSync(path.join(os.tmpdir(), 'pult-policy-')), 'policy.json');
+  writeFileSync(
+    file,
+    JSON.stringify({
+      outbound: {
+        countries: {
+          UA: {
+            zone: 'Europe/Kyiv',
+            windows: [{ days: [1, 2, 3, 4, 5, 6, 7], from: '00:00', to: '24:00' }],
+            holidays: [],
+            maxAttempts: { count: 5, days: 30 },
+            waitAfterRefusalDays: 30,
+            advertisingNeedsConsent: true,
+          },
+        },
+      },
+    }),
+  );
+  return file;
+}
