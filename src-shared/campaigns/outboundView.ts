@@ -66,7 +66,7 @@ export const outboundViewSchema = z.object({
   /** What happened to the last lead, for a line above the next one. */
   notice: z
     .object({
-      kind: z.enum(['notCallable', 'dialFailed', 'lastResult']),
+      kind: z.enum(['notCallable', 'dialFailed', 'lastResult', 'problem']),
       text: z.string(),
     })
     .nullable(),

@@ -158,6 +158,12 @@ export class OutboundDesk {
     return true;
   }
 
+  /** Something the desk follows failed (the base refused a write): said where the operator looks. */
+  reportProblem(text: string): void {
+    this.notice = { kind: 'problem', text };
+    this.changed();
+  }
+
   /** The calls changed: the session's dial rang, was answered or ended. */
   callsChanged(list: readonly CallView[]): void {
     const dialling = this.dialling;

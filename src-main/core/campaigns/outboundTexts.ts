@@ -47,6 +47,10 @@ export function outboundTexts(language: 'uk' | 'en') {
       (error in dialErrors
         ? dialErrors[error as keyof typeof dialErrors]
         : dialErrors.invalidNumber)[language],
+    followFailed:
+      language === 'uk'
+        ? 'Не вдалося записати, чим закінчився дзвінок за списком: контакт може з’явитися знову. Спробуйте ще раз; якщо повториться, збережіть діагностику для ІТ.'
+        : 'What the list call came to could not be written: the contact may come up again. Try again; if it repeats, save the diagnostics for IT.',
     /** "Мельник Андрій: зайнято, ще раз 06.12, 14:35" */
     lastResult: (name: string, result: Result, state: string, dueAt: string | null) => {
       const what = results[result][language];

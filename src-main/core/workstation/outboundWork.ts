@@ -3,6 +3,7 @@ import { DialAttempts } from '../campaigns/dialAttempts';
 import { LeadOutcomes } from '../campaigns/leadOutcomes';
 import { LeadPicker } from '../campaigns/leadPicker';
 import { OutboundDesk } from '../campaigns/outboundDesk';
+import { outboundTexts } from '../campaigns/outboundTexts';
 import { maskPhone } from '../phones/phoneMasking';
 import type { Clock, Logger } from '../platform/ports';
 import type { MachinePolicy } from '../settings/machinePolicy';
@@ -73,6 +74,11 @@ export function startOutbound(deps: {
       act(opened);
     } catch (error) {
       deps.logger.error('outbound: could not follow the call', { what, error: String(error) });
+      try {
+        opened.reportProblem(outboundTexts(deps.language()).followFailed);
+      } catch {
+        // The log has it; the window hears nothing more from a desk that cannot read its view.
+      }
     }
   };
   deps.callCenter.onCallsChanged((list) => safely('calls', (desk) => desk.callsChanged(list)));
