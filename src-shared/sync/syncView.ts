@@ -10,6 +10,7 @@ export const syncViewSchema = z.object({
   user: z.string(),
   hasPassword: z.boolean(),
   pending: z.number().int(),
+  /** Sent since Pult started. */
   sent: z.number().int(),
   refused: z.number().int(),
   lastError: z.string().nullable(),

@@ -122,7 +122,15 @@ export class OutboundDesk {
   resume(): void {
     if (this.session === undefined) return;
     this.session.paused = false;
-    this.advance();
+    // Progressive goes on with the lead on screen (one a failed dial left there) when Ready.
+    if (
+      this.lead !== undefined &&
+      this.dialling === undefined &&
+      this.session.mode === 'progressive' &&
+      this.deps.agentState() === 'ready'
+    )
+      this.dialLead(this.lead);
+    else this.advance();
     this.changed();
   }
 

@@ -21,6 +21,7 @@ export interface PushConnection {
 export interface PushState {
   pending: number;
   refused: number;
+  /** Sent since Pult started. */
   sent: number;
   /** Why the last round stopped, in the server's or the network's words; null after a good round. */
   lastError: string | null;
@@ -65,6 +66,7 @@ export class OutboxPush {
   private lastError: string | null = null;
   private nextTryAt: Date | null = null;
   private lastPushAt: Date | null = null;
+  private sentSinceStart = 0;
   private readonly listeners: ((state: PushState) => void)[] = [];
 
   constructor(
@@ -87,19 +89,36 @@ export class OutboxPush {
     ).workstation;
   }
 
+  /**
+   * Where the push stands. Counted through the outbox's partial indexes
+   * (pending; not sent), never over every change ever made: it is read on
+   * main after each round.
+   */
   state(): PushState {
-    const counts = this.deps.sqlite
-      .prepare('SELECT status, count(*) AS n FROM outbox GROUP BY status')
-      .all() as { status: string; n: number }[];
-    const count = (status: string) => counts.find((c) => c.status === status)?.n ?? 0;
+    const count = (sql: string) => (this.deps.sqlite.prepare(sql).get() as { n: number }).n;
     return {
-      pending: count('pending'),
-      refused: count('refused'),
-      sent: count('sent'),
+      pending: count("SELECT count(*) AS n FROM outbox WHERE status = 'pending'"),
+      refused: count(
+        "SELECT count(*) AS n FROM outbox WHERE sent_at IS NULL AND status = 'refused'",
+      ),
+      sent: this.sentSinceStart,
       lastError: this.lastError,
       nextTryAt: this.nextTryAt?.toISOString() ?? null,
       lastPushAt: this.lastPushAt?.toISOString() ?? null,
     };
+  }
+
+  /**
+   * Changes wait and no retry is planned for later: worth a round now. Reads
+   * the pending index only, as it runs every few seconds on main.
+   */
+  due(): boolean {
+    if (this.nextTryAt !== null && this.nextTryAt.getTime() > this.deps.clock.now().getTime())
+      return false;
+    return (
+      this.deps.sqlite.prepare("SELECT 1 FROM outbox WHERE status = 'pending' LIMIT 1").get() !==
+      undefined
+    );
   }
 
   onChanged(listener: (state: PushState) => void): void {
@@ -153,6 +172,7 @@ export class OutboxPush {
           try {
             await connection.push(workstation, change);
             sent.run(this.deps.clock.now().toISOString(), change.seq);
+            this.sentSinceStart += 1;
           } catch (error) {
             if (!isRefusalOfChange(error)) throw error;
             const why = errorText(error);

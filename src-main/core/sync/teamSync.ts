@@ -79,10 +79,7 @@ export function startTeamSync(deps: {
   const tick = async () => {
     if (!ready()) return;
     const pusher = await open();
-    const state = pusher.state();
-    const waiting =
-      state.nextTryAt !== null && Date.parse(state.nextTryAt) > deps.clock.now().getTime();
-    if (state.pending > 0 && !waiting) await pusher.pushNow();
+    if (pusher.due()) await pusher.pushNow();
   };
   const timer = setInterval(() => {
     tick().catch((error: unknown) =>

@@ -320,6 +320,17 @@ describe('progressive', () => {
     expect(leadRow(1)).toMatchObject({ attempts: 2, lastResult: 'dialling' });
   });
 
+  it('a dial that could not leave pauses the list; resumed once the phone is back, the same lead is dialled', () => {
+    dialAnswer = { ok: false, error: 'notRegistered' };
+    desk.start(1, 'progressive');
+    expect(desk.view()).toMatchObject({ paused: true, lead: { clientName: 'Мельник Андрій' } });
+    dialAnswer = { ok: true, id: 0 };
+    desk.resume();
+    expect(dialled.map((d) => d.e164)).toEqual(['+380670000001', '+380670000001']);
+    expect(desk.view().stage).toBe('dialling');
+    expect(leadRow(1)).toMatchObject({ attempts: 1, lastResult: 'dialling' });
+  });
+
   it('pause stops the next dial; resume goes on', () => {
     desk.start(1, 'progressive');
     desk.pause();
