@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { campaignPurposes, mayCallReasons } from './callingRules';
-import { clockTimeSchema } from './clientCallRules';
+import { clockRangeSchema } from './clientCallRules';
 import { retryRulesSchema } from './retryRules';
 
 /** A campaign as the Outbound section lists it: its leads by where they stand. */
@@ -52,11 +52,7 @@ export const campaignCreateSchema = z
       .regex(/^[A-Za-z0-9_-]{1,40}$/)
       .optional(),
     /** The list's own calling hours (the client's local time), within the country's. */
-    hours: z
-      .object({ from: clockTimeSchema, to: clockTimeSchema })
-      .strict()
-      .refine((hours) => hours.from < hours.to, { error: 'from before to' })
-      .optional(),
+    hours: clockRangeSchema.optional(),
   })
   .strict()
   .refine((c) => c.reofferReason === undefined || c.offerCode !== undefined, {

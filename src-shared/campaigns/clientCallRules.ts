@@ -24,11 +24,14 @@ export const consentSetSchema = z
 /** "HH:MM" on a 24-hour clock; "24:00" ends the day. */
 export const clockTimeSchema = z.string().regex(/^(?:[01]\d|2[0-3]):[0-5]\d$|^24:00$/);
 
-/** The hours a client asked to be called in, their local time; null: any hour the rules allow. */
-export const callTimeViewSchema = z
+/** Hours of a day, "from" before "to": a client's call time, a list's calling hours. */
+export const clockRangeSchema = z
   .object({ from: clockTimeSchema, to: clockTimeSchema })
-  .refine((hours) => hours.from < hours.to, { error: 'from before to' })
-  .nullable();
+  .strict()
+  .refine((hours) => hours.from < hours.to, { error: 'from before to' });
+
+/** The hours a client asked to be called in, their local time; null: any hour the rules allow. */
+export const callTimeViewSchema = clockRangeSchema.nullable();
 export type CallTimeView = z.infer<typeof callTimeViewSchema>;
 
 export const callTimeSetSchema = z

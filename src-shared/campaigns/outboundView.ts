@@ -1,6 +1,10 @@
 import { z } from 'zod';
 import { campaignPurposes } from './callingRules';
 
+/** Why a dial could not leave the desk. */
+export const dialErrors = ['notRegistered', 'noAudioWindow', 'invalidNumber'] as const;
+export type DialError = (typeof dialErrors)[number];
+
 /** Why the operator passed a lead by; offered again an hour later. */
 export const skipReasons = ['notNow', 'needsPreparation', 'numberDoubtful', 'other'] as const;
 export type SkipReason = (typeof skipReasons)[number];
@@ -63,12 +67,26 @@ export const outboundViewSchema = z.object({
   autoDialAt: z.string().nullable(),
   /** Nothing callable now: when the next lead falls due, if any is waiting. */
   nextDueAt: z.string().nullable(),
-  /** What happened to the last lead, for a line above the next one. */
+  /**
+   * What happened to the last lead, for a line above the next one: facts the
+   * window words in the operator's language (the results' words are its own).
+   */
   notice: z
-    .object({
-      kind: z.enum(['notCallable', 'dialFailed', 'lastResult', 'problem']),
-      text: z.string(),
-    })
+    .discriminatedUnion('kind', [
+      z.object({
+        kind: z.literal('lastResult'),
+        clientName: z.string(),
+        /** A dial's result or the wrap-up's outcome (campaigns.results.*). */
+        result: z.string(),
+        /** When the lead is tried again, if it is. */
+        nextAt: z.string().nullable(),
+      }),
+      /** Not dialled: "may I call now?" said no just before (its reason, in words). */
+      z.object({ kind: z.literal('notCallable'), text: z.string() }),
+      z.object({ kind: z.literal('dialFailed'), error: z.enum(dialErrors) }),
+      /** The base refused to record what a call came to. */
+      z.object({ kind: z.literal('problem') }),
+    ])
     .nullable(),
   /** The operator's callbacks in this list, soonest first; overdue ones flagged. */
   callbacks: z.array(

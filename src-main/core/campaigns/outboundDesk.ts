@@ -2,6 +2,7 @@ import type BetterSqlite3 from 'better-sqlite3';
 import type { Disposition } from '../../../src-shared/calls/wrapUpSchema';
 import { mayCallText } from '../../../src-shared/campaigns/callingRules';
 import type {
+  DialError,
   OutboundMode,
   OutboundView,
   SkipReason,
@@ -11,7 +12,6 @@ import type { Clock, Logger } from '../platform/ports';
 import type { DialAttempts, DialResult } from './dialAttempts';
 import type { LeadOutcomes } from './leadOutcomes';
 import type { LeadPicker, PickedLead } from './leadPicker';
-import { outboundTexts } from './outboundTexts';
 
 export interface OutboundDeskDeps {
   sqlite: BetterSqlite3.Database;
@@ -22,7 +22,7 @@ export interface OutboundDeskDeps {
   dial: (
     e164: string,
     callerId: string | null,
-  ) => { ok: true; id: number } | { ok: false; error: string };
+  ) => { ok: true; id: number } | { ok: false; error: DialError };
   /** The operator's state: progressive dials only while Ready; nothing is dialled during another call. */
   agentState: () => string;
   clock: Clock;
@@ -167,8 +167,8 @@ export class OutboundDesk {
   }
 
   /** Something the desk follows failed (the base refused a write): said where the operator looks. */
-  reportProblem(text: string): void {
-    this.notice = { kind: 'problem', text };
+  reportProblem(): void {
+    this.notice = { kind: 'problem' };
     this.changed();
   }
 
@@ -194,7 +194,7 @@ export class OutboundDesk {
     this.deps.attempts.finish(dialling.attemptId, result, dialling.interactionId, now);
     if (dialling.answered && dialling.interactionId !== null)
       this.wrapUpFor = { leadId: dialling.leadId, interactionId: dialling.interactionId };
-    else this.notice = { kind: 'lastResult', text: this.resultText(dialling.leadId, result) };
+    else this.notice = this.resultNotice(dialling.leadId, result);
     this.advance();
     this.changed();
   }
@@ -216,7 +216,7 @@ export class OutboundDesk {
     this.deps.outcomes.wrappedUp(leadId, wrapUp, this.deps.actor, this.deps.clock.now());
     if (this.wrapUpFor?.leadId === leadId) {
       this.wrapUpFor = undefined;
-      this.notice = { kind: 'lastResult', text: this.resultText(leadId, wrapUp.disposition) };
+      this.notice = this.resultNotice(leadId, wrapUp.disposition);
     }
     this.advance();
     this.changed();
@@ -347,10 +347,7 @@ export class OutboundDesk {
       // Nothing left this desk: the attempt is taken back, and the operator told why.
       this.deps.attempts.withdraw(started.attemptId, now);
       this.deps.logger.warn('outbound: the lead was not dialled', { error: placed.error });
-      this.notice = {
-        kind: 'dialFailed',
-        text: outboundTexts(this.deps.language()).dialFailed(placed.error),
-      };
+      this.notice = { kind: 'dialFailed', error: placed.error };
       // Progressive stops rather than fail on every lead in turn.
       if (this.session !== undefined) this.session.paused = true;
       return;
@@ -424,15 +421,16 @@ export class OutboundDesk {
     return row.at;
   }
 
-  private resultText(leadId: number, result: DialResult | Disposition): string {
+  private resultNotice(leadId: number, result: DialResult | Disposition): OutboundView['notice'] {
     const row = this.deps.sqlite
       .prepare(
         `SELECT c.full_name AS name, l.state, l.due_at AS dueAt FROM leads l
          JOIN clients c ON c.id = l.client_id WHERE l.id = ?`,
       )
       .get(leadId) as { name: string; state: string; dueAt: string | null } | undefined;
-    if (row === undefined) return '';
-    return outboundTexts(this.deps.language()).lastResult(row.name, result, row.state, row.dueAt);
+    if (row === undefined) return null;
+    const again = row.dueAt !== null && (row.state === 'due' || row.state === 'callback');
+    return { kind: 'lastResult', clientName: row.name, result, nextAt: again ? row.dueAt : null };
   }
 
   private clearTimers(): void {

@@ -3,7 +3,6 @@ import { DialAttempts } from '../campaigns/dialAttempts';
 import { LeadOutcomes } from '../campaigns/leadOutcomes';
 import { LeadPicker } from '../campaigns/leadPicker';
 import { OutboundDesk } from '../campaigns/outboundDesk';
-import { outboundTexts } from '../campaigns/outboundTexts';
 import { maskPhone } from '../phones/phoneMasking';
 import type { Clock, Logger } from '../platform/ports';
 import type { MachinePolicy } from '../settings/machinePolicy';
@@ -75,7 +74,7 @@ export function startOutbound(deps: {
     } catch (error) {
       deps.logger.error('outbound: could not follow the call', { what, error: String(error) });
       try {
-        opened.reportProblem(outboundTexts(deps.language()).followFailed);
+        opened.reportProblem();
       } catch {
         // The log has it; the window hears nothing more from a desk that cannot read its view.
       }

@@ -21,6 +21,7 @@ import {
   type CampaignPurpose,
 } from '../../../src-shared/campaigns/callingRules';
 import { callerIdSchema, type CampaignView } from '../../../src-shared/campaigns/campaignView';
+import { clockRangeSchema } from '../../../src-shared/campaigns/clientCallRules';
 import type { OutboundMode, OutboundView } from '../../../src-shared/campaigns/outboundView';
 import {
   defaultRetryRules,
@@ -51,7 +52,8 @@ function NewCampaign({
   const [hoursFrom, setHoursFrom] = useState('');
   const [hoursTo, setHoursTo] = useState('');
   const hoursGiven = hoursFrom !== '' || hoursTo !== '';
-  const hoursValid = !hoursGiven || (hoursFrom !== '' && hoursTo !== '' && hoursFrom < hoursTo);
+  const hoursValid =
+    !hoursGiven || clockRangeSchema.safeParse({ from: hoursFrom, to: hoursTo }).success;
   const [scripts, setScripts] = useState<string[]>([]);
   useEffect(() => {
     invoke('scripts.list').then(

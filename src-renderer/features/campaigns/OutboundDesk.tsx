@@ -71,6 +71,24 @@ export function OutboundDesk({
       },
       (e: unknown) => reportProblem('save', e),
     );
+  const noticeText = (notice: NonNullable<OutboundView['notice']>): string => {
+    switch (notice.kind) {
+      case 'lastResult':
+        return `${notice.clientName}: ${t(`campaigns.results.${notice.result}`, { defaultValue: notice.result })}${
+          notice.nextAt === null
+            ? ''
+            : t('campaigns.desk.nextAttempt', {
+                time: formatDateTime(notice.nextAt, i18n.language),
+              })
+        }`;
+      case 'notCallable':
+        return notice.text;
+      case 'dialFailed':
+        return t(`campaigns.desk.dialFailed.${notice.error}`);
+      case 'problem':
+        return t('campaigns.desk.followFailed');
+    }
+  };
   const { campaign, lead } = view;
   if (campaign === null) return null;
   const when = (iso: string) => formatDateTime(iso, i18n.language);
@@ -114,13 +132,13 @@ export function OutboundDesk({
             </Button>
           </Group>
         </Group>
-        {view.notice !== null && view.notice.text !== '' && (
+        {view.notice !== null && (
           <Alert
             color={view.notice.kind === 'lastResult' ? 'blue' : 'orange'}
             data-testid="outbound-notice"
             data-kind={view.notice.kind}
           >
-            {view.notice.text}
+            {noticeText(view.notice)}
           </Alert>
         )}
         {lead !== null && (

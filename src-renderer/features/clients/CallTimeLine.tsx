@@ -1,7 +1,7 @@
 import { Button, Group, Text, TextInput } from '@mantine/core';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { CallTimeView } from '../../../src-shared/campaigns/clientCallRules';
+import { clockRangeSchema, type CallTimeView } from '../../../src-shared/campaigns/clientCallRules';
 import { invoke } from '../../api/pultClient';
 import { reportProblem } from '../../common/problems';
 
@@ -29,7 +29,7 @@ export function CallTimeLine({ clientId }: { clientId: number }) {
       (e: unknown) => reportProblem('save', e),
     );
   if (hours === undefined) return null;
-  const valid = from !== '' && to !== '' && from < to;
+  const valid = clockRangeSchema.safeParse({ from, to }).success;
   return (
     <Group gap="xs" data-testid="client-call-time">
       {editing ? (

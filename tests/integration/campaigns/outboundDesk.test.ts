@@ -15,7 +15,7 @@ let now = new Date('2026-12-07T10:00:00Z');
 let db: PultDatabase;
 let agent = 'ready';
 let dialled: { e164: string; callerId: string | null; attemptWritten: boolean }[];
-let dialAnswer: { ok: true; id: number } | { ok: false; error: string };
+let dialAnswer: { ok: true; id: number } | { ok: false; error: 'notRegistered' };
 let views: OutboundView[];
 let desk: OutboundDesk;
 
@@ -173,7 +173,12 @@ describe('preview', () => {
     desk.agentChanged();
     view = desk.view();
     expect(leadRow(1)).toMatchObject({ state: 'done', lastResult: 'sale' });
-    expect(view.notice).toEqual({ kind: 'lastResult', text: 'Мельник Андрій: згода' });
+    expect(view.notice).toEqual({
+      kind: 'lastResult',
+      clientName: 'Мельник Андрій',
+      result: 'sale',
+      nextAt: null,
+    });
     expect(view.stage).toBe('preview');
     expect(view.lead?.clientName).toBe('Шевченко Олена');
     // Preview never dials by itself without IT's countdown.
@@ -186,8 +191,10 @@ describe('preview', () => {
     desk.call();
     expect(dialled).toEqual([]);
     const view = desk.view();
-    expect(view.notice?.kind).toBe('notCallable');
-    expect(view.notice?.text).toMatch(/відмовився від дзвінків|не дзвонити/i);
+    expect(view.notice).toMatchObject({ kind: 'notCallable' });
+    expect(view.notice?.kind === 'notCallable' && view.notice.text).toMatch(
+      /відмовився від дзвінків|не дзвонити/i,
+    );
     expect(leadRow(1)).toMatchObject({ state: 'held' });
     expect(view.lead?.clientName).toBe('Шевченко Олена');
   });
@@ -199,7 +206,7 @@ describe('preview', () => {
     expect(dialled).toHaveLength(1);
     const view = desk.view();
     expect(view.paused).toBe(true);
-    expect(view.notice?.text).toContain('не зареєстровано');
+    expect(view.notice).toEqual({ kind: 'dialFailed', error: 'notRegistered' });
     expect(view.lead?.clientName).toBe('Мельник Андрій');
     expect(leadRow(1)).toMatchObject({ state: 'due', attempts: 0, lastResult: null });
     expect(db.sqlite.prepare('SELECT count(*) AS n FROM lead_attempts').get()).toEqual({ n: 0 });
@@ -289,7 +296,12 @@ describe('progressive', () => {
       dueAt: '2026-12-07T10:15:00.000Z',
     });
     expect(dialled.map((d) => d.e164)).toEqual(['+380670000001', '+380670000002']);
-    expect(desk.view().notice?.text).toMatch(/^Мельник Андрій: зайнято, наступна спроба/);
+    expect(desk.view().notice).toEqual({
+      kind: 'lastResult',
+      clientName: 'Мельник Андрій',
+      result: 'busy',
+      nextAt: '2026-12-07T10:15:00.000Z',
+    });
 
     // Talked to; nothing is dialled during the call or its wrap-up.
     talkedOn(2);

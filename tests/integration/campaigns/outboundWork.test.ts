@@ -34,10 +34,7 @@ describe('the outbound desk on the workstation', () => {
       // The base refuses what the lead's wrap-up needs.
       db.sqlite.exec('DROP TABLE lead_attempts');
       wrapUps[0]?.({ interactionId: 5, disposition: 'sale', notes: '' });
-      expect(sent.at(-1)?.notice).toEqual({
-        kind: 'problem',
-        text: expect.stringContaining('Не вдалося записати, чим закінчився дзвінок') as string,
-      });
+      expect(sent.at(-1)?.notice).toEqual({ kind: 'problem' });
     } finally {
       await db.close();
     }
