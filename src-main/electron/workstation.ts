@@ -52,7 +52,7 @@ import { UpdateService } from '../core/updates/updateService';
 import { operatorWork } from '../core/workstation/operatorWork';
 import { startOutbound } from '../core/workstation/outboundWork';
 import { startReofferRules } from '../core/workstation/reofferWork';
-import { connectSyncServer } from '../core/sync/pgConnection';
+import { connectSyncServer, listenForFeed } from '../core/sync/pgConnection';
 import { startTeamSync } from '../core/sync/teamSync';
 import { platformUpdateEngine } from './updater';
 import { watchOsPolicy } from './osPolicy';
@@ -246,9 +246,12 @@ export function startWorkstation(shell: WindowShell): void {
     logger,
     readCa: (file) => readFileSync(file, 'utf8'),
     connect: connectSyncServer,
+    listen: listenForFeed,
     onChanged: (view) => send('sync.changed', view),
+    onClients: (clientIds) => send('clients.changed', { clientIds: clientIds.slice(0, 10_000) }),
+    yieldBetween: () => new Promise((resolve) => setImmediate(resolve)),
   });
-  app.on('will-quit', () => sync.stop());
+  app.on('will-quit', () => void sync.stop());
 
   // --- Updates: found and downloaded in the background, installed only when the operator is free.
   const updates = new UpdateService({

@@ -136,6 +136,7 @@ export const eventChannels = [
   'updates.changed',
   'campaigns.session.changed',
   'sync.changed',
+  'clients.changed',
   'campaigns.changed',
 ] as const;
 export type EventChannel = (typeof eventChannels)[number];

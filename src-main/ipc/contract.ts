@@ -697,6 +697,8 @@ export const eventContract = {
   'updates.changed': updateViewSchema,
   'campaigns.session.changed': outboundViewSchema,
   'sync.changed': syncViewSchema,
+  /** Clients a colleague changed, landed here by team sync: the open card and the list read again. */
+  'clients.changed': z.object({ clientIds: z.array(z.number().int()).max(10_000) }),
   /** A list built without the operator asking (a re-offer rule whose offer came into force). */
   'campaigns.changed': z.object({ campaignId: z.number().int(), added: z.number().int() }),
 } as const satisfies Record<EventChannel, z.ZodType>;

@@ -10,6 +10,8 @@ export const syncViewSchema = z.object({
   user: z.string(),
   hasPassword: z.boolean(),
   pending: z.number().int(),
+  /** Clients from before team mode still to be uploaded once. */
+  toUpload: z.number().int(),
   /** Sent since Pult started. */
   sent: z.number().int(),
   refused: z.number().int(),
@@ -20,6 +22,15 @@ export const syncViewSchema = z.object({
   refusedChanges: z.array(
     z.object({ seq: z.number().int(), at: z.string(), entity: z.string(), error: z.string() }),
   ),
+  /** The last entry of the team's feed landed here. */
+  cursor: z.number().int(),
+  /** Feed entries (or snapshot clients) landed since Pult started. */
+  pulled: z.number().int(),
+  lastPullAt: z.string().nullable(),
+  /** The server's word that the feed grew reaches this workstation (LISTEN). */
+  live: z.boolean(),
+  /** This PC's clock minus the server's, in seconds; null until connected. */
+  clockSkewSeconds: z.number().int().nullable(),
 });
 export type SyncView = z.infer<typeof syncViewSchema>;
 

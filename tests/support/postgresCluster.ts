@@ -48,7 +48,9 @@ const asPostgres = (command: string, args: string[], options: { cwd?: string } =
     ...options,
   });
 
-export async function startPostgres(): Promise<PostgresCluster> {
+export async function startPostgres(
+  settings: { maxConnections?: number } = {},
+): Promise<PostgresCluster> {
   const bin = binDir();
   const dir = mkdtempSync(path.join(os.tmpdir(), 'pult-pg-'));
   const uid = Number(execFileSync('id', ['-u', 'postgres'], { encoding: 'utf8' }).trim());
@@ -110,6 +112,7 @@ export async function startPostgres(): Promise<PostgresCluster> {
     `-c ssl_key_file=${key}`,
     '-c password_encryption=scram-sha-256',
     '-c fsync=off',
+    `-c max_connections=${settings.maxConnections ?? 100}`,
   ].join(' ');
   const pgCtl = path.join(bin, 'pg_ctl');
   const start = () =>

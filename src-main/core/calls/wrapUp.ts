@@ -2,6 +2,7 @@ import type BetterSqlite3 from 'better-sqlite3';
 import type { DataSource, EntitySchema, ObjectLiteral, QueryDeepPartialEntity } from 'typeorm';
 import { allBuilt, firstBuilt, runBuilt } from '../db/builtStatements';
 import { recordChange } from '../db/changeJournal';
+import { markDoNotCall } from '../db/clientChanges';
 import { ClientEntity } from '../db/entities/clientEntities';
 import {
   CallbackEntity,
@@ -154,7 +155,7 @@ export class WrapUp {
           });
         }
         if (data.refusalReason === 'doNotCall' && disposition === 'refused') {
-          update(ClientEntity, clientId, { doNotCall: true, updatedAt: at });
+          markDoNotCall(sqlite, clientId, { at, actor, action: 'client.doNotCall' });
         }
         if (disposition === 'callback' && data.callbackAt !== undefined) {
           insert(CallbackEntity, {
@@ -181,10 +182,22 @@ export class WrapUp {
           refusalReason: data.refusalReason ?? null,
           callback: data.callbackAt ?? null,
         },
-        outbox: { op: 'update', payload: { ...data } },
+        outbox: { op: 'update', payload: { ...data, call: this.teamCall(data.interactionId) } },
       });
     })();
     return { ok: true };
+  }
+
+  /** The call as the team's base keeps it (`pult.apply_call`): its ids and what the operator recorded. */
+  private teamCall(interactionId: number) {
+    return this.db.sqlite
+      .prepare(
+        `SELECT i.uid, c.uid AS clientUid, i.direction, i.offered_at AS offeredAt,
+           i.talk_seconds AS talkSeconds, i.outcome, r.code AS refusalReason, i.notes
+         FROM interactions i LEFT JOIN clients c ON c.id = i.client_id
+         LEFT JOIN refusal_reasons r ON r.id = i.refusal_reason_id WHERE i.id = ?`,
+      )
+      .get(interactionId);
   }
 
   private repository<T extends ObjectLiteral>(entity: EntitySchema<T>, alias: string) {

@@ -3,6 +3,7 @@ import { v7 as uuidv7 } from 'uuid';
 import type { Disposition } from '../../../src-shared/calls/wrapUpSchema';
 import type { SkipReason } from '../../../src-shared/campaigns/outboundView';
 import { recordChange } from '../db/changeJournal';
+import { markDoNotCall } from '../db/clientChanges';
 import type { DialAttempts } from './dialAttempts';
 
 /** How long a skipped lead waits before it is offered again. */
@@ -93,9 +94,7 @@ export class LeadOutcomes {
         .prepare("UPDATE leads SET state = 'removed', due_at = NULL, last_result = ? WHERE id = ?")
         .run(`removed:${level}`, leadId);
       if (level === 'global')
-        this.sqlite
-          .prepare('UPDATE clients SET do_not_call = 1, updated_at = ? WHERE id = ?')
-          .run(at, lead.clientId);
+        markDoNotCall(this.sqlite, lead.clientId, { at, actor, action: 'client.doNotCall' });
     });
   }
 

@@ -12,6 +12,8 @@ import {
 } from '../db/entities/clientEntities';
 import type { Clock } from '../platform/ports';
 import { normalizePhone } from '../phones/phoneNumbers';
+import { v7 as uuidv7 } from 'uuid';
+import { clientChange, type ClientState } from '../db/clientChanges';
 import { linkClientTags } from './clientTags';
 import { nameSortKey } from './nameSortKey';
 import {
@@ -51,9 +53,30 @@ function errorCode(issue: z.core.$ZodIssue): FieldErrorCode {
 }
 
 interface StoredClient extends ClientDetails {
+  uid: string;
   doNotCall: boolean;
-  phones: string[];
+  phones: { e164: string; raw: string; label: string }[];
   tags: string[];
+}
+
+/** A client as team mode shares it, from its draft or its stored row. */
+function stateOf(
+  client: ClientDetails & { doNotCall: boolean; tags: string[] },
+  phones: { e164: string; raw: string; label: string }[],
+): ClientState {
+  return {
+    fields: {
+      fullName: client.fullName,
+      address: client.address,
+      city: client.city,
+      email: client.email,
+      personalAccount: client.personalAccount,
+      notes: client.notes,
+      doNotCall: client.doNotCall,
+    },
+    phones: phones.map(({ e164, raw, label }) => ({ e164, raw, label })),
+    tags: [...client.tags].sort(),
+  };
 }
 
 /**
@@ -80,12 +103,13 @@ export class ClientEditor {
     if (!checked.ok) return checked;
     const { draft, phones } = checked;
     const now = this.clock.now().toISOString();
+    const uid = uuidv7();
     const id = this.sqlite.transaction(() => {
       const insert = this.dataSource
         .createQueryBuilder()
         .insert()
         .into(ClientEntity)
-        .values({ ...clientColumns(draft), createdAt: now, updatedAt: now });
+        .values({ ...clientColumns(draft), uid, createdAt: now, updatedAt: now });
       const clientId = Number(runBuilt(this.sqlite, insert).lastInsertRowid);
       this.writePhones(clientId, phones);
       linkClientTags(this.sqlite, clientId, draft.tags);
@@ -96,7 +120,10 @@ export class ClientEditor {
         entity: 'client',
         entityId: clientId,
         details: { phones: phones.length, tags: draft.tags.length },
-        outbox: { op: 'insert', payload: { id: clientId, ...draft, phones } },
+        outbox: {
+          op: 'insert',
+          payload: clientChange(clientId, uid, undefined, stateOf(draft, phones)),
+        },
       });
       return clientId;
     })();
@@ -111,13 +138,14 @@ export class ClientEditor {
     return this.sqlite.transaction((): ClientSaveResult | 'notFound' => {
       const before = this.stored(clientId);
       if (before === undefined) return 'notFound';
-      const after: StoredClient = {
+      const { uid, ...was } = before;
+      const after = {
         ...draft,
-        phones: phones.map((p) => p.e164),
+        phones: phones.map(({ e164, raw, label }) => ({ e164, raw, label })),
         tags: [...draft.tags].sort(),
       };
-      const changed = (Object.keys(after) as (keyof StoredClient)[]).filter(
-        (key) => JSON.stringify(before[key]) !== JSON.stringify(after[key]),
+      const changed = (Object.keys(was) as (keyof typeof was)[]).filter(
+        (key) => JSON.stringify(was[key]) !== JSON.stringify(after[key]),
       );
       if (changed.length === 0) return { ok: true, id: clientId };
       const update = this.dataSource
@@ -141,7 +169,10 @@ export class ClientEditor {
         entity: 'client',
         entityId: clientId,
         details: { fields: changed },
-        outbox: { op: 'update', payload: { id: clientId, ...draft, phones } },
+        outbox: {
+          op: 'update',
+          payload: clientChange(clientId, uid, stateOf(was, was.phones), stateOf(draft, phones)),
+        },
       });
       return { ok: true, id: clientId };
     })();
@@ -206,7 +237,8 @@ export class ClientEditor {
     const client = this.dataSource
       .getRepository(ClientEntity)
       .createQueryBuilder('client')
-      .select('client.fullName', 'fullName')
+      .select('client.uid', 'uid')
+      .addSelect('client.fullName', 'fullName')
       .addSelect('client.address', 'address')
       .addSelect('client.city', 'city')
       .addSelect('client.email', 'email')
@@ -221,6 +253,8 @@ export class ClientEditor {
       .getRepository(ClientPhoneEntity)
       .createQueryBuilder('phone')
       .select('phone.e164', 'e164')
+      .addSelect('phone.raw', 'raw')
+      .addSelect('phone.label', 'label')
       .where('phone.clientId = :clientId', { clientId })
       .orderBy('phone.id');
     const tags = this.dataSource
@@ -233,7 +267,7 @@ export class ClientEditor {
     return {
       ...row,
       doNotCall: row.doNotCall === 1,
-      phones: (allBuilt(this.sqlite, phones) as { e164: string }[]).map((p) => p.e164),
+      phones: allBuilt(this.sqlite, phones) as StoredClient['phones'],
       tags: (allBuilt(this.sqlite, tags) as { name: string }[]).map((t) => t.name),
     };
   }

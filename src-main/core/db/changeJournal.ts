@@ -32,7 +32,12 @@ export function recordChange(sqlite: BetterSqlite3.Database, change: Change): vo
       JSON.stringify(change.details),
     );
   sqlite
-    .prepare('INSERT INTO outbox (at, entity, entity_id, op, payload) VALUES (?, ?, ?, ?, ?)')
+    // With how far the team's feed had been read here: the server tells a concurrent edit
+    // from one made after seeing the other.
+    .prepare(
+      `INSERT INTO outbox (at, entity, entity_id, op, payload, seen)
+       VALUES (?, ?, ?, ?, ?, (SELECT cursor FROM sync_state WHERE id = 1))`,
+    )
     .run(
       change.at,
       change.entity,

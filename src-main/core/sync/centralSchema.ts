@@ -1,15 +1,33 @@
 /**
- * What IT runs once on the center's PostgreSQL (`npm run sync:schema` prints
- * it): the change feed every workstation pushes to, and the one function
- * through which an operator's role may write it. Operators log in with their
- * own roles, members of `pult_operator`; they cannot touch the tables, only
- * call `pult.push`, which the database checks and applies.
+ * What IT runs on the center's PostgreSQL (`npm run sync:schema` prints it;
+ * running it again upgrades in place): the change log every workstation
+ * pushes to, the team's shared state the changes are applied to, the feed
+ * each workstation pulls, and the only functions through which an
+ * operator's role may write any of it. Operators log in with their own roles,
+ * members of `pult_operator`, each listed in `pult.members` with their team;
+ * they cannot write a table, only call the functions below, which the
+ * database checks and applies. Row-level security decides what each role
+ * reads: its own team's clients, calls and feed.
  *
- * A change is stored once per (workstation, sequence): a retry after a cut
- * connection or a crash stores nothing twice. The server's own order (`id`)
- * is the order of the feed, never a workstation's clock (`made_at` is kept
- * for people to read). A workstation belongs to the role that first pushed
- * from it; another operator's role cannot push in its name.
+ * The rules (issue 19):
+ * - A change is stored once per (workstation, sequence): a retry after a cut
+ *   connection or a crash stores nothing twice, and is applied once.
+ * - The server's order is the order of everything; a workstation's clock is
+ *   never used to decide (`made_at` is kept for people to read).
+ * - Client fields: the last write received wins, per field. A write made
+ *   without having seen another workstation's write of the same field (its
+ *   `seen` is below that write's feed entry) is a clash, listed for the
+ *   team's supervisors when the two are within the clash window.
+ * - Phones and tags are sets: a removal drops only what its author had seen
+ *   added, so a concurrent add wins.
+ * - Do-not-call keeps the more restrictive value: a concurrent "may call"
+ *   never lifts a "do not call" its author had not seen.
+ * - Calls are the operator's own: a colleague's role cannot write them.
+ * - Outbound leads are handed out by the server, `FOR UPDATE SKIP LOCKED`,
+ *   each reserved for a while for one operator and back in the pool when it
+ *   lapses.
+ * - The feed of a team is written under the team's lock, so its entries
+ *   commit in the order of their numbers and a cursor never skips one.
  */
 export const centralSchemaSql = String.raw`
 DO $roles$ BEGIN
@@ -21,6 +39,19 @@ END $roles$;
 CREATE SCHEMA IF NOT EXISTS pult;
 REVOKE ALL ON SCHEMA pult FROM PUBLIC;
 GRANT USAGE ON SCHEMA pult TO pult_operator;
+
+CREATE TABLE IF NOT EXISTS pult.members (
+  role name PRIMARY KEY,
+  team text NOT NULL CHECK (team <> ''),
+  supervisor boolean NOT NULL DEFAULT false
+);
+
+CREATE TABLE IF NOT EXISTS pult.settings (
+  id int PRIMARY KEY DEFAULT 1 CHECK (id = 1),
+  clash_window interval NOT NULL DEFAULT '1 day',
+  lead_hold interval NOT NULL DEFAULT '30 minutes'
+);
+INSERT INTO pult.settings (id) VALUES (1) ON CONFLICT DO NOTHING;
 
 CREATE TABLE IF NOT EXISTS pult.workstations (
   id uuid PRIMARY KEY,
@@ -41,15 +72,270 @@ CREATE TABLE IF NOT EXISTS pult.changes (
   received_at timestamptz NOT NULL DEFAULT now(),
   UNIQUE (workstation, seq)
 );
-REVOKE ALL ON pult.workstations, pult.changes FROM PUBLIC;
-ALTER TABLE pult.changes ENABLE ROW LEVEL SECURITY;
-DROP POLICY IF EXISTS changes_read ON pult.changes;
-CREATE POLICY changes_read ON pult.changes FOR SELECT TO pult_operator USING (true);
-GRANT SELECT ON pult.changes TO pult_operator;
+ALTER TABLE pult.changes ADD COLUMN IF NOT EXISTS seen bigint NOT NULL DEFAULT 0;
 
+CREATE TABLE IF NOT EXISTS pult.feed (
+  id bigserial PRIMARY KEY,
+  team text NOT NULL,
+  entity text NOT NULL,
+  uid uuid NOT NULL,
+  data jsonb NOT NULL,
+  at timestamptz NOT NULL DEFAULT now()
+);
+CREATE INDEX IF NOT EXISTS feed_team ON pult.feed (team, id);
+
+CREATE TABLE IF NOT EXISTS pult.clients (
+  uid uuid PRIMARY KEY,
+  team text NOT NULL,
+  fields jsonb NOT NULL DEFAULT '{}',
+  -- e164 -> {raw, label, feed, ws}: who added it and at which feed entry.
+  phones jsonb NOT NULL DEFAULT '{}',
+  tags jsonb NOT NULL DEFAULT '{}',
+  -- field -> {feed, ws, operator, at}: the last write of each field.
+  stamps jsonb NOT NULL DEFAULT '{}',
+  version bigint NOT NULL DEFAULT 0,
+  created_at timestamptz NOT NULL DEFAULT now(),
+  updated_at timestamptz NOT NULL DEFAULT now()
+);
+CREATE INDEX IF NOT EXISTS clients_team ON pult.clients (team);
+
+CREATE TABLE IF NOT EXISTS pult.clashes (
+  id bigserial PRIMARY KEY,
+  team text NOT NULL,
+  client uuid NOT NULL,
+  field text NOT NULL,
+  kept jsonb,
+  lost jsonb,
+  kept_by name NOT NULL,
+  lost_by name NOT NULL,
+  at timestamptz NOT NULL DEFAULT now(),
+  resolved_by name,
+  resolved_at timestamptz
+);
+
+CREATE TABLE IF NOT EXISTS pult.calls (
+  uid uuid PRIMARY KEY,
+  team text NOT NULL,
+  operator name NOT NULL,
+  workstation uuid NOT NULL,
+  client uuid,
+  direction text,
+  offered_at timestamptz,
+  talk_seconds numeric,
+  outcome text,
+  refusal_reason text,
+  notes text NOT NULL DEFAULT '',
+  wrapped_at timestamptz NOT NULL DEFAULT now()
+);
+
+CREATE TABLE IF NOT EXISTS pult.leads (
+  uid uuid PRIMARY KEY,
+  team text NOT NULL,
+  campaign uuid NOT NULL,
+  client uuid NOT NULL,
+  e164 text NOT NULL,
+  state text NOT NULL DEFAULT 'due' CHECK (state IN ('due', 'reserved', 'done')),
+  reserved_by name,
+  reserved_until timestamptz,
+  done_by name,
+  result text,
+  done_at timestamptz
+);
+CREATE INDEX IF NOT EXISTS leads_open ON pult.leads (campaign, team, uid) WHERE state <> 'done';
+
+REVOKE ALL ON pult.members, pult.settings, pult.workstations, pult.changes, pult.feed,
+  pult.clients, pult.clashes, pult.calls, pult.leads FROM PUBLIC;
+
+-- Who the logged-in operator is: their team, whether they supervise it.
+CREATE OR REPLACE FUNCTION pult.my_team() RETURNS text
+LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pult, pg_temp AS
+$$ SELECT team FROM members WHERE role = session_user $$;
+CREATE OR REPLACE FUNCTION pult.am_supervisor() RETURNS boolean
+LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pult, pg_temp AS
+$$ SELECT coalesce((SELECT supervisor FROM members WHERE role = session_user), false) $$;
+REVOKE ALL ON FUNCTION pult.my_team(), pult.am_supervisor() FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION pult.my_team(), pult.am_supervisor() TO pult_operator;
+
+ALTER TABLE pult.changes ENABLE ROW LEVEL SECURITY;
+ALTER TABLE pult.feed ENABLE ROW LEVEL SECURITY;
+ALTER TABLE pult.clients ENABLE ROW LEVEL SECURITY;
+ALTER TABLE pult.clashes ENABLE ROW LEVEL SECURITY;
+ALTER TABLE pult.calls ENABLE ROW LEVEL SECURITY;
+ALTER TABLE pult.leads ENABLE ROW LEVEL SECURITY;
+DROP POLICY IF EXISTS changes_read ON pult.changes;
+CREATE POLICY changes_read ON pult.changes FOR SELECT TO pult_operator
+  USING (operator = session_user);
+DROP POLICY IF EXISTS feed_read ON pult.feed;
+CREATE POLICY feed_read ON pult.feed FOR SELECT TO pult_operator USING (team = pult.my_team());
+DROP POLICY IF EXISTS clients_read ON pult.clients;
+CREATE POLICY clients_read ON pult.clients FOR SELECT TO pult_operator USING (team = pult.my_team());
+DROP POLICY IF EXISTS clashes_read ON pult.clashes;
+CREATE POLICY clashes_read ON pult.clashes FOR SELECT TO pult_operator
+  USING (team = pult.my_team() AND pult.am_supervisor());
+DROP POLICY IF EXISTS calls_read ON pult.calls;
+CREATE POLICY calls_read ON pult.calls FOR SELECT TO pult_operator USING (team = pult.my_team());
+DROP POLICY IF EXISTS leads_read ON pult.leads;
+CREATE POLICY leads_read ON pult.leads FOR SELECT TO pult_operator USING (team = pult.my_team());
+GRANT SELECT ON pult.changes, pult.feed, pult.clients, pult.clashes, pult.calls, pult.leads
+  TO pult_operator;
+
+-- The logged-in operator's team, or a refusal when IT has not listed them.
+CREATE OR REPLACE FUNCTION pult.team_of_session() RETURNS text
+LANGUAGE plpgsql STABLE SET search_path = pult, pg_temp AS $$
+DECLARE t text;
+BEGIN
+  SELECT team INTO t FROM members WHERE role = session_user;
+  IF t IS NULL THEN
+    RAISE EXCEPTION 'role % is not in any team (pult.members)', session_user USING ERRCODE = '42501';
+  END IF;
+  RETURN t;
+END $$;
+
+-- What a workstation receives of a client: its fields, phones and tags.
+CREATE OR REPLACE FUNCTION pult.client_state(c pult.clients) RETURNS jsonb
+LANGUAGE sql IMMUTABLE AS $$
+  SELECT jsonb_build_object(
+    'fields', c.fields,
+    'phones', coalesce((SELECT jsonb_agg(jsonb_build_object('e164', p.key, 'raw', p.value->>'raw',
+                          'label', coalesce(p.value->>'label', '')) ORDER BY (p.value->>'feed')::bigint, p.key)
+                        FROM jsonb_each(c.phones) p), '[]'::jsonb),
+    'tags', coalesce((SELECT jsonb_agg(t ORDER BY t) FROM jsonb_object_keys(c.tags) t), '[]'::jsonb))
+$$;
+
+-- A feed entry of the team: under the team's lock, so entries commit in their numbers' order.
+CREATE OR REPLACE FUNCTION pult.next_feed(p_team text) RETURNS bigint
+LANGUAGE plpgsql SET search_path = pult, pg_temp AS $$
+BEGIN
+  PERFORM pg_advisory_xact_lock(hashtext('pult.feed ' || p_team));
+  RETURN nextval('pult.feed_id_seq');
+END $$;
+
+CREATE OR REPLACE FUNCTION pult.apply_client(p_ws uuid, p_seen bigint, p_op text, p_payload jsonb, p_team text)
+RETURNS void LANGUAGE plpgsql SET search_path = pult, pg_temp AS $$
+DECLARE
+  v_uid uuid;
+  c clients%ROWTYPE;
+  v_feed bigint;
+  k text;
+  v jsonb;
+  stamp jsonb;
+  concurrent boolean;
+  e jsonb;
+  v_window interval;
+  wanted text;
+BEGIN
+  -- A change from before team ids carries none: the log keeps it; the first upload brings the client.
+  IF NOT (p_payload ? 'uid') THEN RETURN; END IF;
+  BEGIN
+    v_uid := (p_payload->>'uid')::uuid;
+  EXCEPTION WHEN invalid_text_representation THEN
+    RAISE EXCEPTION 'a client id must be a UUID' USING ERRCODE = '22023';
+  END;
+  v_feed := next_feed(p_team);
+  SELECT * INTO c FROM clients WHERE uid = v_uid FOR UPDATE;
+  IF NOT FOUND THEN
+    INSERT INTO clients (uid, team) VALUES (v_uid, p_team) RETURNING * INTO c;
+  ELSIF c.team <> p_team THEN
+    RAISE EXCEPTION 'client % belongs to another team', v_uid USING ERRCODE = '42501';
+  END IF;
+  SELECT clash_window INTO v_window FROM settings;
+  IF jsonb_typeof(coalesce(p_payload->'set', '{}')) <> 'object' THEN
+    RAISE EXCEPTION 'a client change sets an object of fields' USING ERRCODE = '22023';
+  END IF;
+  FOR k, v IN SELECT * FROM jsonb_each(coalesce(p_payload->'set', '{}')) LOOP
+    IF k NOT IN ('fullName', 'address', 'city', 'email', 'personalAccount', 'notes', 'doNotCall') THEN
+      RAISE EXCEPTION 'unknown client field %', left(k, 40) USING ERRCODE = '22023';
+    END IF;
+    wanted := 'string';
+    IF k = 'doNotCall' THEN wanted := 'boolean'; END IF;
+    IF jsonb_typeof(v) <> wanted OR octet_length(v::text) > 20000 THEN
+      RAISE EXCEPTION 'client field % has a wrong value', k USING ERRCODE = '22023';
+    END IF;
+    IF c.fields->k IS NOT DISTINCT FROM v THEN CONTINUE; END IF;
+    stamp := c.stamps->k;
+    concurrent := stamp IS NOT NULL AND (stamp->>'feed')::bigint > p_seen AND (stamp->>'ws')::uuid <> p_ws;
+    -- "Do not call" stays unless its author's colleague had seen it before lifting it.
+    IF concurrent AND k = 'doNotCall' AND v = 'false'::jsonb THEN CONTINUE; END IF;
+    IF concurrent AND (stamp->>'at')::timestamptz > now() - v_window THEN
+      INSERT INTO clashes (team, client, field, kept, lost, kept_by, lost_by)
+        VALUES (p_team, v_uid, k, v, c.fields->k, session_user, stamp->>'operator');
+    END IF;
+    c.fields := c.fields || jsonb_build_object(k, v);
+    c.stamps := c.stamps || jsonb_build_object(k, jsonb_build_object(
+      'feed', v_feed, 'ws', p_ws, 'operator', session_user, 'at', now()));
+  END LOOP;
+  FOR e IN SELECT * FROM jsonb_array_elements(coalesce(p_payload->'phones'->'add', '[]')) LOOP
+    IF coalesce(e->>'e164', '') !~ '^\+[1-9][0-9]{6,14}$' THEN
+      RAISE EXCEPTION 'a phone must be E.164' USING ERRCODE = '22023';
+    END IF;
+    c.phones := c.phones || jsonb_build_object(e->>'e164', jsonb_build_object(
+      'raw', left(coalesce(e->>'raw', e->>'e164'), 64), 'label', left(coalesce(e->>'label', ''), 64),
+      'feed', v_feed, 'ws', p_ws));
+  END LOOP;
+  FOR k IN SELECT * FROM jsonb_array_elements_text(coalesce(p_payload->'phones'->'remove', '[]')) LOOP
+    stamp := c.phones->k;
+    -- An add its author had not seen wins over the removal.
+    IF stamp IS NULL OR ((stamp->>'feed')::bigint > p_seen AND (stamp->>'ws')::uuid <> p_ws) THEN
+      CONTINUE;
+    END IF;
+    c.phones := c.phones - k;
+  END LOOP;
+  FOR k IN SELECT * FROM jsonb_array_elements_text(coalesce(p_payload->'tags'->'add', '[]')) LOOP
+    IF length(k) NOT BETWEEN 1 AND 100 THEN
+      RAISE EXCEPTION 'a tag is 1 to 100 characters' USING ERRCODE = '22023';
+    END IF;
+    c.tags := c.tags || jsonb_build_object(k, jsonb_build_object('feed', v_feed, 'ws', p_ws));
+  END LOOP;
+  FOR k IN SELECT * FROM jsonb_array_elements_text(coalesce(p_payload->'tags'->'remove', '[]')) LOOP
+    stamp := c.tags->k;
+    IF stamp IS NULL OR ((stamp->>'feed')::bigint > p_seen AND (stamp->>'ws')::uuid <> p_ws) THEN
+      CONTINUE;
+    END IF;
+    c.tags := c.tags - k;
+  END LOOP;
+  UPDATE clients SET fields = c.fields, phones = c.phones, tags = c.tags, stamps = c.stamps,
+    version = v_feed, updated_at = now() WHERE uid = v_uid;
+  c.version := v_feed;
+  INSERT INTO feed (id, team, entity, uid, data) VALUES (v_feed, p_team, 'client', v_uid, client_state(c));
+  PERFORM pg_notify('pult_feed', p_team);
+END $$;
+
+-- A call's wrap-up: the call is its operator's; a colleague's role cannot write it.
+CREATE OR REPLACE FUNCTION pult.apply_call(p_ws uuid, p_call jsonb, p_team text)
+RETURNS void LANGUAGE plpgsql SET search_path = pult, pg_temp AS $$
+DECLARE
+  v_uid uuid;
+  owner name;
+  v_feed bigint;
+BEGIN
+  BEGIN
+    v_uid := (p_call->>'uid')::uuid;
+  EXCEPTION WHEN invalid_text_representation THEN
+    RAISE EXCEPTION 'a call id must be a UUID' USING ERRCODE = '22023';
+  END;
+  SELECT operator INTO owner FROM calls WHERE uid = v_uid FOR UPDATE;
+  IF owner IS NOT NULL AND owner <> session_user THEN
+    RAISE EXCEPTION 'call % is another operator''s', v_uid USING ERRCODE = '42501';
+  END IF;
+  v_feed := next_feed(p_team);
+  INSERT INTO calls (uid, team, operator, workstation, client, direction, offered_at, talk_seconds,
+                     outcome, refusal_reason, notes)
+    VALUES (v_uid, p_team, session_user, p_ws, (p_call->>'clientUid')::uuid, p_call->>'direction',
+            (p_call->>'offeredAt')::timestamptz, (p_call->>'talkSeconds')::numeric,
+            p_call->>'outcome', p_call->>'refusalReason', left(coalesce(p_call->>'notes', ''), 20000))
+    ON CONFLICT (uid) DO UPDATE SET outcome = EXCLUDED.outcome,
+      refusal_reason = EXCLUDED.refusal_reason, notes = EXCLUDED.notes, wrapped_at = now();
+  INSERT INTO feed (id, team, entity, uid, data)
+    SELECT v_feed, p_team, 'call', v_uid, to_jsonb(calls) - 'team' - 'workstation'
+    FROM calls WHERE uid = v_uid;
+  PERFORM pg_notify('pult_feed', p_team);
+END $$;
+
+DROP FUNCTION IF EXISTS pult.push(uuid, bigint, text, bigint, text, jsonb, timestamptz);
 CREATE OR REPLACE FUNCTION pult.push(
   p_workstation uuid,
   p_seq bigint,
+  p_seen bigint,
   p_entity text,
   p_entity_id bigint,
   p_op text,
@@ -60,7 +346,9 @@ LANGUAGE plpgsql SECURITY DEFINER SET search_path = pult, pg_temp AS $push$
 DECLARE
   owner name;
   stored bigint;
+  v_team text;
 BEGIN
+  v_team := team_of_session();
   INSERT INTO workstations (id, operator) VALUES (p_workstation, session_user)
     ON CONFLICT (id) DO NOTHING;
   SELECT operator INTO owner FROM workstations WHERE id = p_workstation;
@@ -77,11 +365,17 @@ BEGIN
   IF jsonb_typeof(p_payload) NOT IN ('object', 'array') OR octet_length(p_payload::text) > 1048576 THEN
     RAISE EXCEPTION 'a change must be a JSON object of at most 1 MiB' USING ERRCODE = '22023';
   END IF;
-  INSERT INTO changes (workstation, seq, operator, entity, entity_id, op, payload, made_at)
-    VALUES (p_workstation, p_seq, session_user, p_entity, p_entity_id, p_op, p_payload, p_made_at)
+  INSERT INTO changes (workstation, seq, seen, operator, entity, entity_id, op, payload, made_at)
+    VALUES (p_workstation, p_seq, greatest(p_seen, 0), session_user, p_entity, p_entity_id, p_op,
+            p_payload, p_made_at)
     ON CONFLICT (workstation, seq) DO NOTHING
     RETURNING id INTO stored;
   IF stored IS NOT NULL THEN
+    IF p_entity = 'client' AND p_op IN ('insert', 'update') THEN
+      PERFORM apply_client(p_workstation, p_seen, p_op, p_payload, v_team);
+    ELSIF p_entity = 'interaction' AND jsonb_typeof(p_payload->'call') = 'object' THEN
+      PERFORM apply_call(p_workstation, p_payload->'call', v_team);
+    END IF;
     PERFORM pg_notify('pult_changes', stored::text);
     RETURN 'stored';
   END IF;
@@ -95,6 +389,99 @@ BEGIN
   RETURN 'already';
 END
 $push$;
-REVOKE ALL ON FUNCTION pult.push(uuid, bigint, text, bigint, text, jsonb, timestamptz) FROM PUBLIC;
-GRANT EXECUTE ON FUNCTION pult.push(uuid, bigint, text, bigint, text, jsonb, timestamptz) TO pult_operator;
+REVOKE ALL ON FUNCTION pult.push(uuid, bigint, bigint, text, bigint, text, jsonb, timestamptz) FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION pult.push(uuid, bigint, bigint, text, bigint, text, jsonb, timestamptz) TO pult_operator;
+
+-- Clients made before team mode or by an import, uploaded with their ids. A client the team
+-- already has is left as the server has it: uploading twice stores nothing twice.
+CREATE OR REPLACE FUNCTION pult.upload_clients(p_workstation uuid, p_clients jsonb) RETURNS integer
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = pult, pg_temp AS $$
+DECLARE
+  v_team text;
+  owner name;
+  e jsonb;
+  c clients%ROWTYPE;
+  v_feed bigint;
+  added integer := 0;
+BEGIN
+  v_team := team_of_session();
+  INSERT INTO workstations (id, operator) VALUES (p_workstation, session_user) ON CONFLICT (id) DO NOTHING;
+  SELECT operator INTO owner FROM workstations WHERE id = p_workstation;
+  IF owner <> session_user THEN
+    RAISE EXCEPTION 'workstation % uploads as %, not %', p_workstation, owner, session_user
+      USING ERRCODE = '42501';
+  END IF;
+  IF jsonb_typeof(p_clients) <> 'array' OR jsonb_array_length(p_clients) > 5000 THEN
+    RAISE EXCEPTION 'an upload is an array of at most 5000 clients' USING ERRCODE = '22023';
+  END IF;
+  FOR e IN SELECT * FROM jsonb_array_elements(p_clients) LOOP
+    c.uid := NULL;
+    IF EXISTS (SELECT 1 FROM clients WHERE uid = (e->>'uid')::uuid) THEN CONTINUE; END IF;
+    v_feed := next_feed(v_team);
+    INSERT INTO clients (uid, team, fields, phones, tags, version)
+      VALUES ((e->>'uid')::uuid, v_team,
+        (SELECT coalesce(jsonb_object_agg(f.key, f.value), '{}') FROM jsonb_each(e->'fields') f
+          WHERE f.key IN ('fullName', 'address', 'city', 'email', 'personalAccount', 'notes', 'doNotCall')),
+        (SELECT coalesce(jsonb_object_agg(p->>'e164', jsonb_build_object('raw', p->>'raw',
+            'label', coalesce(p->>'label', ''), 'feed', 0, 'ws', p_workstation)), '{}')
+          FROM jsonb_array_elements(coalesce(e->'phones', '[]')) p WHERE p->>'e164' ~ '^\+[1-9][0-9]{6,14}$'),
+        (SELECT coalesce(jsonb_object_agg(t, jsonb_build_object('feed', 0, 'ws', p_workstation)), '{}')
+          FROM jsonb_array_elements_text(coalesce(e->'tags', '[]')) t),
+        v_feed)
+      ON CONFLICT (uid) DO NOTHING
+      RETURNING * INTO c;
+    IF c.uid IS NOT NULL THEN
+      INSERT INTO feed (id, team, entity, uid, data) VALUES (v_feed, v_team, 'client', c.uid, client_state(c));
+      added := added + 1;
+    END IF;
+  END LOOP;
+  IF added > 0 THEN PERFORM pg_notify('pult_feed', v_team); END IF;
+  RETURN added;
+END $$;
+REVOKE ALL ON FUNCTION pult.upload_clients(uuid, jsonb) FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION pult.upload_clients(uuid, jsonb) TO pult_operator;
+
+-- Outbound leads handed out by the server: each to one operator at a time, for lead_hold.
+CREATE OR REPLACE FUNCTION pult.take_leads(p_campaign uuid, p_count integer)
+RETURNS TABLE (uid uuid, client uuid, e164 text, reserved_until timestamptz)
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = pult, pg_temp AS $$
+DECLARE v_team text := team_of_session();
+BEGIN
+  RETURN QUERY
+  WITH picked AS (
+    SELECT l.uid FROM leads l
+    WHERE l.campaign = p_campaign AND l.team = v_team AND l.state <> 'done'
+      AND (l.state = 'due' OR l.reserved_until < now())
+    ORDER BY l.uid LIMIT least(greatest(p_count, 0), 100)
+    FOR UPDATE SKIP LOCKED)
+  UPDATE leads l SET state = 'reserved', reserved_by = session_user,
+    reserved_until = now() + (SELECT lead_hold FROM settings)
+  FROM picked WHERE l.uid = picked.uid
+  RETURNING l.uid, l.client, l.e164, l.reserved_until;
+END $$;
+
+CREATE OR REPLACE FUNCTION pult.finish_lead(p_lead uuid, p_result text) RETURNS void
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = pult, pg_temp AS $$
+BEGIN
+  UPDATE leads SET state = 'done', done_by = session_user, result = left(p_result, 40), done_at = now()
+    WHERE uid = p_lead AND state = 'reserved' AND reserved_by = session_user;
+  IF NOT FOUND THEN
+    RAISE EXCEPTION 'lead % is not reserved for %', p_lead, session_user USING ERRCODE = '55000';
+  END IF;
+END $$;
+
+CREATE OR REPLACE FUNCTION pult.return_leads(p_leads uuid[]) RETURNS integer
+LANGUAGE sql SECURITY DEFINER SET search_path = pult, pg_temp AS $$
+  WITH back AS (
+    UPDATE leads SET state = 'due', reserved_by = NULL, reserved_until = NULL
+    WHERE uid = ANY (p_leads) AND state = 'reserved' AND reserved_by = session_user RETURNING 1)
+  SELECT count(*)::integer FROM back
+$$;
+REVOKE ALL ON FUNCTION pult.take_leads(uuid, integer), pult.finish_lead(uuid, text),
+  pult.return_leads(uuid[]) FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION pult.take_leads(uuid, integer), pult.finish_lead(uuid, text),
+  pult.return_leads(uuid[]) TO pult_operator;
+GRANT EXECUTE ON FUNCTION pult.client_state(pult.clients) TO pult_operator;
+REVOKE ALL ON FUNCTION pult.team_of_session(), pult.next_feed(text),
+  pult.apply_client(uuid, bigint, text, jsonb, text), pult.apply_call(uuid, jsonb, text) FROM PUBLIC;
 `;

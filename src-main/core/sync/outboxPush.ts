@@ -1,9 +1,13 @@
 import type BetterSqlite3 from 'better-sqlite3';
 import type { Clock, Logger } from '../platform/ports';
+import { TeamClients } from './teamClients';
+import type { TeamClientRow } from './pgConnection';
 
 /** One change of the outbox as it goes to the server. */
 export interface OutboxChange {
   seq: number;
+  /** How far this workstation had read the team's feed when the change was made. */
+  seen: number;
   at: string;
   entity: string;
   entityId: number | null;
@@ -15,11 +19,15 @@ export interface OutboxChange {
 export interface PushConnection {
   /** Stores one change; 'already' when the server had it (a retry). Rejects with the server's error. */
   push(workstation: string, change: OutboxChange): Promise<'stored' | 'already'>;
+  /** Clients with their ids, stored once by uid; how many the server did not have. */
+  uploadClients(workstation: string, clients: TeamClientRow[]): Promise<number>;
   close(): Promise<void>;
 }
 
 export interface PushState {
   pending: number;
+  /** Clients from before team mode still to be uploaded. */
+  toUpload: number;
   refused: number;
   /** Sent since Pult started. */
   sent: number;
@@ -98,6 +106,10 @@ export class OutboxPush {
     const count = (sql: string) => (this.deps.sqlite.prepare(sql).get() as { n: number }).n;
     return {
       pending: count("SELECT count(*) AS n FROM outbox WHERE status = 'pending'"),
+      toUpload: count(
+        `SELECT count(*) AS n FROM clients, sync_state
+         WHERE sync_state.id = 1 AND clients.id > uploaded AND clients.id <= upload_until`,
+      ),
       refused: count(
         "SELECT count(*) AS n FROM outbox WHERE sent_at IS NULL AND status = 'refused'",
       ),
@@ -116,8 +128,11 @@ export class OutboxPush {
     if (this.nextTryAt !== null && this.nextTryAt.getTime() > this.deps.clock.now().getTime())
       return false;
     return (
-      this.deps.sqlite.prepare("SELECT 1 FROM outbox WHERE status = 'pending' LIMIT 1").get() !==
-      undefined
+      this.deps.sqlite
+        .prepare(
+          "SELECT 1 FROM outbox WHERE status = 'pending' UNION ALL SELECT 1 FROM sync_state WHERE uploaded < upload_until LIMIT 1",
+        )
+        .get() !== undefined
     );
   }
 
@@ -150,11 +165,26 @@ export class OutboxPush {
     clearTimeout(this.timer);
   }
 
+  private async uploadRange(
+    connection: PushConnection,
+    workstation: string,
+    clients: TeamClients,
+    payload: string,
+  ): Promise<void> {
+    const range = JSON.parse(payload) as { firstId?: unknown; lastId?: unknown };
+    if (typeof range.firstId !== 'number' || typeof range.lastId !== 'number') return;
+    for (let after = range.firstId - 1; after < range.lastId;) {
+      const batch = clients.states(after, range.lastId, uploadBatch);
+      if (batch.rows.length > 0) await connection.uploadClients(workstation, batch.rows);
+      after = batch.lastId;
+    }
+  }
+
   private async round(): Promise<void> {
     let connection: PushConnection | undefined;
     try {
       const pending = this.deps.sqlite.prepare(
-        `SELECT id AS seq, at, entity, entity_id AS entityId, op, payload FROM outbox
+        `SELECT id AS seq, seen, at, entity, entity_id AS entityId, op, payload FROM outbox
          WHERE status = 'pending' ORDER BY id LIMIT ?`,
       );
       const sent = this.deps.sqlite.prepare(
@@ -164,12 +194,31 @@ export class OutboxPush {
         "UPDATE outbox SET status = 'refused', tries = tries + 1, last_error = ? WHERE id = ?",
       );
       const workstation = this.workstation();
+      const clients = new TeamClients(this.deps.sqlite);
+      const uploadedTo = this.deps.sqlite.prepare(
+        'UPDATE sync_state SET uploaded = ? WHERE id = 1',
+      );
+      // The base from before team mode first, once, with its ids: the outbox's later changes
+      // of those clients then find them on the server.
+      for (;;) {
+        const { uploaded, until } = this.deps.sqlite
+          .prepare('SELECT uploaded, upload_until AS until FROM sync_state WHERE id = 1')
+          .get() as { uploaded: number; until: number };
+        if (uploaded >= until) break;
+        const batch = clients.states(uploaded, until, uploadBatch);
+        connection ??= await this.deps.connect();
+        if (batch.rows.length > 0) await connection.uploadClients(workstation, batch.rows);
+        uploadedTo.run(batch.lastId);
+      }
       for (;;) {
         const changes = pending.all(this.deps.batch ?? 200) as OutboxChange[];
         if (changes.length === 0) break;
         connection ??= await this.deps.connect();
         for (const change of changes) {
           try {
+            // An import's batch travels as its clients, then as the change that made them.
+            if (change.entity === 'client' && change.op === 'bulkInsert')
+              await this.uploadRange(connection, workstation, clients, change.payload);
             await connection.push(workstation, change);
             sent.run(this.deps.clock.now().toISOString(), change.seq);
             this.sentSinceStart += 1;
@@ -212,6 +261,8 @@ export class OutboxPush {
     }
   }
 }
+
+const uploadBatch = 500;
 
 function errorText(error: unknown): string {
   const code = (error as { code?: unknown }).code;

@@ -1,4 +1,6 @@
+import type { ClientState } from '../db/clientChanges';
 import type { OutboxChange, PushConnection } from './outboxPush';
+import { decodeCopyText } from './copyText';
 
 /** Where the center's PostgreSQL is and who logs in: each operator with their own role. */
 export interface SyncServer {
@@ -11,13 +13,45 @@ export interface SyncServer {
   ca?: string | undefined;
 }
 
-/**
- * A connection to the center's server over TLS (the certificate verified,
- * never skipped) with the operator's SCRAM login. Changes go through
- * `pult.push`, the only write the database lets an operator's role make.
- */
-export async function connectSyncServer(server: SyncServer): Promise<PushConnection> {
-  // Loaded on the first push: a workstation without team sync never loads it, and none at start.
+/** One entry of the team's feed: what a change made of a client or a call, as the server has it. */
+export interface FeedEntry {
+  id: number;
+  entity: string;
+  uid: string;
+  data: unknown;
+}
+
+export interface TeamClientRow {
+  uid: string;
+  state: ClientState;
+}
+
+export interface TakenLead {
+  uid: string;
+  client: string;
+  e164: string;
+  reservedUntil: Date;
+}
+
+/** Everything a workstation asks of the center's server, on one connection. */
+export interface TeamConnection extends PushConnection {
+  /** Clients made before team mode or by an import, with their ids; how many the server did not have. */
+  uploadClients(workstation: string, clients: TeamClientRow[]): Promise<number>;
+  /** The team's feed after `after`, oldest first (the database shows a role its own team's only). */
+  feed(after: number, limit: number): Promise<FeedEntry[]>;
+  /**
+   * Every client of the team, streamed by COPY in one consistent snapshot, and
+   * the feed position it stands at; `onRows` is awaited before more is read.
+   */
+  snapshot(onRows: (rows: TeamClientRow[]) => Promise<void>): Promise<{ cursor: number }>;
+  serverTime(): Promise<Date>;
+  takeLeads(campaign: string, count: number): Promise<TakenLead[]>;
+  finishLead(lead: string, result: string): Promise<void>;
+  returnLeads(leads: string[]): Promise<number>;
+}
+
+async function open(server: SyncServer) {
+  // Loaded on the first use: a workstation without team sync never loads it, and none at start.
   const { default: pg } = await import('pg');
   const client = new pg.Client({
     host: server.host,
@@ -30,16 +64,28 @@ export async function connectSyncServer(server: SyncServer): Promise<PushConnect
     query_timeout: 30_000,
     application_name: 'Pult',
   });
+  await client.connect();
+  return client;
+}
+
+/**
+ * A connection to the center's server over TLS (the certificate verified,
+ * never skipped) with the operator's SCRAM login. Every write goes through
+ * the `pult.*` functions, the only writes the database lets an operator's
+ * role make; every read is filtered by the database's row-level security.
+ */
+export async function connectSyncServer(server: SyncServer): Promise<TeamConnection> {
+  const client = await open(server);
   // A connection lost between queries errors here; the next query fails and the round retries.
   client.on('error', () => undefined);
-  await client.connect();
   return {
     async push(workstation: string, change: OutboxChange) {
       const result = await client.query<{ result: 'stored' | 'already' }>(
-        'SELECT pult.push($1, $2, $3, $4, $5, $6::jsonb, $7) AS result',
+        'SELECT pult.push($1, $2, $3, $4, $5, $6, $7::jsonb, $8) AS result',
         [
           workstation,
           change.seq,
+          change.seen,
           change.entity,
           change.entityId,
           change.op,
@@ -52,6 +98,116 @@ export async function connectSyncServer(server: SyncServer): Promise<PushConnect
         throw new Error(`the server answered the push with ${String(answer)}`);
       return answer;
     },
+    async uploadClients(workstation, clients) {
+      const result = await client.query<{ added: number }>(
+        'SELECT pult.upload_clients($1, $2::jsonb) AS added',
+        [workstation, JSON.stringify(clients.map((c) => ({ uid: c.uid, ...c.state })))],
+      );
+      return result.rows[0]?.added ?? 0;
+    },
+    async feed(after, limit) {
+      const result = await client.query<{ id: string; entity: string; uid: string; data: unknown }>(
+        'SELECT id, entity, uid, data FROM pult.feed WHERE id > $1 ORDER BY id LIMIT $2',
+        [after, limit],
+      );
+      return result.rows.map((row) => ({ ...row, id: Number(row.id) }));
+    },
+    async snapshot(onRows) {
+      const { to } = await import('pg-copy-streams');
+      await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
+      try {
+        // Within this snapshot no team entry above the cursor is visible: the feed is
+        // written under the team's lock, so the clients below are exactly the state at it.
+        const at = await client.query<{ cursor: string }>(
+          'SELECT coalesce(max(id), 0) AS cursor FROM pult.feed',
+        );
+        const stream = client.query(
+          to(
+            "COPY (SELECT jsonb_build_object('uid', c.uid, 'state', pult.client_state(c)) FROM pult.clients c) TO STDOUT",
+          ),
+        );
+        let rest = '';
+        let rows: TeamClientRow[] = [];
+        const decoder = new TextDecoder();
+        for await (const chunk of stream as AsyncIterable<Buffer>) {
+          const lines = (rest + decoder.decode(chunk, { stream: true })).split('\n');
+          rest = lines.pop() ?? '';
+          for (const line of lines)
+            if (line !== '') rows.push(JSON.parse(decodeCopyText(line)) as TeamClientRow);
+          if (rows.length >= 5_000) {
+            await onRows(rows);
+            rows = [];
+          }
+        }
+        if (rest !== '') rows.push(JSON.parse(decodeCopyText(rest)) as TeamClientRow);
+        if (rows.length > 0) await onRows(rows);
+        await client.query('COMMIT');
+        return { cursor: Number(at.rows[0]?.cursor ?? 0) };
+      } catch (error) {
+        await client.query('ROLLBACK').catch(() => undefined);
+        throw error;
+      }
+    },
+    async serverTime() {
+      const result = await client.query<{ now: Date }>('SELECT now() AS now');
+      return result.rows[0]?.now ?? new Date(Number.NaN);
+    },
+    async takeLeads(campaign, count) {
+      const result = await client.query<{
+        uid: string;
+        client: string;
+        e164: string;
+        reserved_until: Date;
+      }>('SELECT * FROM pult.take_leads($1, $2)', [campaign, count]);
+      return result.rows.map((row) => ({
+        uid: row.uid,
+        client: row.client,
+        e164: row.e164,
+        reservedUntil: row.reserved_until,
+      }));
+    },
+    async finishLead(lead, result) {
+      await client.query('SELECT pult.finish_lead($1, $2)', [lead, result]);
+    },
+    async returnLeads(leads) {
+      const result = await client.query<{ back: number }>('SELECT pult.return_leads($1) AS back', [
+        leads,
+      ]);
+      return result.rows[0]?.back ?? 0;
+    },
     close: () => client.end(),
+  };
+}
+
+/**
+ * A connection that waits for the server's word that the team's feed has
+ * grown (LISTEN pult_feed), so workstations pull when there is something to
+ * pull instead of polling. `onLost` is told when the connection drops.
+ */
+export async function listenForFeed(
+  server: SyncServer,
+  onWake: () => void,
+  onLost: (error: unknown) => void,
+): Promise<{ close(): Promise<void> }> {
+  const client = await open(server);
+  let closing = false;
+  const team = (await client.query<{ team: string | null }>('SELECT pult.my_team() AS team'))
+    .rows[0]?.team;
+  // Every team's pushes notify the one channel; only this team's feed is worth a pull.
+  client.on('notification', (message) => {
+    if (message.payload === team) onWake();
+  });
+  client.on('error', (error) => {
+    if (!closing) onLost(error);
+  });
+  client.on('end', () => {
+    if (!closing) onLost(new Error('the server closed the connection'));
+  });
+  await client.query('LISTEN pult_feed');
+  return {
+    close: async () => {
+      closing = true;
+      await client.end().catch(() => undefined);
+    },
   };
 }

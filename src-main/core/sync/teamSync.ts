@@ -2,17 +2,22 @@ import type BetterSqlite3 from 'better-sqlite3';
 import type { SyncView } from '../../../src-shared/sync/syncView';
 import type { Clock, Logger, SecretStore } from '../platform/ports';
 import type { MachinePolicy } from '../settings/machinePolicy';
-import { OutboxPush, type PushConnection } from './outboxPush';
-import type { SyncServer } from './pgConnection';
+import { FeedPull } from './feedPull';
+import { isRefusalOfChange, OutboxPush, retryDelayMs } from './outboxPush';
+import type { SyncServer, TeamConnection } from './pgConnection';
 
 const passwordSecret = 'sync-password';
+/** A clock further than this from the server's is worth a warning (issue 19). */
+export const clockSkewWarnMs = 60_000;
 
 /**
  * Team mode on this workstation: when IT's policy names the center's server
  * and the operator has given their password, the outbox is pushed soon after
  * each change (looked at every few seconds), after a failure as the push's
- * backoff says, and at once when asked. Nothing is pushed without a server:
- * a workstation works alone as before.
+ * backoff says, and at once when asked; the team's feed is pulled when the
+ * server says it grew (LISTEN), after each push, and every few seconds while
+ * that word cannot come. Nothing is sent without a server: a workstation
+ * works alone as before, and offline is normal: it catches up when back.
  */
 export function startTeamSync(deps: {
   database: () => Promise<{ db: { sqlite: BetterSqlite3.Database } }>;
@@ -22,15 +27,95 @@ export function startTeamSync(deps: {
   clock: Clock;
   logger: Logger;
   readCa: (file: string) => string;
-  connect: (server: SyncServer) => Promise<PushConnection>;
+  connect: (server: SyncServer) => Promise<TeamConnection>;
+  listen?: (
+    server: SyncServer,
+    onWake: () => void,
+    onLost: (error: unknown) => void,
+  ) => Promise<{ close(): Promise<void> }>;
   onChanged: (view: SyncView) => void;
-  /** How often a pending outbox is looked at. */
+  /** Clients others changed, landed here: the open card and lists read them again. */
+  onClients?: (clientIds: number[]) => void;
+  /** How often the outbox (and, without LISTEN, the feed) is looked at. */
   everyMs?: number;
+  yieldBetween?: () => Promise<void>;
 }) {
   let push: OutboxPush | undefined;
+  let pull: FeedPull | undefined;
   let hasPassword = false;
   let stopped = false;
+  let shared: TeamConnection | undefined;
+  let closeShared: (() => Promise<void>) | undefined;
+  let listener: { close(): Promise<void> } | undefined;
+  let listening = false;
+  let listenFailures = 0;
+  let listenRetryAt = 0;
+  let pulling: Promise<void> | undefined;
+  /** Pulls asked for; one asked while another ran gets a round of its own after it. */
+  let asked = 0;
+  let lastPullAt: Date | null = null;
+  let lastPullError: string | null = null;
+  let pulledSinceStart = 0;
+  let clockSkewMs: number | null = null;
+
   const serverOf = () => deps.policy.sync.server;
+  const login = async (): Promise<SyncServer> => {
+    const server = serverOf();
+    const password = await deps.secrets.get(passwordSecret);
+    if (server === undefined || password === undefined) throw new Error('team sync is not set up');
+    return {
+      host: server.host,
+      port: server.port,
+      database: server.database,
+      user: deps.actor,
+      password,
+      ca: server.caFile === undefined ? undefined : deps.readCa(server.caFile),
+    };
+  };
+  /**
+   * One connection for pushes and pulls, kept while it works: a failed call
+   * drops it and the next round logs in again.
+   */
+  const connection = async (): Promise<TeamConnection> => {
+    if (shared !== undefined) return shared;
+    const made = await deps.connect(await login());
+    const skew = (await made.serverTime()).getTime() - deps.clock.now().getTime();
+    clockSkewMs = Number.isFinite(skew) ? skew : null;
+    if (clockSkewMs !== null && Math.abs(clockSkewMs) > clockSkewWarnMs)
+      deps.logger.warn("sync: this PC's clock is off the server's", { skewMs: clockSkewMs });
+    const drop = (error: unknown): never => {
+      if (shared === kept) {
+        shared = undefined;
+        closeShared = undefined;
+      }
+      void made.close().catch(() => undefined);
+      throw error;
+    };
+    const guard =
+      <A extends unknown[], R>(call: (...args: A) => Promise<R>) =>
+      (...args: A): Promise<R> =>
+        call(...args).catch((error: unknown) => {
+          // A refusal of one change says nothing about the connection.
+          if (isRefusalOfChange(error)) throw error;
+          return drop(error);
+        });
+    const kept: TeamConnection = {
+      push: guard((workstation, change) => made.push(workstation, change)),
+      uploadClients: guard((workstation, rows) => made.uploadClients(workstation, rows)),
+      feed: guard((after, limit) => made.feed(after, limit)),
+      snapshot: guard((onRows) => made.snapshot(onRows)),
+      serverTime: guard(() => made.serverTime()),
+      takeLeads: guard((campaign, count) => made.takeLeads(campaign, count)),
+      finishLead: guard((lead, result) => made.finishLead(lead, result)),
+      returnLeads: guard((leads) => made.returnLeads(leads)),
+      // Kept open for the next round; closed when sync stops.
+      close: () => Promise.resolve(),
+    };
+    shared = kept;
+    closeShared = () => made.close();
+    return kept;
+  };
+
   const open = async (): Promise<OutboxPush> => {
     if (push !== undefined) return push;
     const { db } = await deps.database();
@@ -38,23 +123,82 @@ export function startTeamSync(deps: {
       sqlite: db.sqlite,
       clock: deps.clock,
       logger: deps.logger,
-      connect: async () => {
-        const server = serverOf();
-        const password = await deps.secrets.get(passwordSecret);
-        if (server === undefined || password === undefined)
-          throw new Error('team sync is not set up');
-        return deps.connect({
-          host: server.host,
-          port: server.port,
-          database: server.database,
-          user: deps.actor,
-          password,
-          ca: server.caFile === undefined ? undefined : deps.readCa(server.caFile),
-        });
-      },
+      connect: connection,
     });
-    push.onChanged(() => deps.onChanged(view()));
+    pull = new FeedPull({
+      sqlite: db.sqlite,
+      clock: deps.clock,
+      logger: deps.logger,
+      ...(deps.yieldBetween === undefined ? {} : { yieldBetween: deps.yieldBetween }),
+    });
+    push.onChanged((state) => {
+      deps.onChanged(view());
+      // What the server made of our changes comes back through the feed.
+      if (state.lastError === null) void pullNow();
+    });
     return push;
+  };
+
+  const pullNow = (): Promise<void> => {
+    if (!ready() || pull === undefined) return Promise.resolve();
+    asked += 1;
+    if (pulling !== undefined) return pulling;
+    const puller = pull;
+    pulling = (async () => {
+      let served: number;
+      do {
+        served = asked;
+        try {
+          const result = await puller.pull(await connection());
+          pulledSinceStart += result.read;
+          lastPullAt = deps.clock.now();
+          lastPullError = null;
+          if (result.clients.length > 0) deps.onClients?.(result.clients);
+        } catch (error) {
+          lastPullError = error instanceof Error ? error.message : String(error);
+          deps.logger.warn('sync: could not read the team feed; tries again soon', {
+            error: lastPullError,
+          });
+        }
+      } while (asked !== served && !stopped);
+    })().finally(() => {
+      pulling = undefined;
+      deps.onChanged(view());
+    });
+    return pulling;
+  };
+
+  const startListening = async () => {
+    if (deps.listen === undefined || listener !== undefined || !ready()) return;
+    if (deps.clock.now().getTime() < listenRetryAt) return;
+    try {
+      listener = await deps.listen(
+        await login(),
+        () => void pullNow(),
+        (error) => {
+          deps.logger.warn(
+            'sync: the feed listener was cut; pulls go by the clock until it is back',
+            {
+              error: String(error),
+            },
+          );
+          const lost = listener;
+          listener = undefined;
+          listening = false;
+          void lost?.close();
+          deps.onChanged(view());
+        },
+      );
+      listening = true;
+      listenFailures = 0;
+      // Whatever came while no one listened.
+      void pullNow();
+      deps.onChanged(view());
+    } catch (error) {
+      listenFailures += 1;
+      listenRetryAt = deps.clock.now().getTime() + retryDelayMs(listenFailures);
+      deps.logger.warn('sync: could not listen for the team feed', { error: String(error) });
+    }
   };
 
   const view = (): SyncView => {
@@ -66,12 +210,18 @@ export function startTeamSync(deps: {
       user: deps.actor,
       hasPassword,
       pending: state?.pending ?? 0,
+      toUpload: state?.toUpload ?? 0,
       sent: state?.sent ?? 0,
       refused: state?.refused ?? 0,
-      lastError: state?.lastError ?? null,
+      lastError: state?.lastError ?? lastPullError,
       nextTryAt: state?.nextTryAt ?? null,
       lastPushAt: state?.lastPushAt ?? null,
       refusedChanges: push?.refused(20) ?? [],
+      cursor: pull?.cursor() ?? 0,
+      pulled: pulledSinceStart,
+      lastPullAt: lastPullAt?.toISOString() ?? null,
+      live: listening,
+      clockSkewSeconds: clockSkewMs === null ? null : Math.round(clockSkewMs / 1000),
     };
   };
 
@@ -80,6 +230,9 @@ export function startTeamSync(deps: {
     if (!ready()) return;
     const pusher = await open();
     if (pusher.due()) await pusher.pushNow();
+    await startListening();
+    // Without the server's word, the feed is read by the clock.
+    if (!listening) await pullNow();
   };
   const timer = setInterval(() => {
     tick().catch((error: unknown) =>
@@ -91,7 +244,10 @@ export function startTeamSync(deps: {
     .get(passwordSecret)
     .then((password) => {
       hasPassword = password !== undefined;
-      return open().then(() => deps.onChanged(view()));
+      return open().then(() => {
+        deps.onChanged(view());
+        return tick();
+      });
     })
     .catch(() => undefined);
 
@@ -100,24 +256,46 @@ export function startTeamSync(deps: {
       await open().catch(() => undefined);
       return view();
     },
-    /** The operator's password for their role on the center's server; pushes at once. */
+    /** The operator's password for their role on the center's server; syncs at once. */
     async setPassword(password: string) {
       await deps.secrets.set(passwordSecret, password);
       hasPassword = true;
       const pusher = await open();
-      if (ready()) await pusher.pushNow();
+      if (ready()) {
+        await pusher.pushNow();
+        await startListening();
+        await pullNow();
+      }
       return view();
     },
-    /** Pushes now (the operator's "Send now", a policy that now names a server). */
+    /** Syncs now (the operator's "Send now", a policy that now names a server). */
     async pushNow() {
       const pusher = await open();
-      if (ready()) await pusher.pushNow();
+      if (ready()) {
+        await pusher.pushNow();
+        await pullNow();
+      }
       return view();
     },
-    stop() {
+    /** Reads the team's feed now. */
+    pullNow: async () => {
+      await open();
+      await pullNow();
+      return view();
+    },
+    /** The connection leads and other shared work go through; fails when offline. */
+    connection: () =>
+      ready() ? connection() : Promise.reject(new Error('team sync is not set up')),
+    async stop() {
       stopped = true;
       clearInterval(timer);
       push?.stop();
+      await listener?.close();
+      await pulling;
+      const close = closeShared;
+      shared = undefined;
+      closeShared = undefined;
+      await close?.().catch(() => undefined);
     },
   };
 }

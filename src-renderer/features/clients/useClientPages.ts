@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { ClientListItem, ClientQueryInput } from '../../../src-shared/clients/clientSchemas';
-import { invoke } from '../../api/pultClient';
+import { invoke, onEvent } from '../../api/pultClient';
 import { reportProblem } from '../../common/problems';
 
 export const pageSize = 100;
@@ -52,6 +52,22 @@ export function useClientPages(filter: ClientFilter) {
 
   useEffect(() => {
     reload();
+  }, [reload]);
+
+  // Colleagues' edits landed by team sync: read again, at most every two seconds, as they may
+  // come in bursts.
+  useEffect(() => {
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const stop = onEvent('clients.changed', () => {
+      timer ??= setTimeout(() => {
+        timer = undefined;
+        reload();
+      }, 2_000);
+    });
+    return () => {
+      stop();
+      clearTimeout(timer);
+    };
   }, [reload]);
 
   const itemAt = useCallback(

@@ -22,7 +22,10 @@ export function useSelectedClient(openClientId: number | undefined, poppedCard?:
     const stopStatus = onEvent('status.changed', bump);
     // An order or complaint stored for a client shows in their card's history at once.
     const stopWork = clientWorkChanges.subscribe(bump);
+    // A colleague's edit, landed by team sync: the open card shows it without a reload.
+    const stopTeam = onEvent('clients.changed', bump);
     return () => {
+      stopTeam();
       stopCalls();
       stopStatus();
       stopWork();

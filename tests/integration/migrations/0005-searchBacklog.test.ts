@@ -1,23 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { ClientEditor } from '../../../src-main/core/clients/clientEditor';
 import { ClientSearch } from '../../../src-main/core/clients/clientSearch';
 import { SearchBacklog } from '../../../src-main/core/clients/searchBacklog';
 import { clientQuerySchema } from '../../../src-shared/clients/clientSchemas';
 import { tempDatabaseFile } from '../../support/tempDatabase';
-import { openAtVersion } from './upgrade';
-
-const clock = { now: () => new Date('2026-11-27T10:00:00Z') };
+import { insertClientAsBefore, openAtVersion } from './upgrade';
 
 describe('migration 5, from version 4', () => {
   it('adds the search backlog; clients of version 4 stay searchable, new imports wait in it', async () => {
     const file = tempDatabaseFile();
     const v4 = await openAtVersion(4, file);
-    expect(
-      new ClientEditor(v4, clock, 'UA').create(
-        { fullName: 'Давня Клієнтка', phones: [{ raw: '0671234567' }] },
-        'operator1',
-      ).ok,
-    ).toBe(true);
+    insertClientAsBefore(v4, { fullName: 'Давня Клієнтка', phones: ['0671234567'] });
     await v4.close();
     const v5 = await openAtVersion(5, file);
     try {

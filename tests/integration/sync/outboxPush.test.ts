@@ -31,7 +31,9 @@ beforeAll(async () => {
   cluster.admin('CREATE DATABASE pult');
   cluster.admin(centralSchemaSql, 'pult');
   cluster.admin(
-    "CREATE ROLE op1 LOGIN PASSWORD 'пароль-1' IN ROLE pult_operator; CREATE ROLE op2 LOGIN PASSWORD 'пароль-2' IN ROLE pult_operator",
+    `CREATE ROLE op1 LOGIN PASSWORD 'пароль-1' IN ROLE pult_operator;
+     CREATE ROLE op2 LOGIN PASSWORD 'пароль-2' IN ROLE pult_operator;
+     INSERT INTO pult.members (role, team) VALUES ('op1', 'north'), ('op2', 'north')`,
     'pult',
   );
 }, 60_000);
@@ -40,7 +42,7 @@ afterAll(() => {
 });
 beforeEach(async () => {
   db = await openTempDatabase();
-  cluster.admin('TRUNCATE pult.changes, pult.workstations', 'pult');
+  cluster.admin('TRUNCATE pult.changes, pult.workstations, pult.feed, pult.clients', 'pult');
 });
 afterEach(async () => {
   await db.close();
@@ -229,7 +231,7 @@ describe('team sync on the workstation', () => {
       await vi.waitFor(() => expect(onServer()).toEqual(['1:client:op1', '2:lead:op1']));
       expect(views.at(-1)).toMatchObject({ pending: 0, sent: 2 });
     } finally {
-      sync.stop();
+      await sync.stop();
     }
   });
 });

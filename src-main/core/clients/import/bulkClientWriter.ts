@@ -1,5 +1,6 @@
 import type BetterSqlite3 from 'better-sqlite3';
 import { recordChange } from '../../db/changeJournal';
+import type { ClientChangePayload, ClientFields } from '../../db/clientChanges';
 import { ukrainianSearchTokens } from '../../phones/phoneNumbers';
 import { linkClientTags } from '../clientTags';
 import { SearchBacklog } from '../searchBacklog';
@@ -291,6 +292,14 @@ export class BulkClientWriter {
 
   /** Fills what the stored client lacks and adds new phones; never overwrites what an operator entered. */
   private merge(clientId: number, row: ImportedClient, now: string): void {
+    const stored = this.sqlite
+      .prepare<
+        [number],
+        Pick<ImportedClient, 'address' | 'city' | 'email' | 'personalAccount'> & { uid: string }
+      >(
+        'SELECT uid, address, city, email, personal_account AS personalAccount FROM clients WHERE id = ?',
+      )
+      .get(clientId);
     this.sqlite
       .prepare(
         `UPDATE clients SET
@@ -307,11 +316,22 @@ export class BulkClientWriter {
         .all(clientId)
         .map((p) => p.e164),
     );
-    for (const phone of row.phones) {
-      if (!known.has(phone.e164))
-        this.insertPhone.run(clientId, phone.e164, phone.raw, tokensOf(phone));
-    }
+    const added = row.phones.filter((phone) => !known.has(phone.e164));
+    for (const phone of added)
+      this.insertPhone.run(clientId, phone.e164, phone.raw, tokensOf(phone));
     linkClientTags(this.sqlite, clientId, row.tags);
+    // What the team's base takes from the merge: the fields it filled, the phones and tags it added.
+    const set: Partial<ClientFields> = {};
+    for (const field of ['address', 'city', 'email', 'personalAccount'] as const)
+      if (stored !== undefined && stored[field] === '' && row[field] !== '')
+        set[field] = row[field];
+    const payload: ClientChangePayload = {
+      id: clientId,
+      uid: stored?.uid ?? '',
+      set,
+      phones: { add: added.map((p) => ({ e164: p.e164, raw: p.raw, label: '' })), remove: [] },
+      tags: { add: row.tags, remove: [] },
+    };
     recordChange(this.sqlite, {
       at: now,
       actor: this.actor,
@@ -319,7 +339,7 @@ export class BulkClientWriter {
       entity: 'client',
       entityId: clientId,
       details: { importJobId: this.jobId, line: row.line },
-      outbox: { op: 'update', payload: { id: clientId, merged: row } },
+      outbox: { op: 'update', payload },
     });
   }
 

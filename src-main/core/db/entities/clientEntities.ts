@@ -4,6 +4,8 @@ import type { ImportJobRow } from './recordEntities';
 
 export interface ClientRow {
   id: number;
+  /** Team mode's global id (UUIDv7), made here; a trigger gives every new row one. */
+  uid: string | null;
   fullName: string;
   /** The name as the list sorts it (surname first, folded): see nameSortKey. */
   sortKey: string;
@@ -53,6 +55,7 @@ export const ClientEntity = new EntitySchema<ClientRow>({
   tableName: 'clients',
   columns: {
     id: rowid,
+    uid: { type: 'text', nullable: true },
     fullName: { type: 'text', name: 'full_name' },
     sortKey: { type: 'text', name: 'sort_key', default: '' },
     address: { type: 'text', default: '' },
@@ -75,6 +78,7 @@ export const ClientEntity = new EntitySchema<ClientRow>({
   indices: [
     // The list's order; `id` breaks ties so paging never repeats a client.
     { name: 'clients_sort_key', columns: ['sortKey', 'id'] },
+    { name: 'clients_uid', columns: ['uid'], unique: true },
     { name: 'clients_last_outcome', columns: ['lastOutcome'], where: 'last_outcome IS NOT NULL' },
   ],
 });

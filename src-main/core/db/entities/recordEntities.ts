@@ -23,6 +23,8 @@ export interface OutboxRow {
   status: 'pending' | 'sent' | 'refused';
   tries: number;
   lastError: string | null;
+  /** How far this workstation had read the team's feed when the change was made (migration 16). */
+  seen: number;
 }
 
 export interface ImportJobRow {
@@ -87,6 +89,7 @@ export const OutboxEntity = new EntitySchema<OutboxRow>({
     status: { type: 'text', default: 'pending' },
     tries: { type: 'integer', default: 0 },
     lastError: { type: 'text', name: 'last_error', nullable: true },
+    seen: { type: 'integer', default: 0 },
   },
   indices: [
     { name: 'outbox_unsent', columns: ['id'], where: 'sent_at IS NULL' },
@@ -98,6 +101,13 @@ export const OutboxEntity = new EntitySchema<OutboxRow>({
 export interface SyncStateRow {
   id: number;
   workstation: string;
+  /** The last entry of the team's feed applied here (migration 16). */
+  cursor: number;
+  /** The base from before team mode: uploaded up to this client id, of `uploadUntil`. */
+  uploaded: number;
+  uploadUntil: number;
+  /** When the team's snapshot landed here; null until it has. */
+  snapshotAt: string | null;
 }
 
 export const SyncStateEntity = new EntitySchema<SyncStateRow>({
@@ -106,6 +116,10 @@ export const SyncStateEntity = new EntitySchema<SyncStateRow>({
   columns: {
     id: { type: 'integer', primary: true },
     workstation: { type: 'text' },
+    cursor: { type: 'integer', default: 0 },
+    uploaded: { type: 'integer', default: 0 },
+    uploadUntil: { type: 'integer', name: 'upload_until', default: 0 },
+    snapshotAt: { type: 'text', name: 'snapshot_at', nullable: true },
   },
 });
 

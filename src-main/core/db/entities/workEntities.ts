@@ -5,6 +5,8 @@ import type { ProductRow, PromotionRow, TariffRow } from './knowledgeEntities';
 
 export interface InteractionRow {
   id: number;
+  /** Team mode's global id (UUIDv7); a trigger gives every new call one. */
+  uid: string | null;
   clientId: number | null;
   kind: 'call' | 'email' | 'web';
   direction: 'inbound' | 'outbound';
@@ -155,6 +157,7 @@ export const InteractionEntity = new EntitySchema<InteractionRow>({
   tableName: 'interactions',
   columns: {
     id: rowid,
+    uid: { type: 'text', nullable: true },
     clientId: { type: 'integer', name: 'client_id', nullable: true },
     kind: { type: 'text' },
     direction: { type: 'text' },
@@ -181,6 +184,7 @@ export const InteractionEntity = new EntitySchema<InteractionRow>({
   // offered_at DESC in the file: the card reads a client's newest first.
   indices: [
     { name: 'interactions_client', columns: ['clientId', 'offeredAt'] },
+    { name: 'interactions_uid', columns: ['uid'], unique: true },
     { name: 'interactions_offered', columns: ['offeredAt', 'endedAt', 'wrappedUpAt'] },
   ],
 });

@@ -13,6 +13,7 @@ import { Campaigns1764230400012 } from './0012-campaigns';
 import { CallTimes1764230400013 } from './0013-call-times';
 import { OutboxStatus1764230400014 } from './0014-outbox-status';
 import { ReofferRules1764230400015 } from './0015-reoffer-rules';
+import { TeamIdentity1764230400016 } from './0016-team-identity';
 
 /** Every migration, in order, listed by hand so a bundle keeps them all. */
 export const migrations = [
@@ -31,4 +32,5 @@ export const migrations = [
   CallTimes1764230400013,
   OutboxStatus1764230400014,
   ReofferRules1764230400015,
+  TeamIdentity1764230400016,
 ];
