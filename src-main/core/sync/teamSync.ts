@@ -50,6 +50,9 @@ export function startTeamSync(deps: {
   let listening = false;
   let listenFailures = 0;
   let listenRetryAt = 0;
+  let listenTimer: ReturnType<typeof setTimeout> | undefined;
+  let pullTimer: ReturnType<typeof setTimeout> | undefined;
+  let pullFailures = 0;
   let pulling: Promise<void> | undefined;
   /** Pulls asked for; one asked while another ran gets a round of its own after it. */
   let asked = 0;
@@ -153,12 +156,22 @@ export function startTeamSync(deps: {
           pulledSinceStart += result.read;
           lastPullAt = deps.clock.now();
           lastPullError = null;
+          pullFailures = 0;
           if (result.clients.length > 0) deps.onClients?.(result.clients);
         } catch (error) {
           lastPullError = error instanceof Error ? error.message : String(error);
+          // A connection the server dropped fails the first call after: the retry logs in again.
+          pullFailures += 1;
+          const wait = pullFailures === 1 ? 0 : retryDelayMs(pullFailures - 1);
           deps.logger.warn('sync: could not read the team feed; tries again soon', {
             error: lastPullError,
+            inMs: wait,
           });
+          clearTimeout(pullTimer);
+          if (!stopped) {
+            pullTimer = setTimeout(() => void pullNow(), wait);
+            pullTimer.unref();
+          }
         }
       } while (asked !== served && !stopped);
     })().finally(() => {
@@ -168,36 +181,49 @@ export function startTeamSync(deps: {
     return pulling;
   };
 
+  /** Listens again after a wait that grows with each failure, without waiting for the clock's look. */
+  const listenLater = () => {
+    listenFailures += 1;
+    const wait = retryDelayMs(listenFailures);
+    listenRetryAt = deps.clock.now().getTime() + wait;
+    clearTimeout(listenTimer);
+    listenTimer = setTimeout(() => void startListening(), wait);
+    listenTimer.unref();
+  };
   const startListening = async () => {
     if (deps.listen === undefined || listener !== undefined || !ready()) return;
     if (deps.clock.now().getTime() < listenRetryAt) return;
     try {
-      listener = await deps.listen(
+      const made = await deps.listen(
         await login(),
         () => void pullNow(),
         (error) => {
-          deps.logger.warn(
-            'sync: the feed listener was cut; pulls go by the clock until it is back',
-            {
-              error: String(error),
-            },
-          );
+          if (stopped) return;
+          deps.logger.warn('sync: the feed listener was cut; it listens again soon', {
+            error: String(error),
+          });
           const lost = listener;
           listener = undefined;
           listening = false;
           void lost?.close();
           deps.onChanged(view());
+          listenLater();
         },
       );
+      // Sync stopped while the login was under way: nobody is left to listen.
+      if (stopped) {
+        await made.close();
+        return;
+      }
+      listener = made;
       listening = true;
       listenFailures = 0;
       // Whatever came while no one listened.
       void pullNow();
       deps.onChanged(view());
     } catch (error) {
-      listenFailures += 1;
-      listenRetryAt = deps.clock.now().getTime() + retryDelayMs(listenFailures);
       deps.logger.warn('sync: could not listen for the team feed', { error: String(error) });
+      if (!stopped) listenLater();
     }
   };
 
@@ -289,6 +315,8 @@ export function startTeamSync(deps: {
     async stop() {
       stopped = true;
       clearInterval(timer);
+      clearTimeout(listenTimer);
+      clearTimeout(pullTimer);
       push?.stop();
       await listener?.close();
       await pulling;
