@@ -11,6 +11,7 @@ import { orderAppBenches } from './ordersInApp.bench';
 import { performanceBenches } from './performance.bench';
 import { releaseBenches } from './release.bench';
 import { campaignBenches } from './campaigns.bench';
+import { syncBenches } from './sync.bench';
 
 export interface Figure {
   name: string;
@@ -38,4 +39,5 @@ export const benches: Bench[] = [
   ...performanceBenches,
   ...releaseBenches,
   ...campaignBenches,
+  ...syncBenches,
 ];

@@ -6,6 +6,7 @@ import {
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { WorkstationStatus } from '../../src-shared/status/workstationStatusSchema';
+import type { SyncView } from '../../src-shared/sync/syncView';
 import { invoke, onEvent } from '../api/pultClient';
 import { reportProblem } from '../common/problems';
 
@@ -35,6 +36,24 @@ function useWorkstationStatus(): WorkstationStatus | undefined | 'unavailable' {
   return status;
 }
 
+/** Team sync as the status bar shows it; nothing when IT named no server. */
+function useSyncView(): SyncView | undefined {
+  const [view, setView] = useState<SyncView>();
+  useEffect(() => {
+    let live = true;
+    invoke('sync.view').then(
+      (value) => live && setView(value),
+      () => undefined,
+    );
+    const off = onEvent('sync.changed', setView);
+    return () => {
+      live = false;
+      off();
+    };
+  }, []);
+  return view;
+}
+
 function useNow(): number {
   const [now, setNow] = useState(() => Date.now());
   useEffect(() => {
@@ -47,6 +66,7 @@ function useNow(): number {
 export function StatusBar() {
   const { t } = useTranslation();
   const status = useWorkstationStatus();
+  const sync = useSyncView();
   const now = useNow();
   if (status === undefined) return null;
   if (status === 'unavailable') {
@@ -95,6 +115,22 @@ export function StatusBar() {
           percent: Math.floor((status.database.progress ?? 0) * 100),
         }),
       )}
+      {sync?.configured === true &&
+        sync.hasPassword &&
+        item(
+          'status-sync',
+          t('status.sync'),
+          [
+            t(sync.live && sync.lastError === null ? 'status.syncLive' : 'status.syncOffline', {
+              count: sync.pending + sync.toUpload,
+            }),
+            sync.clockSkewSeconds !== null && Math.abs(sync.clockSkewSeconds) > 60
+              ? t('status.syncClock')
+              : undefined,
+          ]
+            .filter((part) => part !== undefined)
+            .join(' · '),
+        )}
     </Group>
   );
 }

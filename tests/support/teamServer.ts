@@ -159,8 +159,13 @@ export type TeamWorkstation = Awaited<ReturnType<typeof teamWorkstation>>;
  * A TCP relay in front of the server that a test can cut: every connection
  * through it drops at once, as a network does, and new ones are taken again.
  */
-export async function cuttableRelay(targetPort: number) {
+export async function cuttableRelay(
+  targetPort: number,
+  options: { cutAfterBytesUp?: number } = {},
+) {
   const sockets = new Set<net.Socket>();
+  let up = 0;
+  let cutOnce = options.cutAfterBytesUp !== undefined;
   const relay = net.createServer((inbound) => {
     const outbound = net.connect(targetPort, '127.0.0.1');
     for (const socket of [inbound, outbound]) {
@@ -168,6 +173,14 @@ export async function cuttableRelay(targetPort: number) {
       socket.on('close', () => sockets.delete(socket));
       socket.on('error', () => undefined);
     }
+    // Cut once, when this many bytes went towards the server: in the middle of a push.
+    inbound.on('data', (chunk: Buffer) => {
+      up += chunk.length;
+      if (cutOnce && up >= (options.cutAfterBytesUp ?? 0)) {
+        cutOnce = false;
+        for (const socket of sockets) socket.destroy();
+      }
+    });
     inbound.pipe(outbound).pipe(inbound);
   });
   await new Promise<void>((resolve) => relay.listen(0, '127.0.0.1', resolve));

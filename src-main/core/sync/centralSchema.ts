@@ -392,6 +392,36 @@ $push$;
 REVOKE ALL ON FUNCTION pult.push(uuid, bigint, bigint, text, bigint, text, jsonb, timestamptz) FROM PUBLIC;
 GRANT EXECUTE ON FUNCTION pult.push(uuid, bigint, bigint, text, bigint, text, jsonb, timestamptz) TO pult_operator;
 
+-- Many changes in one round trip, in their order, each with its own answer: a change refused for
+-- good (bad data, no right: SQLSTATE classes 22, 23, 42, P0, 54) is answered with why and the
+-- rest go on; any other failure (the server busy, shutting down) stops the batch there, so no
+-- later change is ever stored before an earlier one.
+CREATE OR REPLACE FUNCTION pult.push_many(p_workstation uuid, p_changes jsonb) RETURNS jsonb
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = pult, pg_temp AS $$
+DECLARE
+  e jsonb;
+  answer text;
+  answers jsonb := '[]';
+BEGIN
+  IF jsonb_typeof(p_changes) <> 'array' OR jsonb_array_length(p_changes) > 1000 THEN
+    RAISE EXCEPTION 'a batch is an array of at most 1000 changes' USING ERRCODE = '22023';
+  END IF;
+  FOR e IN SELECT * FROM jsonb_array_elements(p_changes) LOOP
+    BEGIN
+      answer := push(p_workstation, (e->>'seq')::bigint, coalesce((e->>'seen')::bigint, 0),
+        e->>'entity', (e->>'entityId')::bigint, e->>'op', e->'payload', (e->>'at')::timestamptz);
+      answers := answers || jsonb_build_array(jsonb_build_object('seq', (e->>'seq')::bigint, 'answer', answer));
+    EXCEPTION WHEN OTHERS THEN
+      answers := answers || jsonb_build_array(jsonb_build_object(
+        'seq', (e->>'seq')::bigint, 'code', SQLSTATE, 'error', SQLERRM));
+      IF left(SQLSTATE, 2) NOT IN ('22', '23', '42', 'P0', '54') THEN EXIT; END IF;
+    END;
+  END LOOP;
+  RETURN answers;
+END $$;
+REVOKE ALL ON FUNCTION pult.push_many(uuid, jsonb) FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION pult.push_many(uuid, jsonb) TO pult_operator;
+
 -- Clients made before team mode or by an import, uploaded with their ids. A client the team
 -- already has is left as the server has it: uploading twice stores nothing twice.
 CREATE OR REPLACE FUNCTION pult.upload_clients(p_workstation uuid, p_clients jsonb) RETURNS integer

@@ -10,6 +10,8 @@ export interface PullResult {
   clients: number[];
   /** Entries the base could not take (malformed); skipped, logged, counted. */
   skipped: number;
+  /** The snapshot left clients' search rows to the backlog (the import worker indexes them). */
+  indexLater: boolean;
 }
 
 const rowsPerTransaction = 1_000;
@@ -54,13 +56,17 @@ export class FeedPull {
   }
 
   /** Everything new on the team's feed (a snapshot first, the first time). */
-  async pull(connection: Pick<TeamConnection, 'feed' | 'snapshot'>): Promise<PullResult> {
-    const result: PullResult = { read: 0, clients: [], skipped: 0 };
+  async pull(
+    connection: Pick<TeamConnection, 'feed' | 'snapshot'>,
+    /** Asked between batches: sync stopping (the app quitting) does not wait for the whole feed. */
+    stopping: () => boolean = () => false,
+  ): Promise<PullResult> {
+    const result: PullResult = { read: 0, clients: [], skipped: 0, indexLater: false };
     const taken = this.deps.sqlite
       .prepare('SELECT snapshot_at AS at FROM sync_state WHERE id = 1')
       .get() as { at: string | null };
-    if (taken.at === null) await this.snapshot(connection, result);
-    for (;;) {
+    if (taken.at === null) await this.snapshot(connection, result, stopping);
+    while (!stopping()) {
       const entries = await connection.feed(this.cursor(), this.deps.batch ?? 500);
       if (entries.length === 0) break;
       this.applyEntries(entries, result);
@@ -71,9 +77,13 @@ export class FeedPull {
   private async snapshot(
     connection: Pick<TeamConnection, 'snapshot'>,
     result: PullResult,
+    stopping: () => boolean,
   ): Promise<void> {
     const started = this.deps.clock.now().getTime();
     const { cursor } = await connection.snapshot(async (rows) => {
+      // What landed stays; the next start takes the snapshot again and skips nothing.
+      if (stopping()) throw new Error('team sync stopped during the snapshot');
+      result.indexLater = true;
       for (let at = 0; at < rows.length; at += rowsPerTransaction) {
         this.applyRows(rows.slice(at, at + rowsPerTransaction), result);
         await this.deps.yieldBetween?.();
@@ -89,11 +99,9 @@ export class FeedPull {
   private applyRows(rows: TeamClientRow[], result: PullResult): void {
     const at = this.deps.clock.now().toISOString();
     this.deps.sqlite.transaction(() => {
-      for (const row of rows) {
-        result.read += 1;
-        const applied = this.clients.apply(row.uid, row.state, at);
-        this.note(applied, row.uid, result);
-      }
+      const applied = this.clients.applyMany(rows, at);
+      applied.forEach((one, index) => this.note(one, String(rows[index]?.uid), result));
+      result.read += rows.length;
     })();
   }
 

@@ -15,10 +15,21 @@ export interface OutboxChange {
   payload: string;
 }
 
+export interface PushAnswer {
+  seq: number;
+  answer?: 'stored' | 'already';
+  code?: string;
+  error?: string;
+}
+
 /** A connection to the center's server, as the push needs it (pgConnection.ts makes one). */
 export interface PushConnection {
-  /** Stores one change; 'already' when the server had it (a retry). Rejects with the server's error. */
-  push(workstation: string, change: OutboxChange): Promise<'stored' | 'already'>;
+  /**
+   * Stores changes in their order, each answered on its own: 'stored', or
+   * 'already' when the server had it (a retry), or the server's refusal
+   * (SQLSTATE and why). Stops at the first failure that is not a refusal.
+   */
+  pushMany(workstation: string, changes: OutboxChange[]): Promise<PushAnswer[]>;
   /** Clients with their ids, stored once by uid; how many the server did not have. */
   uploadClients(workstation: string, clients: TeamClientRow[]): Promise<number>;
   close(): Promise<void>;
@@ -214,25 +225,54 @@ export class OutboxPush {
         const changes = pending.all(this.deps.batch ?? 200) as OutboxChange[];
         if (changes.length === 0) break;
         connection ??= await this.deps.connect();
-        for (const change of changes) {
-          try {
-            // An import's batch travels as its clients, then as the change that made them.
-            if (change.entity === 'client' && change.op === 'bulkInsert')
-              await this.uploadRange(connection, workstation, clients, change.payload);
-            await connection.push(workstation, change);
-            sent.run(this.deps.clock.now().toISOString(), change.seq);
-            this.sentSinceStart += 1;
-          } catch (error) {
-            if (!isRefusalOfChange(error)) throw error;
-            const why = errorText(error);
-            refused.run(why, change.seq);
-            this.deps.logger.warn('sync: the server refused a change for good; it is set aside', {
-              seq: change.seq,
-              entity: change.entity,
-              error: why,
-            });
-          }
+        // An import's batch travels as its clients first, then as the change that made them;
+        // the other changes go many to a round trip, in their order.
+        const first = changes[0];
+        const isUpload = (change: OutboxChange) =>
+          change.entity === 'client' && change.op === 'bulkInsert';
+        let group: OutboxChange[];
+        if (first !== undefined && isUpload(first)) {
+          await this.uploadRange(connection, workstation, clients, first.payload);
+          group = [first];
+        } else {
+          const upTo = changes.findIndex(isUpload);
+          group = upTo === -1 ? changes : changes.slice(0, upTo);
+          // A round trip carries a few megabytes at most; the rest go in the next.
+          let bytes = 0;
+          const fits = group.findIndex((change, index) => {
+            bytes += change.payload.length;
+            return index > 0 && bytes > batchBytes;
+          });
+          if (fits !== -1) group = group.slice(0, fits);
         }
+        const answers = await connection.pushMany(workstation, group);
+        const markAll = this.deps.sqlite.transaction(() => {
+          for (const answer of answers) {
+            if (answer.answer !== undefined) {
+              sent.run(this.deps.clock.now().toISOString(), answer.seq);
+              this.sentSinceStart += 1;
+            } else if (isRefusalOfChange(answer)) {
+              const why = `${answer.code ?? ''}: ${answer.error ?? ''}`.slice(0, 500);
+              refused.run(why, answer.seq);
+              this.deps.logger.warn('sync: the server refused a change for good; it is set aside', {
+                seq: answer.seq,
+                entity: group.find((change) => change.seq === answer.seq)?.entity,
+                error: why,
+              });
+            }
+          }
+        });
+        markAll();
+        // A failure that says nothing about the change stops the round there, in order.
+        const stopped = answers.find(
+          (answer) => answer.answer === undefined && !isRefusalOfChange(answer),
+        );
+        if (stopped !== undefined)
+          throw Object.assign(new Error(stopped.error ?? 'the server stopped the batch'), {
+            code: stopped.code,
+          });
+        if (answers.length < group.length)
+          throw new Error(`the server answered ${answers.length} of ${group.length} changes`);
       }
       this.failures = 0;
       this.lastError = null;
@@ -263,6 +303,7 @@ export class OutboxPush {
 }
 
 const uploadBatch = 500;
+const batchBytes = 4 * 1024 * 1024;
 
 function errorText(error: unknown): string {
   const code = (error as { code?: unknown }).code;

@@ -1,5 +1,5 @@
 import type { ClientState } from '../db/clientChanges';
-import type { OutboxChange, PushConnection } from './outboxPush';
+import type { OutboxChange, PushAnswer, PushConnection } from './outboxPush';
 import { decodeCopyText } from './copyText';
 
 /** Where the center's PostgreSQL is and who logs in: each operator with their own role. */
@@ -50,6 +50,9 @@ export interface TeamConnection extends PushConnection {
   returnLeads(leads: string[]): Promise<number>;
 }
 
+/** How long a snapshot may take at most (a million clients take about a minute). */
+const snapshotTimeoutMs = 30 * 60_000;
+
 async function open(server: SyncServer) {
   // Loaded on the first use: a workstation without team sync never loads it, and none at start.
   const { default: pg } = await import('pg');
@@ -79,24 +82,23 @@ export async function connectSyncServer(server: SyncServer): Promise<TeamConnect
   // A connection lost between queries errors here; the next query fails and the round retries.
   client.on('error', () => undefined);
   return {
-    async push(workstation: string, change: OutboxChange) {
-      const result = await client.query<{ result: 'stored' | 'already' }>(
-        'SELECT pult.push($1, $2, $3, $4, $5, $6, $7::jsonb, $8) AS result',
-        [
-          workstation,
-          change.seq,
-          change.seen,
-          change.entity,
-          change.entityId,
-          change.op,
-          change.payload,
-          change.at,
-        ],
+    async pushMany(workstation: string, changes: OutboxChange[]) {
+      const batch = changes.map((change) => ({
+        seq: change.seq,
+        seen: change.seen,
+        entity: change.entity,
+        entityId: change.entityId,
+        op: change.op,
+        payload: JSON.parse(change.payload) as unknown,
+        at: change.at,
+      }));
+      const result = await client.query<{ answers: PushAnswer[] }>(
+        'SELECT pult.push_many($1, $2::jsonb) AS answers',
+        [workstation, JSON.stringify(batch)],
       );
-      const answer = result.rows[0]?.result;
-      if (answer !== 'stored' && answer !== 'already')
-        throw new Error(`the server answered the push with ${String(answer)}`);
-      return answer;
+      const answers = result.rows[0]?.answers;
+      if (!Array.isArray(answers)) throw new Error('the server did not answer the push');
+      return answers;
     },
     async uploadClients(workstation, clients) {
       const result = await client.query<{ added: number }>(
@@ -121,11 +123,16 @@ export async function connectSyncServer(server: SyncServer): Promise<TeamConnect
         const at = await client.query<{ cursor: string }>(
           'SELECT coalesce(max(id), 0) AS cursor FROM pult.feed',
         );
-        const stream = client.query(
+        // A million clients take longer than a query may (30 s): the COPY has its own limit.
+        const copy = Object.assign(
           to(
             "COPY (SELECT jsonb_build_object('uid', c.uid, 'state', pult.client_state(c)) FROM pult.clients c) TO STDOUT",
           ),
+          { query_timeout: snapshotTimeoutMs },
         );
+        const stream = client.query(copy);
+        // Errors reach the loop below; this keeps one arriving between reads from going uncaught.
+        stream.on('error', () => undefined);
         let rest = '';
         let rows: TeamClientRow[] = [];
         const decoder = new TextDecoder();

@@ -2,6 +2,7 @@ import type BetterSqlite3 from 'better-sqlite3';
 import { z } from 'zod';
 import type { ClientState } from '../db/clientChanges';
 import { linkClientTags } from '../clients/clientTags';
+import { SearchBacklog } from '../clients/searchBacklog';
 import { nameSortKey } from '../clients/nameSortKey';
 import { normalizePhone } from '../phones/phoneNumbers';
 import type { TeamClientRow } from './pgConnection';
@@ -49,8 +50,24 @@ export class TeamClients {
   private readonly byUid: BetterSqlite3.Statement<[string], { id: number }>;
   private readonly pendingOf: BetterSqlite3.Statement<[number], { one: number }>;
 
+  private readonly backlog: SearchBacklog;
+  private readonly insertClient: BetterSqlite3.Statement;
+  private readonly insertPhone: BetterSqlite3.Statement;
+  private readonly nextId: BetterSqlite3.Statement<[], { next: number }>;
+
   constructor(private readonly sqlite: BetterSqlite3.Database) {
     this.byUid = sqlite.prepare('SELECT id FROM clients WHERE uid = ?');
+    this.backlog = new SearchBacklog(sqlite);
+    this.insertClient = sqlite.prepare(
+      `INSERT INTO clients (id, full_name, sort_key, address, city, email, personal_account, notes,
+         do_not_call, uid, created_at, updated_at)
+       VALUES (@id, @fullName, @sortKey, @address, @city, @email, @personalAccount, @notes,
+         @doNotCall, @uid, @at, @at)`,
+    );
+    this.insertPhone = sqlite.prepare(
+      'INSERT INTO client_phones (client_id, e164, raw, label, search_tokens) VALUES (?, ?, ?, ?, ?)',
+    );
+    this.nextId = sqlite.prepare('SELECT coalesce(max(id), 0) + 1 AS next FROM clients');
     this.pendingOf = sqlite.prepare(
       "SELECT 1 AS one FROM outbox WHERE status = 'pending' AND entity = 'client' AND entity_id = ? LIMIT 1",
     );
@@ -115,6 +132,69 @@ export class TeamClients {
         },
       })),
     };
+  }
+
+  /**
+   * Lands many clients (a snapshot's chunk). Those this base does not have
+   * yet go in as a bulk import does: consecutive ids, the search triggers
+   * left out and their search rows left to the backlog (indexed on the
+   * import worker); the others as `apply` lands one. Call inside a
+   * transaction.
+   */
+  applyMany(rows: readonly { uid: unknown; state: unknown }[], at: string): ApplyResult[] {
+    const fresh: { index: number; uid: string; state: z.output<typeof clientStateSchema> }[] = [];
+    const results: ApplyResult[] = rows.map((row, index) => {
+      const id = uidSchema.safeParse(row.uid);
+      if (id.success && this.byUid.get(id.data) === undefined) {
+        const parsed = clientStateSchema.safeParse(row.state);
+        if (parsed.success) {
+          fresh.push({ index, uid: id.data, state: parsed.data });
+          return { kind: 'created', clientId: 0 };
+        }
+      }
+      return this.apply(row.uid, row.state, at);
+    });
+    if (fresh.length === 0) return results;
+    const triggers = this.sqlite
+      .prepare<[string, string], { name: string; sql: string }>(
+        "SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND name IN (?, ?)",
+      )
+      .all('clients_search_insert', 'client_phones_search_insert');
+    for (const trigger of triggers) this.sqlite.exec(`DROP TRIGGER ${trigger.name}`);
+    const first = this.nextId.get()?.next ?? 1;
+    let id = first;
+    for (const row of fresh) {
+      const f = row.state.fields;
+      this.insertClient.run({
+        id,
+        fullName: f.fullName,
+        sortKey: nameSortKey(f.fullName),
+        address: f.address,
+        city: f.city,
+        email: f.email,
+        personalAccount: f.personalAccount,
+        notes: f.notes,
+        doNotCall: f.doNotCall ? 1 : 0,
+        uid: row.uid,
+        at,
+      });
+      for (const phone of row.state.phones) {
+        const normal = normalizePhone(phone.e164);
+        this.insertPhone.run(
+          id,
+          phone.e164,
+          phone.raw,
+          phone.label,
+          normal.ok ? normal.searchTokens : '',
+        );
+      }
+      if (row.state.tags.length > 0) linkClientTags(this.sqlite, id, row.state.tags);
+      results[row.index] = { kind: 'created', clientId: id };
+      id += 1;
+    }
+    for (const trigger of triggers) this.sqlite.exec(trigger.sql);
+    this.backlog.defer(first, id - 1);
+    return results;
   }
 
   /** Lands one client as the team has it. Call inside a transaction. */

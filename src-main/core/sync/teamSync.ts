@@ -13,7 +13,7 @@ export const clockSkewWarnMs = 60_000;
 /**
  * Team mode on this workstation: when IT's policy names the center's server
  * and the operator has given their password, the outbox is pushed soon after
- * each change (looked at every few seconds), after a failure as the push's
+ * each change (the outbox's pending index is looked at every second), after a failure as the push's
  * backoff says, and at once when asked; the team's feed is pulled when the
  * server says it grew (LISTEN), after each push, and every few seconds while
  * that word cannot come. Nothing is sent without a server: a workstation
@@ -36,6 +36,8 @@ export function startTeamSync(deps: {
   onChanged: (view: SyncView) => void;
   /** Clients others changed, landed here: the open card and lists read them again. */
   onClients?: (clientIds: number[]) => void;
+  /** A snapshot left clients' search rows to the backlog: the import worker indexes them. */
+  onSearchBacklog?: () => void;
   /** How often the outbox (and, without LISTEN, the feed) is looked at. */
   everyMs?: number;
   yieldBetween?: () => Promise<void>;
@@ -44,7 +46,8 @@ export function startTeamSync(deps: {
   let pull: FeedPull | undefined;
   let hasPassword = false;
   let stopped = false;
-  let shared: TeamConnection | undefined;
+  let shared: Promise<TeamConnection> | undefined;
+  let live: TeamConnection | undefined;
   let closeShared: (() => Promise<void>) | undefined;
   let listener: { close(): Promise<void> } | undefined;
   let listening = false;
@@ -77,17 +80,19 @@ export function startTeamSync(deps: {
   };
   /**
    * One connection for pushes and pulls, kept while it works: a failed call
-   * drops it and the next round logs in again.
+   * drops it and the next round logs in again. Its calls take turns: a
+   * snapshot's transaction, a push and a pull never interleave on it.
    */
-  const connection = async (): Promise<TeamConnection> => {
-    if (shared !== undefined) return shared;
+  const connect = async (): Promise<TeamConnection> => {
     const made = await deps.connect(await login());
     const skew = (await made.serverTime()).getTime() - deps.clock.now().getTime();
     clockSkewMs = Number.isFinite(skew) ? skew : null;
     if (clockSkewMs !== null && Math.abs(clockSkewMs) > clockSkewWarnMs)
       deps.logger.warn("sync: this PC's clock is off the server's", { skewMs: clockSkewMs });
+    let turn: Promise<unknown> = Promise.resolve();
     const drop = (error: unknown): never => {
-      if (shared === kept) {
+      if (live === kept) {
+        live = undefined;
         shared = undefined;
         closeShared = undefined;
       }
@@ -96,14 +101,17 @@ export function startTeamSync(deps: {
     };
     const guard =
       <A extends unknown[], R>(call: (...args: A) => Promise<R>) =>
-      (...args: A): Promise<R> =>
-        call(...args).catch((error: unknown) => {
+      (...args: A): Promise<R> => {
+        const run = turn.then(() => call(...args));
+        turn = run.catch(() => undefined);
+        return run.catch((error: unknown) => {
           // A refusal of one change says nothing about the connection.
           if (isRefusalOfChange(error)) throw error;
           return drop(error);
         });
+      };
     const kept: TeamConnection = {
-      push: guard((workstation, change) => made.push(workstation, change)),
+      pushMany: guard((workstation, changes) => made.pushMany(workstation, changes)),
       uploadClients: guard((workstation, rows) => made.uploadClients(workstation, rows)),
       feed: guard((after, limit) => made.feed(after, limit)),
       snapshot: guard((onRows) => made.snapshot(onRows)),
@@ -114,13 +122,27 @@ export function startTeamSync(deps: {
       // Kept open for the next round; closed when sync stops.
       close: () => Promise.resolve(),
     };
-    shared = kept;
     closeShared = () => made.close();
+    live = kept;
     return kept;
   };
+  const connection = (): Promise<TeamConnection> => {
+    shared ??= connect().catch((error: unknown) => {
+      shared = undefined;
+      throw error;
+    });
+    return shared;
+  };
 
-  const open = async (): Promise<OutboxPush> => {
-    if (push !== undefined) return push;
+  let opening: Promise<OutboxPush> | undefined;
+  const open = (): Promise<OutboxPush> => {
+    opening ??= made().catch((error: unknown) => {
+      opening = undefined;
+      throw error;
+    });
+    return opening;
+  };
+  const made = async (): Promise<OutboxPush> => {
     const { db } = await deps.database();
     push = new OutboxPush({
       sqlite: db.sqlite,
@@ -152,11 +174,12 @@ export function startTeamSync(deps: {
       do {
         served = asked;
         try {
-          const result = await puller.pull(await connection());
+          const result = await puller.pull(await connection(), () => stopped);
           pulledSinceStart += result.read;
           lastPullAt = deps.clock.now();
           lastPullError = null;
           pullFailures = 0;
+          if (result.indexLater) deps.onSearchBacklog?.();
           if (result.clients.length > 0) deps.onClients?.(result.clients);
         } catch (error) {
           lastPullError = error instanceof Error ? error.message : String(error);
@@ -264,7 +287,7 @@ export function startTeamSync(deps: {
     tick().catch((error: unknown) =>
       deps.logger.warn('sync: could not look at the outbox', { error: String(error) }),
     );
-  }, deps.everyMs ?? 5_000);
+  }, deps.everyMs ?? 1_000);
   timer.unref();
   void deps.secrets
     .get(passwordSecret)

@@ -48,6 +48,26 @@ export function TeamSyncPanel() {
             {view.lastPushAt !== null &&
               ` · ${t('settings.sync.lastPush', { time: when(view.lastPushAt) })}`}
           </Text>
+          <Text size="sm" data-testid="team-sync-pulled">
+            {t('settings.sync.pulled', { pulled: view.pulled })}
+            {view.lastPullAt !== null &&
+              ` · ${t('settings.sync.lastPull', { time: when(view.lastPullAt) })}`}
+          </Text>
+          {view.hasPassword && (
+            <Text size="sm" c="dimmed" data-testid="team-sync-live">
+              {view.live ? t('settings.sync.live') : t('settings.sync.notLive')}
+            </Text>
+          )}
+          {view.toUpload > 0 && (
+            <Text size="sm" data-testid="team-sync-upload">
+              {t('settings.sync.toUpload', { count: view.toUpload })}
+            </Text>
+          )}
+          {view.clockSkewSeconds !== null && Math.abs(view.clockSkewSeconds) > 60 && (
+            <Alert color="orange" data-testid="team-sync-clock">
+              {t('settings.sync.clockSkew', { seconds: Math.abs(view.clockSkewSeconds) })}
+            </Alert>
+          )}
           {view.lastError !== null && (
             <Alert color="orange" data-testid="team-sync-error">
               {t('settings.sync.error', {
