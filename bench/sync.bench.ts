@@ -10,10 +10,10 @@ import { openDatabase, type PultDatabase } from '../src-main/core/db/database';
 import { silentLogger } from '../src-main/core/platform/ports';
 import { FeedPull } from '../src-main/core/sync/feedPull';
 import { OutboxPush } from '../src-main/core/sync/outboxPush';
-import { connectSyncServer, listenForFeed } from '../src-main/core/sync/pgConnection';
-import { startTeamSync, type TeamSync } from '../src-main/core/sync/teamSync';
+import { connectSyncServer } from '../src-main/core/sync/pgConnection';
+import type { TeamSync } from '../src-main/core/sync/teamSync';
 import { clientQuerySchema } from '../src-shared/clients/clientSchemas';
-import { startTeamServer, type TeamServer } from '../tests/support/teamServer';
+import { runTeamSync, startTeamServer, type TeamServer } from '../tests/support/teamServer';
 import type { Bench, Figure } from './benches';
 import { percentile, round } from './stats';
 
@@ -48,31 +48,7 @@ async function desks(server: TeamServer, n: number, dir: string): Promise<Desk[]
     // A copied base is a copied identity: each desk is a workstation of its own.
     db.sqlite.prepare('UPDATE sync_state SET workstation = ?').run(uuidv7());
     const landed = new Map<number, number>();
-    const sync = startTeamSync({
-      database: () => Promise.resolve({ db }),
-      policy: {
-        sync: {
-          server: {
-            host: server.cluster.host,
-            port: server.cluster.port,
-            database: 'pult',
-            caFile: server.cluster.caFile,
-          },
-        },
-      },
-      secrets: {
-        get: () => Promise.resolve(`pw-${role}`),
-        set: () => Promise.resolve(),
-        delete: () => undefined,
-        weak: () => false,
-      },
-      actor: role,
-      clock,
-      logger: silentLogger,
-      readCa: () => server.login(role).ca ?? '',
-      connect: connectSyncServer,
-      listen: listenForFeed,
-      onChanged: () => undefined,
+    const sync = runTeamSync(server, db, role, {
       onClients: (ids) => {
         const at = performance.now();
         for (const id of ids) landed.set(id, at);

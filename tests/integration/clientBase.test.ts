@@ -186,6 +186,49 @@ describe('client editing', () => {
     expect(find('іванович')).toEqual(['Петренко Олег Іванович']);
   });
 
+  it('a save from the card, which does not show labels, keeps each phone’s label; a respelt number is no change', () => {
+    const made = editor.create(
+      {
+        fullName: 'Гнатюк Ірина',
+        phones: [
+          { raw: '0971112233', label: 'робочий' },
+          { raw: '0442223344', label: 'домашній' },
+        ],
+      },
+      'operator1',
+    );
+    if (!made.ok) throw new Error('not made');
+    const saved = editor.update(
+      made.id,
+      {
+        fullName: 'Гнатюк Ірина',
+        city: 'Луцьк',
+        phones: [{ raw: '097 111 22 33' }, { raw: '044 222 33 44' }],
+      },
+      'operator1',
+    );
+    expect(saved).toEqual({ ok: true, id: made.id });
+    expect(
+      db.sqlite
+        .prepare('SELECT e164, label FROM client_phones WHERE client_id = ? ORDER BY id')
+        .all(made.id),
+    ).toEqual([
+      { e164: '+380971112233', label: 'робочий' },
+      { e164: '+380442223344', label: 'домашній' },
+    ]);
+    const last = db.sqlite
+      .prepare(
+        "SELECT details, (SELECT payload FROM outbox ORDER BY id DESC LIMIT 1) AS payload FROM audit_events WHERE entity = 'client' AND entity_id = ? ORDER BY id DESC LIMIT 1",
+      )
+      .get(made.id) as { details: string; payload: string };
+    expect(JSON.parse(last.details)).toEqual({ fields: ['city'] });
+    // What the team receives: the city alone, no phone re-added over a colleague's removal.
+    expect(JSON.parse(last.payload)).toMatchObject({
+      set: { city: 'Луцьк' },
+      phones: { add: [], remove: [] },
+    });
+  });
+
   it('keeps a name saved in decomposed Unicode in the one form search uses', () => {
     const saved = editor.create(
       { fullName: 'Йосипенко Андрій'.normalize('NFD'), tags: ['Київ'.normalize('NFD')] },

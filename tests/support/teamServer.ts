@@ -6,7 +6,12 @@ import { silentLogger } from '../../src-main/core/platform/ports';
 import { centralSchemaSql } from '../../src-main/core/sync/centralSchema';
 import { FeedPull, type PullResult } from '../../src-main/core/sync/feedPull';
 import { OutboxPush } from '../../src-main/core/sync/outboxPush';
-import { connectSyncServer, type SyncServer } from '../../src-main/core/sync/pgConnection';
+import {
+  connectSyncServer,
+  listenForFeed,
+  type SyncServer,
+} from '../../src-main/core/sync/pgConnection';
+import { startTeamSync } from '../../src-main/core/sync/teamSync';
 import { startPostgres } from './postgresCluster';
 import { openTempDatabase } from './tempDatabase';
 
@@ -63,6 +68,45 @@ export async function startTeamServer(
   };
 }
 export type TeamServer = Awaited<ReturnType<typeof startTeamServer>>;
+
+/**
+ * Team sync as the app runs it on a workstation (the policy naming this
+ * server, the operator's password given, LISTEN on), for `role` on `db`.
+ */
+export function runTeamSync(
+  server: TeamServer,
+  db: PultDatabase,
+  role: string,
+  more: Partial<Parameters<typeof startTeamSync>[0]> = {},
+) {
+  return startTeamSync({
+    database: () => Promise.resolve({ db }),
+    policy: {
+      sync: {
+        server: {
+          host: server.cluster.host,
+          port: server.cluster.port,
+          database: 'pult',
+          caFile: server.cluster.caFile,
+        },
+      },
+    },
+    secrets: {
+      get: () => Promise.resolve(`pw-${role}`),
+      set: () => Promise.resolve(),
+      delete: () => undefined,
+      weak: () => false,
+    },
+    actor: role,
+    clock: { now: () => new Date() },
+    logger: silentLogger,
+    readCa: () => server.login(role).ca ?? '',
+    connect: connectSyncServer,
+    listen: listenForFeed,
+    onChanged: () => undefined,
+    ...more,
+  });
+}
 
 /**
  * One operator's workstation as team sync runs it: a base of its own, the

@@ -1,9 +1,11 @@
 import type BetterSqlite3 from 'better-sqlite3';
 import type { CountryCode } from 'libphonenumber-js';
 import type { DataSource } from 'typeorm';
+import { v7 as uuidv7 } from 'uuid';
 import type { z } from 'zod';
 import { allBuilt, firstBuilt, runBuilt } from '../db/builtStatements';
 import { recordChange } from '../db/changeJournal';
+import { clientChange, type ClientState } from '../db/clientChanges';
 import {
   ClientEntity,
   ClientPhoneEntity,
@@ -12,8 +14,6 @@ import {
 } from '../db/entities/clientEntities';
 import type { Clock } from '../platform/ports';
 import { normalizePhone } from '../phones/phoneNumbers';
-import { v7 as uuidv7 } from 'uuid';
-import { clientChange, type ClientState } from '../db/clientChanges';
 import { linkClientTags } from './clientTags';
 import { nameSortKey } from './nameSortKey';
 import {
@@ -139,13 +139,18 @@ export class ClientEditor {
       const before = this.stored(clientId);
       if (before === undefined) return 'notFound';
       const { uid, ...was } = before;
-      const after = {
-        ...draft,
-        phones: phones.map(({ e164, raw, label }) => ({ e164, raw, label })),
-        tags: [...draft.tags].sort(),
-      };
+      // The card's form does not show labels: a phone saved without one keeps the one it had.
+      const labelled = new Map(was.phones.map((p) => [p.e164, p.label]));
+      for (const phone of phones)
+        if (phone.label === '') phone.label = labelled.get(phone.e164) ?? '';
+      const after = { ...draft, phones, tags: [...draft.tags].sort() };
+      // A phone is its number and its label; how it was spelt when typed is no change.
+      const compared = (client: typeof was | typeof after, key: keyof typeof was) =>
+        key === 'phones'
+          ? JSON.stringify(client.phones.map((p) => [p.e164, p.label]))
+          : JSON.stringify(client[key]);
       const changed = (Object.keys(was) as (keyof typeof was)[]).filter(
-        (key) => JSON.stringify(was[key]) !== JSON.stringify(after[key]),
+        (key) => compared(was, key) !== compared(after, key),
       );
       if (changed.length === 0) return { ok: true, id: clientId };
       const update = this.dataSource

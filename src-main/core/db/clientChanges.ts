@@ -62,7 +62,8 @@ export function clientChange(
     phones: {
       add: after.phones.filter((p) => {
         const was = beforePhones.get(p.e164);
-        return was === undefined || was.raw !== p.raw || was.label !== p.label;
+        // Its spelling is not a change: only a new number or a new label is.
+        return was === undefined || was.label !== p.label;
       }),
       remove: [...beforePhones.keys()].filter((e164) => !afterPhones.has(e164)),
     },

@@ -7,6 +7,23 @@ import { nameSortKey } from '../clients/nameSortKey';
 import { normalizePhone } from '../phones/phoneNumbers';
 import type { TeamClientRow } from './pgConnection';
 
+/** The clients table's columns for a client as the team has it. */
+function columnsOf(uid: string, state: z.output<typeof clientStateSchema>, at: string) {
+  const f = state.fields;
+  return {
+    fullName: f.fullName,
+    sortKey: nameSortKey(f.fullName),
+    address: f.address,
+    city: f.city,
+    email: f.email,
+    personalAccount: f.personalAccount,
+    notes: f.notes,
+    doNotCall: f.doNotCall ? 1 : 0,
+    uid,
+    at,
+  };
+}
+
 /** A client as the server sends it: checked before it touches the base, like any input. */
 const clientStateSchema = z.object({
   fields: z
@@ -164,30 +181,8 @@ export class TeamClients {
     const first = this.nextId.get()?.next ?? 1;
     let id = first;
     for (const row of fresh) {
-      const f = row.state.fields;
-      this.insertClient.run({
-        id,
-        fullName: f.fullName,
-        sortKey: nameSortKey(f.fullName),
-        address: f.address,
-        city: f.city,
-        email: f.email,
-        personalAccount: f.personalAccount,
-        notes: f.notes,
-        doNotCall: f.doNotCall ? 1 : 0,
-        uid: row.uid,
-        at,
-      });
-      for (const phone of row.state.phones) {
-        const normal = normalizePhone(phone.e164);
-        this.insertPhone.run(
-          id,
-          phone.e164,
-          phone.raw,
-          phone.label,
-          normal.ok ? normal.searchTokens : '',
-        );
-      }
+      this.insertClient.run({ id, ...columnsOf(row.uid, row.state, at) });
+      this.insertPhones(id, row.state.phones);
       if (row.state.tags.length > 0) linkClientTags(this.sqlite, id, row.state.tags);
       results[row.index] = { kind: 'created', clientId: id };
       id += 1;
@@ -210,19 +205,7 @@ export class TeamClients {
     const existing = this.byUid.get(id.data)?.id;
     if (existing !== undefined && this.pendingOf.get(existing) !== undefined)
       return { kind: 'pending', clientId: existing };
-    const f = state.fields;
-    const row = {
-      fullName: f.fullName,
-      sortKey: nameSortKey(f.fullName),
-      address: f.address,
-      city: f.city,
-      email: f.email,
-      personalAccount: f.personalAccount,
-      notes: f.notes,
-      doNotCall: f.doNotCall ? 1 : 0,
-      uid: id.data,
-      at,
-    };
+    const row = columnsOf(id.data, state, at);
     let clientId: number;
     let kind: 'created' | 'updated' | 'same';
     if (existing === undefined) {
@@ -266,12 +249,15 @@ export class TeamClients {
       JSON.stringify(list.map((p) => [p.e164, p.raw, p.label]).sort());
     if (key(stored) === key(phones)) return false;
     this.sqlite.prepare('DELETE FROM client_phones WHERE client_id = ?').run(clientId);
-    const insert = this.sqlite.prepare(
-      'INSERT INTO client_phones (client_id, e164, raw, label, search_tokens) VALUES (?, ?, ?, ?, ?)',
-    );
+    this.insertPhones(clientId, phones);
+    return true;
+  }
+
+  /** With the digit forms search matches them by, as the editor writes them. */
+  private insertPhones(clientId: number, phones: ClientState['phones']): void {
     for (const phone of phones) {
       const normal = normalizePhone(phone.e164);
-      insert.run(
+      this.insertPhone.run(
         clientId,
         phone.e164,
         phone.raw,
@@ -279,7 +265,6 @@ export class TeamClients {
         normal.ok ? normal.searchTokens : '',
       );
     }
-    return true;
   }
 
   private replaceTags(clientId: number, tags: string[]): boolean {

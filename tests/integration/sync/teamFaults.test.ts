@@ -1,11 +1,10 @@
 import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import { silentLogger } from '../../../src-main/core/platform/ports';
-import { connectSyncServer, listenForFeed } from '../../../src-main/core/sync/pgConnection';
 import { startTeamSync } from '../../../src-main/core/sync/teamSync';
 import {
   cuttableRelay,
+  runTeamSync,
   startTeamServer,
   teamWorkstation,
   type TeamServer,
@@ -116,31 +115,7 @@ describe('team sync running on two workstations', () => {
     open.push(a, b);
     const changedOnB: number[] = [];
     const running = [a, b].map((ws) =>
-      startTeamSync({
-        database: () => Promise.resolve({ db: ws.db }),
-        policy: {
-          sync: {
-            server: {
-              host: server.cluster.host,
-              port: server.cluster.port,
-              database: 'pult',
-              caFile: server.cluster.caFile,
-            },
-          },
-        },
-        secrets: {
-          get: () => Promise.resolve(`pw-${ws.role}`),
-          set: () => Promise.resolve(),
-          delete: () => undefined,
-          weak: () => false,
-        },
-        actor: ws.role,
-        clock: { now: () => new Date() },
-        logger: silentLogger,
-        readCa: () => server.login(ws.role).ca ?? '',
-        connect: connectSyncServer,
-        listen: listenForFeed,
-        onChanged: () => undefined,
+      runTeamSync(server, ws.db, ws.role, {
         ...(ws === b ? { onClients: (ids: number[]) => changedOnB.push(...ids) } : {}),
         // The clock-driven look is slow here: what arrives quickly arrives by LISTEN.
         everyMs: ws === b ? 60_000 : 100,
