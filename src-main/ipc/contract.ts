@@ -394,7 +394,14 @@ export const invokeContract = {
   'scripts.run': { request: z.object({ runId: id }).strict(), response: scriptRunViewSchema },
   /** On from the current node: a choice, an input's value, an offer's answer, or nothing for a text. */
   'scripts.answer': {
-    request: z.object({ runId: id, value: z.string().max(1000).optional() }).strict(),
+    request: z
+      .object({
+        runId: id,
+        value: z.string().max(1000).optional(),
+        /** The step answered, as the runner showed it: a run that has gone on from it is not answered. */
+        at: z.string().max(64).optional(),
+      })
+      .strict(),
     response: z.discriminatedUnion('ok', [
       z.object({ ok: z.literal(true), run: scriptRunViewSchema }),
       z.object({ ok: z.literal(false), problem: z.enum(runProblems) }),

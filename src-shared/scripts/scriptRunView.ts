@@ -25,6 +25,63 @@ export const runAnswerSchema = z.object({
 });
 export type RunAnswer = z.infer<typeof runAnswerSchema>;
 
+/** The node as the runner draws it. */
+export const runNodeSchema = z.object({
+  id: z.string(),
+  type: z.enum(scriptNodeTypes),
+  text: z.string(),
+  /** An offer's product or tariff; an order node's order type. */
+  item: z.string().nullable(),
+  choices: z.array(runChoiceSchema),
+  input: z
+    .object({
+      inputType: z.enum(scriptInputTypes).nullable(),
+      required: z.boolean(),
+      min: z.number().nullable(),
+      max: z.number().nullable(),
+      options: z.array(z.string()),
+    })
+    .nullable(),
+  /** A transfer's department line, with its number when IT's policy lists it. */
+  department: z.object({ name: z.string(), number: z.string().nullable() }).nullable(),
+  /** An end's outcome and refusal reason, pre-set for wrap-up. */
+  outcome: z.enum(dispositions).nullable(),
+  refusalReason: z.string().nullable(),
+  /** The refusal reason in the operator's language. */
+  refusalLabel: z.string().nullable(),
+});
+export type RunNode = z.infer<typeof runNodeSchema>;
+
+/**
+ * Where a pick would take the run (a choice, yes or no, an offer's answer,
+ * or going on from a text), worked out by main before the key is pressed:
+ * the runner draws it at once and the answer is written meanwhile. Nothing
+ * typed is foreseen: it is checked first.
+ */
+export interface RunStepAhead {
+  /** The choice's value; null for going on from a text or an order. */
+  value: string | null;
+  node: RunNode;
+  ended: boolean;
+  canGoBack: boolean;
+  canFinish: boolean;
+  /** The answer's row in the run's answers (one given earlier to the same node leaves its place). */
+  answer: RunAnswer | null;
+  /** The steps after that one, as far as main looked. */
+  ahead: RunStepAhead[];
+}
+export const runStepAheadSchema: z.ZodType<RunStepAhead> = z.object({
+  value: z.string().nullable(),
+  node: runNodeSchema,
+  ended: z.boolean(),
+  canGoBack: z.boolean(),
+  canFinish: z.boolean(),
+  answer: runAnswerSchema.nullable(),
+  get ahead() {
+    return z.array(runStepAheadSchema);
+  },
+});
+
 export const scriptRunViewSchema = z.object({
   runId: z.number().int(),
   scriptId: z.number().int(),
@@ -39,31 +96,10 @@ export const scriptRunViewSchema = z.object({
   canFinish: z.boolean(),
   /** The author's try of a draft with a sample client: counted nowhere. */
   test: z.boolean(),
-  node: z.object({
-    id: z.string(),
-    type: z.enum(scriptNodeTypes),
-    text: z.string(),
-    /** An offer's product or tariff; an order node's order type. */
-    item: z.string().nullable(),
-    choices: z.array(runChoiceSchema),
-    input: z
-      .object({
-        inputType: z.enum(scriptInputTypes).nullable(),
-        required: z.boolean(),
-        min: z.number().nullable(),
-        max: z.number().nullable(),
-        options: z.array(z.string()),
-      })
-      .nullable(),
-    /** A transfer's department line, with its number when IT's policy lists it. */
-    department: z.object({ name: z.string(), number: z.string().nullable() }).nullable(),
-    /** An end's outcome and refusal reason, pre-set for wrap-up. */
-    outcome: z.enum(dispositions).nullable(),
-    refusalReason: z.string().nullable(),
-    /** The refusal reason in the operator's language. */
-    refusalLabel: z.string().nullable(),
-  }),
+  node: runNodeSchema,
   answers: z.array(runAnswerSchema),
+  /** The steps one pick away (and a few beyond), drawn before the key is pressed. */
+  ahead: z.array(runStepAheadSchema),
 });
 export type ScriptRunView = z.infer<typeof scriptRunViewSchema>;
 
@@ -95,6 +131,8 @@ export const runProblems = [
   'runEnded',
   /** The answer is to go in the client's card, and the card does not take it (an e-mail that is none). */
   'clientFieldInvalid',
+  /** The run had gone on from the step answered (another window, a foreseen step that was not): it is shown where it stands. */
+  'moved',
 ] as const;
 
 /** A run in a list (the operator's unfinished runs, a client's runs on the card). */

@@ -169,6 +169,10 @@ test('killed mid-script: started again, the run is on the same step with its ans
     await expect(node).toHaveAttribute('data-node-id', 'quality');
     await page.keyboard.press('4');
     await expect(node).toHaveAttribute('data-node-id', 'support');
+    // The step is drawn at once and written a moment later: killed once it is in the base.
+    await expect
+      .poll(() => stepsOf(userDataDir, 'enter'))
+      .toEqual(['hello', 'consent', 'quality', 'support']);
   } finally {
     await first.kill();
   }
@@ -300,3 +304,99 @@ test('the editor: a script built with an input and a branch, publishing refused 
     await app.close();
   }
 });
+
+test('a step drawn ahead that main does not take: the card changed under a branch, and the run is drawn where main has it', async () => {
+  test.setTimeout(120_000);
+  const userDataDir = newUserDataDir();
+  const app = await launchPult({ userDataDir });
+  try {
+    const page = await app.firstWindow();
+    const draft = { fullName: 'Гнатюк Ярина', city: 'Львів', phones: [{ raw: '067 555 11 22' }] };
+    const clientId = await createClient(page, draft);
+    const runId = await page.evaluate(async (clientId) => {
+      const value = <T>(r: { ok: true; value: T } | { ok: false }): T => {
+        if (!r.ok) throw new Error('refused');
+        return r.value;
+      };
+      const { scriptId } = value(
+        await window.pult.invoke('scripts.editor.create', { name: 'За містом' }),
+      );
+      value(
+        await window.pult.invoke('scripts.editor.save', {
+          scriptId,
+          graph: {
+            name: 'За містом',
+            start: 'ask',
+            nodes: [
+              {
+                id: 'ask',
+                type: 'question',
+                text: 'Продовжимо?',
+                variable: 'go',
+                choices: [{ id: 'on', label: 'Так', next: 'byCity' }],
+              },
+              {
+                id: 'byCity',
+                type: 'branch',
+                on: { source: 'clientField', name: 'city' },
+                cases: [{ equals: 'Київ', next: 'kyiv' }],
+                otherwise: 'elsewhere',
+              },
+              { id: 'kyiv', type: 'say', text: 'Для Києва є окрема пропозиція.', next: 'end' },
+              { id: 'elsewhere', type: 'say', text: 'Пропозиція для вашого міста.', next: 'end' },
+              { id: 'end', type: 'end', outcome: 'info' },
+            ],
+          },
+        }),
+      );
+      if (!value(await window.pult.invoke('scripts.editor.publish', { scriptId })).published)
+        throw new Error('not published');
+      return value(await window.pult.invoke('scripts.start', { scriptId, clientId })).runId;
+    }, clientId);
+    await page.getByTestId('nav-scripts').click();
+    await page.getByTestId('script-continue').first().click();
+    const node = page.getByTestId('script-node');
+    await expect(page.getByTestId('script-run')).toHaveAttribute('data-run-id', String(runId));
+    await expect(node).toHaveAttribute('data-node-id', 'ask');
+    // The step after "Так" was worked out for Lviv; the card now says Kyiv.
+    await page.evaluate(
+      async ({ id, draft }) => {
+        const saved = await window.pult.invoke('clients.update', {
+          id,
+          draft: { ...draft, city: 'Київ' },
+        });
+        if (!saved.ok || !saved.value.ok) throw new Error('not saved');
+      },
+      { id: clientId, draft },
+    );
+    await expect(node).toBeFocused();
+    await page.keyboard.press('1');
+    await expect(node).toHaveAttribute('data-node-id', 'kyiv');
+    await expect(page.getByTestId('script-text')).toHaveText('Для Києва є окрема пропозиція.');
+    await expect(page.getByTestId('script-notice')).toHaveCount(0);
+    // And it goes on from there by keyboard, to the end; the base has the steps main took.
+    await page.keyboard.press('Enter');
+    await expect(node).toHaveAttribute('data-ended', 'true');
+    await expect
+      .poll(() => stepsOf(userDataDir, 'enter'))
+      .toEqual(['ask', 'byCity', 'kyiv', 'end']);
+  } finally {
+    await app.close();
+  }
+});
+
+/** The nodes the newest run's steps of a kind were written on, in order, read from the app's base while it runs. */
+function stepsOf(userDataDir: string, kind: 'enter' | 'answer' | 'exit'): string[] {
+  const db = openAppDatabase(userDataDir);
+  try {
+    return db
+      .prepare(
+        `SELECT node_id FROM script_run_steps
+         WHERE kind = ? AND run_id = (SELECT max(id) FROM script_runs) ORDER BY id`,
+      )
+      .all(kind)
+      .map((row) => (row as { node_id: string }).node_id);
+  } finally {
+    db.close();
+  }
+}

@@ -9,6 +9,8 @@ import type { Disposition } from '../../../src-shared/calls/wrapUpSchema';
 import type { ScriptClientField, ScriptNode } from '../../../src-shared/scripts/scriptGraph';
 import type {
   RunAnswer,
+  RunNode,
+  RunStepAhead,
   RunSummary,
   ScriptRunView,
 } from '../../../src-shared/scripts/scriptRunView';
@@ -185,9 +187,12 @@ export class ScriptDesk {
     value: string | undefined,
     language: Language,
     actor = 'operator',
+    at?: string,
   ): { ok: true; view: ScriptRunView } | { ok: false; problem: AnswerProblem } {
     const graph = this.deps.runs.published(this.deps.runs.info(runId).versionId);
     const state = this.deps.runs.state(runId);
+    // Answered on a step the run has left: not taken for the step it stands on.
+    if (at !== undefined && state.node.id !== at) return { ok: false, problem: 'moved' };
     // A refusal's reason is one the center offers; an old code is not taken.
     if (state.node.type === 'offer' && value?.startsWith('refused:') === true) {
       const code = value.slice('refused:'.length);
@@ -307,11 +312,7 @@ export class ScriptDesk {
   }
 
   private lastRefusal(runId: number): string | undefined {
-    return this.deps.runs
-      .answered(runId)
-      .map((a) => /^refused:(.+)$/.exec(a.value)?.[1])
-      .filter((code) => code !== undefined)
-      .at(-1);
+    return lastRefusalIn(this.deps.runs.answered(runId));
   }
 
   private summary(runId: number, language: Language): RunSummary {
@@ -333,34 +334,24 @@ export class ScriptDesk {
 
   private draw(state: RunState, graph: PublishedGraph, language: Language): ScriptRunView {
     const info = this.deps.runs.info(state.runId);
-    const client =
-      info.clientId !== null
-        ? this.deps.client(info.clientId)
-        : info.test
-          ? sampleClient
-          : undefined;
     const reasons = this.deps.refusalReasons(language);
-    const reasonLabel = (code: string) => reasons.find((r) => r.code === code)?.label ?? code;
-    // Made once per drawing: every answer's question is filled in too.
-    const context = {
-      client: client ?? {},
+    const drawing: Drawing = {
+      graph,
+      clientId: info.clientId,
+      client:
+        (info.clientId !== null
+          ? this.deps.client(info.clientId)
+          : info.test
+            ? sampleClient
+            : undefined) ?? {},
       agentName: this.deps.agentName(),
-      answers: labelledAnswers(state, graph),
-      variables: state.variables,
+      reasons,
+      reasonLabel: (code) => reasons.find((r) => r.code === code)?.label ?? code,
+      departments: this.deps.departments(),
+      may: this.deps.operatorsMay(),
     };
-    const fill = (text: string) => fillScriptText(text, context);
-    const { node } = state;
-    const refusalReason =
-      node.type === 'end'
-        ? (node.refusalReason ?? (state.ended ? (this.lastRefusal(state.runId) ?? null) : null))
-        : null;
-    const department =
-      node.type === 'transfer'
-        ? {
-            name: node.department,
-            number: this.deps.departments().find((d) => d.name === node.department)?.number ?? null,
-          }
-        : null;
+    const answered = this.deps.runs.answered(state.runId);
+    const fill = filler(state, drawing);
     return {
       runId: state.runId,
       scriptId: graph.scriptId,
@@ -370,63 +361,214 @@ export class ScriptDesk {
       interactionId: info.interactionId,
       startedAt: info.startedAt,
       ended: state.ended,
-      canGoBack: this.deps.operatorsMay().goBack && this.deps.runs.canGoBack(state.runId),
-      canFinish: !state.ended && this.deps.operatorsMay().finishEarly,
+      canGoBack: drawing.may.goBack && this.deps.runs.canGoBack(state.runId),
+      canFinish: !state.ended && drawing.may.finishEarly,
       test: info.test,
-      node: {
-        id: node.id,
-        type: node.type,
-        text: 'text' in node ? fill(node.text) : '',
-        item: node.type === 'offer' ? node.item : node.type === 'order' ? node.orderType : null,
-        choices:
-          node.type === 'question'
-            ? node.choices.map((c) => ({ value: c.id, kind: 'choice' as const, label: c.label }))
-            : node.type === 'offer'
-              ? [
-                  { value: 'accepted', kind: 'accept' as const, label: node.item },
-                  ...reasons.map((r) => ({
-                    value: `refused:${r.code}`,
-                    kind: 'refuse' as const,
-                    label: r.label,
-                  })),
-                ]
-              : [],
-        input:
-          node.type === 'input'
-            ? {
-                inputType: node.inputType ?? null,
-                required: node.required,
-                min: node.min ?? null,
-                max: node.max ?? null,
-                options: node.options ?? [],
-              }
-            : null,
-        department,
-        outcome: node.type === 'end' ? (node.outcome ?? null) : null,
-        refusalReason,
-        refusalLabel: refusalReason === null ? null : reasonLabel(refusalReason),
-      },
-      answers: this.deps.runs.answered(state.runId).flatMap(({ nodeId, value }): RunAnswer[] => {
+      node: nodeView(state, answered, drawing, fill),
+      answers: answered.flatMap(({ nodeId, value }): RunAnswer[] => {
         const asked = graph.nodes.get(nodeId);
         if (asked === undefined) return [];
         const prompt = ('text' in asked ? fill(asked.text) : '').slice(0, promptLength);
-        return [answerOf(asked, value, prompt, reasonLabel)];
+        return [answerOf(asked, value, prompt, drawing.reasonLabel)];
       }),
+      ahead: this.ahead(state, answered, drawing, aheadDepth, { left: aheadBudget }),
     };
   }
+
+  /**
+   * The steps each pick leads to, breadth first: every pick of this step,
+   * then theirs, while the budget lasts (an offer with a dozen refusal
+   * reasons is wide). Drawn as the step itself would be; main's answer then
+   * confirms or corrects what the runner drew.
+   */
+  private ahead(
+    state: RunState,
+    answered: readonly Answered[],
+    drawing: Drawing,
+    depth: number,
+    budget: { left: number },
+  ): RunStepAhead[] {
+    if (depth === 0 || state.ended) return [];
+    const found: { step: RunStepAhead; state: RunState; answered: Answered[] }[] = [];
+    for (const value of picks(state.node, drawing.reasons)) {
+      if (budget.left <= 0) break;
+      const next = this.deps.runs.preview(state, value ?? undefined, drawing.clientId);
+      if (next === null) continue;
+      budget.left--;
+      const recorded = value !== null && state.node.type !== 'say' && state.node.type !== 'order';
+      const nextAnswered = recorded
+        ? [...answered.filter((a) => a.nodeId !== state.node.id), { nodeId: state.node.id, value }]
+        : [...answered];
+      const fill = filler(next, drawing);
+      const prompt = ('text' in state.node ? fill(state.node.text) : '').slice(0, promptLength);
+      found.push({
+        state: next,
+        answered: nextAnswered,
+        step: {
+          value,
+          node: nodeView(next, nextAnswered, drawing, fill),
+          ended: next.ended,
+          // On from a step the operator saw: there is one to go back to.
+          canGoBack: drawing.may.goBack && !next.ended,
+          canFinish: !next.ended && drawing.may.finishEarly,
+          answer: recorded ? answerOf(state.node, value, prompt, drawing.reasonLabel) : null,
+          ahead: [],
+        },
+      });
+    }
+    for (const f of found)
+      f.step.ahead = this.ahead(f.state, f.answered, drawing, depth - 1, budget);
+    return found.map((f) => f.step);
+  }
+}
+
+/**
+ * How far ahead a step is drawn: three picks, so quick key presses are drawn
+ * at once while main's word on the first is still on its way.
+ */
+const aheadDepth = 3;
+/** At most this many steps drawn ahead of one step (three choices, three deep: 39). */
+const aheadBudget = 40;
+
+interface Answered {
+  nodeId: string;
+  value: string;
+}
+
+/** What drawing a run's steps needs, gathered once per drawing. */
+interface Drawing {
+  graph: PublishedGraph;
+  clientId: number | null;
+  client: Record<string, string>;
+  agentName: string;
+  reasons: { code: string; label: string }[];
+  reasonLabel: (code: string) => string;
+  departments: readonly { name: string; number: string }[];
+  may: { goBack: boolean; finishEarly: boolean };
+}
+
+/** Fills a text as the run stands (its answers, variables, the client and the operator). */
+function filler(state: RunState, drawing: Drawing): (text: string) => string {
+  const context = {
+    client: drawing.client,
+    agentName: drawing.agentName,
+    answers: labelledAnswers(state, drawing.graph),
+    variables: state.variables,
+  };
+  return (text) => fillScriptText(text, context);
+}
+
+/** The picks a step offers, as the runner numbers them: null goes on from a text. */
+function picks(node: ScriptNode, reasons: readonly { code: string }[]): (string | null)[] {
+  switch (node.type) {
+    case 'say':
+    case 'order':
+      return [null];
+    case 'question':
+      return node.choices.map((c) => c.id);
+    case 'offer':
+      return ['accepted', ...reasons.map((r) => `refused:${r.code}`)];
+    case 'input':
+      return node.inputType === 'yesNo'
+        ? ['yes', 'no']
+        : node.inputType === 'choiceList'
+          ? (node.options ?? [])
+          : [];
+    default:
+      return [];
+  }
+}
+
+/** The node the run stands on, as the runner draws it. */
+function nodeView(
+  state: RunState,
+  answered: readonly Answered[],
+  drawing: Drawing,
+  fill: (text: string) => string,
+): RunNode {
+  const { node } = state;
+  const refusalReason =
+    node.type === 'end'
+      ? (node.refusalReason ?? (state.ended ? (lastRefusalIn(answered) ?? null) : null))
+      : null;
+  return {
+    id: node.id,
+    type: node.type,
+    text: 'text' in node ? fill(node.text) : '',
+    item: node.type === 'offer' ? node.item : node.type === 'order' ? node.orderType : null,
+    choices:
+      node.type === 'question'
+        ? node.choices.map((c) => ({ value: c.id, kind: 'choice' as const, label: c.label }))
+        : node.type === 'offer'
+          ? [
+              { value: 'accepted', kind: 'accept' as const, label: node.item },
+              ...drawing.reasons.map((r) => ({
+                value: `refused:${r.code}`,
+                kind: 'refuse' as const,
+                label: r.label,
+              })),
+            ]
+          : [],
+    input:
+      node.type === 'input'
+        ? {
+            inputType: node.inputType ?? null,
+            required: node.required,
+            min: node.min ?? null,
+            max: node.max ?? null,
+            options: node.options ?? [],
+          }
+        : null,
+    department:
+      node.type === 'transfer'
+        ? {
+            name: node.department,
+            number: drawing.departments.find((d) => d.name === node.department)?.number ?? null,
+          }
+        : null,
+    outcome: node.type === 'end' ? (node.outcome ?? null) : null,
+    refusalReason,
+    refusalLabel: refusalReason === null ? null : drawing.reasonLabel(refusalReason),
+  };
+}
+
+/** The refusal reason last answered in a run. */
+function lastRefusalIn(answered: readonly Answered[]): string | undefined {
+  return answered
+    .map((a) => /^refused:(.+)$/.exec(a.value)?.[1])
+    .filter((code) => code !== undefined)
+    .at(-1);
 }
 
 /** Answers as a script's `{{answers.x}}` reads them: a choice by its label. */
 function labelledAnswers(state: RunState, graph: PublishedGraph): Record<string, string> {
   const labelled = Object.create(null) as Record<string, string>;
   Object.assign(labelled, state.answers);
-  for (const node of graph.nodes.values()) {
-    if (node.type !== 'question') continue;
-    const id = state.answers[node.variable];
-    if (id !== undefined)
-      labelled[node.variable] = node.choices.find((c) => c.id === id)?.label ?? id;
-  }
+  const asking = questionsOf(graph);
+  for (const [variable, id] of Object.entries(state.answers))
+    for (const node of asking.get(variable) ?? [])
+      labelled[variable] = node.choices.find((c) => c.id === id)?.label ?? id;
   return labelled;
+}
+
+type Question = Extract<ScriptNode, { type: 'question' }>;
+const questionsByGraph = new WeakMap<PublishedGraph, Map<string, Question[]>>();
+
+/**
+ * A graph's questions by the variable they answer, in the graph's order:
+ * every step ahead is filled in with the answers, and a 500-step script is
+ * not walked for each.
+ */
+function questionsOf(graph: PublishedGraph): Map<string, Question[]> {
+  let asking = questionsByGraph.get(graph);
+  if (asking === undefined) {
+    asking = new Map();
+    for (const node of graph.nodes.values())
+      if (node.type === 'question')
+        asking.set(node.variable, [...(asking.get(node.variable) ?? []), node]);
+    questionsByGraph.set(graph, asking);
+  }
+  return asking;
 }
 
 function answerOf(

@@ -98,10 +98,8 @@ export class ScriptRuns {
     for (const step of this.steps(runId)) {
       if (step.kind !== 'answer' || step.value === null) continue;
       const node = nodes.get(step.nodeId);
-      const value = JSON.parse(step.value) as string;
-      if (node?.type === 'setVariable') variables[node.variable] = value;
-      else if (node !== undefined && 'variable' in node) answers[node.variable] = value;
-      else if (node?.type === 'offer') answers[node.id] = value;
+      if (node !== undefined)
+        keepAnswer(node, JSON.parse(step.value) as string, answers, variables);
     }
     const node = nodes.get(run.currentNode);
     if (node === undefined) throw new Error(`run ${runId} stands on a node its version lacks`);
@@ -124,46 +122,41 @@ export class ScriptRuns {
     const state = this.state(runId);
     if (state.ended) return { ok: false, problem: 'runEnded' };
     const { node } = state;
-    let next: string | undefined;
-    let recorded: string | null = null;
-    switch (node.type) {
-      case 'say':
-      case 'order':
-        next = node.next;
-        break;
-      case 'question': {
-        const choice = node.choices.find((c) => c.id === value);
-        if (choice === undefined) return { ok: false, problem: 'noSuchChoice' };
-        next = choice.next;
-        recorded = choice.id;
-        break;
-      }
-      case 'input': {
-        const problem = checkAnswer(node, value ?? '');
-        if (problem !== undefined) return { ok: false, problem };
-        next = node.next;
-        recorded = value ?? '';
-        break;
-      }
-      case 'offer':
-        // Refused with the reason the client gave ("refused:tooExpensive"), so what each
-        // branch earns counts refusals by reason.
-        if (value !== 'accepted' && !/^refused(?::[A-Za-z0-9_-]{1,40})?$/.test(value ?? ''))
-          return { ok: false, problem: 'noSuchChoice' };
-        next = value === 'accepted' ? node.accepted : node.refused;
-        recorded = value ?? '';
-        break;
-      default:
-        return { ok: false, problem: 'runEnded' };
-    }
-    if (next === undefined) return { ok: false, problem: 'leadsNowhere' };
-    const to = next;
+    const taken = wayOn(node, value);
+    if ('problem' in taken) return { ok: false, problem: taken.problem };
+    const { next: to, recorded } = taken;
     const at = this.now();
     this.write(runId, () => {
       if (recorded !== null) this.step(runId, state.versionId, 'answer', node.id, recorded, at);
       this.moveTo(runId, state.versionId, to, at);
     });
     return { ok: true, state: this.settle(runId) };
+  }
+
+  /**
+   * Where an answer would take the run, written nowhere: the runner draws
+   * that step at once while the answer is being written. Null where the
+   * answer itself must be checked first (anything typed) or goes nowhere.
+   */
+  preview(state: RunState, value: string | undefined, clientId: number | null): RunState | null {
+    const { node } = state;
+    if (state.ended || (node.type === 'input' && !pickedInput(node))) return null;
+    const taken = wayOn(node, value);
+    if ('problem' in taken) return null;
+    const answers = Object.assign(Object.create(null), state.answers) as Record<string, string>;
+    const variables = Object.assign(Object.create(null), state.variables) as Record<string, string>;
+    if (taken.recorded !== null) keepAnswer(node, taken.recorded, answers, variables);
+    const { nodes } = this.published(state.versionId);
+    let at = nodes.get(taken.next);
+    for (let guard = 0; at !== undefined && guard < 10_000; guard++) {
+      if (at.type === 'end' || at.type === 'transfer')
+        return { ...state, node: at, answers, variables, ended: true };
+      const automatic = this.automaticNext(at, answers, variables, clientId);
+      if (automatic === null) return { ...state, node: at, answers, variables };
+      if (at.type === 'setVariable') keepAnswer(at, at.value, answers, variables);
+      at = nodes.get(automatic);
+    }
+    return null;
   }
 
   /** The run of a call: the latest one started on it. */
@@ -330,7 +323,12 @@ export class ScriptRuns {
         this.exit(runId, state.versionId, node.id, at);
         return this.state(runId);
       }
-      const automatic = this.automaticNext(node, state);
+      const automatic = this.automaticNext(
+        node,
+        state.answers,
+        state.variables,
+        this.run(runId).clientId,
+      );
       if (automatic === null) return state;
       this.write(runId, () => {
         if (node.type === 'setVariable')
@@ -342,22 +340,26 @@ export class ScriptRuns {
   }
 
   /** Where a node that shows nothing leads; null for one the operator acts on. */
-  private automaticNext(node: ScriptNode, state: RunState): string | null {
+  private automaticNext(
+    node: ScriptNode,
+    answers: Record<string, string>,
+    variables: Record<string, string>,
+    clientId: number | null,
+  ): string | null {
     switch (node.type) {
       case 'setVariable':
         return node.next ?? null;
       case 'jump':
         return node.target ?? null;
       case 'branch': {
-        const run = this.run(state.runId);
         const value =
           node.on.source === 'answer'
-            ? state.answers[node.on.name]
+            ? answers[node.on.name]
             : node.on.source === 'variable'
-              ? state.variables[node.on.name]
-              : run.clientId === null
+              ? variables[node.on.name]
+              : clientId === null
                 ? undefined
-                : this.client(run.clientId)[node.on.name];
+                : this.client(clientId)[node.on.name];
         return node.cases.find((c) => c.equals === value)?.next ?? node.otherwise ?? null;
       }
       default:
@@ -558,6 +560,66 @@ export interface RunInfo {
 }
 
 const maxHeldRuns = 32;
+
+/** An input answered by picking (yes or no, one of a list), never typed: its way on is known before. */
+function pickedInput(node: Extract<ScriptNode, { type: 'input' }>): boolean {
+  return (
+    (node.inputType === 'yesNo' || node.inputType === 'choiceList') &&
+    node.clientField === undefined
+  );
+}
+
+/** Where a node's answer leads, and what is written of it; or why the run does not go on. */
+function wayOn(
+  node: ScriptNode,
+  value: string | undefined,
+): { next: string; recorded: string | null } | { problem: AnswerProblem } {
+  let next: string | undefined;
+  let recorded: string | null = null;
+  switch (node.type) {
+    case 'say':
+    case 'order':
+      next = node.next;
+      break;
+    case 'question': {
+      const choice = node.choices.find((c) => c.id === value);
+      if (choice === undefined) return { problem: 'noSuchChoice' };
+      next = choice.next;
+      recorded = choice.id;
+      break;
+    }
+    case 'input': {
+      const problem = checkAnswer(node, value ?? '');
+      if (problem !== undefined) return { problem };
+      next = node.next;
+      recorded = value ?? '';
+      break;
+    }
+    case 'offer':
+      // Refused with the reason the client gave ("refused:tooExpensive"), so what each
+      // branch earns counts refusals by reason.
+      if (value !== 'accepted' && !/^refused(?::[A-Za-z0-9_-]{1,40})?$/.test(value ?? ''))
+        return { problem: 'noSuchChoice' };
+      next = value === 'accepted' ? node.accepted : node.refused;
+      recorded = value ?? '';
+      break;
+    default:
+      return { problem: 'runEnded' };
+  }
+  return next === undefined ? { problem: 'leadsNowhere' } : { next, recorded };
+}
+
+/** An answer as the run keeps it: a set variable by its name, a question or input by its variable, an offer by its node. */
+function keepAnswer(
+  node: ScriptNode,
+  value: string,
+  answers: Record<string, string>,
+  variables: Record<string, string>,
+): void {
+  if (node.type === 'setVariable') variables[node.variable] = value;
+  else if ('variable' in node) answers[node.variable] = value;
+  else if (node.type === 'offer') answers[node.id] = value;
+}
 
 interface HeldRun {
   run: RawRun;

@@ -91,8 +91,8 @@ export function scriptHandlers(deps: {
       return run;
     },
     'scripts.run': async ({ runId }) => (await withRun(runId)).view(runId, language()),
-    'scripts.answer': async ({ runId, value }) => {
-      const result = (await withRun(runId)).answer(runId, value, language(), actor);
+    'scripts.answer': async ({ runId, value, at }) => {
+      const result = (await withRun(runId)).answer(runId, value, language(), actor, at);
       return result.ok ? { ok: true, run: result.view } : result;
     },
     'scripts.back': async ({ runId }) => allowed((await withRun(runId)).back(runId, language())),

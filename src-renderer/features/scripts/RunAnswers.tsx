@@ -21,22 +21,7 @@ export const RunAnswers = memo(function RunAnswers({ answers }: { answers: RunAn
       </Table.Caption>
       <Table.Tbody>
         {answers.slice(hidden).map((answer) => (
-          <Table.Tr key={answer.nodeId} data-testid="script-answer" data-node-id={answer.nodeId}>
-            <Table.Td>
-              <Text size="sm" c="dimmed" lineClamp={2}>
-                {answer.prompt}
-              </Text>
-            </Table.Td>
-            <Table.Td>
-              <Text size="sm" fw={500}>
-                {answer.kind === 'accept'
-                  ? t('scripts.run.accepted', { item: answer.value })
-                  : answer.kind === 'refuse'
-                    ? t('scripts.run.refusedBecause', { reason: answer.value })
-                    : answer.value}
-              </Text>
-            </Table.Td>
-          </Table.Tr>
+          <AnswerRow key={answer.nodeId} answer={answer} />
         ))}
       </Table.Tbody>
       {hidden > 0 && (
@@ -51,5 +36,28 @@ export const RunAnswers = memo(function RunAnswers({ answers }: { answers: RunAn
         </Table.Tfoot>
       )}
     </Table>
+  );
+});
+
+/** One answer's row: drawn once, as a step adds a row and leaves the others as they were. */
+const AnswerRow = memo(function AnswerRow({ answer }: { answer: RunAnswer }) {
+  const { t } = useTranslation();
+  return (
+    <Table.Tr data-testid="script-answer" data-node-id={answer.nodeId}>
+      <Table.Td>
+        <Text size="sm" c="dimmed" lineClamp={2}>
+          {answer.prompt}
+        </Text>
+      </Table.Td>
+      <Table.Td>
+        <Text size="sm" fw={500}>
+          {answer.kind === 'accept'
+            ? t('scripts.run.accepted', { item: answer.value })
+            : answer.kind === 'refuse'
+              ? t('scripts.run.refusedBecause', { reason: answer.value })
+              : answer.value}
+        </Text>
+      </Table.Td>
+    </Table.Tr>
   );
 });

@@ -9,6 +9,7 @@ import type { ScriptDesk } from '../../../src-main/core/scripts/scriptDesk';
 import { emptyPolicy, type MachinePolicy } from '../../../src-main/core/settings/machinePolicy';
 import { scriptsOf } from '../../../src-main/core/workstation/workstationScripts';
 import { scriptGraphSchema } from '../../../src-shared/scripts/scriptGraph';
+import { stepAhead } from '../../../src-shared/scripts/runAhead';
 import type { ScriptRunView } from '../../../src-shared/scripts/scriptRunView';
 import { openTempDatabase } from '../../support/tempDatabase';
 
@@ -386,5 +387,89 @@ describe('a call’s script', () => {
     expect(desk.start(999_999, { actor: 'op7' }, 'uk')).toBe('notPublished');
     expect(desk.knows('run', started.runId)).toBe(true);
     expect(desk.knows('run', 999_999)).toBe(false);
+  });
+});
+
+describe('steps drawn ahead', () => {
+  /** The run as the runner shows it: what a step drawn ahead must match. */
+  const seen = (view: ScriptRunView) => ({
+    node: view.node,
+    ended: view.ended,
+    canGoBack: view.canGoBack,
+    canFinish: view.canFinish,
+    answers: view.answers,
+  });
+  const started = (scriptId: number) => {
+    const run = desk.start(scriptId, { actor: 'op1', clientId }, 'uk');
+    if (typeof run === 'string') throw new Error(run);
+    return run;
+  };
+  const answered = (view: ScriptRunView, value: string | null) => {
+    const result = desk.answer(view.runId, value ?? undefined, 'uk', 'op1', view.node.id);
+    if (!result.ok) throw new Error(`${view.node.id} ${value}: ${result.problem}`);
+    return result.view;
+  };
+
+  it('are the steps main takes, for every pick of every demo script, two picks deep', () => {
+    let checked = 0;
+    for (const { scriptId } of desk.catalogue()) {
+      // Every path of picks, breadth first; a typed answer foresees nothing and ends a path.
+      const paths: (string | null)[][] = [[]];
+      for (let i = 0; i < paths.length && i < 60; i++) {
+        const path = paths[i]!;
+        let view = started(scriptId);
+        for (const value of path) view = answered(view, value);
+        const typed = view.node.type === 'input' && view.node.input?.inputType !== 'yesNo';
+        if (view.ended || (typed && view.node.input?.inputType !== 'choiceList')) {
+          expect(view.ahead).toEqual([]);
+          continue;
+        }
+        expect(view.ahead.length).toBeGreaterThan(0);
+        for (const step of view.ahead) {
+          // A fresh run down the same path, then the pick: main's step is the one drawn.
+          let again = started(scriptId);
+          for (const value of path) again = answered(again, value);
+          const taken = answered(again, step.value);
+          expect(seen(stepAhead(again, step.value)!)).toEqual(seen(taken));
+          // The step after: as drawn two picks ahead, so is it drawn one pick ahead.
+          for (const deeper of step.ahead)
+            expect(taken.ahead.find((s) => s.value === deeper.value)?.node).toEqual(deeper.node);
+          checked++;
+          paths.push([...path, step.value]);
+        }
+      }
+    }
+    expect(checked).toBeGreaterThan(30);
+  });
+
+  it('are drawn with the answers so far: a text that reads an answer has it', () => {
+    const telesales = desk.catalogue().find((s) => s.name.startsWith('Продаж'))!;
+    const first = started(telesales.scriptId);
+    const onward = stepAhead(first, null)!;
+    const yes = stepAhead(onward, 'yes')!;
+    expect(yes.node.type).toBe('offer');
+    // The offer reads the card's address, and the answers list has the pick in words.
+    expect(yes.node.text).toContain('вул. Січових Стрільців, 12, кв. 5');
+    expect(yes.answers.map((a) => [a.kind, a.value])).toEqual([['choice', 'Так']]);
+  });
+
+  it('an answer to a step the run has left is refused and writes nothing', () => {
+    const telesales = desk.catalogue().find((s) => s.name.startsWith('Продаж'))!;
+    const first = started(telesales.scriptId);
+    const next = answered(first, null);
+    const steps = () =>
+      (
+        db.sqlite
+          .prepare('SELECT count(*) AS n FROM script_run_steps WHERE run_id = ?')
+          .get(first.runId) as { n: number }
+      ).n;
+    const before = steps();
+    // The runner answered the greeting again (a second window, a step drawn wrong).
+    expect(desk.answer(first.runId, undefined, 'uk', 'op1', first.node.id)).toEqual({
+      ok: false,
+      problem: 'moved',
+    });
+    expect(steps()).toBe(before);
+    expect(desk.view(first.runId, 'uk').node.id).toBe(next.node.id);
   });
 });
