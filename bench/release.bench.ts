@@ -77,7 +77,7 @@ export const releaseBenches: Bench[] = [
         {
           name: 'startup.hostProcessToReadyMs',
           value: round(percentile(whole, 50)),
-          unit: `ms (median: the same from the host process's spawn, with the host's own Node, tsx and Chromium launch that Electron does not have; ${clients} clients)`,
+          unit: `ms (median: the same from the host process's spawn, with the host's own Node and Chromium launch that Electron does not have; ${clients} clients)`,
           n: whole.length,
         },
       ];

@@ -5,9 +5,12 @@ import type { InvokeChannel } from '../ipc/channels';
 import { dispatchInvoke, type InvokeHandlers } from '../ipc/dispatch';
 import type { ServeInvoke } from './invokeGate';
 
-/** The contract's handlers behind the invoke gate; every call goes through dispatchInvoke's checks. */
+/**
+ * The contract's handlers behind the invoke gate (all of them, or the few the
+ * shell answers early); every call goes through dispatchInvoke's checks.
+ */
 export function invokeServer(
-  handlers: InvokeHandlers,
+  handlers: Partial<InvokeHandlers>,
   trustedOrigin: string,
   logger: Logger,
 ): ServeInvoke {

@@ -4,18 +4,9 @@ import path from 'node:path';
 import { app, type BrowserWindow, dialog, shell as electronShell } from 'electron';
 import { AgentJournal } from '../core/agent/agentJournal';
 import { AgentStateService } from '../core/agent/agentStateService';
-import { mainStrings } from '../core/i18n/mainLocales';
 import { isExternalUrlAllowed } from '../core/links/externalLinkPolicy';
 import { systemClock } from '../core/platform/ports';
 import { offeredLists } from '../core/settings/machinePolicy';
-import {
-  machinePolicyPath,
-  readPolicyFileText,
-  watchPolicyFile,
-} from '../core/settings/machinePolicyFile';
-import { LivePolicy } from '../core/settings/livePolicy';
-import { MachinePolicySources } from '../core/settings/policySources';
-import { SettingsService } from '../core/settings/settingsService';
 import { WorkstationStatusBoard } from '../core/status/workstationStatusBoard';
 import { defaultDialRules, toDialTarget } from '../core/telephony/dialRules';
 import { LiveCallRegistry } from '../core/telephony/liveCallRegistry';
@@ -28,7 +19,6 @@ import type { EventSink } from '../core/workstation/eventSink';
 import { startHeadsets } from '../core/workstation/headsetLink';
 import { createInvokeHandlers } from '../ipc/handlers';
 import type { SipAccount } from '../../src-shared/telephony/sipAccountSchema';
-import type { UserSettings } from '../../src-shared/settings/userSettingsSchema';
 import { startAgentPresence } from './agentPresence';
 import { installAppMenu } from './appMenu';
 import { startCallbackNotifier } from './callbackNotifier';
@@ -38,11 +28,11 @@ import { startGlobalCallKeys } from './globalCallKeys';
 import type { InvokeGate } from './invokeGate';
 import { invokeServer, sendEvent } from './ipcBinding';
 import { electronJsonStore } from './jsonFileStores';
-import { createMainLogger, logFiles } from './logging';
+import { logFiles } from './logging';
 import { quitConfirmation } from './quitConfirmation';
+import type { ShellServices } from './workstationShell';
 import { safeStorageKeyWrapping, safeStorageSecrets } from './secretStore';
 import { followMachineLifecycle } from './sipLifecycle';
-import { MainStallMonitor } from '../core/diagnostics/mainStallMonitor';
 import { FileJobRunner } from '../core/clients/fileJobs/fileJobRunner';
 import { WorkerTempFolders } from '../core/platform/workerTemp';
 import { EndedCalls } from '../core/performance/endedCalls';
@@ -55,7 +45,6 @@ import { startReofferRules } from '../core/workstation/reofferWork';
 import { connectSyncServer, listenForFeed } from '../core/sync/pgConnection';
 import { startTeamSync } from '../core/sync/teamSync';
 import { platformUpdateEngine } from './updater';
-import { watchOsPolicy } from './osPolicy';
 
 /** What the entry (main.ts) made before the workstation's services: the window and the IPC gate. */
 export interface WindowShell {
@@ -68,6 +57,8 @@ export interface WindowShell {
   invokes: InvokeGate;
   /** Links the window may open outside, once IT's policy is read. */
   openExternalWith: (open: (url: string) => void) => void;
+  /** The log, IT's policy and the settings, made before the workstation (workstationShell). */
+  services: ShellServices;
 }
 
 /*
@@ -78,29 +69,10 @@ export interface WindowShell {
  */
 export function startWorkstation(shell: WindowShell): void {
   const { here, trustedOrigin, devServerUrl } = shell;
-  const logger = createMainLogger();
-  // Main answers calls: any hold of its event loop is measured and, past 200 ms a minute, logged.
-  const stalls = new MainStallMonitor(logger).start();
+  const { logger, stalls, policyFile, livePolicy, policy, osPolicy, settings, strings } =
+    shell.services;
   const clock = systemClock;
   const actor = os.userInfo().username;
-  // IT's policy: the file, under the registry or managed preferences; applied live as IT changes it.
-  const policySources = new MachinePolicySources(logger);
-  const policyFile = machinePolicyPath();
-  const livePolicy = new LivePolicy(policySources.fileChanged(readPolicyFileText(policyFile)));
-  const policy = livePolicy.current;
-  const osPolicy = watchOsPolicy(
-    (values) => livePolicy.apply(policySources.valuesChanged(values)),
-    logger,
-  );
-  const stopPolicyFile = watchPolicyFile(policyFile, (text) =>
-    livePolicy.apply(policySources.fileChanged(text)),
-  );
-  app.on('will-quit', () => {
-    osPolicy.dispose();
-    stopPolicyFile();
-  });
-  const settings = new SettingsService(electronJsonStore<UserSettings>('settings'), policy, logger);
-  const strings = () => mainStrings(settings.view().values.language);
   const status = new WorkstationStatusBoard(clock);
 
   // --- The window (opened by main.ts), and what it may open outside.
@@ -367,9 +339,7 @@ export function startWorkstation(shell: WindowShell): void {
     });
   };
   installAppMenu(strings(), devServerUrl !== undefined, showAbout);
-  settings.onChanged((view) =>
-    installAppMenu(mainStrings(view.values.language), devServerUrl !== undefined, showAbout),
-  );
+  settings.onChanged(() => installAppMenu(strings(), devServerUrl !== undefined, showAbout));
   const mayQuit = quitConfirmation(liveCalls, strings);
   app.on('before-quit', (event) => {
     if (!mayQuit()) event.preventDefault();

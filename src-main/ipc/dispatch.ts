@@ -34,7 +34,7 @@ export function isTrustedSender(sender: IpcSender, appOrigin: string): boolean {
  * a renderer sends can throw out of here and take the main process down.
  */
 export async function dispatchInvoke(
-  handlers: InvokeHandlers,
+  handlers: Partial<InvokeHandlers>,
   channel: unknown,
   payload: unknown,
   sender: IpcSender,
@@ -73,7 +73,8 @@ export async function dispatchInvoke(
     };
   }
   try {
-    const handler = handlers[name] as (request: unknown) => unknown;
+    const handler = handlers[name] as ((request: unknown) => unknown) | undefined;
+    if (handler === undefined) throw new Error(`no handler for ${name} here`);
     const value = await handler(request.data);
     const response = spec.response.safeParse(value);
     if (!response.success) {

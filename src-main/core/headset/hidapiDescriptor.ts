@@ -1,6 +1,6 @@
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import loadBinding from 'pkg-prebuilds/bindings';
+import loadBinding from 'pkg-prebuilds/bindings.js';
 
 /** The report descriptor is at most 4 KB (HID_API_MAX_REPORT_DESCRIPTOR_SIZE). */
 const maxDescriptorBytes = 4096;

@@ -84,6 +84,18 @@ export function createAppProtocolHandler(
   };
 }
 
+/**
+ * The files the page asks for before it can run (its script, the chunks it
+ * preloads, its styles), as the protocol handler names them: main's start
+ * holds its event loop for a while, and lets these out first.
+ */
+export function pageStartFiles(indexHtml: string): string[] {
+  const found = indexHtml.matchAll(
+    /<(?:script|link)\b[^>]*?\b(?:src|href)="\.?(\/assets\/[^"?#]+)"/g,
+  );
+  return [...new Set([...found].map((match) => match[1] as string))];
+}
+
 function isInside(root: string, candidate: string): boolean {
   return candidate.startsWith(root + path.sep);
 }

@@ -1,9 +1,10 @@
 /**
  * Starts the app's real main bundle with Electron's API hosted on Chromium.
  * Run by the e2e fixture as a child process (fork), like Playwright's
- * _electron.launch runs the Electron binary:
+ * _electron.launch runs the Electron binary, from its build
+ * (vite.e2eHost.config.ts), so no TypeScript loader slows main's imports:
  *
- *   node --import tsx tests/e2e/host/launch.ts <main entry>
+ *   node dist/e2e-host/launch.js <repository>/dist/main/main.js
  *
  * Environment: PULT_USER_DATA_DIR (required), PULT_HOST_STATE_DIR (browser
  * profile and host files), PULT_HOST_DIALOG_RESPONSE (button index for
@@ -19,8 +20,14 @@ import { chromiumExecutable, chromiumFlags } from './chromium';
 import { registerElectronModule } from './registerElectronModule';
 import { moveMainClock } from './movedClock';
 
-const repoRoot = path.resolve(import.meta.dirname, '../../..');
-const mainEntry = path.resolve(process.argv[2] ?? path.join(repoRoot, 'dist/main/main.js'));
+const entryArgument = process.argv[2];
+if (entryArgument === undefined) {
+  console.error('e2e host: the main entry (dist/main/main.js) is required');
+  process.exit(2);
+}
+const mainEntry = path.resolve(entryArgument);
+// The repository the entry was built in (dist/main/main.js): the app's path, as Electron's app.getAppPath().
+const repoRoot = path.resolve(path.dirname(mainEntry), '../..');
 const userDataDir = process.env['PULT_USER_DATA_DIR'];
 if (userDataDir === undefined || userDataDir === '') {
   console.error('e2e host: PULT_USER_DATA_DIR is required');
@@ -75,7 +82,7 @@ const { api, control } = createElectronApi({
   },
 });
 (globalThis as Record<string, unknown>)['__pultElectronHost'] = api;
-registerElectronModule();
+registerElectronModule(repoRoot);
 
 process.on('message', (message: { id: number; cmd: string; arg?: unknown }) => {
   const reply = (value: unknown) => process.send?.({ id: message.id, value });

@@ -7,8 +7,8 @@ import path from 'node:path';
  * from both import and require, resolves to the host's implementation instead
  * of the npm package (which, outside Electron, only exports a binary's path).
  */
-export function registerElectronModule(): void {
-  const dir = path.join(import.meta.dirname, 'electron-module');
+export function registerElectronModule(repoRoot: string): void {
+  const dir = path.join(repoRoot, 'tests/e2e/host/electron-module');
   const esm = pathToFileURL(path.join(dir, 'index.mjs')).href;
   const cjs = pathToFileURL(path.join(dir, 'index.cjs')).href;
   registerHooks({

@@ -1,5 +1,5 @@
-import { fork, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { fork, spawnSync, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import {
@@ -172,9 +172,31 @@ async function launchElectron(userDataDir: string, env: Record<string, string>):
   };
 }
 
+/** The host's build, made again when any of its sources is newer (a spec run alone, a bench). */
+function builtHost(): string {
+  const built = path.join(repoRoot, 'dist/e2e-host/launch.js');
+  const sources = path.join(repoRoot, 'tests/e2e/host');
+  const newest = Math.max(
+    statSync(path.join(repoRoot, 'vite.e2eHost.config.ts')).mtimeMs,
+    ...readdirSync(sources, { recursive: true, withFileTypes: true })
+      .filter((entry) => entry.isFile())
+      .map((entry) => statSync(path.join(entry.parentPath, entry.name)).mtimeMs),
+  );
+  if (!existsSync(built) || statSync(built).mtimeMs < newest) {
+    const build = spawnSync('npx', ['vite', 'build', '--config', 'vite.e2eHost.config.ts'], {
+      cwd: repoRoot,
+      encoding: 'utf8',
+    });
+    if (build.status !== 0)
+      throw new Error(`the e2e host did not build:\n${build.stdout}\n${build.stderr}`);
+  }
+  return built;
+}
+
 async function launchHost(userDataDir: string, env: Record<string, string>): Promise<PultApp> {
-  const child: ChildProcess = fork(path.join(repoRoot, 'tests/e2e/host/launch.ts'), [mainEntry], {
-    execArgv: ['--import', 'tsx'],
+  const child: ChildProcess = fork(builtHost(), [mainEntry], {
+    // As Electron starts main: no TypeScript loader (the host is built, see vite.e2eHost.config.ts).
+    execArgv: [],
     env: {
       ...env,
       PULT_HOST_STATE_DIR: hostStateDir(userDataDir),

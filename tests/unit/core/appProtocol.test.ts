@@ -2,7 +2,10 @@ import { mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { createAppProtocolHandler } from '../../../src-main/core/security/appProtocol';
+import {
+  createAppProtocolHandler,
+  pageStartFiles,
+} from '../../../src-main/core/security/appProtocol';
 
 let root: string;
 let handle: (request: Request) => Promise<Response>;
@@ -55,5 +58,24 @@ describe('app:// protocol', () => {
     expect((await get('app://pult/%E0%A4%A')).status).toBe(400);
     expect((await get('app://pult/a%00b')).status).toBe(400);
     expect((await get('app://pult/missing.js')).status).toBe(404);
+  });
+});
+
+describe('the files a page needs before it runs', () => {
+  it('are its script, the chunks it preloads and its styles, as the handler names them', () => {
+    const html = `<!doctype html><html><head>
+      <meta http-equiv="Content-Security-Policy" content="default-src 'none'">
+      <script type="module" crossorigin src="./assets/index-Nn6F.js"></script>
+      <link rel="modulepreload" crossorigin href="./assets/formatting-Vx.js">
+      <link rel="modulepreload" crossorigin href="./assets/formatting-Vx.js">
+      <link rel="stylesheet" crossorigin href="./assets/index-D5.css">
+      <link rel="icon" href="data:,">
+      </head><body><div id="root"></div></body></html>`;
+    expect(pageStartFiles(html)).toEqual([
+      '/assets/index-Nn6F.js',
+      '/assets/formatting-Vx.js',
+      '/assets/index-D5.css',
+    ]);
+    expect(pageStartFiles('')).toEqual([]);
   });
 });
