@@ -147,5 +147,24 @@ export const runSummarySchema = z.object({
   nodeText: z.string(),
   answers: z.array(runAnswerSchema),
   outcome: z.enum(dispositions).nullable(),
+  /** A colleague who ran it at their desk (team mode: the call was transferred here, the client rang again); null for a run of this desk. */
+  by: z.string().nullable(),
 });
 export type RunSummary = z.infer<typeof runSummarySchema>;
+
+/**
+ * An ended run as it travels to the team: what the card shows of it, in the
+ * words of the operator who ran it. Its steps stay at their desk.
+ */
+export const sharedRunSchema = runSummarySchema
+  .pick({
+    scriptName: true,
+    version: true,
+    startedAt: true,
+    endedAt: true,
+    nodeText: true,
+    answers: true,
+    outcome: true,
+  })
+  .extend({ answers: z.array(runAnswerSchema).max(2000) });
+export type SharedRun = z.infer<typeof sharedRunSchema>;

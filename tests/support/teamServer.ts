@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import net from 'node:net';
+import pg from 'pg';
 import { ClientEditor } from '../../src-main/core/clients/clientEditor';
 import type { PultDatabase } from '../../src-main/core/db/database';
 import { silentLogger } from '../../src-main/core/platform/ports';
@@ -61,13 +62,29 @@ export async function startTeamServer(
     /** Everything the teams shared, gone: the next test starts from an empty center. */
     reset: () =>
       cluster.admin(
-        'TRUNCATE pult.changes, pult.workstations, pult.feed, pult.clients, pult.clashes, pult.calls, pult.leads',
+        'TRUNCATE pult.changes, pult.workstations, pult.feed, pult.clients, pult.clashes, pult.calls, pult.script_runs, pult.leads',
         'pult',
       ),
     stop: () => cluster.stop(),
   };
 }
 export type TeamServer = Awaited<ReturnType<typeof startTeamServer>>;
+
+/** SQL as an operator's own role, as a hand-written client would try it (row-level security applies). */
+export async function asRole<T>(
+  server: TeamServer,
+  role: string,
+  work: (client: pg.Client) => Promise<T>,
+): Promise<T> {
+  const login = server.login(role);
+  const client = new pg.Client({ ...login, ssl: { ca: login.ca } });
+  await client.connect();
+  try {
+    return await work(client);
+  } finally {
+    await client.end();
+  }
+}
 
 /**
  * Team sync as the app runs it on a workstation (the policy naming this

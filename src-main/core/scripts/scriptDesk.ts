@@ -7,12 +7,14 @@ import type { PultDatabase } from '../db/database';
 import type { Clock } from '../platform/ports';
 import type { Disposition } from '../../../src-shared/calls/wrapUpSchema';
 import type { ScriptClientField, ScriptNode } from '../../../src-shared/scripts/scriptGraph';
-import type {
-  RunAnswer,
-  RunNode,
-  RunStepAhead,
-  RunSummary,
-  ScriptRunView,
+import {
+  sharedRunSchema,
+  type RunAnswer,
+  type RunNode,
+  type RunStepAhead,
+  type RunSummary,
+  type ScriptRunView,
+  type SharedRun,
 } from '../../../src-shared/scripts/scriptRunView';
 import { checkAnswer, type AnswerProblem } from './answerCheck';
 import type { ScriptLibrary } from './scriptLibrary';
@@ -211,6 +213,7 @@ export class ScriptDesk {
     }
     const result = this.deps.runs.answer(runId, value);
     if (!result.ok) return result;
+    if (result.state.ended) this.share(runId, language, actor);
     return { ok: true, view: this.draw(result.state, graph, language) };
   }
 
@@ -239,6 +242,7 @@ export class ScriptDesk {
           outbox: { op: 'update', payload: { runId, finishedAt: state.node.id } },
         }),
       )();
+      this.share(runId, language, actor);
     }
     return this.view(runId, language);
   }
@@ -255,9 +259,14 @@ export class ScriptDesk {
       .map((runId) => this.summary(runId, language));
   }
 
-  /** A client's runs with their answers, newest first, for the card. */
-  ofClient(clientId: number, language: Language): RunSummary[] {
-    return this.deps.runs.ofClient(clientId).map((runId) => this.summary(runId, language));
+  /** A client's runs with their answers, newest first, for the card: this desk's, and colleagues' (team mode). */
+  ofClient(clientId: number, language: Language, limit = 20): RunSummary[] {
+    return [
+      ...this.deps.runs.ofClient(clientId, limit).map((runId) => this.summary(runId, language)),
+      ...this.teamRuns(clientId, limit),
+    ]
+      .sort((a, b) => b.startedAt.localeCompare(a.startedAt))
+      .slice(0, limit);
   }
 
   /** What the call's run, ended on an end node, proposes for wrap-up. */
@@ -317,7 +326,8 @@ export class ScriptDesk {
 
   private summary(runId: number, language: Language): RunSummary {
     const info = this.deps.runs.info(runId);
-    const view = this.view(runId, language);
+    const state = this.deps.runs.state(runId);
+    const view = this.draw(state, this.deps.runs.published(state.versionId), language, false);
     return {
       runId,
       scriptName: view.scriptName,
@@ -329,10 +339,78 @@ export class ScriptDesk {
       nodeText: view.node.text.slice(0, promptLength),
       answers: view.answers,
       outcome: view.ended ? view.node.outcome : null,
+      by: null,
     };
   }
 
-  private draw(state: RunState, graph: PublishedGraph, language: Language): ScriptRunView {
+  /**
+   * An ended run goes to the team in the outbox (sent when team mode is on):
+   * a colleague who takes the call, or the client's next call, sees on the
+   * card what was answered here. A try of a draft, or a run without a
+   * client, stays here.
+   */
+  private share(runId: number, language: Language, actor: string): void {
+    const info = this.deps.runs.info(runId);
+    if (info.test || info.clientId === null || info.endedAt === null) return;
+    const { sqlite } = this.deps.db;
+    const ids = sqlite
+      .prepare(
+        `SELECT r.uid AS run, c.uid AS client, i.uid AS call FROM script_runs r
+         JOIN clients c ON c.id = r.client_id LEFT JOIN interactions i ON i.id = r.interaction_id
+         WHERE r.id = ?`,
+      )
+      .get(runId) as { run: string | null; client: string | null; call: string | null } | undefined;
+    if (ids?.run == null || ids.client === null) return;
+    const summary = this.summary(runId, language);
+    const shared: SharedRun = {
+      scriptName: summary.scriptName,
+      version: summary.version,
+      startedAt: summary.startedAt,
+      endedAt: summary.endedAt,
+      nodeText: summary.nodeText,
+      answers: summary.answers,
+      outcome: summary.outcome,
+    };
+    sqlite.transaction(() =>
+      recordChange(sqlite, {
+        at: this.deps.clock.now().toISOString(),
+        actor,
+        action: 'script.runEnded',
+        entity: 'scriptRun',
+        entityId: runId,
+        details: { answers: shared.answers.length, outcome: shared.outcome },
+        outbox: {
+          op: 'insert',
+          payload: {
+            run: { uid: ids.run, clientUid: ids.client, callUid: ids.call, summary: shared },
+          },
+        },
+      }),
+    )();
+  }
+
+  /** Colleagues' runs for a client (team mode), newest first, as their runners drew them. */
+  private teamRuns(clientId: number, limit: number): RunSummary[] {
+    const rows = this.deps.db.sqlite
+      .prepare(
+        `SELECT t.operator, t.summary FROM team_script_runs t JOIN clients c ON c.uid = t.client_uid
+         WHERE c.id = ? ORDER BY t.received_at DESC LIMIT ?`,
+      )
+      .all(clientId, limit) as { operator: string; summary: string }[];
+    return rows.flatMap(({ operator, summary }) => {
+      const parsed = sharedRunSchema.safeParse(JSON.parse(summary));
+      return parsed.success
+        ? [{ ...parsed.data, runId: 0, clientId, interactionId: null, by: operator }]
+        : [];
+    });
+  }
+
+  private draw(
+    state: RunState,
+    graph: PublishedGraph,
+    language: Language,
+    withAhead = true,
+  ): ScriptRunView {
     const info = this.deps.runs.info(state.runId);
     const reasons = this.deps.refusalReasons(language);
     const drawing: Drawing = {
@@ -371,7 +449,9 @@ export class ScriptDesk {
         const prompt = ('text' in asked ? fill(asked.text) : '').slice(0, promptLength);
         return [answerOf(asked, value, prompt, drawing.reasonLabel)];
       }),
-      ahead: this.ahead(state, answered, drawing, aheadDepth, { left: aheadBudget }),
+      ahead: withAhead
+        ? this.ahead(state, answered, drawing, aheadDepth, { left: aheadBudget })
+        : [],
     };
   }
 

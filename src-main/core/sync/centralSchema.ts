@@ -22,7 +22,8 @@
  *   added, so a concurrent add wins.
  * - Do-not-call keeps the more restrictive value: a concurrent "may call"
  *   never lifts a "do not call" its author had not seen.
- * - Calls are the operator's own: a colleague's role cannot write them.
+ * - Calls and script runs are the operator's own: a colleague's role cannot
+ *   write them; the team reads them (a run's answers on the client's card).
  * - Outbound leads are handed out by the server, `FOR UPDATE SKIP LOCKED`,
  *   each reserved for a while for one operator and back in the pool when it
  *   lapses.
@@ -128,6 +129,19 @@ CREATE TABLE IF NOT EXISTS pult.calls (
   wrapped_at timestamptz NOT NULL DEFAULT now()
 );
 
+-- A script run as its runner drew it when it ended (the answers in words, the outcome): the
+-- operator's own, like their calls; the team reads it on the client's card.
+CREATE TABLE IF NOT EXISTS pult.script_runs (
+  uid uuid PRIMARY KEY,
+  team text NOT NULL,
+  operator name NOT NULL,
+  workstation uuid NOT NULL,
+  client uuid NOT NULL,
+  call uuid,
+  summary jsonb NOT NULL,
+  received_at timestamptz NOT NULL DEFAULT now()
+);
+
 CREATE TABLE IF NOT EXISTS pult.leads (
   uid uuid PRIMARY KEY,
   team text NOT NULL,
@@ -144,7 +158,7 @@ CREATE TABLE IF NOT EXISTS pult.leads (
 CREATE INDEX IF NOT EXISTS leads_open ON pult.leads (campaign, team, uid) WHERE state <> 'done';
 
 REVOKE ALL ON pult.members, pult.settings, pult.workstations, pult.changes, pult.feed,
-  pult.clients, pult.clashes, pult.calls, pult.leads FROM PUBLIC;
+  pult.clients, pult.clashes, pult.calls, pult.script_runs, pult.leads FROM PUBLIC;
 
 -- Who the logged-in operator is: their team, whether they supervise it.
 CREATE OR REPLACE FUNCTION pult.my_team() RETURNS text
@@ -161,6 +175,7 @@ ALTER TABLE pult.feed ENABLE ROW LEVEL SECURITY;
 ALTER TABLE pult.clients ENABLE ROW LEVEL SECURITY;
 ALTER TABLE pult.clashes ENABLE ROW LEVEL SECURITY;
 ALTER TABLE pult.calls ENABLE ROW LEVEL SECURITY;
+ALTER TABLE pult.script_runs ENABLE ROW LEVEL SECURITY;
 ALTER TABLE pult.leads ENABLE ROW LEVEL SECURITY;
 DROP POLICY IF EXISTS changes_read ON pult.changes;
 CREATE POLICY changes_read ON pult.changes FOR SELECT TO pult_operator
@@ -174,10 +189,13 @@ CREATE POLICY clashes_read ON pult.clashes FOR SELECT TO pult_operator
   USING (team = pult.my_team() AND pult.am_supervisor());
 DROP POLICY IF EXISTS calls_read ON pult.calls;
 CREATE POLICY calls_read ON pult.calls FOR SELECT TO pult_operator USING (team = pult.my_team());
+DROP POLICY IF EXISTS script_runs_read ON pult.script_runs;
+CREATE POLICY script_runs_read ON pult.script_runs FOR SELECT TO pult_operator
+  USING (team = pult.my_team());
 DROP POLICY IF EXISTS leads_read ON pult.leads;
 CREATE POLICY leads_read ON pult.leads FOR SELECT TO pult_operator USING (team = pult.my_team());
-GRANT SELECT ON pult.changes, pult.feed, pult.clients, pult.clashes, pult.calls, pult.leads
-  TO pult_operator;
+GRANT SELECT ON pult.changes, pult.feed, pult.clients, pult.clashes, pult.calls,
+  pult.script_runs, pult.leads TO pult_operator;
 
 -- The logged-in operator's team, or a refusal when IT has not listed them.
 CREATE OR REPLACE FUNCTION pult.team_of_session() RETURNS text
@@ -331,6 +349,45 @@ BEGIN
   PERFORM pg_notify('pult_feed', p_team);
 END $$;
 
+-- An ended script run: its operator's own (a colleague's role cannot write it), about a client
+-- of the team, its summary an object of at most what push takes.
+CREATE OR REPLACE FUNCTION pult.apply_script_run(p_ws uuid, p_run jsonb, p_team text)
+RETURNS void LANGUAGE plpgsql SET search_path = pult, pg_temp AS $$
+DECLARE
+  v_uid uuid;
+  v_client uuid;
+  v_call uuid;
+  owner name;
+  v_feed bigint;
+BEGIN
+  BEGIN
+    v_uid := (p_run->>'uid')::uuid;
+    v_client := (p_run->>'clientUid')::uuid;
+    v_call := (p_run->>'callUid')::uuid;
+  EXCEPTION WHEN invalid_text_representation THEN
+    RAISE EXCEPTION 'a script run''s ids must be UUIDs' USING ERRCODE = '22023';
+  END;
+  IF v_uid IS NULL OR v_client IS NULL OR jsonb_typeof(p_run->'summary') <> 'object'
+     OR jsonb_typeof(p_run->'summary'->'answers') <> 'array' THEN
+    RAISE EXCEPTION 'a script run needs its id, its client and its summary' USING ERRCODE = '22023';
+  END IF;
+  IF NOT EXISTS (SELECT 1 FROM clients WHERE uid = v_client AND team = p_team) THEN
+    RAISE EXCEPTION 'client % is not of team %', v_client, p_team USING ERRCODE = '42501';
+  END IF;
+  SELECT operator INTO owner FROM script_runs WHERE uid = v_uid FOR UPDATE;
+  IF owner IS NOT NULL AND owner <> session_user THEN
+    RAISE EXCEPTION 'script run % is another operator''s', v_uid USING ERRCODE = '42501';
+  END IF;
+  v_feed := next_feed(p_team);
+  INSERT INTO script_runs (uid, team, operator, workstation, client, call, summary)
+    VALUES (v_uid, p_team, session_user, p_ws, v_client, v_call, p_run->'summary')
+    ON CONFLICT (uid) DO UPDATE SET summary = EXCLUDED.summary, received_at = now();
+  INSERT INTO feed (id, team, entity, uid, data)
+    VALUES (v_feed, p_team, 'scriptRun', v_uid, jsonb_build_object(
+      'client', v_client, 'operator', session_user, 'summary', p_run->'summary'));
+  PERFORM pg_notify('pult_feed', p_team);
+END $$;
+
 DROP FUNCTION IF EXISTS pult.push(uuid, bigint, text, bigint, text, jsonb, timestamptz);
 CREATE OR REPLACE FUNCTION pult.push(
   p_workstation uuid,
@@ -375,6 +432,8 @@ BEGIN
       PERFORM apply_client(p_workstation, p_seen, p_op, p_payload, v_team);
     ELSIF p_entity = 'interaction' AND jsonb_typeof(p_payload->'call') = 'object' THEN
       PERFORM apply_call(p_workstation, p_payload->'call', v_team);
+    ELSIF p_entity = 'scriptRun' AND jsonb_typeof(p_payload->'run') = 'object' THEN
+      PERFORM apply_script_run(p_workstation, p_payload->'run', v_team);
     END IF;
     PERFORM pg_notify('pult_changes', stored::text);
     RETURN 'stored';
@@ -513,5 +572,6 @@ GRANT EXECUTE ON FUNCTION pult.take_leads(uuid, integer), pult.finish_lead(uuid,
   pult.return_leads(uuid[]) TO pult_operator;
 GRANT EXECUTE ON FUNCTION pult.client_state(pult.clients) TO pult_operator;
 REVOKE ALL ON FUNCTION pult.team_of_session(), pult.next_feed(text),
-  pult.apply_client(uuid, bigint, text, jsonb, text), pult.apply_call(uuid, jsonb, text) FROM PUBLIC;
+  pult.apply_client(uuid, bigint, text, jsonb, text), pult.apply_call(uuid, jsonb, text),
+  pult.apply_script_run(uuid, jsonb, text) FROM PUBLIC;
 `;

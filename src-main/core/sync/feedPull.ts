@@ -2,6 +2,7 @@ import type BetterSqlite3 from 'better-sqlite3';
 import type { Clock, Logger } from '../platform/ports';
 import type { FeedEntry, TeamClientRow, TeamConnection } from './pgConnection';
 import { TeamClients } from './teamClients';
+import { TeamScriptRuns } from './teamScriptRuns';
 
 export interface PullResult {
   /** Feed entries read (or clients, for a snapshot). */
@@ -28,6 +29,7 @@ const rowsPerTransaction = 200;
  */
 export class FeedPull {
   private readonly clients: TeamClients;
+  private readonly runs: TeamScriptRuns;
   private readonly setCursor: BetterSqlite3.Statement<[number]>;
   private readonly snapshotTaken: BetterSqlite3.Statement<[number, string]>;
 
@@ -42,6 +44,7 @@ export class FeedPull {
     },
   ) {
     this.clients = new TeamClients(deps.sqlite);
+    this.runs = new TeamScriptRuns(deps.sqlite);
     this.setCursor = deps.sqlite.prepare('UPDATE sync_state SET cursor = ? WHERE id = 1');
     this.snapshotTaken = deps.sqlite.prepare(
       'UPDATE sync_state SET cursor = ?, snapshot_at = ? WHERE id = 1',
@@ -81,15 +84,28 @@ export class FeedPull {
     stopping: () => boolean,
   ): Promise<void> {
     const started = this.deps.clock.now().getTime();
-    const { cursor } = await connection.snapshot(async (rows) => {
-      // What landed stays; the next start takes the snapshot again and skips nothing.
-      if (stopping()) throw new Error('team sync stopped during the snapshot');
-      result.indexLater = true;
-      for (let at = 0; at < rows.length; at += rowsPerTransaction) {
-        this.applyRows(rows.slice(at, at + rowsPerTransaction), result);
-        await this.deps.yieldBetween?.();
-      }
-    });
+    const { cursor } = await connection.snapshot(
+      async (rows) => {
+        // What landed stays; the next start takes the snapshot again and skips nothing.
+        if (stopping()) throw new Error('team sync stopped during the snapshot');
+        result.indexLater = true;
+        for (let at = 0; at < rows.length; at += rowsPerTransaction) {
+          this.applyRows(rows.slice(at, at + rowsPerTransaction), result);
+          await this.deps.yieldBetween?.();
+        }
+      },
+      async (entries) => {
+        if (stopping()) throw new Error('team sync stopped during the snapshot');
+        for (let at = 0; at < entries.length; at += rowsPerTransaction) {
+          const batch = entries.slice(at, at + rowsPerTransaction);
+          const now = this.deps.clock.now().toISOString();
+          this.deps.sqlite.transaction(() => {
+            for (const entry of batch) this.noteRun(entry, now, result);
+          })();
+          await this.deps.yieldBetween?.();
+        }
+      },
+    );
     this.snapshotTaken.run(cursor, this.deps.clock.now().toISOString());
     this.deps.logger.info('sync: the team snapshot has landed', {
       clients: result.read,
@@ -115,9 +131,24 @@ export class FeedPull {
         // (their results sheet counts them).
         if (entry.entity === 'client')
           this.note(this.clients.apply(entry.uid, entry.data, at), entry.uid, result);
+        else if (entry.entity === 'scriptRun') this.noteRun(entry, at, result);
       }
       this.setCursor.run(entries.at(-1)?.id ?? this.cursor());
     })();
+  }
+
+  /** A colleague's ended run: on the client's card (the open card reads it again). */
+  private noteRun(entry: FeedEntry, at: string, result: PullResult): void {
+    const applied = this.runs.apply(entry.uid, entry.data, at);
+    if (applied.kind === 'invalid') {
+      result.skipped += 1;
+      this.deps.logger.warn('sync: a script run from the team could not be taken; skipped', {
+        uid: entry.uid.slice(0, 40),
+        problem: applied.problem,
+      });
+    } else if (applied.kind === 'stored' && applied.clientId !== undefined) {
+      result.clients.push(applied.clientId);
+    }
   }
 
   private note(applied: ReturnType<TeamClients['apply']>, uid: string, result: PullResult): void {

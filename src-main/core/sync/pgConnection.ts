@@ -43,12 +43,19 @@ export interface TeamConnection extends PushConnection {
    * Every client of the team, streamed by COPY in one consistent snapshot, and
    * the feed position it stands at; `onRows` is awaited before more is read.
    */
-  snapshot(onRows: (rows: TeamClientRow[]) => Promise<void>): Promise<{ cursor: number }>;
+  snapshot(
+    onRows: (rows: TeamClientRow[]) => Promise<void>,
+    /** The team's recent script runs, as feed entries, after the clients they are about. */
+    onEntries: (entries: FeedEntry[]) => Promise<void>,
+  ): Promise<{ cursor: number }>;
   serverTime(): Promise<Date>;
   takeLeads(campaign: string, count: number): Promise<TakenLead[]>;
   finishLead(lead: string, result: string): Promise<void>;
   returnLeads(leads: string[]): Promise<number>;
 }
+
+/** A joining workstation receives the team's script runs of this many days. */
+const sharedRunsDays = 183;
 
 /** How long a snapshot may take at most (a million clients take about a minute). */
 const snapshotTimeoutMs = 30 * 60_000;
@@ -114,8 +121,30 @@ export async function connectSyncServer(server: SyncServer): Promise<TeamConnect
       );
       return result.rows.map((row) => ({ ...row, id: Number(row.id) }));
     },
-    async snapshot(onRows) {
+    async snapshot(onRows, onEntries) {
       const { to } = await import('pg-copy-streams');
+      /** One COPY's rows, JSON a line, handed on in batches (each awaited before more is read). */
+      const copyRows = async (sql: string, take: (rows: unknown[]) => Promise<void>) => {
+        // A million clients take longer than a query may (30 s): the COPY has its own limit.
+        const copy = Object.assign(to(sql), { query_timeout: snapshotTimeoutMs });
+        const stream = client.query(copy);
+        // Errors reach the loop below; this keeps one arriving between reads from going uncaught.
+        stream.on('error', () => undefined);
+        let rest = '';
+        let rows: unknown[] = [];
+        const decoder = new TextDecoder();
+        for await (const chunk of stream as AsyncIterable<Buffer>) {
+          const lines = (rest + decoder.decode(chunk, { stream: true })).split('\n');
+          rest = lines.pop() ?? '';
+          for (const line of lines) if (line !== '') rows.push(JSON.parse(decodeCopyText(line)));
+          if (rows.length >= 5_000) {
+            await take(rows);
+            rows = [];
+          }
+        }
+        if (rest !== '') rows.push(JSON.parse(decodeCopyText(rest)));
+        if (rows.length > 0) await take(rows);
+      };
       await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
       try {
         // Within this snapshot no team entry above the cursor is visible: the feed is
@@ -123,31 +152,19 @@ export async function connectSyncServer(server: SyncServer): Promise<TeamConnect
         const at = await client.query<{ cursor: string }>(
           'SELECT coalesce(max(id), 0) AS cursor FROM pult.feed',
         );
-        // A million clients take longer than a query may (30 s): the COPY has its own limit.
-        const copy = Object.assign(
-          to(
-            "COPY (SELECT jsonb_build_object('uid', c.uid, 'state', pult.client_state(c)) FROM pult.clients c) TO STDOUT",
-          ),
-          { query_timeout: snapshotTimeoutMs },
+        await copyRows(
+          "COPY (SELECT jsonb_build_object('uid', c.uid, 'state', pult.client_state(c)) FROM pult.clients c) TO STDOUT",
+          (rows) => onRows(rows as TeamClientRow[]),
         );
-        const stream = client.query(copy);
-        // Errors reach the loop below; this keeps one arriving between reads from going uncaught.
-        stream.on('error', () => undefined);
-        let rest = '';
-        let rows: TeamClientRow[] = [];
-        const decoder = new TextDecoder();
-        for await (const chunk of stream as AsyncIterable<Buffer>) {
-          const lines = (rest + decoder.decode(chunk, { stream: true })).split('\n');
-          rest = lines.pop() ?? '';
-          for (const line of lines)
-            if (line !== '') rows.push(JSON.parse(decodeCopyText(line)) as TeamClientRow);
-          if (rows.length >= 5_000) {
-            await onRows(rows);
-            rows = [];
-          }
-        }
-        if (rest !== '') rows.push(JSON.parse(decodeCopyText(rest)) as TeamClientRow);
-        if (rows.length > 0) await onRows(rows);
+        // The team's script runs of the last half year, as the feed carries them: the cards'
+        // history of what colleagues asked and were answered.
+        await copyRows(
+          `COPY (SELECT jsonb_build_object('id', 0, 'entity', 'scriptRun', 'uid', r.uid, 'data',
+             jsonb_build_object('client', r.client, 'operator', r.operator, 'summary', r.summary))
+           FROM pult.script_runs r WHERE r.received_at > now() - interval '${sharedRunsDays} days'
+           ORDER BY r.received_at) TO STDOUT`,
+          (rows) => onEntries(rows as FeedEntry[]),
+        );
         await client.query('COMMIT');
         return { cursor: Number(at.rows[0]?.cursor ?? 0) };
       } catch (error) {

@@ -114,7 +114,7 @@ export function startTeamSync(deps: {
       pushMany: guard((workstation, changes) => made.pushMany(workstation, changes)),
       uploadClients: guard((workstation, rows) => made.uploadClients(workstation, rows)),
       feed: guard((after, limit) => made.feed(after, limit)),
-      snapshot: guard((onRows) => made.snapshot(onRows)),
+      snapshot: guard((onRows, onEntries) => made.snapshot(onRows, onEntries)),
       serverTime: guard(() => made.serverTime()),
       takeLeads: guard((campaign, count) => made.takeLeads(campaign, count)),
       finishLead: guard((lead, result) => made.finishLead(lead, result)),

@@ -44,7 +44,14 @@ export function ClientScriptRuns({
         {t('scripts.card.title')}
       </Title>
       {runs.map((run) => (
-        <Paper key={run.runId} withBorder p="xs" data-testid="client-script-run">
+        <Paper
+          // A colleague's run is not on this desk (its runId is 0): keyed by who and when.
+          key={`${run.by ?? ''}:${run.runId}:${run.startedAt}`}
+          withBorder
+          p="xs"
+          data-testid="client-script-run"
+          data-by={run.by ?? undefined}
+        >
           <Group gap="xs" mb={4}>
             <Text size="sm" fw={600}>
               {run.scriptName}
@@ -59,6 +66,11 @@ export function ClientScriptRuns({
                   ? t('scripts.card.ended')
                   : t(`clients.outcomes.${run.outcome}`)}
             </Badge>
+            {run.by !== null && (
+              <Text size="xs" c="dimmed" data-testid="client-script-run-by">
+                {t('scripts.card.by', { by: run.by })}
+              </Text>
+            )}
           </Group>
           <RunAnswers answers={run.answers} />
         </Paper>

@@ -1,4 +1,3 @@
-import pg from 'pg';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { ClientSearch } from '../../../src-main/core/clients/clientSearch';
 import { SearchBacklog } from '../../../src-main/core/clients/searchBacklog';
@@ -8,6 +7,7 @@ import { insertClientAsBefore, openAtVersion } from '../migrations/upgrade';
 import { migrations } from '../../../src-main/core/db/migrations';
 import { tempDatabaseFile } from '../../support/tempDatabase';
 import {
+  asRole,
   startTeamServer,
   teamWorkstation,
   type TeamServer,
@@ -50,17 +50,6 @@ async function shared(ws: TeamWorkstation, draft: Record<string, unknown>): Prom
   return ws.uidOf(made.id);
 }
 
-async function asRole<T>(role: string, work: (client: pg.Client) => Promise<T>): Promise<T> {
-  const login = server.login(role);
-  const client = new pg.Client({ ...login, ssl: { ca: login.ca } });
-  await client.connect();
-  try {
-    return await work(client);
-  } finally {
-    await client.end();
-  }
-}
-
 describe('two workstations edit the same client offline', () => {
   it('different fields: both kept; the same field: the later received wins, and the clash is on the supervisors’ list', async () => {
     const a = await desk('op1');
@@ -94,6 +83,7 @@ describe('two workstations edit the same client offline', () => {
 
     const clashes = (role: string) =>
       asRole(
+        server,
         role,
         async (c) =>
           (
@@ -290,7 +280,7 @@ describe('what a role may read and write is the database’s decision', () => {
 
     const south = await desk('op9');
     expect((await south.pull()).read).toBe(0);
-    await asRole('op9', async (c) => {
+    await asRole(server, 'op9', async (c) => {
       expect((await c.query('SELECT * FROM pult.clients')).rows).toEqual([]);
       expect((await c.query('SELECT * FROM pult.feed')).rows).toEqual([]);
       await expect(c.query("UPDATE pult.clients SET fields = '{}'")).rejects.toMatchObject({
@@ -336,7 +326,7 @@ describe('what a role may read and write is the database’s decision', () => {
     await b.push.pushNow();
     expect(refusedOf(b)).toHaveLength(1);
     expect(refusedOf(b)[0]).toMatch(/^interaction: 42501: call .* is another operator's/);
-    await asRole('op2', async (c) => {
+    await asRole(server, 'op2', async (c) => {
       expect((await c.query('SELECT operator, outcome FROM pult.calls')).rows).toEqual([
         { operator: 'op1', outcome: 'sale' },
       ]);

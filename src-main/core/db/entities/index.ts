@@ -29,6 +29,7 @@ import {
   ScriptEntity,
   ScriptRunEntity,
   ScriptRunStepEntity,
+  TeamScriptRunEntity,
   ScriptVersionEntity,
 } from './scriptEntities';
 import {
@@ -78,6 +79,7 @@ export const entities = [
   ScriptVersionEntity,
   ScriptRunEntity,
   ScriptRunStepEntity,
+  TeamScriptRunEntity,
   OrderStatusEventEntity,
   OrderDraftEntity,
   ArticleEntity,

@@ -34,6 +34,8 @@ export interface ScriptRunRow {
   currentNode: string;
   endedAt: string | null;
   test: boolean;
+  /** The run's global id (migration 17), made by a trigger on insert. */
+  uid: string | null;
   version?: ScriptVersionRow;
   interaction?: unknown;
   client?: unknown;
@@ -101,6 +103,7 @@ export const ScriptRunEntity = new EntitySchema<ScriptRunRow>({
     endedAt: { type: 'text', name: 'ended_at', nullable: true },
     /** A try of a draft by its author (migration 9): counted nowhere, removed on publishing. */
     test: flag({ default: false }),
+    uid: { type: 'text', nullable: true },
   },
   relations: {
     version: references('ScriptVersion', 'script_runs', 'version_id', 'NO ACTION'),
@@ -110,7 +113,31 @@ export const ScriptRunEntity = new EntitySchema<ScriptRunRow>({
   indices: [
     { name: 'script_runs_interaction', columns: ['interactionId'] },
     { name: 'script_runs_version', columns: ['versionId', 'endedAt', 'currentNode'] },
+    { name: 'script_runs_uid', columns: ['uid'], unique: true },
   ],
+});
+
+/** A colleague's ended run, as their runner drew it (migration 17). */
+export interface TeamScriptRunRow {
+  uid: string;
+  clientUid: string;
+  operator: string;
+  /** The run's summary (RunSummary's shape) as JSON. */
+  summary: string;
+  receivedAt: string;
+}
+
+export const TeamScriptRunEntity = new EntitySchema<TeamScriptRunRow>({
+  name: 'TeamScriptRun',
+  tableName: 'team_script_runs',
+  columns: {
+    uid: { type: 'text', primary: true },
+    clientUid: { type: 'text', name: 'client_uid' },
+    operator: { type: 'text' },
+    summary: { type: 'text' },
+    receivedAt: { type: 'text', name: 'received_at' },
+  },
+  indices: [{ name: 'team_script_runs_client', columns: ['clientUid'] }],
 });
 
 export const ScriptRunStepEntity = new EntitySchema<ScriptRunStepRow>({

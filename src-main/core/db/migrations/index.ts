@@ -14,6 +14,7 @@ import { CallTimes1764230400013 } from './0013-call-times';
 import { OutboxStatus1764230400014 } from './0014-outbox-status';
 import { ReofferRules1764230400015 } from './0015-reoffer-rules';
 import { TeamIdentity1764230400016 } from './0016-team-identity';
+import { TeamScriptRuns1764230400017 } from './0017-team-script-runs';
 
 /** Every migration, in order, listed by hand so a bundle keeps them all. */
 export const migrations = [
@@ -33,4 +34,5 @@ export const migrations = [
   OutboxStatus1764230400014,
   ReofferRules1764230400015,
   TeamIdentity1764230400016,
+  TeamScriptRuns1764230400017,
 ];
