@@ -84,27 +84,21 @@ export class FeedPull {
     stopping: () => boolean,
   ): Promise<void> {
     const started = this.deps.clock.now().getTime();
+    // Each chunk in a transaction of its own, the phone line running between chunks. What
+    // landed stays; the next start takes the snapshot again and skips nothing.
+    const inChunks = async <T>(items: T[], land: (chunk: T[]) => void) => {
+      if (stopping()) throw new Error('team sync stopped during the snapshot');
+      for (let at = 0; at < items.length; at += rowsPerTransaction) {
+        land(items.slice(at, at + rowsPerTransaction));
+        await this.deps.yieldBetween?.();
+      }
+    };
     const { cursor } = await connection.snapshot(
-      async (rows) => {
-        // What landed stays; the next start takes the snapshot again and skips nothing.
-        if (stopping()) throw new Error('team sync stopped during the snapshot');
+      (rows) => {
         result.indexLater = true;
-        for (let at = 0; at < rows.length; at += rowsPerTransaction) {
-          this.applyRows(rows.slice(at, at + rowsPerTransaction), result);
-          await this.deps.yieldBetween?.();
-        }
+        return inChunks(rows, (chunk) => this.applyRows(chunk, result));
       },
-      async (entries) => {
-        if (stopping()) throw new Error('team sync stopped during the snapshot');
-        for (let at = 0; at < entries.length; at += rowsPerTransaction) {
-          const batch = entries.slice(at, at + rowsPerTransaction);
-          const now = this.deps.clock.now().toISOString();
-          this.deps.sqlite.transaction(() => {
-            for (const entry of batch) this.noteRun(entry, now, result);
-          })();
-          await this.deps.yieldBetween?.();
-        }
-      },
+      (entries) => inChunks(entries, (chunk) => this.applyRuns(chunk, result)),
     );
     this.snapshotTaken.run(cursor, this.deps.clock.now().toISOString());
     this.deps.logger.info('sync: the team snapshot has landed', {
@@ -119,6 +113,14 @@ export class FeedPull {
       const applied = this.clients.applyMany(rows, at);
       applied.forEach((one, index) => this.note(one, String(rows[index]?.uid), result));
       result.read += rows.length;
+    })();
+  }
+
+  /** Colleagues' script runs from the snapshot (the feed carries later ones). */
+  private applyRuns(entries: FeedEntry[], result: PullResult): void {
+    const at = this.deps.clock.now().toISOString();
+    this.deps.sqlite.transaction(() => {
+      for (const entry of entries) this.noteRun(entry, at, result);
     })();
   }
 
