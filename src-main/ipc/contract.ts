@@ -2,6 +2,11 @@ import { z } from 'zod';
 import { installAnswerSchema, updateViewSchema } from '../../src-shared/updates/updateView';
 import { syncPasswordSchema, syncViewSchema } from '../../src-shared/sync/syncView';
 import {
+  decideDayOffSchema,
+  resolveClashSchema,
+  supervisorViewSchema,
+} from '../../src-shared/sync/supervisorView';
+import {
   buildSummarySchema,
   campaignCreateSchema,
   campaignViewSchema,
@@ -658,6 +663,9 @@ export const invokeContract = {
   'sync.view': { request: noRequest, response: syncViewSchema },
   'sync.setPassword': { request: syncPasswordSchema, response: syncViewSchema },
   'sync.pushNow': { request: noRequest, response: syncViewSchema },
+  'team.supervisor': { request: noRequest, response: supervisorViewSchema },
+  'team.decideDayOff': { request: decideDayOffSchema, response: supervisorViewSchema },
+  'team.resolveClash': { request: resolveClashSchema, response: supervisorViewSchema },
   /** Working a list: the session's lead, its call and what comes next. */
   'campaigns.session.view': { request: noRequest, response: outboundViewSchema },
   'campaigns.session.start': { request: outboundStartSchema, response: outboundViewSchema },

@@ -41,6 +41,11 @@ export const refusalCodes = [
   'achievementInFuture',
   'dayOffNotNextWeek',
   'dayOffAlreadyRequested',
+  'teamOffline',
+  'notSupervisor',
+  'alreadyDecided',
+  'ownDayOff',
+  'doNotCallStays',
 ] as const;
 export type RefusalCode = (typeof refusalCodes)[number];
 

@@ -1,5 +1,6 @@
 import {
   AppShell,
+  Badge,
   Button,
   Group,
   Kbd,
@@ -35,7 +36,9 @@ import { switchLanguage } from '../i18n/i18n';
 import { HotkeyCheatSheet } from '../shell/HotkeyCheatSheet';
 import { IdlePrompt } from '../shell/IdlePrompt';
 import { StatusBar } from '../shell/StatusBar';
-import { sectionIds, type SectionId } from './sections';
+import { useSyncView } from '../common/useSyncView';
+import { SupervisorPage } from '../features/team';
+import { visibleSections, type SectionId } from './sections';
 import { useHashSection } from './useHashSection';
 
 interface SectionProps {
@@ -73,6 +76,8 @@ function SectionContent({ section, ...props }: SectionProps & { section: Section
       return <SchedulePage />;
     case 'settings':
       return <SettingsPage settings={settings} />;
+    case 'team':
+      return <SupervisorPage onOpenClient={props.openClient} />;
   }
 }
 
@@ -153,12 +158,14 @@ export function App({ initialSettings }: { initialSettings: SettingsView }) {
     }
   }, [calls, go]);
 
+  const sync = useSyncView();
+  const sections = visibleSections(sync?.supervisor === true);
   const keys = settings.values.hotkeys;
   const [cheatSheet, setCheatSheet] = useState(false);
   const [knowledge, setKnowledge] = useState(false);
   useHotkeys(
     [
-      ...sectionIds.map((id, index): [string, () => void] => [`mod+${index + 1}`, () => open(id)]),
+      ...sections.map((id, index): [string, () => void] => [`mod+${index + 1}`, () => open(id)]),
       ...(['answer', 'hangUp', 'hold', 'mute'] as const).map((key): [string, () => void] => [
         keys[key],
         () => {
@@ -235,21 +242,29 @@ export function App({ initialSettings }: { initialSettings: SettingsView }) {
               {t('knowledge.title')}
             </Button>
             <Text size="xs" c="dimmed">
-              <Kbd size="xs">Ctrl</Kbd>+<Kbd size="xs">1…8</Kbd> {t('app.shortcutHint')}
+              <Kbd size="xs">Ctrl</Kbd>+<Kbd size="xs">{`1…${sections.length}`}</Kbd>{' '}
+              {t('app.shortcutHint')}
             </Text>
           </Group>
         </Group>
       </AppShell.Header>
       <AppShell.Navbar p="xs" component="nav" aria-label={t('app.navigation')}>
-        {sectionIds.map((id, index) => (
+        {sections.map((id, index) => (
           <NavLink
             key={id}
             href={`#/${id}`}
             label={t(`sections.${id}.title`)}
             rightSection={
-              <Text size="xs" c="dimmed">
-                {index + 1}
-              </Text>
+              <Group gap={4} wrap="nowrap">
+                {id === 'team' && (sync?.dayOffsWaiting ?? 0) > 0 && (
+                  <Badge size="xs" circle data-testid="team-waiting">
+                    {sync?.dayOffsWaiting}
+                  </Badge>
+                )}
+                <Text size="xs" c="dimmed">
+                  {index + 1}
+                </Text>
+              </Group>
             }
             active={section === id}
             aria-current={section === id ? 'page' : undefined}

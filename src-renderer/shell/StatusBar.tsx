@@ -6,9 +6,9 @@ import {
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { WorkstationStatus } from '../../src-shared/status/workstationStatusSchema';
-import type { SyncView } from '../../src-shared/sync/syncView';
 import { invoke, onEvent } from '../api/pultClient';
 import { reportProblem } from '../common/problems';
+import { useSyncView } from '../common/useSyncView';
 
 function elapsed(since: string, now: number): string {
   const seconds = Math.max(0, Math.floor((now - Date.parse(since)) / 1000));
@@ -34,24 +34,6 @@ function useWorkstationStatus(): WorkstationStatus | undefined | 'unavailable' {
     };
   }, []);
   return status;
-}
-
-/** Team sync as the status bar shows it; nothing when IT named no server. */
-function useSyncView(): SyncView | undefined {
-  const [view, setView] = useState<SyncView>();
-  useEffect(() => {
-    let live = true;
-    invoke('sync.view').then(
-      (value) => live && setView(value),
-      () => undefined,
-    );
-    const off = onEvent('sync.changed', setView);
-    return () => {
-      live = false;
-      off();
-    };
-  }, []);
-  return view;
 }
 
 function useNow(): number {

@@ -91,6 +91,8 @@ export const historyEntrySchema = z.discriminatedUnion('kind', [
     outcome: z.string().nullable(),
     refusalReason: z.string().nullable(),
     notes: z.string(),
+    /** A colleague's call (team mode), by their login; null: this desk's own. */
+    by: z.string().nullable().default(null),
   }),
   z.object({
     kind: z.literal('offer'),

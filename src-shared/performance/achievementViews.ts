@@ -52,6 +52,8 @@ export const dayOffRequestViewSchema = z.object({
   status: z.enum(dayOffStatuses),
   decidedBy: z.string().nullable(),
   decidedAt: z.string().nullable(),
+  /** Why, in the supervisor's words (team mode). */
+  decisionNote: z.string().nullable().default(null),
   createdAt: z.string(),
   /** Still in the outbox: not yet sent to the center (no team sync, or offline). */
   waitingToSend: z.boolean(),

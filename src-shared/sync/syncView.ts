@@ -31,6 +31,10 @@ export const syncViewSchema = z.object({
   live: z.boolean(),
   /** This PC's clock minus the server's, in seconds; null until connected. */
   clockSkewSeconds: z.number().int().nullable(),
+  /** The center says this operator supervises their team; null until connected. */
+  supervisor: z.boolean().nullable(),
+  /** Colleagues' day-off requests landed here that wait for a supervisor's decision. */
+  dayOffsWaiting: z.number().int(),
 });
 export type SyncView = z.infer<typeof syncViewSchema>;
 

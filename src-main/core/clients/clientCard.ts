@@ -26,6 +26,7 @@ export class ClientCardReader {
   private readonly phones: BetterSqlite3.Statement<[number], ClientCard['phones'][number]>;
   private readonly tags: BetterSqlite3.Statement<[number], { name: string }>;
   private readonly calls: BetterSqlite3.Statement<[number, number]>;
+  private readonly colleaguesCalls: BetterSqlite3.Statement<[number, number]>;
   private readonly offers: BetterSqlite3.Statement<[number, number]>;
   private readonly orders: BetterSqlite3.Statement<[number, number]>;
   private readonly complaints: BetterSqlite3.Statement<[number, number]>;
@@ -51,6 +52,13 @@ export class ClientCardReader {
         r.label_uk AS reasonUk, r.label_en AS reasonEn, i.notes
        FROM interactions i LEFT JOIN refusal_reasons r ON r.id = i.refusal_reason_id
        WHERE i.client_id = ? ORDER BY i.offered_at DESC LIMIT ?`,
+    );
+    // Negative ids: a colleague's call is not one of this desk's, and the card keys by id.
+    this.colleaguesCalls = sqlite.prepare(
+      `SELECT -t.id AS id, t.offered_at AS at, t.direction, t.talk_seconds AS talkSeconds, t.outcome,
+        r.label_uk AS reasonUk, r.label_en AS reasonEn, t.notes, t.operator AS by
+       FROM team_calls t LEFT JOIN refusal_reasons r ON r.code = t.refusal_reason
+       WHERE t.client_uid = (SELECT uid FROM clients WHERE id = ?) ORDER BY t.offered_at DESC LIMIT ?`,
     );
     this.offers = sqlite.prepare(
       `SELECT o.id, o.offered_at AS at, coalesce(t.name, p.name, pr.name, '') AS item, o.result,
@@ -92,7 +100,12 @@ export class ClientCardReader {
     type Offer = Omit<Extract<HistoryEntry, { kind: 'offer' }>, 'kind' | 'refusalReason'>;
     type Reasoned = { reasonUk: string | null; reasonEn: string | null };
     const history: HistoryEntry[] = [
-      ...(this.calls.all(id, n) as (Call & Reasoned)[]).map((e) => ({
+      ...(this.calls.all(id, n) as (Omit<Call, 'by'> & Reasoned)[]).map((e) => ({
+        kind: 'call' as const,
+        ...(reason(e) as Call & { refusalReason: string | null }),
+        by: null,
+      })),
+      ...(this.colleaguesCalls.all(id, n) as (Call & Reasoned)[]).map((e) => ({
         kind: 'call' as const,
         ...(reason(e) as Call & { refusalReason: string | null }),
       })),

@@ -67,7 +67,7 @@ export class DayOffRequests {
     const rows = this.sqlite
       .prepare<[string, string, string], RequestRecord & { unsent: number }>(
         `SELECT r.id, r.day, r.reason, r.status, r.decided_by AS decidedBy, r.decided_at AS decidedAt,
-           r.created_at AS createdAt,
+           r.decision_note AS decisionNote, r.created_at AS createdAt,
            EXISTS (SELECT 1 FROM outbox o WHERE o.entity = 'dayOffRequest' AND o.entity_id = r.id AND o.sent_at IS NULL) AS unsent
          FROM day_off_requests r WHERE r.created_by = ? AND r.day >= ? AND r.day <= ? ORDER BY r.day, r.id`,
       )

@@ -24,6 +24,14 @@
  *   never lifts a "do not call" its author had not seen.
  * - Calls and script runs are the operator's own: a colleague's role cannot
  *   write them; the team reads them (a run's answers on the client's card).
+ * - A day-off request is its operator's; only the team's supervisors read and
+ *   decide it (approve or reject, once, never their own), and the decision
+ *   reaches the operator's desk through the feed. Feed entries meant for one
+ *   operator and the supervisors carry `for_role`; the database shows them to
+ *   no one else.
+ * - A clash is resolved by a supervisor: the value that won stays, or the
+ *   one it overwrote is written back as the supervisor's own write (a
+ *   do-not-call is never lifted that way).
  * - Outbound leads are handed out by the server, `FOR UPDATE SKIP LOCKED`,
  *   each reserved for a while for one operator and back in the pool when it
  *   lapses.
@@ -142,6 +150,26 @@ CREATE TABLE IF NOT EXISTS pult.script_runs (
   received_at timestamptz NOT NULL DEFAULT now()
 );
 
+-- A day-off request (бланк вихідного дня): its operator's; the team's supervisors decide it.
+CREATE TABLE IF NOT EXISTS pult.day_offs (
+  uid uuid PRIMARY KEY,
+  team text NOT NULL,
+  operator name NOT NULL,
+  workstation uuid NOT NULL,
+  day date NOT NULL,
+  reason text NOT NULL DEFAULT '',
+  status text NOT NULL DEFAULT 'submitted' CHECK (status IN ('submitted', 'approved', 'rejected')),
+  decided_by name,
+  decided_at timestamptz,
+  note text NOT NULL DEFAULT '',
+  received_at timestamptz NOT NULL DEFAULT now()
+);
+CREATE INDEX IF NOT EXISTS day_offs_team ON pult.day_offs (team, status, day);
+
+-- An entry for one operator (and the team's supervisors) only; NULL: the whole team.
+ALTER TABLE pult.feed ADD COLUMN IF NOT EXISTS for_role name;
+ALTER TABLE pult.clashes ADD COLUMN IF NOT EXISTS resolution text;
+
 CREATE TABLE IF NOT EXISTS pult.leads (
   uid uuid PRIMARY KEY,
   team text NOT NULL,
@@ -158,7 +186,7 @@ CREATE TABLE IF NOT EXISTS pult.leads (
 CREATE INDEX IF NOT EXISTS leads_open ON pult.leads (campaign, team, uid) WHERE state <> 'done';
 
 REVOKE ALL ON pult.members, pult.settings, pult.workstations, pult.changes, pult.feed,
-  pult.clients, pult.clashes, pult.calls, pult.script_runs, pult.leads FROM PUBLIC;
+  pult.clients, pult.clashes, pult.calls, pult.script_runs, pult.leads, pult.day_offs FROM PUBLIC;
 
 -- Who the logged-in operator is: their team, whether they supervise it.
 CREATE OR REPLACE FUNCTION pult.my_team() RETURNS text
@@ -177,11 +205,13 @@ ALTER TABLE pult.clashes ENABLE ROW LEVEL SECURITY;
 ALTER TABLE pult.calls ENABLE ROW LEVEL SECURITY;
 ALTER TABLE pult.script_runs ENABLE ROW LEVEL SECURITY;
 ALTER TABLE pult.leads ENABLE ROW LEVEL SECURITY;
+ALTER TABLE pult.day_offs ENABLE ROW LEVEL SECURITY;
 DROP POLICY IF EXISTS changes_read ON pult.changes;
 CREATE POLICY changes_read ON pult.changes FOR SELECT TO pult_operator
   USING (operator = session_user);
 DROP POLICY IF EXISTS feed_read ON pult.feed;
-CREATE POLICY feed_read ON pult.feed FOR SELECT TO pult_operator USING (team = pult.my_team());
+CREATE POLICY feed_read ON pult.feed FOR SELECT TO pult_operator
+  USING (team = pult.my_team() AND (for_role IS NULL OR for_role = session_user OR pult.am_supervisor()));
 DROP POLICY IF EXISTS clients_read ON pult.clients;
 CREATE POLICY clients_read ON pult.clients FOR SELECT TO pult_operator USING (team = pult.my_team());
 DROP POLICY IF EXISTS clashes_read ON pult.clashes;
@@ -194,8 +224,11 @@ CREATE POLICY script_runs_read ON pult.script_runs FOR SELECT TO pult_operator
   USING (team = pult.my_team());
 DROP POLICY IF EXISTS leads_read ON pult.leads;
 CREATE POLICY leads_read ON pult.leads FOR SELECT TO pult_operator USING (team = pult.my_team());
+DROP POLICY IF EXISTS day_offs_read ON pult.day_offs;
+CREATE POLICY day_offs_read ON pult.day_offs FOR SELECT TO pult_operator
+  USING (operator = session_user OR (team = pult.my_team() AND pult.am_supervisor()));
 GRANT SELECT ON pult.changes, pult.feed, pult.clients, pult.clashes, pult.calls,
-  pult.script_runs, pult.leads TO pult_operator;
+  pult.script_runs, pult.leads, pult.day_offs TO pult_operator;
 
 -- The logged-in operator's team, or a refusal when IT has not listed them.
 CREATE OR REPLACE FUNCTION pult.team_of_session() RETURNS text
@@ -388,6 +421,116 @@ BEGIN
   PERFORM pg_notify('pult_feed', p_team);
 END $$;
 
+-- What a desk receives of a day-off request.
+CREATE OR REPLACE FUNCTION pult.day_off_state(d pult.day_offs) RETURNS jsonb
+LANGUAGE sql IMMUTABLE AS $$
+  SELECT jsonb_build_object('operator', d.operator, 'day', d.day, 'reason', d.reason,
+    'status', d.status, 'decidedBy', d.decided_by, 'decidedAt', d.decided_at, 'note', d.note,
+    'requestedAt', d.received_at)
+$$;
+
+-- A day-off request as its operator's desk and the supervisors' receive it: on the feed, for them only.
+CREATE OR REPLACE FUNCTION pult.feed_day_off(d pult.day_offs) RETURNS void
+LANGUAGE plpgsql SET search_path = pult, pg_temp AS $$
+BEGIN
+  INSERT INTO feed (id, team, entity, uid, data, for_role)
+    VALUES (next_feed(d.team), d.team, 'dayOff', d.uid, day_off_state(d), d.operator);
+  PERFORM pg_notify('pult_feed', d.team);
+END $$;
+
+-- A day-off request from its operator's desk: stored once; its decision is the supervisors'.
+CREATE OR REPLACE FUNCTION pult.apply_day_off(p_ws uuid, p_req jsonb, p_team text, p_operator name)
+RETURNS void LANGUAGE plpgsql SET search_path = pult, pg_temp AS $$
+DECLARE
+  v_uid uuid;
+  v_day date;
+  owner name;
+  d day_offs%ROWTYPE;
+BEGIN
+  BEGIN
+    v_uid := (p_req->>'uid')::uuid;
+    v_day := (p_req->>'day')::date;
+  EXCEPTION WHEN invalid_text_representation OR invalid_datetime_format OR datetime_field_overflow THEN
+    RAISE EXCEPTION 'a day-off request needs its id (a UUID) and its day (YYYY-MM-DD)' USING ERRCODE = '22023';
+  END;
+  IF v_uid IS NULL OR v_day IS NULL OR jsonb_typeof(coalesce(p_req->'reason', '""')) <> 'string' THEN
+    RAISE EXCEPTION 'a day-off request needs its id, its day and a reason in words' USING ERRCODE = '22023';
+  END IF;
+  SELECT operator INTO owner FROM day_offs WHERE uid = v_uid FOR UPDATE;
+  IF owner IS NOT NULL AND owner <> p_operator THEN
+    RAISE EXCEPTION 'day-off request % is another operator''s', v_uid USING ERRCODE = '42501';
+  END IF;
+  IF owner IS NOT NULL THEN RETURN; END IF;
+  INSERT INTO day_offs (uid, team, operator, workstation, day, reason)
+    VALUES (v_uid, p_team, p_operator, p_ws, v_day, left(coalesce(p_req->>'reason', ''), 2000))
+    RETURNING * INTO d;
+  PERFORM feed_day_off(d);
+END $$;
+
+-- A supervisor's decision on a day-off request of their team: once, never on their own request.
+CREATE OR REPLACE FUNCTION pult.decide_day_off(p_uid uuid, p_approve boolean, p_note text)
+RETURNS text LANGUAGE plpgsql SECURITY DEFINER SET search_path = pult, pg_temp AS $$
+DECLARE
+  v_team text := team_of_session();
+  d day_offs%ROWTYPE;
+BEGIN
+  IF NOT am_supervisor() THEN
+    RAISE EXCEPTION 'only a supervisor decides day-off requests' USING ERRCODE = '42501';
+  END IF;
+  PERFORM pg_advisory_xact_lock(hashtext('pult.feed ' || v_team));
+  SELECT * INTO d FROM day_offs WHERE uid = p_uid AND team = v_team FOR UPDATE;
+  IF NOT FOUND THEN
+    RAISE EXCEPTION 'no day-off request % in team %', p_uid, v_team USING ERRCODE = '42704';
+  END IF;
+  IF d.operator = session_user THEN
+    RAISE EXCEPTION 'a supervisor does not decide their own day-off request' USING ERRCODE = '42501';
+  END IF;
+  IF d.status <> 'submitted' THEN
+    RAISE EXCEPTION 'day-off request % was already % by %', p_uid, d.status, d.decided_by
+      USING ERRCODE = '55000';
+  END IF;
+  UPDATE day_offs SET status = CASE WHEN p_approve THEN 'approved' ELSE 'rejected' END,
+    decided_by = session_user, decided_at = now(), note = left(coalesce(p_note, ''), 500)
+    WHERE uid = p_uid RETURNING * INTO d;
+  PERFORM feed_day_off(d);
+  RETURN d.status;
+END $$;
+
+-- A supervisor resolves a clash: 'kept' leaves the value that won; 'lost' writes the overwritten
+-- value back as the supervisor's own write, which the whole team receives.
+CREATE OR REPLACE FUNCTION pult.resolve_clash(p_id bigint, p_keep text) RETURNS void
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = pult, pg_temp AS $$
+DECLARE
+  v_team text := team_of_session();
+  x clashes%ROWTYPE;
+  v_value jsonb;
+BEGIN
+  IF NOT am_supervisor() THEN
+    RAISE EXCEPTION 'only a supervisor resolves clashes' USING ERRCODE = '42501';
+  END IF;
+  IF p_keep IS NULL OR p_keep NOT IN ('kept', 'lost') THEN
+    RAISE EXCEPTION 'a clash is resolved by keeping the value that won (kept) or the one it overwrote (lost)'
+      USING ERRCODE = '22023';
+  END IF;
+  SELECT * INTO x FROM clashes WHERE id = p_id AND team = v_team FOR UPDATE;
+  IF NOT FOUND THEN
+    RAISE EXCEPTION 'no clash % in team %', p_id, v_team USING ERRCODE = '42704';
+  END IF;
+  IF x.resolved_at IS NOT NULL THEN
+    RAISE EXCEPTION 'clash % was already resolved by %', p_id, x.resolved_by USING ERRCODE = '55000';
+  END IF;
+  IF p_keep = 'lost' THEN
+    v_value := coalesce(x.lost, CASE WHEN x.field = 'doNotCall' THEN 'false'::jsonb ELSE '""'::jsonb END);
+    IF x.field = 'doNotCall' AND v_value = 'false'::jsonb THEN
+      RAISE EXCEPTION 'a do-not-call is not lifted by resolving a clash' USING ERRCODE = '42501';
+    END IF;
+    -- Written as having seen everything: the supervisor decided with the whole story in view.
+    PERFORM apply_client('00000000-0000-0000-0000-000000000000', 9223372036854775807, 'update',
+      jsonb_build_object('uid', x.client, 'set', jsonb_build_object(x.field, v_value)), v_team);
+  END IF;
+  UPDATE clashes SET resolved_by = session_user, resolved_at = now(), resolution = p_keep WHERE id = p_id;
+END $$;
+
 DROP FUNCTION IF EXISTS pult.push(uuid, bigint, text, bigint, text, jsonb, timestamptz);
 CREATE OR REPLACE FUNCTION pult.push(
   p_workstation uuid,
@@ -434,6 +577,8 @@ BEGIN
       PERFORM apply_call(p_workstation, p_payload->'call', v_team);
     ELSIF p_entity = 'scriptRun' AND jsonb_typeof(p_payload->'run') = 'object' THEN
       PERFORM apply_script_run(p_workstation, p_payload->'run', v_team);
+    ELSIF p_entity = 'dayOffRequest' AND p_op = 'insert' THEN
+      PERFORM apply_day_off(p_workstation, p_payload, v_team, session_user);
     END IF;
     PERFORM pg_notify('pult_changes', stored::text);
     RETURN 'stored';
@@ -570,8 +715,31 @@ REVOKE ALL ON FUNCTION pult.take_leads(uuid, integer), pult.finish_lead(uuid, te
   pult.return_leads(uuid[]) FROM PUBLIC;
 GRANT EXECUTE ON FUNCTION pult.take_leads(uuid, integer), pult.finish_lead(uuid, text),
   pult.return_leads(uuid[]) TO pult_operator;
-GRANT EXECUTE ON FUNCTION pult.client_state(pult.clients) TO pult_operator;
+GRANT EXECUTE ON FUNCTION pult.client_state(pult.clients), pult.day_off_state(pult.day_offs)
+  TO pult_operator;
+REVOKE ALL ON FUNCTION pult.decide_day_off(uuid, boolean, text), pult.resolve_clash(bigint, text)
+  FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION pult.decide_day_off(uuid, boolean, text), pult.resolve_clash(bigint, text)
+  TO pult_operator;
 REVOKE ALL ON FUNCTION pult.team_of_session(), pult.next_feed(text),
   pult.apply_client(uuid, bigint, text, jsonb, text), pult.apply_call(uuid, jsonb, text),
-  pult.apply_script_run(uuid, jsonb, text) FROM PUBLIC;
+  pult.apply_script_run(uuid, jsonb, text), pult.feed_day_off(pult.day_offs),
+  pult.apply_day_off(uuid, jsonb, text, name) FROM PUBLIC;
+
+-- Day-off requests a center stored before its server knew them (an upgrade in place) reach the
+-- supervisors now, once.
+DO $backfill$
+DECLARE ch record;
+BEGIN
+  FOR ch IN SELECT c.workstation, c.payload, c.operator, m.team FROM pult.changes c
+            JOIN pult.members m ON m.role = c.operator
+            WHERE c.entity = 'dayOffRequest' AND c.op = 'insert'
+              AND NOT EXISTS (SELECT 1 FROM pult.day_offs d WHERE d.uid::text = c.payload->>'uid')
+            ORDER BY c.id LOOP
+    BEGIN
+      PERFORM pult.apply_day_off(ch.workstation, ch.payload, ch.team, ch.operator);
+    EXCEPTION WHEN SQLSTATE '22023' THEN NULL;
+    END;
+  END LOOP;
+END $backfill$;
 `;

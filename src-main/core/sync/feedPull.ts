@@ -1,7 +1,9 @@
 import type BetterSqlite3 from 'better-sqlite3';
 import type { Clock, Logger } from '../platform/ports';
 import type { FeedEntry, TeamClientRow, TeamConnection } from './pgConnection';
+import { TeamCalls } from './teamCalls';
 import { TeamClients } from './teamClients';
+import { TeamDayOffs } from './teamDayOffs';
 import { TeamScriptRuns } from './teamScriptRuns';
 
 export interface PullResult {
@@ -13,6 +15,8 @@ export interface PullResult {
   skipped: number;
   /** The snapshot left clients' search rows to the backlog (the import worker indexes them). */
   indexLater: boolean;
+  /** Day-off requests or decisions landed (the schedule and the supervisor's list read again). */
+  dayOffs: number;
 }
 
 /** Small enough that a chunk of a snapshot holds the phone line (main) for well under 50 ms. */
@@ -30,6 +34,8 @@ const rowsPerTransaction = 200;
 export class FeedPull {
   private readonly clients: TeamClients;
   private readonly runs: TeamScriptRuns;
+  private readonly calls: TeamCalls;
+  private readonly dayOffs: TeamDayOffs;
   private readonly setCursor: BetterSqlite3.Statement<[number]>;
   private readonly snapshotTaken: BetterSqlite3.Statement<[number, string]>;
 
@@ -38,6 +44,8 @@ export class FeedPull {
       sqlite: BetterSqlite3.Database;
       clock: Clock;
       logger: Logger;
+      /** The operator this desk pulls for: their day-off requests made at another desk come back. */
+      actor?: string;
       batch?: number;
       /** Lets the phone line run between chunks of a snapshot. */
       yieldBetween?: () => Promise<void>;
@@ -45,6 +53,8 @@ export class FeedPull {
   ) {
     this.clients = new TeamClients(deps.sqlite);
     this.runs = new TeamScriptRuns(deps.sqlite);
+    this.calls = new TeamCalls(deps.sqlite);
+    this.dayOffs = new TeamDayOffs(deps.sqlite, deps.actor);
     this.setCursor = deps.sqlite.prepare('UPDATE sync_state SET cursor = ? WHERE id = 1');
     this.snapshotTaken = deps.sqlite.prepare(
       'UPDATE sync_state SET cursor = ?, snapshot_at = ? WHERE id = 1',
@@ -59,13 +69,22 @@ export class FeedPull {
     ).cursor;
   }
 
+  /** Colleagues' day-off requests landed here that wait for a decision (a supervisor's desk). */
+  dayOffsWaiting(): number {
+    return (
+      this.deps.sqlite
+        .prepare("SELECT count(*) AS n FROM team_day_offs WHERE status = 'submitted'")
+        .get() as { n: number }
+    ).n;
+  }
+
   /** Everything new on the team's feed (a snapshot first, the first time). */
   async pull(
     connection: Pick<TeamConnection, 'feed' | 'snapshot'>,
     /** Asked between batches: sync stopping (the app quitting) does not wait for the whole feed. */
     stopping: () => boolean = () => false,
   ): Promise<PullResult> {
-    const result: PullResult = { read: 0, clients: [], skipped: 0, indexLater: false };
+    const result: PullResult = { read: 0, clients: [], skipped: 0, indexLater: false, dayOffs: 0 };
     const taken = this.deps.sqlite
       .prepare('SELECT snapshot_at AS at FROM sync_state WHERE id = 1')
       .get() as { at: string | null };
@@ -98,7 +117,7 @@ export class FeedPull {
         result.indexLater = true;
         return inChunks(rows, (chunk) => this.applyRows(chunk, result));
       },
-      (entries) => inChunks(entries, (chunk) => this.applyRuns(chunk, result)),
+      (entries) => inChunks(entries, (chunk) => this.applySnapshotEntries(chunk, result)),
     );
     this.snapshotTaken.run(cursor, this.deps.clock.now().toISOString());
     this.deps.logger.info('sync: the team snapshot has landed', {
@@ -116,11 +135,11 @@ export class FeedPull {
     })();
   }
 
-  /** Colleagues' script runs from the snapshot (the feed carries later ones). */
-  private applyRuns(entries: FeedEntry[], result: PullResult): void {
+  /** Colleagues' script runs and calls, and day-off requests, from the snapshot (the feed carries later ones). */
+  private applySnapshotEntries(entries: FeedEntry[], result: PullResult): void {
     const at = this.deps.clock.now().toISOString();
     this.deps.sqlite.transaction(() => {
-      for (const entry of entries) this.noteRun(entry, at, result);
+      for (const entry of entries) this.land(entry, at, result);
     })();
   }
 
@@ -129,27 +148,40 @@ export class FeedPull {
     this.deps.sqlite.transaction(() => {
       for (const entry of entries) {
         result.read += 1;
-        // Calls of colleagues are not landed here yet: this base's calls are the operator's own
-        // (their results sheet counts them).
-        if (entry.entity === 'client')
-          this.note(this.clients.apply(entry.uid, entry.data, at), entry.uid, result);
-        else if (entry.entity === 'scriptRun') this.noteRun(entry, at, result);
+        this.land(entry, at, result);
       }
       this.setCursor.run(entries.at(-1)?.id ?? this.cursor());
     })();
   }
 
-  /** A colleague's ended run: on the client's card (the open card reads it again). */
-  private noteRun(entry: FeedEntry, at: string, result: PullResult): void {
-    const applied = this.runs.apply(entry.uid, entry.data, at);
-    if (applied.kind === 'invalid') {
+  /**
+   * One entry of the feed (or the snapshot) into this base. A colleague's run or call is on the
+   * client's card (the open card reads it again); a day-off request is on the operator's schedule
+   * or the supervisor's list. An entity this version does not know is passed over: a newer
+   * server's feed still flows.
+   */
+  private land(entry: FeedEntry, at: string, result: PullResult): void {
+    const skip = (what: string, problem: string) => {
       result.skipped += 1;
-      this.deps.logger.warn('sync: a script run from the team could not be taken; skipped', {
+      this.deps.logger.warn(`sync: ${what} from the team could not be taken; skipped`, {
         uid: entry.uid.slice(0, 40),
-        problem: applied.problem,
+        problem,
       });
-    } else if (applied.kind === 'stored' && applied.clientId !== undefined) {
-      result.clients.push(applied.clientId);
+    };
+    if (entry.entity === 'client') {
+      this.note(this.clients.apply(entry.uid, entry.data, at), entry.uid, result);
+    } else if (entry.entity === 'scriptRun' || entry.entity === 'call') {
+      const applied =
+        entry.entity === 'call'
+          ? this.calls.apply(entry.uid, entry.data, at)
+          : this.runs.apply(entry.uid, entry.data, at);
+      if (applied.kind === 'invalid') skip(`a ${entry.entity}`, applied.problem);
+      else if (applied.kind === 'stored' && applied.clientId !== undefined)
+        result.clients.push(applied.clientId);
+    } else if (entry.entity === 'dayOff') {
+      const applied = this.dayOffs.apply(entry.uid, entry.data, at);
+      if (applied.kind === 'invalid') skip('a day-off request', applied.problem);
+      else result.dayOffs += 1;
     }
   }
 

@@ -62,6 +62,17 @@ export function isRefusalOfChange(error: unknown): boolean {
   return ['22', '23', '42', 'P0', '54'].includes(code.slice(0, 2));
 }
 
+/**
+ * The server answered the call, even if with a no (bad data, no right, a
+ * request already decided): the connection that carried the answer is fine.
+ * Connection, shutdown, resource and internal errors say otherwise.
+ */
+export function isAnswerOnALiveConnection(error: unknown): boolean {
+  const code = (error as { code?: unknown }).code;
+  if (typeof code !== 'string' || code.length !== 5) return false;
+  return !['08', '53', '57', '58', 'XX'].includes(code.slice(0, 2));
+}
+
 /** The wait before the next try after `failures` failed rounds: doubling, capped, jittered ±50 %. */
 export function retryDelayMs(failures: number, random: () => number = Math.random): number {
   const base = Math.min(300_000, 2_000 * 2 ** Math.max(0, failures - 1));

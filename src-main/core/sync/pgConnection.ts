@@ -26,6 +26,20 @@ export interface TeamClientRow {
   state: ClientState;
 }
 
+/** A field two operators wrote without seeing each other's write, for a supervisor to settle. */
+export interface TeamClash {
+  id: number;
+  clientUid: string;
+  field: string;
+  /** The value that won (the later received), the one it overwrote, and the field as it is now. */
+  kept: unknown;
+  lost: unknown;
+  current: unknown;
+  keptBy: string;
+  lostBy: string;
+  at: Date;
+}
+
 export interface TakenLead {
   uid: string;
   client: string;
@@ -45,17 +59,29 @@ export interface TeamConnection extends PushConnection {
    */
   snapshot(
     onRows: (rows: TeamClientRow[]) => Promise<void>,
-    /** The team's recent script runs, as feed entries, after the clients they are about. */
+    /**
+     * The team's recent script runs and calls, and the day-off requests the role may read, as
+     * feed entries, after the clients they are about.
+     */
     onEntries: (entries: FeedEntry[]) => Promise<void>,
   ): Promise<{ cursor: number }>;
   serverTime(): Promise<Date>;
   takeLeads(campaign: string, count: number): Promise<TakenLead[]>;
   finishLead(lead: string, result: string): Promise<void>;
   returnLeads(leads: string[]): Promise<number>;
+  /** Who the server says the operator is: their team and whether they supervise it. */
+  whoAmI(): Promise<{ team: string | null; supervisor: boolean }>;
+  /** A supervisor's decision on a colleague's day-off request; the status it now has. */
+  decideDayOff(uid: string, approve: boolean, note: string): Promise<string>;
+  /** The team's unsettled clashes (the database shows them to supervisors only). */
+  clashes(): Promise<TeamClash[]>;
+  resolveClash(id: number, keep: 'kept' | 'lost'): Promise<void>;
 }
 
-/** A joining workstation receives the team's script runs of this many days. */
-const sharedRunsDays = 183;
+/** A joining workstation receives the team's script runs and calls of this many days. */
+const sharedHistoryDays = 183;
+/** …and the day-off requests it may see that wait for a decision or are for days this recent. */
+const sharedDayOffDays = 62;
 
 /** How long a snapshot may take at most (a million clients take about a minute). */
 const snapshotTimeoutMs = 30 * 60_000;
@@ -161,8 +187,25 @@ export async function connectSyncServer(server: SyncServer): Promise<TeamConnect
         await copyRows(
           `COPY (SELECT jsonb_build_object('id', 0, 'entity', 'scriptRun', 'uid', r.uid, 'data',
              jsonb_build_object('client', r.client, 'operator', r.operator, 'summary', r.summary))
-           FROM pult.script_runs r WHERE r.received_at > now() - interval '${sharedRunsDays} days'
+           FROM pult.script_runs r WHERE r.received_at > now() - interval '${sharedHistoryDays} days'
            ORDER BY r.received_at) TO STDOUT`,
+          (rows) => onEntries(rows as FeedEntry[]),
+        );
+        // Colleagues' calls for the cards' history, as the feed carries them.
+        await copyRows(
+          `COPY (SELECT jsonb_build_object('id', 0, 'entity', 'call', 'uid', c.uid, 'data',
+             to_jsonb(c) - 'team' - 'workstation')
+           FROM pult.calls c WHERE c.wrapped_at > now() - interval '${sharedHistoryDays} days'
+           ORDER BY c.wrapped_at) TO STDOUT`,
+          (rows) => onEntries(rows as FeedEntry[]),
+        );
+        // The day-off requests this role may read (its own; a supervisor's, the team's).
+        await copyRows(
+          `COPY (SELECT jsonb_build_object('id', 0, 'entity', 'dayOff', 'uid', d.uid, 'data',
+             pult.day_off_state(d))
+           FROM pult.day_offs d
+           WHERE d.status = 'submitted' OR d.day > current_date - ${sharedDayOffDays}
+           ORDER BY d.received_at) TO STDOUT`,
           (rows) => onEntries(rows as FeedEntry[]),
         );
         await client.query('COMMIT');
@@ -198,6 +241,51 @@ export async function connectSyncServer(server: SyncServer): Promise<TeamConnect
         leads,
       ]);
       return result.rows[0]?.back ?? 0;
+    },
+    async whoAmI() {
+      const result = await client.query<{ team: string | null; supervisor: boolean }>(
+        'SELECT pult.my_team() AS team, pult.am_supervisor() AS supervisor',
+      );
+      return result.rows[0] ?? { team: null, supervisor: false };
+    },
+    async decideDayOff(uid, approve, note) {
+      const result = await client.query<{ status: string }>(
+        'SELECT pult.decide_day_off($1, $2, $3) AS status',
+        [uid, approve, note],
+      );
+      return result.rows[0]?.status ?? '';
+    },
+    async clashes() {
+      const result = await client.query<{
+        id: string;
+        client: string;
+        field: string;
+        kept: unknown;
+        lost: unknown;
+        current: unknown;
+        kept_by: string;
+        lost_by: string;
+        at: Date;
+      }>(
+        `SELECT x.id, x.client, x.field, x.kept, x.lost, c.fields -> x.field AS current,
+           x.kept_by, x.lost_by, x.at
+         FROM pult.clashes x LEFT JOIN pult.clients c ON c.uid = x.client
+         WHERE x.resolved_at IS NULL ORDER BY x.id LIMIT 500`,
+      );
+      return result.rows.map((row) => ({
+        id: Number(row.id),
+        clientUid: row.client,
+        field: row.field,
+        kept: row.kept,
+        lost: row.lost,
+        current: row.current,
+        keptBy: row.kept_by,
+        lostBy: row.lost_by,
+        at: row.at,
+      }));
+    },
+    async resolveClash(id, keep) {
+      await client.query('SELECT pult.resolve_clash($1, $2)', [id, keep]);
     },
     close: () => client.end(),
   };

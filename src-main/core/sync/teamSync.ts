@@ -3,7 +3,7 @@ import type { SyncView } from '../../../src-shared/sync/syncView';
 import type { Clock, Logger, SecretStore } from '../platform/ports';
 import type { MachinePolicy } from '../settings/machinePolicy';
 import { FeedPull } from './feedPull';
-import { isRefusalOfChange, OutboxPush, retryDelayMs } from './outboxPush';
+import { isAnswerOnALiveConnection, OutboxPush, retryDelayMs } from './outboxPush';
 import type { SyncServer, TeamConnection } from './pgConnection';
 
 const passwordSecret = 'sync-password';
@@ -63,6 +63,7 @@ export function startTeamSync(deps: {
   let lastPullError: string | null = null;
   let pulledSinceStart = 0;
   let clockSkewMs: number | null = null;
+  let supervisor: boolean | null = null;
 
   const serverOf = () => deps.policy.sync.server;
   const login = async (): Promise<SyncServer> => {
@@ -89,6 +90,7 @@ export function startTeamSync(deps: {
     clockSkewMs = Number.isFinite(skew) ? skew : null;
     if (clockSkewMs !== null && Math.abs(clockSkewMs) > clockSkewWarnMs)
       deps.logger.warn("sync: this PC's clock is off the server's", { skewMs: clockSkewMs });
+    supervisor = (await made.whoAmI()).supervisor;
     let turn: Promise<unknown> = Promise.resolve();
     const drop = (error: unknown): never => {
       if (live === kept) {
@@ -105,8 +107,8 @@ export function startTeamSync(deps: {
         const run = turn.then(() => call(...args));
         turn = run.catch(() => undefined);
         return run.catch((error: unknown) => {
-          // A refusal of one change says nothing about the connection.
-          if (isRefusalOfChange(error)) throw error;
+          // A refusal (of a change, of a decision) says nothing about the connection.
+          if (isAnswerOnALiveConnection(error)) throw error;
           return drop(error);
         });
       };
@@ -119,6 +121,10 @@ export function startTeamSync(deps: {
       takeLeads: guard((campaign, count) => made.takeLeads(campaign, count)),
       finishLead: guard((lead, result) => made.finishLead(lead, result)),
       returnLeads: guard((leads) => made.returnLeads(leads)),
+      whoAmI: guard(() => made.whoAmI()),
+      decideDayOff: guard((uid, approve, note) => made.decideDayOff(uid, approve, note)),
+      clashes: guard(() => made.clashes()),
+      resolveClash: guard((id, keep) => made.resolveClash(id, keep)),
       // Kept open for the next round; closed when sync stops.
       close: () => Promise.resolve(),
     };
@@ -154,6 +160,7 @@ export function startTeamSync(deps: {
       sqlite: db.sqlite,
       clock: deps.clock,
       logger: deps.logger,
+      actor: deps.actor,
       ...(deps.yieldBetween === undefined ? {} : { yieldBetween: deps.yieldBetween }),
     });
     push.onChanged((state) => {
@@ -271,6 +278,8 @@ export function startTeamSync(deps: {
       lastPullAt: lastPullAt?.toISOString() ?? null,
       live: listening,
       clockSkewSeconds: clockSkewMs === null ? null : Math.round(clockSkewMs / 1000),
+      supervisor,
+      dayOffsWaiting: pull?.dayOffsWaiting() ?? 0,
     };
   };
 

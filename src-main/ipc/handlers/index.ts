@@ -320,7 +320,7 @@ export function createInvokeHandlers(services: MainServices): InvokeHandlers {
       language,
       outbound: services.outbound,
     }),
-    ...syncHandlers(services.sync),
+    ...syncHandlers(services.sync, database, clock),
     ...sipHandlers(services),
     ...headsetHandlers(services),
   };

@@ -12,9 +12,22 @@ export function refusalsAsCodes<T>(work: () => T): T {
   try {
     return work();
   } catch (error) {
-    const problem: unknown = error instanceof Refusal ? error.problem : undefined;
-    if (typeof problem === 'string' && isRefusalCode(problem))
-      throw new IpcRejection(problem, (error as Error).message);
-    throw error;
+    throw asCode(error);
   }
+}
+
+/** The same, for work that answers later (a question to the center's server). */
+export async function refusalsAsCodesAsync<T>(work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (error) {
+    throw asCode(error);
+  }
+}
+
+function asCode(error: unknown): unknown {
+  const problem: unknown = error instanceof Refusal ? error.problem : undefined;
+  if (typeof problem === 'string' && isRefusalCode(problem))
+    return new IpcRejection(problem, (error as Error).message);
+  return error;
 }

@@ -1,11 +1,45 @@
+import type { Clock } from '../../core/platform/ports';
+import { SupervisorDesk } from '../../core/sync/supervisorDesk';
 import type { TeamSync } from '../../core/sync/teamSync';
+import type { WorkstationDatabase } from '../../core/workstation/workstationDatabase';
 import type { HandlersOf } from './handlerTypes';
+import { refusalsAsCodesAsync } from './refusalsAsCodes';
 
-/** Team sync in Settings: where it stands, the operator's password, "send now". */
-export function syncHandlers(sync: TeamSync): HandlersOf<'sync.'> {
+/**
+ * Team sync in Settings (where it stands, the operator's password, "send
+ * now") and the supervisor's desk (day-off requests, field clashes).
+ */
+export function syncHandlers(
+  sync: TeamSync,
+  database: () => Promise<WorkstationDatabase>,
+  clock: Clock,
+): HandlersOf<'sync.' | 'team.'> {
+  let made: { base: WorkstationDatabase; desk: SupervisorDesk } | undefined;
+  const supervisor = async () => {
+    const base = await database();
+    if (made?.base !== base)
+      made = {
+        base,
+        desk: new SupervisorDesk(base.db.sqlite, {
+          clock,
+          connection: () => sync.connection(),
+          pullNow: () => sync.pullNow(),
+        }),
+      };
+    return made.desk;
+  };
   return {
     'sync.view': () => sync.view(),
     'sync.setPassword': ({ password }) => sync.setPassword(password),
     'sync.pushNow': () => sync.pushNow(),
+    'team.supervisor': async () => (await supervisor()).view(),
+    'team.decideDayOff': async (input) => {
+      const desk = await supervisor();
+      return refusalsAsCodesAsync(() => desk.decideDayOff(input));
+    },
+    'team.resolveClash': async (input) => {
+      const desk = await supervisor();
+      return refusalsAsCodesAsync(() => desk.resolveClash(input));
+    },
   };
 }

@@ -47,6 +47,7 @@ function HistoryLine({ entry, clientId }: { entry: HistoryEntry; clientId: numbe
         entry.refusalReason === null
           ? null
           : t('clients.history.reason', { reason: entry.refusalReason }),
+        entry.by === null ? null : t('clients.history.byColleague', { by: entry.by }),
       ].filter((p) => p !== null);
       return (
         <>

@@ -12,10 +12,10 @@ import {
   Title,
 } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ScheduleDay, ScheduleWeek } from '../../../src-shared/performance/achievementViews';
-import { invoke } from '../../api/pultClient';
+import { invoke, onEvent } from '../../api/pultClient';
 import { formatDate, formatDateTime } from '../../common/formatting';
 import { problemText, reportProblem } from '../../common/problems';
 import { addDays, localDay, weekStartOf } from '../../../src-shared/localDays';
@@ -48,6 +48,19 @@ export function SchedulePage() {
   }, []);
   useEffect(read, [read]);
   useEffect(readNext, [readNext]);
+  // A supervisor's decision arrives with the team's feed: the requests are read again.
+  const cursor = useRef<number | undefined>(undefined);
+  useEffect(
+    () =>
+      onEvent('sync.changed', (sync) => {
+        if (cursor.current !== undefined && cursor.current !== sync.cursor) {
+          read();
+          readNext();
+        }
+        cursor.current = sync.cursor;
+      }),
+    [read, readNext],
+  );
   const [loadResult, setLoadResult] = useState<string | undefined>();
   const load = () =>
     invoke('schedule.load').then(
@@ -213,6 +226,11 @@ function DayRow({ day }: { day: ScheduleDay }) {
                   who: request.decidedBy,
                   date: formatDateTime(request.decidedAt, i18n.language),
                 })}
+              </Text>
+            )}
+            {request.decisionNote !== null && (
+              <Text size="xs" data-testid="day-off-note">
+                {t('schedule.request.note', { note: request.decisionNote })}
               </Text>
             )}
             {request.waitingToSend && (

@@ -44,8 +44,24 @@ export interface DayOffRequestRow {
   status: 'submitted' | 'approved' | 'rejected';
   decidedBy: string | null;
   decidedAt: string | null;
+  /** Why, in the supervisor's words (migration 18). */
+  decisionNote: string | null;
   createdBy: string;
   createdAt: string;
+}
+
+/** A colleague's day-off request as a supervisor's desk receives it (migration 18). */
+export interface TeamDayOffRow {
+  uid: string;
+  operator: string;
+  day: string;
+  reason: string;
+  status: 'submitted' | 'approved' | 'rejected';
+  decidedBy: string | null;
+  decidedAt: string | null;
+  decisionNote: string | null;
+  requestedAt: string;
+  receivedAt: string;
 }
 
 /** One operator's shift on one day, from the supervisors' schedule file. */
@@ -121,10 +137,29 @@ export const DayOffRequestEntity = new EntitySchema<DayOffRequestRow>({
     status: { type: 'text' },
     decidedBy: { type: 'text', name: 'decided_by', nullable: true },
     decidedAt: { type: 'text', name: 'decided_at', nullable: true },
+    decisionNote: { type: 'text', name: 'decision_note', nullable: true },
     createdBy: { type: 'text', name: 'created_by' },
     createdAt: { type: 'text', name: 'created_at' },
   },
   indices: [{ name: 'day_off_requests_operator', columns: ['createdBy', 'day'] }],
+});
+
+export const TeamDayOffEntity = new EntitySchema<TeamDayOffRow>({
+  name: 'TeamDayOff',
+  tableName: 'team_day_offs',
+  columns: {
+    uid: { type: 'text', primary: true },
+    operator: { type: 'text' },
+    day: { type: 'text' },
+    reason: { type: 'text' },
+    status: { type: 'text' },
+    decidedBy: { type: 'text', name: 'decided_by', nullable: true },
+    decidedAt: { type: 'text', name: 'decided_at', nullable: true },
+    decisionNote: { type: 'text', name: 'decision_note', nullable: true },
+    requestedAt: { type: 'text', name: 'requested_at' },
+    receivedAt: { type: 'text', name: 'received_at' },
+  },
+  indices: [{ name: 'team_day_offs_status', columns: ['status', 'day'] }],
 });
 
 export const ShiftEntity = new EntitySchema<ShiftRow>({

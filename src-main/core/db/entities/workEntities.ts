@@ -189,6 +189,44 @@ export const InteractionEntity = new EntitySchema<InteractionRow>({
   ],
 });
 
+/** A colleague's wrapped-up call, as the center keeps it, for the client's card (migration 18). */
+export interface TeamCallRow {
+  id: number;
+  uid: string;
+  clientUid: string;
+  operator: string;
+  direction: 'inbound' | 'outbound';
+  offeredAt: string;
+  talkSeconds: number;
+  outcome: string | null;
+  /** The refusal reason's code (codes are the same at every desk). */
+  refusalReason: string | null;
+  notes: string;
+  receivedAt: string;
+}
+
+export const TeamCallEntity = new EntitySchema<TeamCallRow>({
+  name: 'TeamCall',
+  tableName: 'team_calls',
+  columns: {
+    id: rowid,
+    uid: { type: 'text' },
+    clientUid: { type: 'text', name: 'client_uid' },
+    operator: { type: 'text' },
+    direction: { type: 'text' },
+    offeredAt: { type: 'text', name: 'offered_at' },
+    talkSeconds: { type: 'real', name: 'talk_seconds' },
+    outcome: { type: 'text', nullable: true },
+    refusalReason: { type: 'text', name: 'refusal_reason', nullable: true },
+    notes: { type: 'text' },
+    receivedAt: { type: 'text', name: 'received_at' },
+  },
+  indices: [
+    { name: 'team_calls_uid', columns: ['uid'], unique: true },
+    { name: 'team_calls_client', columns: ['clientUid', 'offeredAt'] },
+  ],
+});
+
 export const OrderEntity = new EntitySchema<OrderRow>({
   name: 'Order',
   tableName: 'orders',

@@ -15,6 +15,7 @@ import { OutboxStatus1764230400014 } from './0014-outbox-status';
 import { ReofferRules1764230400015 } from './0015-reoffer-rules';
 import { TeamIdentity1764230400016 } from './0016-team-identity';
 import { TeamScriptRuns1764230400017 } from './0017-team-script-runs';
+import { TeamCallsDayOffs1764230400018 } from './0018-team-calls-day-offs';
 
 /** Every migration, in order, listed by hand so a bundle keeps them all. */
 export const migrations = [
@@ -35,4 +36,5 @@ export const migrations = [
   ReofferRules1764230400015,
   TeamIdentity1764230400016,
   TeamScriptRuns1764230400017,
+  TeamCallsDayOffs1764230400018,
 ];

@@ -1,0 +1,145 @@
+import type BetterSqlite3 from 'better-sqlite3';
+import {
+  clashFields,
+  type ClashView,
+  type SupervisorView,
+  type TeamDayOffView,
+} from '../../../src-shared/sync/supervisorView';
+import type { Clock } from '../platform/ports';
+import { Refusal } from '../platform/refusal';
+import type { TeamConnection } from './pgConnection';
+
+export type SupervisorProblem =
+  'teamOffline' | 'notSupervisor' | 'alreadyDecided' | 'ownDayOff' | 'doNotCallStays';
+export class SupervisorRefusal extends Refusal<SupervisorProblem> {}
+
+/** How long a decided request stays on the supervisor's list. */
+const decidedShownDays = 14;
+
+const sqlState = (error: unknown) => (error as { code?: unknown }).code;
+
+/**
+ * The supervisor's desk in the same app (issue 19): colleagues' day-off
+ * requests, landed from the team's feed, to approve or reject, and the field
+ * clashes the center listed, to settle. Decisions are made on the center,
+ * which checks the role and that nobody decided first; they come back
+ * through the feed, to the operator's desk and every supervisor's.
+ */
+export class SupervisorDesk {
+  private role: { team: string | null; supervisor: boolean } | undefined;
+  private readonly dayOffs: BetterSqlite3.Statement<[string], TeamDayOffView>;
+  private readonly clientOf: BetterSqlite3.Statement<[string], { id: number; fullName: string }>;
+
+  constructor(
+    sqlite: BetterSqlite3.Database,
+    private readonly deps: {
+      clock: Clock;
+      /** The center's connection; rejects when team sync is not set up or the server is down. */
+      connection: () => Promise<
+        Pick<TeamConnection, 'whoAmI' | 'decideDayOff' | 'clashes' | 'resolveClash'>
+      >;
+      /** Reads the team's feed now: a decision made here comes back through it. */
+      pullNow: () => Promise<unknown>;
+    },
+  ) {
+    this.dayOffs = sqlite.prepare(
+      `SELECT uid, operator, day, reason, status, decided_by AS decidedBy, decided_at AS decidedAt,
+         decision_note AS decisionNote, requested_at AS requestedAt
+       FROM team_day_offs WHERE status = 'submitted' OR decided_at >= ?
+       ORDER BY status <> 'submitted', CASE WHEN status = 'submitted' THEN requested_at END,
+         decided_at DESC`,
+    );
+    this.clientOf = sqlite.prepare('SELECT id, full_name AS fullName FROM clients WHERE uid = ?');
+  }
+
+  async view(): Promise<SupervisorView> {
+    const since = new Date(this.deps.clock.now().getTime() - decidedShownDays * 86_400_000);
+    const dayOffs = this.dayOffs.all(since.toISOString());
+    try {
+      const connection = await this.deps.connection();
+      this.role = await connection.whoAmI();
+      const clashes = this.role.supervisor ? await connection.clashes() : [];
+      return {
+        supervisor: this.role.supervisor,
+        team: this.role.team,
+        dayOffs,
+        clashes: clashes.flatMap((clash): ClashView[] => {
+          const field = clashFields.find((known) => known === clash.field);
+          // A field a newer center added: its own version of Pult settles it.
+          if (field === undefined) return [];
+          const client = this.clientOf.get(clash.clientUid);
+          return [
+            {
+              id: clash.id,
+              clientId: client?.id ?? null,
+              clientName: client?.fullName ?? null,
+              field,
+              kept: asValue(clash.kept),
+              lost: asValue(clash.lost),
+              current: asValue(clash.current),
+              keptBy: clash.keptBy,
+              lostBy: clash.lostBy,
+              at: clash.at.toISOString(),
+            },
+          ];
+        }),
+        offline: null,
+      };
+    } catch (error) {
+      // The requests already landed are still shown; deciding waits for the center.
+      return {
+        supervisor: this.role?.supervisor ?? null,
+        team: this.role?.team ?? null,
+        dayOffs,
+        clashes: null,
+        offline: error instanceof Error ? error.message : String(error),
+      };
+    }
+  }
+
+  async decideDayOff(input: { uid: string; approve: boolean; note: string }) {
+    await this.onCenter((connection) =>
+      connection.decideDayOff(input.uid, input.approve, input.note.trim()),
+    );
+    return this.view();
+  }
+
+  async resolveClash(input: { id: number; keep: 'kept' | 'lost' }) {
+    await this.onCenter((connection) => connection.resolveClash(input.id, input.keep));
+    return this.view();
+  }
+
+  /** One decision on the center, its refusals in the supervisor's words; then the feed is read. */
+  private async onCenter(
+    decide: (
+      connection: Awaited<ReturnType<SupervisorDesk['deps']['connection']>>,
+    ) => Promise<unknown>,
+  ): Promise<void> {
+    let connection;
+    try {
+      connection = await this.deps.connection();
+    } catch {
+      throw new SupervisorRefusal('teamOffline');
+    }
+    try {
+      await decide(connection);
+    } catch (error) {
+      const code = sqlState(error);
+      const message = error instanceof Error ? error.message : '';
+      if (code === '55000' || code === '42704') throw new SupervisorRefusal('alreadyDecided');
+      if (code === '42501' && /own day-off/.test(message)) throw new SupervisorRefusal('ownDayOff');
+      if (code === '42501' && /do-not-call/.test(message))
+        throw new SupervisorRefusal('doNotCallStays');
+      if (code === '42501') throw new SupervisorRefusal('notSupervisor');
+      // Not the database's answer (no SQLSTATE): the connection failed on the way.
+      if (typeof code !== 'string' || !/^[0-9A-Z]{5}$/.test(code))
+        throw new SupervisorRefusal('teamOffline');
+      throw error;
+    }
+    await this.deps.pullNow();
+  }
+}
+
+function asValue(value: unknown): string | boolean | null {
+  return typeof value === 'string' || typeof value === 'boolean' ? value : null;
+}

@@ -1,0 +1,68 @@
+import { z } from 'zod';
+
+const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+
+/** A colleague's day-off request as the supervisor's list shows it. */
+export const teamDayOffViewSchema = z.object({
+  uid: z.string(),
+  operator: z.string(),
+  day,
+  reason: z.string(),
+  status: z.enum(['submitted', 'approved', 'rejected']),
+  decidedBy: z.string().nullable(),
+  decidedAt: z.string().nullable(),
+  decisionNote: z.string().nullable(),
+  requestedAt: z.string(),
+});
+export type TeamDayOffView = z.infer<typeof teamDayOffViewSchema>;
+
+/** The client fields the center keeps per field, the ones two desks can clash on. */
+export const clashFields = [
+  'fullName',
+  'address',
+  'city',
+  'email',
+  'personalAccount',
+  'notes',
+  'doNotCall',
+] as const;
+
+const fieldValue = z.union([z.string(), z.boolean(), z.null()]);
+
+/** Two operators wrote one field of a client without seeing each other's write. */
+export const clashViewSchema = z.object({
+  id: z.number().int(),
+  /** The client on this desk (null: not landed here yet), and their name as the card has it. */
+  clientId: z.number().int().nullable(),
+  clientName: z.string().nullable(),
+  field: z.enum(clashFields),
+  /** The value that won (received later), the one it overwrote, and the field as it is now. */
+  kept: fieldValue,
+  lost: fieldValue,
+  current: fieldValue,
+  keptBy: z.string(),
+  lostBy: z.string(),
+  at: z.string(),
+});
+export type ClashView = z.infer<typeof clashViewSchema>;
+
+/** The supervisor's desk (старший зміни): the team's day-off requests and field clashes. */
+export const supervisorViewSchema = z.object({
+  /** The center says this operator supervises their team; null: not known (never reached it). */
+  supervisor: z.boolean().nullable(),
+  team: z.string().nullable(),
+  /** Waiting for a decision first (oldest first), then the last two weeks' decisions. */
+  dayOffs: z.array(teamDayOffViewSchema),
+  /** Read live from the center; null when it cannot be reached now. */
+  clashes: z.array(clashViewSchema).nullable(),
+  /** Why the center could not be asked (English, for the log); null when it answered. */
+  offline: z.string().nullable(),
+});
+export type SupervisorView = z.infer<typeof supervisorViewSchema>;
+
+export const decideDayOffSchema = z
+  .object({ uid: z.uuid(), approve: z.boolean(), note: z.string().max(500) })
+  .strict();
+export const resolveClashSchema = z
+  .object({ id: z.number().int().positive(), keep: z.enum(['kept', 'lost']) })
+  .strict();

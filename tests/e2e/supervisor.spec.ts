@@ -1,0 +1,79 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { expect, test, type Page } from '@playwright/test';
+import { DayOffRequests } from '../../src-main/core/schedule/dayOffRequests';
+import { addDays } from '../../src-shared/localDays';
+import { startTeamServer, teamWorkstation, type TeamServer } from '../support/teamServer';
+import { launchPult, type PultApp } from './support/pultApp';
+
+// The supervisor's section, in the app: the center says this operator supervises the team, so
+// the section shows; a colleague's day-off request is there with a count in the navigation; the
+// supervisor rejects it with a note, and the colleague's desk receives the decision.
+const me = os.userInfo().username;
+let server: TeamServer;
+let app: PultApp;
+let page: Page;
+
+test.beforeAll(async () => {
+  server = await startTeamServer([
+    { role: me, team: 'north', supervisor: true },
+    { role: 'op1', team: 'north' },
+  ]);
+  const policyFile = path.join(mkdtempSync(path.join(os.tmpdir(), 'pult-policy-')), 'policy.json');
+  writeFileSync(
+    policyFile,
+    JSON.stringify({
+      sync: {
+        server: {
+          host: server.cluster.host,
+          port: server.cluster.port,
+          database: 'pult',
+          caFile: server.cluster.caFile,
+        },
+      },
+    }),
+  );
+  app = await launchPult({ env: { PULT_POLICY_FILE: policyFile } });
+  page = await app.firstWindow();
+});
+test.afterAll(async () => {
+  await app.close();
+  server.stop();
+});
+
+test('a colleague’s day-off request reaches the supervisor’s section; rejected with a note, the colleague reads it', async () => {
+  // Before the center knows who this is, there is no supervisor's section.
+  await expect(page.getByTestId('nav-settings')).toBeVisible();
+  await expect(page.getByTestId('nav-team')).toHaveCount(0);
+
+  const colleague = await teamWorkstation(server, 'op1');
+  const requests = new DayOffRequests(colleague.db.sqlite, { now: () => new Date() });
+  const day = addDays(requests.requestWeek(), 3);
+  requests.request({ day, reason: 'Весілля сестри' }, 'op1');
+  await colleague.sync();
+
+  await page.getByTestId('nav-settings').click();
+  await page.getByTestId('team-sync-password').fill(`pw-${me}`);
+  await page.getByTestId('team-sync-save').click();
+  await expect(page.getByTestId('nav-team')).toBeVisible();
+  await expect(page.getByTestId('team-waiting')).toHaveText('1');
+  await page.getByTestId('nav-team').click();
+  await expect(page.getByTestId('section-title')).toHaveText('Старший зміни');
+
+  const row = page.getByTestId('team-day-off');
+  await expect(row).toContainText('op1');
+  await expect(row).toContainText('Весілля сестри');
+  await row.getByTestId('team-day-off-note').fill('На цей день уже троє вихідних');
+  await row.getByTestId('team-day-off-reject').click();
+  await expect(row).toHaveAttribute('data-status', 'rejected');
+  await expect(row).toContainText('відхилено');
+  await expect(row).toContainText('На цей день уже троє вихідних');
+  await expect(page.getByTestId('team-waiting')).toHaveCount(0);
+
+  await colleague.pull();
+  expect(requests.between(day, day, 'op1')).toMatchObject([
+    { status: 'rejected', decidedBy: me, decisionNote: 'На цей день уже троє вихідних' },
+  ]);
+  await colleague.close();
+});

@@ -1,0 +1,284 @@
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { WrapUp } from '../../../src-main/core/calls/wrapUp';
+import { ClientCardReader } from '../../../src-main/core/clients/clientCard';
+import { DayOffRequests } from '../../../src-main/core/schedule/dayOffRequests';
+import { connectSyncServer } from '../../../src-main/core/sync/pgConnection';
+import { SupervisorDesk } from '../../../src-main/core/sync/supervisorDesk';
+import { addDays } from '../../../src-shared/localDays';
+import {
+  asRole,
+  startTeamServer,
+  teamWorkstation,
+  type TeamServer,
+  type TeamWorkstation,
+} from '../../support/teamServer';
+
+// The supervisor's part of team mode: colleagues' day-off requests reach the team's supervisors
+// (and no one else), are decided once, and the decision reaches the operator's desk; field clashes
+// are settled by a supervisor; a colleague's call is on the client's card at every desk.
+let server: TeamServer;
+const open: TeamWorkstation[] = [];
+const connections: { close(): Promise<void> }[] = [];
+
+beforeAll(async () => {
+  server = await startTeamServer([
+    { role: 'op1', team: 'north' },
+    { role: 'op2', team: 'north' },
+    { role: 'sup', team: 'north', supervisor: true },
+    { role: 'sup9', team: 'south', supervisor: true },
+  ]);
+}, 60_000);
+afterAll(() => server.stop());
+beforeEach(() => server.reset());
+afterEach(async () => {
+  for (const ws of open.splice(0)) await ws.close();
+  for (const c of connections.splice(0)) await c.close();
+});
+
+const clock = { now: () => new Date() };
+
+async function desk(role: string) {
+  const ws = await teamWorkstation(server, role);
+  open.push(ws);
+  const supervisor = new SupervisorDesk(ws.db.sqlite, {
+    clock,
+    connection: async () => {
+      const made = await connectSyncServer(server.login(role));
+      connections.push(made);
+      return made;
+    },
+    pullNow: () => ws.pull(),
+  });
+  return { ws, supervisor, dayOff: new DayOffRequests(ws.db.sqlite, clock) };
+}
+
+const sqlStateOf = (work: Promise<unknown>) =>
+  work.then(
+    () => 'no error',
+    (error: unknown) => (error as { code?: string }).code,
+  );
+
+describe('a day-off request', () => {
+  it('reaches the team’s supervisors only; one decides it, once, and the operator reads who and why', async () => {
+    const op1 = await desk('op1');
+    const op2 = await desk('op2');
+    const sup = await desk('sup');
+    const sup9 = await desk('sup9');
+    const day = addDays(op1.dayOff.requestWeek(), 2);
+    op1.dayOff.request({ day, reason: 'Сімейні обставини' }, 'op1');
+    await op1.ws.sync();
+    for (const other of [op2, sup, sup9]) await other.ws.sync();
+
+    const waiting = (await sup.supervisor.view()).dayOffs;
+    expect(waiting).toMatchObject([
+      { operator: 'op1', day, reason: 'Сімейні обставини', status: 'submitted', decidedBy: null },
+    ]);
+    // A colleague sees nothing of it, nor does another team's supervisor.
+    expect((await op2.supervisor.view()).dayOffs).toEqual([]);
+    expect((await op2.supervisor.view()).supervisor).toBe(false);
+    expect((await sup9.supervisor.view()).dayOffs).toEqual([]);
+    await asRole(server, 'op2', async (c) => {
+      expect((await c.query('SELECT * FROM pult.day_offs')).rows).toEqual([]);
+      expect((await c.query("SELECT * FROM pult.feed WHERE entity = 'dayOff'")).rows).toEqual([]);
+    });
+
+    // Only a supervisor of the team decides, and never their own request.
+    const uid = waiting[0]!.uid;
+    for (const role of ['op2', 'op1', 'sup9'])
+      expect(
+        await asRole(server, role, (c) =>
+          sqlStateOf(c.query('SELECT pult.decide_day_off($1, true, $2)', [uid, ''])),
+        ),
+      ).toMatch(/^(42501|42704)$/);
+    await expect(op2.supervisor.decideDayOff({ uid, approve: true, note: '' })).rejects.toThrow(
+      'notSupervisor',
+    );
+
+    const after = await sup.supervisor.decideDayOff({
+      uid,
+      approve: false,
+      note: ' У четвер замало людей у зміні ',
+    });
+    expect(after.dayOffs).toMatchObject([
+      { uid, status: 'rejected', decidedBy: 'sup', decisionNote: 'У четвер замало людей у зміні' },
+    ]);
+    await expect(sup.supervisor.decideDayOff({ uid, approve: true, note: '' })).rejects.toThrow(
+      'alreadyDecided',
+    );
+
+    await op1.ws.pull();
+    expect(op1.dayOff.between(day, day, 'op1')).toMatchObject([
+      {
+        day,
+        status: 'rejected',
+        decidedBy: 'sup',
+        decisionNote: 'У четвер замало людей у зміні',
+        waitingToSend: false,
+      },
+    ]);
+    // The operator's new PC gets the request back, decision and all, with its first snapshot.
+    const newPc = await desk('op1');
+    await newPc.ws.pull();
+    expect(newPc.dayOff.between(day, day, 'op1')).toMatchObject([
+      { day, status: 'rejected', decidedBy: 'sup', reason: 'Сімейні обставини' },
+    ]);
+  });
+
+  it('made offline waits in the outbox and reaches the supervisor when the desk is back', async () => {
+    const op1 = await desk('op1');
+    const sup = await desk('sup');
+    const day = addDays(op1.dayOff.requestWeek(), 0);
+    op1.dayOff.request({ day, reason: 'Лікар' }, 'op1');
+    expect(op1.dayOff.between(day, day, 'op1')[0]?.waitingToSend).toBe(true);
+    await sup.ws.sync();
+    expect((await sup.supervisor.view()).dayOffs).toEqual([]);
+    await op1.ws.sync();
+    await sup.ws.pull();
+    expect((await sup.supervisor.view()).dayOffs.map((d) => d.reason)).toEqual(['Лікар']);
+  });
+});
+
+describe('a clash', () => {
+  it('is listed for the supervisor with the client’s name; keeping the overwritten value reaches every desk', async () => {
+    const op1 = await desk('op1');
+    const op2 = await desk('op2');
+    const sup = await desk('sup');
+    const made = op1.ws.editor.create({ fullName: 'Ткаченко Олег', city: 'Львів' }, 'op1');
+    if (!made.ok) throw new Error('not made');
+    await op1.ws.sync();
+    const uid = op1.ws.uidOf(made.id);
+    await op2.ws.sync();
+    await sup.ws.sync();
+    // Both change the city, neither having seen the other's change.
+    op1.ws.edit(uid, { city: 'Київ' });
+    op2.ws.edit(uid, { city: 'Одеса' });
+    await op1.ws.sync();
+    await op2.ws.sync();
+    expect((await op1.ws.pull()).read).toBeGreaterThan(0);
+
+    const listed = await sup.supervisor.view();
+    expect(listed.clashes).toMatchObject([
+      {
+        clientId: sup.ws.idOf(uid),
+        clientName: 'Ткаченко Олег',
+        field: 'city',
+        kept: 'Одеса',
+        lost: 'Київ',
+        current: 'Одеса',
+        keptBy: 'op2',
+        lostBy: 'op1',
+      },
+    ]);
+    // Operators do not see the list, nor can they settle it.
+    expect((await op1.supervisor.view()).clashes).toEqual([]);
+    const id = listed.clashes![0]!.id;
+    expect(
+      await asRole(server, 'op1', (c) =>
+        sqlStateOf(c.query("SELECT pult.resolve_clash($1, 'lost')", [id])),
+      ),
+    ).toBe('42501');
+
+    const settled = await sup.supervisor.resolveClash({ id, keep: 'lost' });
+    expect(settled.clashes).toEqual([]);
+    for (const ws of [op1.ws, op2.ws]) await ws.pull();
+    for (const ws of [op1.ws, op2.ws, sup.ws])
+      expect(ws.client(uid)).toMatchObject({ city: 'Київ' });
+    await expect(sup.supervisor.resolveClash({ id, keep: 'kept' })).rejects.toThrow(
+      'alreadyDecided',
+    );
+  });
+
+  it('never lifts a do-not-call by restoring the value it overwrote', async () => {
+    const op1 = await desk('op1');
+    const op2 = await desk('op2');
+    const sup = await desk('sup');
+    const made = op1.ws.editor.create({ fullName: 'Гнатюк Віра' }, 'op1');
+    if (!made.ok) throw new Error('not made');
+    await op1.ws.sync();
+    const uid = op1.ws.uidOf(made.id);
+    await op2.ws.sync();
+    // op1 marks do-not-call and lifts it again; op2, not having seen either, marks it.
+    op1.ws.edit(uid, { doNotCall: true });
+    await op1.ws.sync();
+    op1.ws.edit(uid, { doNotCall: false });
+    await op1.ws.sync();
+    op2.ws.edit(uid, { doNotCall: true });
+    await op2.ws.sync();
+    await sup.ws.sync();
+    const dnc = (await sup.supervisor.view()).clashes!.find((c) => c.field === 'doNotCall');
+    expect(dnc).toMatchObject({ kept: true, lost: false, keptBy: 'op2', lostBy: 'op1' });
+    await expect(sup.supervisor.resolveClash({ id: dnc!.id, keep: 'lost' })).rejects.toThrow(
+      'doNotCallStays',
+    );
+    expect((await sup.supervisor.view()).clashes!.map((c) => c.id)).toContain(dnc!.id);
+    await op1.ws.pull();
+    expect(op1.ws.client(uid)?.doNotCall).toBe(true);
+  });
+});
+
+describe('a colleague’s call', () => {
+  it('is on the client’s card at another desk, with who took it and the reason in words; the desk that took it lists it once', async () => {
+    const op1 = await desk('op1');
+    const op2 = await desk('op2');
+    const made = op1.ws.editor.create(
+      { fullName: 'Савчук Марта', phones: [{ raw: '067 111 22 33' }] },
+      'op1',
+    );
+    if (!made.ok) throw new Error('not made');
+    const callId = Number(
+      op1.ws.db.sqlite
+        .prepare(
+          `INSERT INTO interactions (client_id, kind, direction, remote_number, offered_at, answered_at, ended_at, talk_seconds)
+           VALUES (?, 'call', 'outbound', '+380671112233', ?, ?, ?, 64)`,
+        )
+        .run(
+          made.id,
+          '2026-12-07T09:50:00.000Z',
+          '2026-12-07T09:50:05.000Z',
+          '2026-12-07T09:51:09.000Z',
+        ).lastInsertRowid,
+    );
+    const wrapped = new WrapUp(op1.ws.db, clock).finish(
+      {
+        interactionId: callId,
+        disposition: 'refused',
+        refusalReason: 'hasProvider',
+        notes: 'Передзвонити навесні',
+      },
+      'op1',
+    );
+    expect(wrapped.ok).toBe(true);
+    await op1.ws.sync();
+    const pulled = await op2.ws.sync();
+    const here = op2.ws.idOf(op1.ws.uidOf(made.id))!;
+    expect(pulled.clients).toContain(here);
+    const card = new ClientCardReader(op2.ws.db.sqlite, () => 'uk').read(here)!;
+    const calls = card.history.filter((e) => e.kind === 'call');
+    expect(calls).toMatchObject([
+      {
+        at: '2026-12-07T09:50:00.000Z',
+        direction: 'outbound',
+        talkSeconds: 64,
+        outcome: 'refused',
+        notes: 'Передзвонити навесні',
+        by: 'op1',
+      },
+    ]);
+    expect(calls[0]?.refusalReason).toEqual(expect.any(String));
+    // op1's own call comes back on the feed; its card lists it once, as its own.
+    await op1.ws.pull();
+    const own = new ClientCardReader(op1.ws.db.sqlite, () => 'uk').read(made.id)!;
+    expect(own.history.filter((e) => e.kind === 'call').map((e) => 'by' in e && e.by)).toEqual([
+      null,
+    ]);
+    // A desk joining later gets it with its snapshot.
+    const late = await desk('op2');
+    await late.ws.pull();
+    const lateId = late.ws.idOf(op1.ws.uidOf(made.id))!;
+    expect(
+      new ClientCardReader(late.ws.db.sqlite, () => 'uk')
+        .read(lateId)!
+        .history.filter((e) => e.kind === 'call'),
+    ).toMatchObject([{ by: 'op1', notes: 'Передзвонити навесні' }]);
+  });
+});
