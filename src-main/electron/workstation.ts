@@ -195,7 +195,10 @@ export function startWorkstation(shell: WindowShell): void {
     actor,
     language: () => settings.view().values.language,
     send,
+    // Made below; asked only when a team list is worked.
+    teamConnection: () => sync.connection(),
   });
+  app.on('will-quit', () => outbound.stop());
 
   // --- Re-offer rules: a list built by itself the day its cheaper offer comes into force.
   const reoffers = startReofferRules({

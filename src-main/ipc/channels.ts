@@ -94,6 +94,7 @@ export const invokeChannels = [
   'updates.view',
   'campaigns.list',
   'campaigns.create',
+  'campaigns.share',
   'campaigns.build',
   'campaigns.refusalReasons',
   'campaigns.consent.view',

@@ -647,6 +647,11 @@ export const invokeContract = {
     request: z.object({ campaignId: id, source: leadSourceSchema }).strict(),
     response: buildSummarySchema,
   },
+  /** A supervisor gives a list to the team: its leads are handed out by the center from then on. */
+  'campaigns.share': {
+    request: z.object({ campaignId: id }).strict(),
+    response: z.object({ leads: z.number().int() }),
+  },
   /** A client's consent to advertising calls, given or withdrawn on the card. */
   'campaigns.consent.view': {
     request: z.object({ clientId: id }).strict(),

@@ -46,6 +46,7 @@ export const refusalCodes = [
   'alreadyDecided',
   'ownDayOff',
   'doNotCallStays',
+  'campaignNotFound',
 ] as const;
 export type RefusalCode = (typeof refusalCodes)[number];
 

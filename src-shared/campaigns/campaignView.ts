@@ -14,6 +14,8 @@ export const campaignViewSchema = z.object({
   /** A re-offer rule: built by itself, for those who refused with this reason, once the offer is in force. */
   reofferReason: z.string().nullable(),
   builtAt: z.string().nullable(),
+  /** The team's list (team mode): its leads come from the center, a few at a time. */
+  shared: z.boolean().default(false),
   leads: z.object({
     total: z.number().int(),
     dueNow: z.number().int(),

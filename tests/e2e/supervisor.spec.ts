@@ -5,6 +5,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { DayOffRequests } from '../../src-main/core/schedule/dayOffRequests';
 import { addDays } from '../../src-shared/localDays';
 import { startTeamServer, teamWorkstation, type TeamServer } from '../support/teamServer';
+import { createClient } from './support/clients';
 import { launchPult, type PultApp } from './support/pultApp';
 
 // The supervisor's section, in the app: the center says this operator supervises the team, so
@@ -76,4 +77,30 @@ test('a colleague’s day-off request reaches the supervisor’s section; reject
     { status: 'rejected', decidedBy: me, decisionNote: 'На цей день уже троє вихідних' },
   ]);
   await colleague.close();
+});
+
+test('the supervisor gives a built list to the team: the center holds its leads, the list says it is the team’s', async () => {
+  for (const [name, phone] of [
+    ['Петренко Олег', '067 100 20 30'],
+    ['Іваненко Ніна', '067 100 20 31'],
+  ] as const)
+    await createClient(page, { fullName: name, phones: [{ raw: phone }] });
+  // The clients reach the center first: a list's lead is about a client of the team.
+  await expect
+    .poll(() => server.rows('SELECT count(*) FROM pult.clients')[0], { timeout: 15_000 })
+    .toBe('2');
+  await page.getByTestId('nav-campaigns').click();
+  await page.getByTestId('campaign-name').fill('Опитування команди');
+  await page.getByTestId('campaign-purpose').selectOption({ label: 'Опитування' });
+  await page.getByTestId('campaign-create').click();
+  const row = page.locator('[data-testid="campaign-row"][data-name="Опитування команди"]');
+  await row.getByTestId('campaign-build').click();
+  await expect(row.getByTestId('campaign-total')).toHaveText('2');
+  await row.getByTestId('campaign-share').click();
+  await expect(row.getByTestId('campaign-shared')).toHaveText('Список команди');
+  await expect(row.getByTestId('campaign-share')).toHaveCount(0);
+  expect(server.rows("SELECT e164 FROM pult.leads WHERE state = 'due' ORDER BY e164")).toEqual([
+    '+380671002030',
+    '+380671002031',
+  ]);
 });

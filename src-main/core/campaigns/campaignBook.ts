@@ -17,15 +17,18 @@ export class CampaignBook {
     const campaigns = this.sqlite
       .prepare(
         `SELECT id, name, purpose, status, offer_code AS offerCode, script_name AS scriptName,
-           reoffer_reason AS reofferReason, built_at AS builtAt
+           reoffer_reason AS reofferReason, built_at AS builtAt, team_shared_at IS NOT NULL AS shared
          FROM campaigns ORDER BY id DESC`,
       )
-      .all() as Omit<CampaignView, 'leads'>[];
+      .all() as (Omit<CampaignView, 'leads' | 'shared'> & { shared: number })[];
     // One pass over the leads by the pick's index: counts by state, due time and held reason.
+    // A team list counts what this desk holds (a lead whose hold ran out is the team's again).
     const counts = this.sqlite.prepare(
       `SELECT state, held_reason AS heldReason,
-         sum(CASE WHEN due_at <= ? THEN 1 ELSE 0 END) AS dueNow, count(*) AS n
-       FROM leads WHERE campaign_id = ? GROUP BY state, held_reason`,
+         sum(CASE WHEN due_at <= @at THEN 1 ELSE 0 END) AS dueNow, count(*) AS n
+       FROM leads WHERE campaign_id = @campaign
+         AND (state NOT IN ('due', 'callback') OR reserved_until IS NULL OR reserved_until > @at)
+       GROUP BY state, held_reason`,
     );
     // "skipped:notNow" and "removed:global" count as skipped and removed.
     const results = this.sqlite.prepare(
@@ -43,7 +46,7 @@ export class CampaignBook {
         byResult: {},
         held: {},
       };
-      for (const row of counts.all(at, campaign.id) as {
+      for (const row of counts.all({ at, campaign: campaign.id }) as {
         state: string;
         heldReason: string | null;
         dueNow: number;
@@ -60,7 +63,7 @@ export class CampaignBook {
       }
       for (const row of results.all(campaign.id) as { result: string; n: number }[])
         leads.byResult[row.result] = row.n;
-      return { ...campaign, leads };
+      return { ...campaign, shared: campaign.shared === 1, leads };
     });
   }
 

@@ -36,9 +36,12 @@ const maxBatches = 40;
  * consents_client, dnc_entries_*, offers_client, interactions_client).
  */
 export class LeadPicker {
-  private readonly due: BetterSqlite3.Statement<[number, string], Candidate>;
-  private readonly callback: BetterSqlite3.Statement<[number, string, string], Candidate>;
-  private readonly one: BetterSqlite3.Statement<[number], Candidate & { campaignId: number }>;
+  private readonly due: BetterSqlite3.Statement<[number, string, string], Candidate>;
+  private readonly callback: BetterSqlite3.Statement<[number, string, string, string], Candidate>;
+  private readonly one: BetterSqlite3.Statement<
+    [number],
+    Candidate & { campaignId: number; reservedUntil: string | null }
+  >;
   private readonly campaign: BetterSqlite3.Statement<[number], CampaignHoursRow>;
   private readonly callTime: BetterSqlite3.Statement<[number], { from: string; to: string }>;
   private readonly doNotCall: BetterSqlite3.Statement<
@@ -58,17 +61,21 @@ export class LeadPicker {
     sqlite: BetterSqlite3.Database,
     private readonly countries: () => Readonly<Record<string, CountryCallingRules>>,
   ) {
+    // A team list's lead is dialled here only while the center holds it for this operator.
     this.due = sqlite.prepare(
       `SELECT id, client_id AS clientId, e164, country, address_zone AS addressZone FROM leads
-       WHERE campaign_id = ? AND state = 'due' AND due_at <= ? ORDER BY due_at LIMIT ${batch}`,
+       WHERE campaign_id = ? AND state = 'due' AND due_at <= ?
+         AND (reserved_until IS NULL OR reserved_until > ?) ORDER BY due_at LIMIT ${batch}`,
     );
     // The operator's own callbacks come before the list: a time was promised to the client.
     this.callback = sqlite.prepare(
       `SELECT id, client_id AS clientId, e164, country, address_zone AS addressZone FROM leads
-       WHERE campaign_id = ? AND state = 'callback' AND due_at <= ? AND owner = ? ORDER BY due_at LIMIT ${batch}`,
+       WHERE campaign_id = ? AND state = 'callback' AND due_at <= ? AND owner = ?
+         AND (reserved_until IS NULL OR reserved_until > ?) ORDER BY due_at LIMIT ${batch}`,
     );
     this.one = sqlite.prepare(
-      `SELECT id, campaign_id AS campaignId, client_id AS clientId, e164, country, address_zone AS addressZone
+      `SELECT id, campaign_id AS campaignId, client_id AS clientId, e164, country, address_zone AS addressZone,
+         reserved_until AS reservedUntil
        FROM leads WHERE id = ?`,
     );
     this.campaign = sqlite.prepare(
@@ -141,8 +148,8 @@ export class LeadPicker {
     const windowDays = this.windowDays();
     const at = now.toISOString();
     const read = [
-      ...(owner === undefined ? [] : [() => this.callback.all(campaignId, at, owner)]),
-      () => this.due.all(campaignId, at),
+      ...(owner === undefined ? [] : [() => this.callback.all(campaignId, at, owner, at)]),
+      () => this.due.all(campaignId, at, at),
     ];
     for (const candidates of read) {
       for (let step = 0; step < maxBatches; step++) {
@@ -167,6 +174,8 @@ export class LeadPicker {
     const lead = this.one.get(leadId);
     const campaign = lead === undefined ? undefined : this.campaign.get(lead.campaignId);
     if (lead === undefined || campaign === undefined) return undefined;
+    // The center's hold ran out while it was on screen: a colleague may be calling it now.
+    if (lead.reservedUntil !== null && lead.reservedUntil <= now.toISOString()) return undefined;
     const answer = this.answer(lead, lead.campaignId, campaign, this.windowDays(), now);
     if (!answer.ok) this.putAside(lead.id, answer, now);
     return answer;

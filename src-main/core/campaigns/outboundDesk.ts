@@ -12,6 +12,7 @@ import type { Clock, Logger } from '../platform/ports';
 import type { DialAttempts, DialResult } from './dialAttempts';
 import type { LeadOutcomes } from './leadOutcomes';
 import type { LeadPicker, PickedLead } from './leadPicker';
+import type { TeamLeads } from './teamLeads';
 
 export interface OutboundDeskDeps {
   sqlite: BetterSqlite3.Database;
@@ -34,6 +35,8 @@ export interface OutboundDeskDeps {
   onChanged: (view: OutboundView) => void;
   /** How often a session with nothing callable looks again (a lead falls due, the hour opens). */
   pollMs?: number;
+  /** A team list's leads come from the center and what becomes of them goes back (team mode). */
+  team?: Pick<TeamLeads, 'refill' | 'settle' | 'giveBack'>;
 }
 
 interface Session {
@@ -105,6 +108,13 @@ export class OutboundDesk {
 
   /** Ends the session; a call in progress goes on and its wrap-up still reaches its lead. */
   stop(): void {
+    const campaignId = this.session?.campaignId;
+    if (campaignId !== undefined && this.deps.team !== undefined)
+      void this.deps.team.giveBack(campaignId).catch((error: unknown) =>
+        this.deps.logger.warn('outbound: could not give leads back to the team', {
+          error: String(error),
+        }),
+      );
     this.session = undefined;
     this.lead = undefined;
     this.notice = null;
@@ -267,9 +277,10 @@ export class OutboundDesk {
                   `SELECT l.id AS leadId, c.full_name AS clientName, l.due_at AS dueAt FROM leads l
                    JOIN clients c ON c.id = l.client_id
                    WHERE l.campaign_id = ? AND l.state = 'callback' AND l.owner = ? AND l.due_at IS NOT NULL
+                     AND (l.reserved_until IS NULL OR l.reserved_until > ?)
                    ORDER BY l.due_at LIMIT 50`,
                 )
-                .all(session.campaignId, this.deps.actor) as {
+                .all(session.campaignId, this.deps.actor, now.toISOString()) as {
                 leadId: number;
                 clientName: string;
                 dueAt: string;
@@ -296,6 +307,7 @@ export class OutboundDesk {
     const state = this.deps.agentState();
     if (state === 'onCall' || state === 'wrapUp') return;
     const now = this.deps.clock.now();
+    this.askTheTeam(session.campaignId);
     const picked = this.deps.picker.next(session.campaignId, now, this.deps.actor);
     if (picked === undefined) {
       this.waitTimer = setTimeout(() => {
@@ -433,6 +445,21 @@ export class OutboundDesk {
     return { kind: 'lastResult', clientName: row.name, result, nextAt: again ? row.dueAt : null };
   }
 
+  /** A team list running low here: more leads from the center, drawn as soon as they come. */
+  private askTheTeam(campaignId: number): void {
+    this.deps.team
+      ?.refill(campaignId)
+      .then((taken) => {
+        if (taken > 0 && this.session?.campaignId === campaignId && this.lead === undefined) {
+          this.advance();
+          this.changed();
+        }
+      })
+      .catch((error: unknown) =>
+        this.deps.logger.warn('outbound: no leads from the team', { error: String(error) }),
+      );
+  }
+
   private clearTimers(): void {
     clearTimeout(this.autoDialTimer);
     clearTimeout(this.waitTimer);
@@ -441,5 +468,11 @@ export class OutboundDesk {
 
   private changed(): void {
     this.deps.onChanged(this.view());
+    // Whatever moved a team list's lead (a dial, a wrap-up, a skip) is told to the center.
+    this.deps.team
+      ?.settle()
+      .catch((error: unknown) =>
+        this.deps.logger.warn('outbound: could not tell the team', { error: String(error) }),
+      );
   }
 }

@@ -34,7 +34,10 @@
  *   do-not-call is never lifted that way).
  * - Outbound leads are handed out by the server, `FOR UPDATE SKIP LOCKED`,
  *   each reserved for a while for one operator and back in the pool when it
- *   lapses.
+ *   lapses. A supervisor gives a list to the team; each desk reports what
+ *   became of its leads: done, due again later (back in the pool, not before
+ *   then), dialling (the hold grows), or a callback, kept for its operator
+ *   until a grace after the promised time and then open to the team.
  * - The feed of a team is written under the team's lock, so its entries
  *   commit in the order of their numbers and a cursor never skips one.
  */
@@ -184,9 +187,24 @@ CREATE TABLE IF NOT EXISTS pult.leads (
   done_at timestamptz
 );
 CREATE INDEX IF NOT EXISTS leads_open ON pult.leads (campaign, team, uid) WHERE state <> 'done';
+ALTER TABLE pult.leads ADD COLUMN IF NOT EXISTS due_at timestamptz;
+ALTER TABLE pult.leads ADD COLUMN IF NOT EXISTS attempts integer NOT NULL DEFAULT 0;
+CREATE INDEX IF NOT EXISTS leads_next ON pult.leads (campaign, team, due_at NULLS FIRST, uid)
+  WHERE state <> 'done';
+ALTER TABLE pult.settings ADD COLUMN IF NOT EXISTS callback_grace interval NOT NULL DEFAULT '15 minutes';
+
+-- A call list a supervisor gave the team: its definition as the desk that built it had it.
+CREATE TABLE IF NOT EXISTS pult.campaigns (
+  uid uuid PRIMARY KEY,
+  team text NOT NULL,
+  definition jsonb NOT NULL,
+  published_by name NOT NULL,
+  published_at timestamptz NOT NULL DEFAULT now()
+);
 
 REVOKE ALL ON pult.members, pult.settings, pult.workstations, pult.changes, pult.feed,
-  pult.clients, pult.clashes, pult.calls, pult.script_runs, pult.leads, pult.day_offs FROM PUBLIC;
+  pult.clients, pult.clashes, pult.calls, pult.script_runs, pult.leads, pult.day_offs,
+  pult.campaigns FROM PUBLIC;
 
 -- Who the logged-in operator is: their team, whether they supervise it.
 CREATE OR REPLACE FUNCTION pult.my_team() RETURNS text
@@ -206,6 +224,7 @@ ALTER TABLE pult.calls ENABLE ROW LEVEL SECURITY;
 ALTER TABLE pult.script_runs ENABLE ROW LEVEL SECURITY;
 ALTER TABLE pult.leads ENABLE ROW LEVEL SECURITY;
 ALTER TABLE pult.day_offs ENABLE ROW LEVEL SECURITY;
+ALTER TABLE pult.campaigns ENABLE ROW LEVEL SECURITY;
 DROP POLICY IF EXISTS changes_read ON pult.changes;
 CREATE POLICY changes_read ON pult.changes FOR SELECT TO pult_operator
   USING (operator = session_user);
@@ -227,8 +246,10 @@ CREATE POLICY leads_read ON pult.leads FOR SELECT TO pult_operator USING (team =
 DROP POLICY IF EXISTS day_offs_read ON pult.day_offs;
 CREATE POLICY day_offs_read ON pult.day_offs FOR SELECT TO pult_operator
   USING (operator = session_user OR (team = pult.my_team() AND pult.am_supervisor()));
+DROP POLICY IF EXISTS campaigns_read ON pult.campaigns;
+CREATE POLICY campaigns_read ON pult.campaigns FOR SELECT TO pult_operator USING (team = pult.my_team());
 GRANT SELECT ON pult.changes, pult.feed, pult.clients, pult.clashes, pult.calls,
-  pult.script_runs, pult.leads, pult.day_offs TO pult_operator;
+  pult.script_runs, pult.leads, pult.day_offs, pult.campaigns TO pult_operator;
 
 -- The logged-in operator's team, or a refusal when IT has not listed them.
 CREATE OR REPLACE FUNCTION pult.team_of_session() RETURNS text
@@ -675,9 +696,57 @@ END $$;
 REVOKE ALL ON FUNCTION pult.upload_clients(uuid, jsonb) FROM PUBLIC;
 GRANT EXECUTE ON FUNCTION pult.upload_clients(uuid, jsonb) TO pult_operator;
 
--- Outbound leads handed out by the server: each to one operator at a time, for lead_hold.
+-- A supervisor gives a call list to the team: its definition (again, when it changed) and its
+-- leads, a batch a call; a lead the team already has, or about another team's client, is not added.
+CREATE OR REPLACE FUNCTION pult.publish_campaign(p_uid uuid, p_definition jsonb, p_leads jsonb)
+RETURNS integer LANGUAGE plpgsql SECURITY DEFINER SET search_path = pult, pg_temp AS $$
+DECLARE
+  v_team text := team_of_session();
+  v_had campaigns%ROWTYPE;
+  added integer;
+BEGIN
+  IF NOT am_supervisor() THEN
+    RAISE EXCEPTION 'only a supervisor gives a call list to the team' USING ERRCODE = '42501';
+  END IF;
+  IF jsonb_typeof(p_definition) <> 'object' OR jsonb_typeof(p_definition->'name') <> 'string'
+     OR coalesce(p_definition->>'purpose', '') NOT IN ('sales', 'survey', 'reminder', 'informing')
+     OR octet_length(p_definition::text) > 65536 THEN
+    RAISE EXCEPTION 'a call list needs its name and purpose' USING ERRCODE = '22023';
+  END IF;
+  IF jsonb_typeof(p_leads) <> 'array' OR jsonb_array_length(p_leads) > 5000 THEN
+    RAISE EXCEPTION 'leads come in batches of at most 5000' USING ERRCODE = '22023';
+  END IF;
+  SELECT * INTO v_had FROM campaigns WHERE uid = p_uid FOR UPDATE;
+  IF FOUND AND v_had.team <> v_team THEN
+    RAISE EXCEPTION 'call list % is another team''s', p_uid USING ERRCODE = '42501';
+  END IF;
+  IF NOT FOUND OR v_had.definition IS DISTINCT FROM p_definition THEN
+    INSERT INTO campaigns (uid, team, definition, published_by) VALUES (p_uid, v_team, p_definition, session_user)
+      ON CONFLICT (uid) DO UPDATE SET definition = EXCLUDED.definition,
+        published_by = EXCLUDED.published_by, published_at = now();
+    INSERT INTO feed (id, team, entity, uid, data) VALUES (next_feed(v_team), v_team, 'campaign', p_uid,
+      p_definition || jsonb_build_object('publishedBy', session_user));
+    PERFORM pg_notify('pult_feed', v_team);
+  END IF;
+  WITH incoming AS (
+    SELECT (e->>'uid')::uuid AS uid, (e->>'client')::uuid AS client, e->>'e164' AS e164
+    FROM jsonb_array_elements(p_leads) e
+    WHERE e->>'e164' ~ '^\+[1-9][0-9]{6,14}$'),
+  stored AS (
+    INSERT INTO leads (uid, team, campaign, client, e164)
+      SELECT i.uid, v_team, p_uid, i.client, i.e164 FROM incoming i
+      JOIN clients c ON c.uid = i.client AND c.team = v_team
+      ON CONFLICT (uid) DO NOTHING RETURNING 1)
+  SELECT count(*)::integer INTO added FROM stored;
+  RETURN added;
+END $$;
+
+-- Outbound leads handed out by the server: each to one operator at a time, for lead_hold; those
+-- due first. A lead due later (tried again after a delay) waits; a lapsed hold (an operator gone,
+-- a callback overdue past its grace) is open to anyone.
+DROP FUNCTION IF EXISTS pult.take_leads(uuid, integer);
 CREATE OR REPLACE FUNCTION pult.take_leads(p_campaign uuid, p_count integer)
-RETURNS TABLE (uid uuid, client uuid, e164 text, reserved_until timestamptz)
+RETURNS TABLE (uid uuid, client uuid, e164 text, reserved_until timestamptz, attempts integer)
 LANGUAGE plpgsql SECURITY DEFINER SET search_path = pult, pg_temp AS $$
 DECLARE v_team text := team_of_session();
 BEGIN
@@ -686,12 +755,53 @@ BEGIN
     SELECT l.uid FROM leads l
     WHERE l.campaign = p_campaign AND l.team = v_team AND l.state <> 'done'
       AND (l.state = 'due' OR l.reserved_until < now())
-    ORDER BY l.uid LIMIT least(greatest(p_count, 0), 100)
+      AND (l.due_at IS NULL OR l.due_at <= now())
+    ORDER BY l.due_at NULLS FIRST, l.uid LIMIT least(greatest(p_count, 0), 100)
     FOR UPDATE SKIP LOCKED)
   UPDATE leads l SET state = 'reserved', reserved_by = session_user,
     reserved_until = now() + (SELECT lead_hold FROM settings)
   FROM picked WHERE l.uid = picked.uid
-  RETURNING l.uid, l.client, l.e164, l.reserved_until;
+  RETURNING l.uid, l.client, l.e164, l.reserved_until, l.attempts;
+END $$;
+
+-- What became of a lead at the desk that holds it: 'done' (with its result), 'later' (back in
+-- the pool, due at p_again_at), 'callback' (kept for its operator until the promised time and a
+-- grace after it) or 'dialling' (the hold grows). Answers until when the lead is held, if it is.
+CREATE OR REPLACE FUNCTION pult.report_lead(p_lead uuid, p_state text, p_result text,
+  p_again_at timestamptz, p_attempts integer)
+RETURNS timestamptz LANGUAGE plpgsql SECURITY DEFINER SET search_path = pult, pg_temp AS $$
+DECLARE
+  l leads%ROWTYPE;
+  s settings%ROWTYPE;
+  v_until timestamptz;
+BEGIN
+  SELECT * INTO l FROM leads WHERE uid = p_lead AND team = team_of_session() FOR UPDATE;
+  IF NOT FOUND OR l.state <> 'reserved' OR l.reserved_by <> session_user THEN
+    RAISE EXCEPTION 'lead % is not reserved for %', p_lead, session_user USING ERRCODE = '55000';
+  END IF;
+  IF p_state IN ('later', 'callback') AND p_again_at IS NULL THEN
+    RAISE EXCEPTION 'a lead due again needs the time it is due' USING ERRCODE = '22023';
+  END IF;
+  SELECT * INTO s FROM settings;
+  IF p_state = 'done' THEN
+    UPDATE leads SET state = 'done', done_by = session_user, result = left(p_result, 40),
+      done_at = now(), reserved_by = NULL, reserved_until = NULL,
+      attempts = greatest(attempts, p_attempts)
+      WHERE uid = p_lead;
+  ELSIF p_state = 'later' THEN
+    UPDATE leads SET state = 'due', due_at = p_again_at, reserved_by = NULL, reserved_until = NULL,
+      result = left(p_result, 40), attempts = greatest(attempts, p_attempts) WHERE uid = p_lead;
+  ELSIF p_state = 'callback' THEN
+    UPDATE leads SET due_at = p_again_at, reserved_until = p_again_at + s.callback_grace,
+      result = 'callback', attempts = greatest(attempts, p_attempts)
+      WHERE uid = p_lead RETURNING reserved_until INTO v_until;
+  ELSIF p_state = 'dialling' THEN
+    UPDATE leads SET reserved_until = greatest(reserved_until, now() + s.lead_hold),
+      attempts = greatest(attempts, p_attempts) WHERE uid = p_lead RETURNING reserved_until INTO v_until;
+  ELSE
+    RAISE EXCEPTION 'unknown lead state %', left(p_state, 40) USING ERRCODE = '22023';
+  END IF;
+  RETURN v_until;
 END $$;
 
 CREATE OR REPLACE FUNCTION pult.finish_lead(p_lead uuid, p_result text) RETURNS void
@@ -712,9 +822,11 @@ LANGUAGE sql SECURITY DEFINER SET search_path = pult, pg_temp AS $$
   SELECT count(*)::integer FROM back
 $$;
 REVOKE ALL ON FUNCTION pult.take_leads(uuid, integer), pult.finish_lead(uuid, text),
-  pult.return_leads(uuid[]) FROM PUBLIC;
+  pult.return_leads(uuid[]), pult.publish_campaign(uuid, jsonb, jsonb),
+  pult.report_lead(uuid, text, text, timestamptz, integer) FROM PUBLIC;
 GRANT EXECUTE ON FUNCTION pult.take_leads(uuid, integer), pult.finish_lead(uuid, text),
-  pult.return_leads(uuid[]) TO pult_operator;
+  pult.return_leads(uuid[]), pult.publish_campaign(uuid, jsonb, jsonb),
+  pult.report_lead(uuid, text, text, timestamptz, integer) TO pult_operator;
 GRANT EXECUTE ON FUNCTION pult.client_state(pult.clients), pult.day_off_state(pult.day_offs)
   TO pult_operator;
 REVOKE ALL ON FUNCTION pult.decide_day_off(uuid, boolean, text), pult.resolve_clash(bigint, text)

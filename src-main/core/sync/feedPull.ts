@@ -2,6 +2,7 @@ import type BetterSqlite3 from 'better-sqlite3';
 import type { Clock, Logger } from '../platform/ports';
 import type { FeedEntry, TeamClientRow, TeamConnection } from './pgConnection';
 import { TeamCalls } from './teamCalls';
+import { TeamCampaigns } from './teamCampaigns';
 import { TeamClients } from './teamClients';
 import { TeamDayOffs } from './teamDayOffs';
 import { TeamScriptRuns } from './teamScriptRuns';
@@ -17,6 +18,8 @@ export interface PullResult {
   indexLater: boolean;
   /** Day-off requests or decisions landed (the schedule and the supervisor's list read again). */
   dayOffs: number;
+  /** Call lists the team was given, landed as this desk's campaigns. */
+  campaigns: number;
 }
 
 /** Small enough that a chunk of a snapshot holds the phone line (main) for well under 50 ms. */
@@ -36,6 +39,7 @@ export class FeedPull {
   private readonly runs: TeamScriptRuns;
   private readonly calls: TeamCalls;
   private readonly dayOffs: TeamDayOffs;
+  private readonly campaigns: TeamCampaigns;
   private readonly setCursor: BetterSqlite3.Statement<[number]>;
   private readonly snapshotTaken: BetterSqlite3.Statement<[number, string]>;
 
@@ -55,6 +59,7 @@ export class FeedPull {
     this.runs = new TeamScriptRuns(deps.sqlite);
     this.calls = new TeamCalls(deps.sqlite);
     this.dayOffs = new TeamDayOffs(deps.sqlite, deps.actor);
+    this.campaigns = new TeamCampaigns(deps.sqlite);
     this.setCursor = deps.sqlite.prepare('UPDATE sync_state SET cursor = ? WHERE id = 1');
     this.snapshotTaken = deps.sqlite.prepare(
       'UPDATE sync_state SET cursor = ?, snapshot_at = ? WHERE id = 1',
@@ -84,7 +89,14 @@ export class FeedPull {
     /** Asked between batches: sync stopping (the app quitting) does not wait for the whole feed. */
     stopping: () => boolean = () => false,
   ): Promise<PullResult> {
-    const result: PullResult = { read: 0, clients: [], skipped: 0, indexLater: false, dayOffs: 0 };
+    const result: PullResult = {
+      read: 0,
+      clients: [],
+      skipped: 0,
+      indexLater: false,
+      dayOffs: 0,
+      campaigns: 0,
+    };
     const taken = this.deps.sqlite
       .prepare('SELECT snapshot_at AS at FROM sync_state WHERE id = 1')
       .get() as { at: string | null };
@@ -182,6 +194,10 @@ export class FeedPull {
       const applied = this.dayOffs.apply(entry.uid, entry.data, at);
       if (applied.kind === 'invalid') skip('a day-off request', applied.problem);
       else result.dayOffs += 1;
+    } else if (entry.entity === 'campaign') {
+      const applied = this.campaigns.apply(entry.uid, entry.data, at);
+      if (applied.kind === 'invalid') skip('a call list', applied.problem);
+      else result.campaigns += 1;
     }
   }
 

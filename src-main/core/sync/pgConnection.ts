@@ -45,6 +45,22 @@ export interface TakenLead {
   client: string;
   e164: string;
   reservedUntil: Date;
+  /** Dials the team made of it so far. */
+  attempts: number;
+}
+
+/** What became of a held lead at the desk (pult.report_lead). */
+export type LeadReport =
+  | { state: 'done'; result: string; attempts: number }
+  | { state: 'later'; result: string; againAt: Date; attempts: number }
+  | { state: 'callback'; againAt: Date; attempts: number }
+  | { state: 'dialling'; attempts: number };
+
+/** A call list as a supervisor gives it to the team. */
+export interface SharedCampaign {
+  uid: string;
+  definition: Record<string, unknown>;
+  leads: { uid: string; client: string; e164: string }[];
 }
 
 /** Everything a workstation asks of the center's server, on one connection. */
@@ -69,6 +85,10 @@ export interface TeamConnection extends PushConnection {
   takeLeads(campaign: string, count: number): Promise<TakenLead[]>;
   finishLead(lead: string, result: string): Promise<void>;
   returnLeads(leads: string[]): Promise<number>;
+  /** Until when the lead is still held for this operator (null: no longer). */
+  reportLead(lead: string, report: LeadReport): Promise<Date | null>;
+  /** A supervisor gives a call list (a batch of its leads) to the team; how many leads were new. */
+  publishCampaign(campaign: SharedCampaign): Promise<number>;
   /** Who the server says the operator is: their team and whether they supervise it. */
   whoAmI(): Promise<{ team: string | null; supervisor: boolean }>;
   /** A supervisor's decision on a colleague's day-off request; the status it now has. */
@@ -199,6 +219,13 @@ export async function connectSyncServer(server: SyncServer): Promise<TeamConnect
            ORDER BY c.wrapped_at) TO STDOUT`,
           (rows) => onEntries(rows as FeedEntry[]),
         );
+        // The call lists the team was given.
+        await copyRows(
+          `COPY (SELECT jsonb_build_object('id', 0, 'entity', 'campaign', 'uid', c.uid, 'data',
+             c.definition || jsonb_build_object('publishedBy', c.published_by))
+           FROM pult.campaigns c ORDER BY c.published_at) TO STDOUT`,
+          (rows) => onEntries(rows as FeedEntry[]),
+        );
         // The day-off requests this role may read (its own; a supervisor's, the team's).
         await copyRows(
           `COPY (SELECT jsonb_build_object('id', 0, 'entity', 'dayOff', 'uid', d.uid, 'data',
@@ -225,12 +252,14 @@ export async function connectSyncServer(server: SyncServer): Promise<TeamConnect
         client: string;
         e164: string;
         reserved_until: Date;
+        attempts: number;
       }>('SELECT * FROM pult.take_leads($1, $2)', [campaign, count]);
       return result.rows.map((row) => ({
         uid: row.uid,
         client: row.client,
         e164: row.e164,
         reservedUntil: row.reserved_until,
+        attempts: row.attempts,
       }));
     },
     async finishLead(lead, result) {
@@ -241,6 +270,26 @@ export async function connectSyncServer(server: SyncServer): Promise<TeamConnect
         leads,
       ]);
       return result.rows[0]?.back ?? 0;
+    },
+    async reportLead(lead, report) {
+      const result = await client.query<{ until: Date | null }>(
+        'SELECT pult.report_lead($1, $2, $3, $4, $5) AS until',
+        [
+          lead,
+          report.state,
+          'result' in report ? report.result : report.state,
+          'againAt' in report ? report.againAt : null,
+          report.attempts,
+        ],
+      );
+      return result.rows[0]?.until ?? null;
+    },
+    async publishCampaign(campaign) {
+      const result = await client.query<{ added: number }>(
+        'SELECT pult.publish_campaign($1, $2::jsonb, $3::jsonb) AS added',
+        [campaign.uid, JSON.stringify(campaign.definition), JSON.stringify(campaign.leads)],
+      );
+      return result.rows[0]?.added ?? 0;
     },
     async whoAmI() {
       const result = await client.query<{ team: string | null; supervisor: boolean }>(

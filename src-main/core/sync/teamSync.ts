@@ -121,6 +121,8 @@ export function startTeamSync(deps: {
       takeLeads: guard((campaign, count) => made.takeLeads(campaign, count)),
       finishLead: guard((lead, result) => made.finishLead(lead, result)),
       returnLeads: guard((leads) => made.returnLeads(leads)),
+      reportLead: guard((lead, report) => made.reportLead(lead, report)),
+      publishCampaign: guard((campaign) => made.publishCampaign(campaign)),
       whoAmI: guard(() => made.whoAmI()),
       decideDayOff: guard((uid, approve, note) => made.decideDayOff(uid, approve, note)),
       clashes: guard(() => made.clashes()),

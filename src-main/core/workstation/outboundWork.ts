@@ -3,6 +3,8 @@ import { DialAttempts } from '../campaigns/dialAttempts';
 import { LeadOutcomes } from '../campaigns/leadOutcomes';
 import { LeadPicker } from '../campaigns/leadPicker';
 import { OutboundDesk } from '../campaigns/outboundDesk';
+import { TeamLeads } from '../campaigns/teamLeads';
+import type { TeamConnection } from '../sync/pgConnection';
 import { maskPhone } from '../phones/phoneMasking';
 import type { Clock, Logger } from '../platform/ports';
 import type { MachinePolicy } from '../settings/machinePolicy';
@@ -26,8 +28,11 @@ export function startOutbound(deps: {
   actor: string;
   language: () => 'uk' | 'en';
   send: EventSink;
+  /** The center's connection (team mode); rejects when there is none. */
+  teamConnection: () => Promise<TeamConnection>;
 }) {
   let opened: OutboundDesk | undefined;
+  let team: TeamLeads | undefined;
   const listeners: (() => void)[] = [];
   let opening: Promise<OutboundDesk> | undefined;
   const open = () =>
@@ -36,7 +41,13 @@ export function startOutbound(deps: {
       .then(({ db }) => {
         const { sqlite } = db;
         const attempts = new DialAttempts(sqlite, deps.actor);
+        team = new TeamLeads(sqlite, {
+          connection: deps.teamConnection,
+          clock: deps.clock,
+          logger: deps.logger,
+        });
         opened = new OutboundDesk({
+          team,
           sqlite,
           picker: new LeadPicker(sqlite, () => deps.policy.outbound.countries),
           attempts,
@@ -88,8 +99,18 @@ export function startOutbound(deps: {
   });
   deps.agent.onChanged(() => safely('agent', (desk) => desk.agentChanged()));
   void open().catch(() => undefined);
+  // What was done offline on a team list's leads reaches the center once it is back.
+  const settleTimer = setInterval(() => void team?.settle().catch(() => undefined), 15_000);
+  settleTimer.unref();
   return {
     desk: open,
+    /** Team lists: a supervisor gives a list to the team. */
+    team: async () => {
+      await open();
+      if (team === undefined) throw new Error('the outbound desk is not open');
+      return team;
+    },
+    stop: () => clearInterval(settleTimer),
     /** A list is being worked (not paused): an update waits for it. */
     working: () => opened?.working() ?? false,
     onChanged: (listener: () => void) => listeners.push(listener),

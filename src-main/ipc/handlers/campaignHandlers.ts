@@ -7,6 +7,7 @@ import type { MachinePolicy } from '../../core/settings/machinePolicy';
 import type { WorkstationDatabase } from '../../core/workstation/workstationDatabase';
 import { IpcRejection } from '../result';
 import type { HandlersOf } from './handlerTypes';
+import { refusalsAsCodesAsync } from './refusalsAsCodes';
 import type { OutboundDesk } from '../../core/campaigns/outboundDesk';
 import type { OutboundWork } from '../../core/workstation/outboundWork';
 
@@ -19,7 +20,7 @@ export function campaignHandlers(deps: {
   clock: Clock;
   logger: Logger;
   language: () => 'uk' | 'en';
-  outbound: Pick<OutboundWork, 'desk'>;
+  outbound: Pick<OutboundWork, 'desk' | 'team'>;
 }): HandlersOf<'campaigns.'> {
   const book = async () => new CampaignBook((await deps.database()).db.sqlite);
   /** Acts on the desk and answers with where the session stands now. */
@@ -67,6 +68,10 @@ export function campaignHandlers(deps: {
     }),
     'campaigns.list': async () => (await book()).list(deps.clock.now()),
     'campaigns.refusalReasons': async () => (await book()).refusalReasons(deps.language()),
+    'campaigns.share': async ({ campaignId }) => {
+      const team = await deps.outbound.team();
+      return refusalsAsCodesAsync(() => team.publish(campaignId));
+    },
     'campaigns.create': async (request) => ({
       id: (await book()).create(request, deps.actor, deps.clock.now()),
     }),

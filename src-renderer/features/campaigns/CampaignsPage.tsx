@@ -30,6 +30,7 @@ import {
   type RetryRules,
 } from '../../../src-shared/campaigns/retryRules';
 import { invoke, onEvent } from '../../api/pultClient';
+import { useSyncView } from '../../common/useSyncView';
 import { reportProblem } from '../../common/problems';
 import { OutboundDesk } from './OutboundDesk';
 
@@ -226,13 +227,29 @@ function CampaignRow({
   reasons,
   onBuilt,
   onWork,
+  supervisor,
 }: {
   campaign: CampaignView;
   reasons: { code: string; label: string }[];
   onBuilt: () => void;
   onWork: (mode: OutboundMode) => void;
+  /** The center says this operator supervises the team: they may give a list to it. */
+  supervisor: boolean;
 }) {
   const { t } = useTranslation();
+  const [sharing, setSharing] = useState(false);
+  const share = () => {
+    setSharing(true);
+    invoke('campaigns.share', { campaignId: campaign.id })
+      .then(
+        ({ leads }) => {
+          notifications.show({ message: t('campaigns.shared', { count: leads }) });
+          onBuilt();
+        },
+        (e: unknown) => reportProblem('save', e),
+      )
+      .finally(() => setSharing(false));
+  };
   const [source, setSource] = useState('');
   const [tag, setTag] = useState('');
   const [building, setBuilding] = useState(false);
@@ -257,6 +274,11 @@ function CampaignRow({
     <Table.Tr data-testid="campaign-row" data-name={campaign.name}>
       <Table.Td>
         {campaign.name}
+        {campaign.shared && (
+          <Badge ml="xs" variant="light" color="indigo" data-testid="campaign-shared">
+            {t('campaigns.teamList')}
+          </Badge>
+        )}
         {campaign.reofferReason !== null && campaign.builtAt === null && (
           <Badge ml="xs" variant="light" color="yellow" data-testid="campaign-reoffer-waiting">
             {t('campaigns.reofferWaiting', { offer: campaign.offerCode ?? '' })}
@@ -335,6 +357,17 @@ function CampaignRow({
           >
             {t('campaigns.build')}
           </Button>
+          {supervisor && !campaign.shared && (
+            <Button
+              size="xs"
+              variant="outline"
+              loading={sharing}
+              onClick={share}
+              data-testid="campaign-share"
+            >
+              {t('campaigns.share')}
+            </Button>
+          )}
         </Group>
       </Table.Td>
     </Table.Tr>
@@ -355,6 +388,12 @@ export function CampaignsPage({ onOpenClient }: { onOpenClient: (clientId: numbe
     invoke('campaigns.list').then(setCampaigns, (e: unknown) => reportProblem('load', e));
   }, []);
   useEffect(read, [read]);
+  // A list the team was given arrives with the team's feed.
+  const sync = useSyncView();
+  const cursor = sync?.cursor;
+  useEffect(() => {
+    if (cursor !== undefined) read();
+  }, [cursor, read]);
   // A re-offer list built by itself: said, and the lists read again.
   useEffect(
     () =>
@@ -420,6 +459,7 @@ export function CampaignsPage({ onOpenClient }: { onOpenClient: (clientId: numbe
                   reasons={reasons}
                   onBuilt={read}
                   onWork={(mode) => void work(campaign.id, mode)}
+                  supervisor={sync?.supervisor === true}
                 />
               ))}
             </Table.Tbody>

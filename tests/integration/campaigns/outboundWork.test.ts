@@ -26,6 +26,7 @@ describe('the outbound desk on the workstation', () => {
         logger: silentLogger,
         actor: 'op1',
         language: () => 'uk',
+        teamConnection: () => Promise.reject(new Error('no team here')),
         send: (event, payload) => {
           if (event === 'campaigns.session.changed') sent.push(payload as OutboundView);
         },

@@ -26,6 +26,8 @@ export interface CampaignRow {
   /** Migration 15: a re-offer rule's refusal reason (its code), and when the list was last built. */
   reofferReason: string | null;
   builtAt: string | null;
+  /** When a supervisor gave the list to the team, or this desk received it (migration 19). */
+  teamSharedAt: string | null;
 }
 
 export const leadStates = ['due', 'held', 'callback', 'done', 'removed'] as const;
@@ -49,6 +51,10 @@ export interface LeadRow {
   lastAttemptAt: string | null;
   owner: string | null;
   createdAt: string;
+  /** A shared list's lead: until when the center keeps it for this operator (migration 19). */
+  reservedUntil: string | null;
+  /** What became of it here is still to be told to the center (set by a trigger). */
+  teamDirty: number;
   campaign?: CampaignRow;
   client?: ClientRow;
 }
@@ -123,6 +129,7 @@ export const CampaignEntity = new EntitySchema<CampaignRow>({
     hoursTo: { type: 'text', name: 'hours_to', nullable: true },
     reofferReason: { type: 'text', name: 'reoffer_reason', nullable: true },
     builtAt: { type: 'text', name: 'built_at', nullable: true },
+    teamSharedAt: { type: 'text', name: 'team_shared_at', nullable: true },
   },
 });
 
@@ -145,6 +152,8 @@ export const LeadEntity = new EntitySchema<LeadRow>({
     lastAttemptAt: { type: 'text', name: 'last_attempt_at', nullable: true },
     owner: { type: 'text', nullable: true },
     createdAt: { type: 'text', name: 'created_at' },
+    reservedUntil: { type: 'text', name: 'reserved_until', nullable: true },
+    teamDirty: { type: 'integer', name: 'team_dirty', default: 0 },
   },
   relations: {
     campaign: references('Campaign', 'leads', 'campaign_id', 'CASCADE'),
@@ -154,6 +163,7 @@ export const LeadEntity = new EntitySchema<LeadRow>({
     { name: 'leads_next', columns: ['campaignId', 'state', 'dueAt'] },
     { name: 'leads_number', columns: ['campaignId', 'e164'], unique: true },
     { name: 'leads_client', columns: ['clientId'] },
+    { name: 'leads_team_dirty', columns: ['teamDirty'], where: '"team_dirty" = 1' },
   ],
 });
 

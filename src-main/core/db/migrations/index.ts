@@ -16,6 +16,7 @@ import { ReofferRules1764230400015 } from './0015-reoffer-rules';
 import { TeamIdentity1764230400016 } from './0016-team-identity';
 import { TeamScriptRuns1764230400017 } from './0017-team-script-runs';
 import { TeamCallsDayOffs1764230400018 } from './0018-team-calls-day-offs';
+import { TeamCallLists1764230400019 } from './0019-team-call-lists';
 
 /** Every migration, in order, listed by hand so a bundle keeps them all. */
 export const migrations = [
@@ -37,4 +38,5 @@ export const migrations = [
   TeamIdentity1764230400016,
   TeamScriptRuns1764230400017,
   TeamCallsDayOffs1764230400018,
+  TeamCallLists1764230400019,
 ];
