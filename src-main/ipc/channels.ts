@@ -107,6 +107,8 @@ export const invokeChannels = [
   'team.supervisor',
   'team.decideDayOff',
   'team.resolveClash',
+  'team.shareScript',
+  'team.shareTargets',
   'campaigns.session.view',
   'campaigns.session.start',
   'campaigns.session.stop',

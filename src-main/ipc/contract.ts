@@ -671,6 +671,12 @@ export const invokeContract = {
   'team.supervisor': { request: noRequest, response: supervisorViewSchema },
   'team.decideDayOff': { request: decideDayOffSchema, response: supervisorViewSchema },
   'team.resolveClash': { request: resolveClashSchema, response: supervisorViewSchema },
+  /** A supervisor publishes a script's live version, or the targets in force here, for the team. */
+  'team.shareScript': {
+    request: z.object({ scriptId: z.number().int().positive() }).strict(),
+    response: z.object({ version: z.number().int() }),
+  },
+  'team.shareTargets': { request: noRequest, response: z.object({ added: z.number().int() }) },
   /** Working a list: the session's lead, its call and what comes next. */
   'campaigns.session.view': { request: noRequest, response: outboundViewSchema },
   'campaigns.session.start': { request: outboundStartSchema, response: outboundViewSchema },

@@ -62,7 +62,7 @@ export async function startTeamServer(
     /** Everything the teams shared, gone: the next test starts from an empty center. */
     reset: () =>
       cluster.admin(
-        'TRUNCATE pult.changes, pult.workstations, pult.feed, pult.clients, pult.clashes, pult.calls, pult.script_runs, pult.leads, pult.day_offs, pult.campaigns',
+        'TRUNCATE pult.changes, pult.workstations, pult.feed, pult.clients, pult.clashes, pult.calls, pult.script_runs, pult.leads, pult.day_offs, pult.campaigns, pult.scripts, pult.targets',
         'pult',
       ),
     stop: () => cluster.stop(),
@@ -145,7 +145,7 @@ export async function teamWorkstation(
     logger: silentLogger,
     random: () => 0.5,
   });
-  const pull = new FeedPull({ sqlite: db.sqlite, clock, logger: silentLogger, actor: role });
+  const pull = new FeedPull({ sqlite: db.sqlite, clock, logger: silentLogger, actor: role, db });
   const editor = new ClientEditor(db, clock, 'UA');
   const idOf = (uid: string) =>
     (

@@ -12,7 +12,6 @@ import type { Clock, Logger } from '../platform/ports';
 import type { DialAttempts, DialResult } from './dialAttempts';
 import type { LeadOutcomes } from './leadOutcomes';
 import type { LeadPicker, PickedLead } from './leadPicker';
-import type { TeamLeads } from './teamLeads';
 
 export interface OutboundDeskDeps {
   sqlite: BetterSqlite3.Database;
@@ -36,7 +35,17 @@ export interface OutboundDeskDeps {
   /** How often a session with nothing callable looks again (a lead falls due, the hour opens). */
   pollMs?: number;
   /** A team list's leads come from the center and what becomes of them goes back (team mode). */
-  team?: Pick<TeamLeads, 'refill' | 'settle' | 'giveBack'>;
+  team?: TeamListPort;
+}
+
+/** What the desk asks of a team list (sync's TeamLeads): leads, and telling the center. */
+export interface TeamListPort {
+  /** More leads from the center when few are held here; how many came. */
+  refill(campaignId: number): Promise<number>;
+  /** Tells the center what became of the leads held here. */
+  settle(): Promise<unknown>;
+  /** The session ends: untried leads go back to the team. */
+  giveBack(campaignId: number): Promise<unknown>;
 }
 
 interface Session {

@@ -32,6 +32,9 @@
  * - A clash is resolved by a supervisor: the value that won stays, or the
  *   one it overwrote is written back as the supervisor's own write (a
  *   do-not-call is never lifted that way).
+ * - Scripts and targets a supervisor publishes reach every desk of the team:
+ *   a script as its next published version, targets as editions (each kept,
+ *   none overwritten).
  * - Outbound leads are handed out by the server, `FOR UPDATE SKIP LOCKED`,
  *   each reserved for a while for one operator and back in the pool when it
  *   lapses. A supervisor gives a list to the team; each desk reports what
@@ -193,6 +196,30 @@ CREATE INDEX IF NOT EXISTS leads_next ON pult.leads (campaign, team, due_at NULL
   WHERE state <> 'done';
 ALTER TABLE pult.settings ADD COLUMN IF NOT EXISTS callback_grace interval NOT NULL DEFAULT '15 minutes';
 
+-- A call script a supervisor published for the team: its graph, numbered by the center.
+CREATE TABLE IF NOT EXISTS pult.scripts (
+  uid uuid PRIMARY KEY,
+  team text NOT NULL,
+  name text NOT NULL,
+  version integer NOT NULL,
+  graph jsonb NOT NULL,
+  published_by name NOT NULL,
+  published_at timestamptz NOT NULL DEFAULT now()
+);
+
+-- Targets a supervisor published for the team: editions, never overwritten (as at each desk).
+CREATE TABLE IF NOT EXISTS pult.targets (
+  team text NOT NULL,
+  metric text NOT NULL,
+  period text NOT NULL,
+  value numeric NOT NULL,
+  version text NOT NULL,
+  effective_from date NOT NULL,
+  published_by name NOT NULL,
+  published_at timestamptz NOT NULL DEFAULT now(),
+  PRIMARY KEY (team, metric, effective_from, version)
+);
+
 -- A call list a supervisor gave the team: its definition as the desk that built it had it.
 CREATE TABLE IF NOT EXISTS pult.campaigns (
   uid uuid PRIMARY KEY,
@@ -204,7 +231,7 @@ CREATE TABLE IF NOT EXISTS pult.campaigns (
 
 REVOKE ALL ON pult.members, pult.settings, pult.workstations, pult.changes, pult.feed,
   pult.clients, pult.clashes, pult.calls, pult.script_runs, pult.leads, pult.day_offs,
-  pult.campaigns FROM PUBLIC;
+  pult.campaigns, pult.scripts, pult.targets FROM PUBLIC;
 
 -- Who the logged-in operator is: their team, whether they supervise it.
 CREATE OR REPLACE FUNCTION pult.my_team() RETURNS text
@@ -225,6 +252,8 @@ ALTER TABLE pult.script_runs ENABLE ROW LEVEL SECURITY;
 ALTER TABLE pult.leads ENABLE ROW LEVEL SECURITY;
 ALTER TABLE pult.day_offs ENABLE ROW LEVEL SECURITY;
 ALTER TABLE pult.campaigns ENABLE ROW LEVEL SECURITY;
+ALTER TABLE pult.scripts ENABLE ROW LEVEL SECURITY;
+ALTER TABLE pult.targets ENABLE ROW LEVEL SECURITY;
 DROP POLICY IF EXISTS changes_read ON pult.changes;
 CREATE POLICY changes_read ON pult.changes FOR SELECT TO pult_operator
   USING (operator = session_user);
@@ -248,8 +277,13 @@ CREATE POLICY day_offs_read ON pult.day_offs FOR SELECT TO pult_operator
   USING (operator = session_user OR (team = pult.my_team() AND pult.am_supervisor()));
 DROP POLICY IF EXISTS campaigns_read ON pult.campaigns;
 CREATE POLICY campaigns_read ON pult.campaigns FOR SELECT TO pult_operator USING (team = pult.my_team());
+DROP POLICY IF EXISTS scripts_read ON pult.scripts;
+CREATE POLICY scripts_read ON pult.scripts FOR SELECT TO pult_operator USING (team = pult.my_team());
+DROP POLICY IF EXISTS targets_read ON pult.targets;
+CREATE POLICY targets_read ON pult.targets FOR SELECT TO pult_operator USING (team = pult.my_team());
 GRANT SELECT ON pult.changes, pult.feed, pult.clients, pult.clashes, pult.calls,
-  pult.script_runs, pult.leads, pult.day_offs, pult.campaigns TO pult_operator;
+  pult.script_runs, pult.leads, pult.day_offs, pult.campaigns, pult.scripts, pult.targets
+  TO pult_operator;
 
 -- The logged-in operator's team, or a refusal when IT has not listed them.
 CREATE OR REPLACE FUNCTION pult.team_of_session() RETURNS text
@@ -741,6 +775,68 @@ BEGIN
   RETURN added;
 END $$;
 
+-- A supervisor publishes a call script for the team: the next version when its graph changed.
+-- Answers the version the team has.
+CREATE OR REPLACE FUNCTION pult.publish_script(p_uid uuid, p_graph jsonb)
+RETURNS integer LANGUAGE plpgsql SECURITY DEFINER SET search_path = pult, pg_temp AS $$
+DECLARE
+  v_team text := team_of_session();
+  v_had scripts%ROWTYPE;
+  v_version integer;
+BEGIN
+  IF NOT am_supervisor() THEN
+    RAISE EXCEPTION 'only a supervisor publishes scripts for the team' USING ERRCODE = '42501';
+  END IF;
+  IF jsonb_typeof(p_graph) <> 'object' OR jsonb_typeof(p_graph->'name') <> 'string'
+     OR jsonb_typeof(p_graph->'nodes') <> 'array' OR octet_length(p_graph::text) > 4194304 THEN
+    RAISE EXCEPTION 'a script is a graph with its name and nodes' USING ERRCODE = '22023';
+  END IF;
+  SELECT * INTO v_had FROM scripts WHERE uid = p_uid FOR UPDATE;
+  IF FOUND AND v_had.team <> v_team THEN
+    RAISE EXCEPTION 'script % is another team''s', p_uid USING ERRCODE = '42501';
+  END IF;
+  IF FOUND AND v_had.graph = p_graph THEN RETURN v_had.version; END IF;
+  v_version := coalesce(v_had.version, 0) + 1;
+  INSERT INTO scripts (uid, team, name, version, graph, published_by)
+    VALUES (p_uid, v_team, p_graph->>'name', v_version, p_graph, session_user)
+    ON CONFLICT (uid) DO UPDATE SET name = EXCLUDED.name, version = EXCLUDED.version,
+      graph = EXCLUDED.graph, published_by = EXCLUDED.published_by, published_at = now();
+  INSERT INTO feed (id, team, entity, uid, data) VALUES (next_feed(v_team), v_team, 'script', p_uid,
+    jsonb_build_object('version', v_version, 'graph', p_graph, 'publishedBy', session_user));
+  PERFORM pg_notify('pult_feed', v_team);
+  RETURN v_version;
+END $$;
+
+-- A supervisor publishes targets for the team: the editions the team did not have. Answers how many.
+CREATE OR REPLACE FUNCTION pult.publish_targets(p_editions jsonb)
+RETURNS integer LANGUAGE plpgsql SECURITY DEFINER SET search_path = pult, pg_temp AS $$
+DECLARE
+  v_team text := team_of_session();
+  added jsonb;
+BEGIN
+  IF NOT am_supervisor() THEN
+    RAISE EXCEPTION 'only a supervisor publishes targets for the team' USING ERRCODE = '42501';
+  END IF;
+  IF jsonb_typeof(p_editions) <> 'array' OR jsonb_array_length(p_editions) > 1000 THEN
+    RAISE EXCEPTION 'targets come as an array of at most 1000 editions' USING ERRCODE = '22023';
+  END IF;
+  WITH stored AS (
+    INSERT INTO targets (team, metric, period, value, version, effective_from, published_by)
+      SELECT v_team, left(e->>'metric', 40), left(e->>'period', 20), (e->>'value')::numeric,
+        left(e->>'version', 40), (e->>'effectiveFrom')::date, session_user
+      FROM jsonb_array_elements(p_editions) e
+      ON CONFLICT DO NOTHING
+      RETURNING metric, period, value, version, effective_from)
+  SELECT coalesce(jsonb_agg(jsonb_build_object('metric', metric, 'period', period,
+    'value', value, 'version', version, 'effectiveFrom', effective_from)), '[]') INTO added FROM stored;
+  IF jsonb_array_length(added) > 0 THEN
+    INSERT INTO feed (id, team, entity, uid, data) VALUES (next_feed(v_team), v_team, 'targets',
+      gen_random_uuid(), jsonb_build_object('editions', added, 'publishedBy', session_user));
+    PERFORM pg_notify('pult_feed', v_team);
+  END IF;
+  RETURN jsonb_array_length(added);
+END $$;
+
 -- Outbound leads handed out by the server: each to one operator at a time, for lead_hold; those
 -- due first. A lead due later (tried again after a delay) waits; a lapsed hold (an operator gone,
 -- a callback overdue past its grace) is open to anyone.
@@ -823,10 +919,12 @@ LANGUAGE sql SECURITY DEFINER SET search_path = pult, pg_temp AS $$
 $$;
 REVOKE ALL ON FUNCTION pult.take_leads(uuid, integer), pult.finish_lead(uuid, text),
   pult.return_leads(uuid[]), pult.publish_campaign(uuid, jsonb, jsonb),
-  pult.report_lead(uuid, text, text, timestamptz, integer) FROM PUBLIC;
+  pult.report_lead(uuid, text, text, timestamptz, integer), pult.publish_script(uuid, jsonb),
+  pult.publish_targets(jsonb) FROM PUBLIC;
 GRANT EXECUTE ON FUNCTION pult.take_leads(uuid, integer), pult.finish_lead(uuid, text),
   pult.return_leads(uuid[]), pult.publish_campaign(uuid, jsonb, jsonb),
-  pult.report_lead(uuid, text, text, timestamptz, integer) TO pult_operator;
+  pult.report_lead(uuid, text, text, timestamptz, integer), pult.publish_script(uuid, jsonb),
+  pult.publish_targets(jsonb) TO pult_operator;
 GRANT EXECUTE ON FUNCTION pult.client_state(pult.clients), pult.day_off_state(pult.day_offs)
   TO pult_operator;
 REVOKE ALL ON FUNCTION pult.decide_day_off(uuid, boolean, text), pult.resolve_clash(bigint, text)

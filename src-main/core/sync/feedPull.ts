@@ -1,4 +1,8 @@
 import type BetterSqlite3 from 'better-sqlite3';
+import { z } from 'zod';
+import { targetMetrics } from '../../../src-shared/performance/sheetView';
+import type { PultDatabase } from '../db/database';
+import { takeTargets } from '../performance/targetEditions';
 import type { Clock, Logger } from '../platform/ports';
 import type { FeedEntry, TeamClientRow, TeamConnection } from './pgConnection';
 import { TeamCalls } from './teamCalls';
@@ -6,6 +10,7 @@ import { TeamCampaigns } from './teamCampaigns';
 import { TeamClients } from './teamClients';
 import { TeamDayOffs } from './teamDayOffs';
 import { TeamScriptRuns } from './teamScriptRuns';
+import { TeamScripts } from './teamScripts';
 
 export interface PullResult {
   /** Feed entries read (or clients, for a snapshot). */
@@ -20,7 +25,25 @@ export interface PullResult {
   dayOffs: number;
   /** Call lists the team was given, landed as this desk's campaigns. */
   campaigns: number;
+  /** Script versions and target editions the team's supervisors published, landed. */
+  published: number;
 }
+
+/** Targets as the team's feed carries them (pult.publish_targets). */
+const teamTargetsSchema = z.object({
+  publishedBy: z.string().min(1).max(200),
+  editions: z
+    .array(
+      z.object({
+        metric: z.enum(targetMetrics),
+        period: z.enum(['day', 'week', 'month']),
+        value: z.number(),
+        version: z.string().min(1).max(40),
+        effectiveFrom: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+      }),
+    )
+    .max(1000),
+});
 
 /** Small enough that a chunk of a snapshot holds the phone line (main) for well under 50 ms. */
 const rowsPerTransaction = 200;
@@ -40,6 +63,7 @@ export class FeedPull {
   private readonly calls: TeamCalls;
   private readonly dayOffs: TeamDayOffs;
   private readonly campaigns: TeamCampaigns;
+  private readonly scripts: TeamScripts | undefined;
   private readonly setCursor: BetterSqlite3.Statement<[number]>;
   private readonly snapshotTaken: BetterSqlite3.Statement<[number, string]>;
 
@@ -50,6 +74,8 @@ export class FeedPull {
       logger: Logger;
       /** The operator this desk pulls for: their day-off requests made at another desk come back. */
       actor?: string;
+      /** The base as the script library writes it: scripts the team's supervisors publish land. */
+      db?: PultDatabase;
       batch?: number;
       /** Lets the phone line run between chunks of a snapshot. */
       yieldBetween?: () => Promise<void>;
@@ -60,6 +86,7 @@ export class FeedPull {
     this.calls = new TeamCalls(deps.sqlite);
     this.dayOffs = new TeamDayOffs(deps.sqlite, deps.actor);
     this.campaigns = new TeamCampaigns(deps.sqlite);
+    this.scripts = deps.db === undefined ? undefined : new TeamScripts(deps.db, deps.clock);
     this.setCursor = deps.sqlite.prepare('UPDATE sync_state SET cursor = ? WHERE id = 1');
     this.snapshotTaken = deps.sqlite.prepare(
       'UPDATE sync_state SET cursor = ?, snapshot_at = ? WHERE id = 1',
@@ -96,6 +123,7 @@ export class FeedPull {
       indexLater: false,
       dayOffs: 0,
       campaigns: 0,
+      published: 0,
     };
     const taken = this.deps.sqlite
       .prepare('SELECT snapshot_at AS at FROM sync_state WHERE id = 1')
@@ -194,6 +222,20 @@ export class FeedPull {
       const applied = this.dayOffs.apply(entry.uid, entry.data, at);
       if (applied.kind === 'invalid') skip('a day-off request', applied.problem);
       else result.dayOffs += 1;
+    } else if (entry.entity === 'script' && this.scripts !== undefined) {
+      const applied = this.scripts.apply(entry.uid, entry.data);
+      if (applied.kind === 'invalid') skip('a script', applied.problem);
+      else if (applied.kind === 'published') result.published += 1;
+    } else if (entry.entity === 'targets') {
+      const parsed = teamTargetsSchema.safeParse(entry.data);
+      if (!parsed.success) skip('targets', z.prettifyError(parsed.error));
+      else
+        result.published += takeTargets(
+          this.deps.sqlite,
+          parsed.data.editions,
+          `team:${parsed.data.publishedBy}`,
+          at,
+        );
     } else if (entry.entity === 'campaign') {
       const applied = this.campaigns.apply(entry.uid, entry.data, at);
       if (applied.kind === 'invalid') skip('a call list', applied.problem);

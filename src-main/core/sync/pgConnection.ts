@@ -56,6 +56,15 @@ export type LeadReport =
   | { state: 'callback'; againAt: Date; attempts: number }
   | { state: 'dialling'; attempts: number };
 
+/** One edition of a target, as each desk keeps them (targets table). */
+export interface TargetEdition {
+  metric: string;
+  period: string;
+  value: number;
+  version: string;
+  effectiveFrom: string;
+}
+
 /** A call list as a supervisor gives it to the team. */
 export interface SharedCampaign {
   uid: string;
@@ -89,6 +98,10 @@ export interface TeamConnection extends PushConnection {
   reportLead(lead: string, report: LeadReport): Promise<Date | null>;
   /** A supervisor gives a call list (a batch of its leads) to the team; how many leads were new. */
   publishCampaign(campaign: SharedCampaign): Promise<number>;
+  /** A supervisor publishes a script for the team; the version the team has now. */
+  publishScript(uid: string, graph: unknown): Promise<number>;
+  /** A supervisor publishes target editions for the team; how many were new to it. */
+  publishTargets(editions: TargetEdition[]): Promise<number>;
   /** Who the server says the operator is: their team and whether they supervise it. */
   whoAmI(): Promise<{ team: string | null; supervisor: boolean }>;
   /** A supervisor's decision on a colleague's day-off request; the status it now has. */
@@ -219,6 +232,21 @@ export async function connectSyncServer(server: SyncServer): Promise<TeamConnect
            ORDER BY c.wrapped_at) TO STDOUT`,
           (rows) => onEntries(rows as FeedEntry[]),
         );
+        // The scripts and targets the team's supervisors published.
+        await copyRows(
+          `COPY (SELECT jsonb_build_object('id', 0, 'entity', 'script', 'uid', s.uid, 'data',
+             jsonb_build_object('version', s.version, 'graph', s.graph, 'publishedBy', s.published_by))
+           FROM pult.scripts s ORDER BY s.published_at) TO STDOUT`,
+          (rows) => onEntries(rows as FeedEntry[]),
+        );
+        await copyRows(
+          `COPY (SELECT jsonb_build_object('id', 0, 'entity', 'targets', 'uid', gen_random_uuid(),
+             'data', jsonb_build_object('publishedBy', min(t.published_by), 'editions',
+               jsonb_agg(jsonb_build_object('metric', t.metric, 'period', t.period, 'value', t.value,
+                 'version', t.version, 'effectiveFrom', t.effective_from))))
+           FROM pult.targets t HAVING count(*) > 0) TO STDOUT`,
+          (rows) => onEntries(rows as FeedEntry[]),
+        );
         // The call lists the team was given.
         await copyRows(
           `COPY (SELECT jsonb_build_object('id', 0, 'entity', 'campaign', 'uid', c.uid, 'data',
@@ -288,6 +316,20 @@ export async function connectSyncServer(server: SyncServer): Promise<TeamConnect
       const result = await client.query<{ added: number }>(
         'SELECT pult.publish_campaign($1, $2::jsonb, $3::jsonb) AS added',
         [campaign.uid, JSON.stringify(campaign.definition), JSON.stringify(campaign.leads)],
+      );
+      return result.rows[0]?.added ?? 0;
+    },
+    async publishScript(uid, graph) {
+      const result = await client.query<{ version: number }>(
+        'SELECT pult.publish_script($1, $2::jsonb) AS version',
+        [uid, JSON.stringify(graph)],
+      );
+      return result.rows[0]?.version ?? 0;
+    },
+    async publishTargets(editions) {
+      const result = await client.query<{ added: number }>(
+        'SELECT pult.publish_targets($1::jsonb) AS added',
+        [JSON.stringify(editions)],
       );
       return result.rows[0]?.added ?? 0;
     },

@@ -1,4 +1,4 @@
-import type BetterSqlite3 from 'better-sqlite3';
+import type { PultDatabase } from '../db/database';
 import type { SyncView } from '../../../src-shared/sync/syncView';
 import type { Clock, Logger, SecretStore } from '../platform/ports';
 import type { MachinePolicy } from '../settings/machinePolicy';
@@ -20,7 +20,7 @@ export const clockSkewWarnMs = 60_000;
  * works alone as before, and offline is normal: it catches up when back.
  */
 export function startTeamSync(deps: {
-  database: () => Promise<{ db: { sqlite: BetterSqlite3.Database } }>;
+  database: () => Promise<{ db: PultDatabase }>;
   policy: Pick<MachinePolicy, 'sync'>;
   secrets: SecretStore;
   actor: string;
@@ -123,6 +123,8 @@ export function startTeamSync(deps: {
       returnLeads: guard((leads) => made.returnLeads(leads)),
       reportLead: guard((lead, report) => made.reportLead(lead, report)),
       publishCampaign: guard((campaign) => made.publishCampaign(campaign)),
+      publishScript: guard((uid, graph) => made.publishScript(uid, graph)),
+      publishTargets: guard((editions) => made.publishTargets(editions)),
       whoAmI: guard(() => made.whoAmI()),
       decideDayOff: guard((uid, approve, note) => made.decideDayOff(uid, approve, note)),
       clashes: guard(() => made.clashes()),
@@ -163,6 +165,7 @@ export function startTeamSync(deps: {
       clock: deps.clock,
       logger: deps.logger,
       actor: deps.actor,
+      db,
       ...(deps.yieldBetween === undefined ? {} : { yieldBetween: deps.yieldBetween }),
     });
     push.onChanged((state) => {

@@ -3,7 +3,7 @@ import { DialAttempts } from '../campaigns/dialAttempts';
 import { LeadOutcomes } from '../campaigns/leadOutcomes';
 import { LeadPicker } from '../campaigns/leadPicker';
 import { OutboundDesk } from '../campaigns/outboundDesk';
-import { TeamLeads } from '../campaigns/teamLeads';
+import { TeamLeads } from '../sync/teamLeads';
 import type { TeamConnection } from '../sync/pgConnection';
 import { maskPhone } from '../phones/phoneMasking';
 import type { Clock, Logger } from '../platform/ports';

@@ -1,5 +1,6 @@
 import type { Clock } from '../../core/platform/ports';
 import { SupervisorDesk } from '../../core/sync/supervisorDesk';
+import { TeamPublishing } from '../../core/sync/teamPublishing';
 import type { TeamSync } from '../../core/sync/teamSync';
 import type { WorkstationDatabase } from '../../core/workstation/workstationDatabase';
 import type { HandlersOf } from './handlerTypes';
@@ -14,20 +15,20 @@ export function syncHandlers(
   database: () => Promise<WorkstationDatabase>,
   clock: Clock,
 ): HandlersOf<'sync.' | 'team.'> {
-  let made: { base: WorkstationDatabase; desk: SupervisorDesk } | undefined;
-  const supervisor = async () => {
+  let made:
+    { base: WorkstationDatabase; desk: SupervisorDesk; publishing: TeamPublishing } | undefined;
+  const opened = async () => {
     const base = await database();
+    const center = { clock, connection: () => sync.connection(), pullNow: () => sync.pullNow() };
     if (made?.base !== base)
       made = {
         base,
-        desk: new SupervisorDesk(base.db.sqlite, {
-          clock,
-          connection: () => sync.connection(),
-          pullNow: () => sync.pullNow(),
-        }),
+        desk: new SupervisorDesk(base.db.sqlite, center),
+        publishing: new TeamPublishing(base.db, center),
       };
-    return made.desk;
+    return made;
   };
+  const supervisor = async () => (await opened()).desk;
   return {
     'sync.view': () => sync.view(),
     'sync.setPassword': ({ password }) => sync.setPassword(password),
@@ -40,6 +41,14 @@ export function syncHandlers(
     'team.resolveClash': async (input) => {
       const desk = await supervisor();
       return refusalsAsCodesAsync(() => desk.resolveClash(input));
+    },
+    'team.shareScript': async ({ scriptId }) => {
+      const { publishing } = await opened();
+      return refusalsAsCodesAsync(() => publishing.script(scriptId));
+    },
+    'team.shareTargets': async () => {
+      const { publishing } = await opened();
+      return refusalsAsCodesAsync(() => publishing.targets());
     },
   };
 }

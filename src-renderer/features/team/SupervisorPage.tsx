@@ -18,6 +18,9 @@ import type {
   TeamDayOffView,
 } from '../../../src-shared/sync/supervisorView';
 import { invoke, onEvent } from '../../api/pultClient';
+import type { z } from 'zod';
+import type { scriptListingSchema } from '../../../src-shared/scripts/scriptRunView';
+import { notifications } from '@mantine/notifications';
 import { formatDate, formatDateTime } from '../../common/formatting';
 import { reportProblem } from '../../common/problems';
 
@@ -59,6 +62,7 @@ export function SupervisorPage({ onOpenClient }: { onOpenClient: (clientId: numb
       )}
       <DayOffRequests dayOffs={view.dayOffs} onDecided={setView} />
       <Clashes clashes={view.clashes} onResolved={setView} onOpenClient={onOpenClient} />
+      {view.supervisor === true && <ForTheTeam />}
     </Stack>
   );
 }
@@ -296,6 +300,84 @@ function Clashes({
           </Table.Tbody>
         </Table>
       )}
+    </Stack>
+  );
+}
+
+type ScriptListing = z.infer<typeof scriptListingSchema>;
+
+/** What a supervisor publishes for every desk of the team: scripts' live versions, and the targets. */
+function ForTheTeam() {
+  const { t } = useTranslation();
+  const [scripts, setScripts] = useState<ScriptListing[]>([]);
+  const [busy, setBusy] = useState<number | 'targets' | null>(null);
+  useEffect(() => {
+    invoke('scripts.list').then(
+      (list) => setScripts(list.filter((s) => s.liveVersion !== null)),
+      (e: unknown) => reportProblem('load', e),
+    );
+  }, []);
+  const shareScript = (script: ScriptListing) => {
+    setBusy(script.scriptId);
+    invoke('team.shareScript', { scriptId: script.scriptId })
+      .then(
+        ({ version }) =>
+          notifications.show({
+            message: t('team.publish.scriptShared', { name: script.name, version }),
+          }),
+        (e: unknown) => reportProblem('save', e),
+      )
+      .finally(() => setBusy(null));
+  };
+  const shareTargets = () => {
+    setBusy('targets');
+    invoke('team.shareTargets')
+      .then(
+        ({ added }) => notifications.show({ message: t('team.publish.targetsShared', { added }) }),
+        (e: unknown) => reportProblem('save', e),
+      )
+      .finally(() => setBusy(null));
+  };
+  return (
+    <Stack gap="xs" data-testid="team-publish">
+      <Title order={2} size="h4">
+        {t('team.publish.title')}
+      </Title>
+      <Text size="xs" c="dimmed">
+        {t('team.publish.hint')}
+      </Text>
+      <Table striped>
+        <Table.Tbody>
+          {scripts.map((script) => (
+            <Table.Tr key={script.scriptId} data-testid="team-publish-script">
+              <Table.Td>{script.name}</Table.Td>
+              <Table.Td>{t('team.publish.version', { version: script.liveVersion })}</Table.Td>
+              <Table.Td>
+                <Button
+                  size="xs"
+                  variant="light"
+                  loading={busy === script.scriptId}
+                  onClick={() => shareScript(script)}
+                  data-testid="team-publish-script-button"
+                >
+                  {t('team.publish.script')}
+                </Button>
+              </Table.Td>
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+      <Group>
+        <Button
+          size="xs"
+          variant="light"
+          loading={busy === 'targets'}
+          onClick={shareTargets}
+          data-testid="team-publish-targets"
+        >
+          {t('team.publish.targets')}
+        </Button>
+      </Group>
     </Stack>
   );
 }

@@ -5,7 +5,7 @@ import { buildLeads } from '../../../src-main/core/campaigns/leadList';
 import { LeadOutcomes } from '../../../src-main/core/campaigns/leadOutcomes';
 import { LeadPicker } from '../../../src-main/core/campaigns/leadPicker';
 import { OutboundDesk } from '../../../src-main/core/campaigns/outboundDesk';
-import { TeamLeads } from '../../../src-main/core/campaigns/teamLeads';
+import { TeamLeads } from '../../../src-main/core/sync/teamLeads';
 import { silentLogger } from '../../../src-main/core/platform/ports';
 import { connectSyncServer, type TeamConnection } from '../../../src-main/core/sync/pgConnection';
 import type { CountryCallingRules } from '../../../src-shared/campaigns/callingRules';

@@ -4,6 +4,10 @@ import { ClientCardReader } from '../../../src-main/core/clients/clientCard';
 import { DayOffRequests } from '../../../src-main/core/schedule/dayOffRequests';
 import { connectSyncServer } from '../../../src-main/core/sync/pgConnection';
 import { SupervisorDesk } from '../../../src-main/core/sync/supervisorDesk';
+import { TeamPublishing } from '../../../src-main/core/sync/teamPublishing';
+import { takeTargets } from '../../../src-main/core/performance/targetEditions';
+import { ScriptLibrary } from '../../../src-main/core/scripts/scriptLibrary';
+import { scriptGraphSchema } from '../../../src-shared/scripts/scriptGraph';
 import { addDays } from '../../../src-shared/localDays';
 import {
   asRole,
@@ -40,7 +44,7 @@ const clock = { now: () => new Date() };
 async function desk(role: string) {
   const ws = await teamWorkstation(server, role);
   open.push(ws);
-  const supervisor = new SupervisorDesk(ws.db.sqlite, {
+  const center = {
     clock,
     connection: async () => {
       const made = await connectSyncServer(server.login(role));
@@ -48,8 +52,15 @@ async function desk(role: string) {
       return made;
     },
     pullNow: () => ws.pull(),
-  });
-  return { ws, supervisor, dayOff: new DayOffRequests(ws.db.sqlite, clock) };
+  };
+  const supervisor = new SupervisorDesk(ws.db.sqlite, center);
+  return {
+    ws,
+    supervisor,
+    publishing: new TeamPublishing(ws.db, center),
+    library: new ScriptLibrary(ws.db, clock),
+    dayOff: new DayOffRequests(ws.db.sqlite, clock),
+  };
 }
 
 const sqlStateOf = (work: Promise<unknown>) =>
@@ -280,5 +291,80 @@ describe('a colleague’s call', () => {
         .read(lateId)!
         .history.filter((e) => e.kind === 'call'),
     ).toMatchObject([{ by: 'op1', notes: 'Передзвонити навесні' }]);
+  });
+});
+
+describe('published for the team', () => {
+  const greeting = (text: string) =>
+    scriptGraphSchema.parse({
+      name: 'Вітання',
+      start: 'hello',
+      nodes: [
+        { id: 'hello', type: 'say', text, next: 'done' },
+        { id: 'done', type: 'end', outcome: 'info' },
+      ],
+    });
+
+  it('a script’s live version reaches every desk as its live version; the next one follows; an operator cannot publish', async () => {
+    const sup = await desk('sup');
+    const op1 = await desk('op1');
+    const made = sup.library.create(greeting('Добрий день!'), 'sup');
+    sup.library.publish(made.id, 'sup');
+    expect(await sup.publishing.script(made.scriptId)).toEqual({ version: 1 });
+    await op1.ws.pull();
+    const there = () => {
+      const listed = op1.library.catalogue().find((s) => s.name === 'Вітання');
+      return listed === undefined ? undefined : op1.library.live(listed.scriptId);
+    };
+    expect(there()?.graph).toEqual(greeting('Добрий день!'));
+    expect(there()?.createdBy).toBe('sup');
+
+    const next = sup.library.saveDraft(made.scriptId, greeting('Вітаю, це Пульт!'), 'sup');
+    sup.library.publish(next.id, 'sup');
+    expect(await sup.publishing.script(made.scriptId)).toEqual({ version: 2 });
+    // Published again unchanged: the team keeps its version.
+    expect(await sup.publishing.script(made.scriptId)).toEqual({ version: 2 });
+    await op1.ws.pull();
+    expect(there()?.graph).toEqual(greeting('Вітаю, це Пульт!'));
+    // The supervisor's own desk has it once, as it was.
+    await sup.ws.pull();
+    expect(sup.library.catalogue().filter((s) => s.name === 'Вітання')).toHaveLength(1);
+
+    const own = op1.library.create({ ...greeting('Привіт'), name: 'Моє' }, 'op1');
+    op1.library.publish(own.id, 'op1');
+    await expect(op1.publishing.script(own.scriptId)).rejects.toThrow('notSupervisor');
+  });
+
+  it('targets reach every desk as editions of the team; given again, nothing is added', async () => {
+    const sup = await desk('sup');
+    const op1 = await desk('op1');
+    const editions = [
+      {
+        metric: 'callsHandled',
+        period: 'day',
+        value: 60,
+        version: 't-2026-12',
+        effectiveFrom: '2026-12-01',
+      },
+      {
+        metric: 'conversion',
+        period: 'month',
+        value: 0.12,
+        version: 't-2026-12',
+        effectiveFrom: '2026-12-01',
+      },
+    ];
+    takeTargets(sup.ws.db.sqlite, editions, 'file', new Date().toISOString());
+    expect(await sup.publishing.targets()).toEqual({ added: 2 });
+    expect(await sup.publishing.targets()).toEqual({ added: 0 });
+    await op1.ws.pull();
+    expect(
+      op1.ws.db.sqlite
+        .prepare(
+          'SELECT metric, period, value, version, effective_from AS effectiveFrom, source FROM targets ORDER BY metric',
+        )
+        .all(),
+    ).toEqual(editions.map((e) => ({ ...e, source: 'team:sup' })));
+    await expect(op1.publishing.targets()).rejects.toThrow('notSupervisor');
   });
 });

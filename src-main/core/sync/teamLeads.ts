@@ -2,7 +2,7 @@ import type BetterSqlite3 from 'better-sqlite3';
 import { parsePhoneNumberFromString } from 'libphonenumber-js/max';
 import type { Clock, Logger } from '../platform/ports';
 import { Refusal } from '../platform/refusal';
-import type { LeadReport, TeamConnection } from '../sync/pgConnection';
+import type { LeadReport, TeamConnection } from './pgConnection';
 
 /** Fewer callable leads than this held here, and more are asked for. */
 const lowWater = 3;
