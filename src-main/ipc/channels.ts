@@ -109,6 +109,7 @@ export const invokeChannels = [
   'team.resolveClash',
   'team.shareScript',
   'team.shareTargets',
+  'team.peers',
   'campaigns.session.view',
   'campaigns.session.start',
   'campaigns.session.stop',

@@ -3,6 +3,7 @@ import { installAnswerSchema, updateViewSchema } from '../../src-shared/updates/
 import { syncPasswordSchema, syncViewSchema } from '../../src-shared/sync/syncView';
 import {
   decideDayOffSchema,
+  peerRangeViewSchema,
   resolveClashSchema,
   supervisorViewSchema,
 } from '../../src-shared/sync/supervisorView';
@@ -677,6 +678,8 @@ export const invokeContract = {
     response: z.object({ version: z.number().int() }),
   },
   'team.shareTargets': { request: noRequest, response: z.object({ added: z.number().int() }) },
+  /** The operator's own figures this week beside the colleagues' range; null offline. */
+  'team.peers': { request: noRequest, response: peerRangeViewSchema.nullable() },
   /** Working a list: the session's lead, its call and what comes next. */
   'campaigns.session.view': { request: noRequest, response: outboundViewSchema },
   'campaigns.session.start': { request: outboundStartSchema, response: outboundViewSchema },

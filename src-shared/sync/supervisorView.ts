@@ -46,6 +46,35 @@ export const clashViewSchema = z.object({
 });
 export type ClashView = z.infer<typeof clashViewSchema>;
 
+/** One operator's calls of a period, as the center counts them from every desk's wrap-ups. */
+export const operatorFiguresSchema = z.object({
+  operator: z.string(),
+  /** Calls talked on. */
+  handled: z.number().int(),
+  sales: z.number().int(),
+  /** Sales per call handled; null with none handled. */
+  conversion: z.number().nullable(),
+  /** Average talk time per call handled, in seconds. */
+  ahtSeconds: z.number().nullable(),
+});
+export type OperatorFigures = z.infer<typeof operatorFiguresSchema>;
+
+const spread = z.tuple([z.number(), z.number(), z.number()]).nullable();
+
+/**
+ * The operator's own figures beside their colleagues' range (least, median,
+ * most), never a colleague's by name; no range with fewer than three.
+ */
+export const peerRangeViewSchema = z.object({
+  from: z.string(),
+  peers: z.number().int(),
+  own: operatorFiguresSchema.omit({ operator: true }).nullable(),
+  range: z
+    .object({ handled: spread, sales: spread, conversion: spread, ahtSeconds: spread })
+    .nullable(),
+});
+export type PeerRangeView = z.infer<typeof peerRangeViewSchema>;
+
 /** The supervisor's desk (старший зміни): the team's day-off requests and field clashes. */
 export const supervisorViewSchema = z.object({
   /** The center says this operator supervises their team; null: not known (never reached it). */
@@ -55,6 +84,8 @@ export const supervisorViewSchema = z.object({
   dayOffs: z.array(teamDayOffViewSchema),
   /** Read live from the center; null when it cannot be reached now. */
   clashes: z.array(clashViewSchema).nullable(),
+  /** Each operator's figures this week (from Monday), read live; null offline or for operators. */
+  figures: z.array(operatorFiguresSchema).nullable(),
   /** Why the center could not be asked (English, for the log); null when it answered. */
   offline: z.string().nullable(),
 });

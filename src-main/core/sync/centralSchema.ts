@@ -35,6 +35,9 @@
  * - Scripts and targets a supervisor publishes reach every desk of the team:
  *   a script as its next published version, targets as editions (each kept,
  *   none overwritten).
+ * - The team's figures: a supervisor reads each operator's; an operator reads
+ *   only their own beside the range of their colleagues' (least, median,
+ *   most), and only when there are at least three colleagues to hide among.
  * - Outbound leads are handed out by the server, `FOR UPDATE SKIP LOCKED`,
  *   each reserved for a while for one operator and back in the pool when it
  *   lapses. A supervisor gives a list to the team; each desk reports what
@@ -142,6 +145,7 @@ CREATE TABLE IF NOT EXISTS pult.calls (
   notes text NOT NULL DEFAULT '',
   wrapped_at timestamptz NOT NULL DEFAULT now()
 );
+CREATE INDEX IF NOT EXISTS calls_team_offered ON pult.calls (team, offered_at);
 
 -- A script run as its runner drew it when it ended (the answers in words, the outcome): the
 -- operator's own, like their calls; the team reads it on the client's card.
@@ -837,6 +841,55 @@ BEGIN
   RETURN jsonb_array_length(added);
 END $$;
 
+-- Each operator's calls of the team between two times (a talked-to call is handled).
+CREATE OR REPLACE FUNCTION pult.operator_figures(p_team text, p_from timestamptz, p_to timestamptz)
+RETURNS TABLE (operator name, handled integer, sales integer, talk_seconds numeric)
+LANGUAGE sql STABLE SET search_path = pult, pg_temp AS $$
+  SELECT c.operator, count(*) FILTER (WHERE c.talk_seconds > 0)::integer,
+    count(*) FILTER (WHERE c.outcome = 'sale')::integer,
+    coalesce(sum(c.talk_seconds), 0)
+  FROM calls c WHERE c.team = p_team AND c.offered_at >= p_from AND c.offered_at < p_to
+  GROUP BY c.operator
+$$;
+
+-- A supervisor's view of the team: every operator's figures.
+CREATE OR REPLACE FUNCTION pult.team_figures(p_from timestamptz, p_to timestamptz)
+RETURNS TABLE (operator name, handled integer, sales integer, talk_seconds numeric)
+LANGUAGE plpgsql STABLE SECURITY DEFINER SET search_path = pult, pg_temp AS $$
+BEGIN
+  IF NOT am_supervisor() THEN
+    RAISE EXCEPTION 'only a supervisor reads the team''s figures by name' USING ERRCODE = '42501';
+  END IF;
+  RETURN QUERY SELECT * FROM operator_figures(team_of_session(), p_from, p_to) ORDER BY 1;
+END $$;
+
+-- An operator's own figures beside their colleagues' range, never a colleague's by name: NULL
+-- ranges when fewer than three colleagues worked (too few to hide among).
+CREATE OR REPLACE FUNCTION pult.peer_range(p_from timestamptz, p_to timestamptz)
+RETURNS jsonb LANGUAGE plpgsql STABLE SECURITY DEFINER SET search_path = pult, pg_temp AS $$
+DECLARE
+  answer jsonb;
+BEGIN
+  WITH f AS (SELECT * FROM operator_figures(team_of_session(), p_from, p_to)),
+  mine AS (SELECT * FROM f WHERE operator = session_user),
+  peers AS (SELECT handled, sales,
+              CASE WHEN handled > 0 THEN sales::numeric / handled END AS conversion,
+              CASE WHEN handled > 0 THEN talk_seconds / handled END AS aht
+            FROM f WHERE operator <> session_user)
+  SELECT jsonb_build_object(
+    'peers', (SELECT count(*) FROM peers),
+    'own', (SELECT jsonb_build_object('handled', handled, 'sales', sales,
+              'conversion', CASE WHEN handled > 0 THEN sales::numeric / handled END,
+              'ahtSeconds', CASE WHEN handled > 0 THEN talk_seconds / handled END) FROM mine),
+    'range', CASE WHEN (SELECT count(*) FROM peers) < 3 THEN NULL ELSE (SELECT jsonb_build_object(
+      'handled', jsonb_build_array(min(handled), percentile_cont(0.5) WITHIN GROUP (ORDER BY handled), max(handled)),
+      'sales', jsonb_build_array(min(sales), percentile_cont(0.5) WITHIN GROUP (ORDER BY sales), max(sales)),
+      'conversion', jsonb_build_array(min(conversion), percentile_cont(0.5) WITHIN GROUP (ORDER BY conversion), max(conversion)),
+      'ahtSeconds', jsonb_build_array(min(aht), percentile_cont(0.5) WITHIN GROUP (ORDER BY aht), max(aht)))
+      FROM peers) END) INTO answer;
+  RETURN answer;
+END $$;
+
 -- Outbound leads handed out by the server: each to one operator at a time, for lead_hold; those
 -- due first. A lead due later (tried again after a delay) waits; a lapsed hold (an operator gone,
 -- a callback overdue past its grace) is open to anyone.
@@ -920,11 +973,13 @@ $$;
 REVOKE ALL ON FUNCTION pult.take_leads(uuid, integer), pult.finish_lead(uuid, text),
   pult.return_leads(uuid[]), pult.publish_campaign(uuid, jsonb, jsonb),
   pult.report_lead(uuid, text, text, timestamptz, integer), pult.publish_script(uuid, jsonb),
-  pult.publish_targets(jsonb) FROM PUBLIC;
+  pult.publish_targets(jsonb), pult.team_figures(timestamptz, timestamptz),
+  pult.peer_range(timestamptz, timestamptz) FROM PUBLIC;
 GRANT EXECUTE ON FUNCTION pult.take_leads(uuid, integer), pult.finish_lead(uuid, text),
   pult.return_leads(uuid[]), pult.publish_campaign(uuid, jsonb, jsonb),
   pult.report_lead(uuid, text, text, timestamptz, integer), pult.publish_script(uuid, jsonb),
-  pult.publish_targets(jsonb) TO pult_operator;
+  pult.publish_targets(jsonb), pult.team_figures(timestamptz, timestamptz),
+  pult.peer_range(timestamptz, timestamptz) TO pult_operator;
 GRANT EXECUTE ON FUNCTION pult.client_state(pult.clients), pult.day_off_state(pult.day_offs)
   TO pult_operator;
 REVOKE ALL ON FUNCTION pult.decide_day_off(uuid, boolean, text), pult.resolve_clash(bigint, text)
@@ -934,7 +989,8 @@ GRANT EXECUTE ON FUNCTION pult.decide_day_off(uuid, boolean, text), pult.resolve
 REVOKE ALL ON FUNCTION pult.team_of_session(), pult.next_feed(text),
   pult.apply_client(uuid, bigint, text, jsonb, text), pult.apply_call(uuid, jsonb, text),
   pult.apply_script_run(uuid, jsonb, text), pult.feed_day_off(pult.day_offs),
-  pult.apply_day_off(uuid, jsonb, text, name) FROM PUBLIC;
+  pult.apply_day_off(uuid, jsonb, text, name),
+  pult.operator_figures(text, timestamptz, timestamptz) FROM PUBLIC;
 
 -- Day-off requests a center stored before its server knew them (an upgrade in place) reach the
 -- supervisors now, once.

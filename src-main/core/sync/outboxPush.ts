@@ -57,8 +57,8 @@ export interface PushState {
  * connection, a failed login) says nothing about the change.
  */
 export function isRefusalOfChange(error: unknown): boolean {
-  const code = (error as { code?: unknown }).code;
-  if (typeof code !== 'string' || code.length !== 5) return false;
+  const code = sqlStateOf(error);
+  if (code === undefined) return false;
   return ['22', '23', '42', 'P0', '54'].includes(code.slice(0, 2));
 }
 
@@ -68,9 +68,21 @@ export function isRefusalOfChange(error: unknown): boolean {
  * Connection, shutdown, resource and internal errors say otherwise.
  */
 export function isAnswerOnALiveConnection(error: unknown): boolean {
-  const code = (error as { code?: unknown }).code;
-  if (typeof code !== 'string' || code.length !== 5) return false;
+  const code = sqlStateOf(error);
+  if (code === undefined) return false;
   return !['08', '53', '57', '58', 'XX'].includes(code.slice(0, 2));
+}
+
+/**
+ * The database's SQLSTATE of an error, if it is the database's answer: five
+ * characters whose class is digits or one of PostgreSQL's lettered classes.
+ * A socket's error code (EPIPE, ECONNRESET) is not one.
+ */
+export function sqlStateOf(error: unknown): string | undefined {
+  const code = (error as { code?: unknown } | null)?.code;
+  return typeof code === 'string' && /^([0-9]{2}|P0|XX|HV|F0)[0-9A-Z]{3}$/.test(code)
+    ? code
+    : undefined;
 }
 
 /** The wait before the next try after `failures` failed rounds: doubling, capped, jittered ±50 %. */

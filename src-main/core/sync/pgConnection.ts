@@ -1,5 +1,6 @@
 import type { ClientState } from '../db/clientChanges';
 import type { OutboxChange, PushAnswer, PushConnection } from './outboxPush';
+import type { OperatorFigures, PeerRangeView } from '../../../src-shared/sync/supervisorView';
 import { decodeCopyText } from './copyText';
 
 /** Where the center's PostgreSQL is and who logs in: each operator with their own role. */
@@ -102,6 +103,10 @@ export interface TeamConnection extends PushConnection {
   publishScript(uid: string, graph: unknown): Promise<number>;
   /** A supervisor publishes target editions for the team; how many were new to it. */
   publishTargets(editions: TargetEdition[]): Promise<number>;
+  /** Each operator's figures between two times (supervisors only). */
+  teamFigures(from: Date, to: Date): Promise<OperatorFigures[]>;
+  /** The operator's own figures beside the colleagues' range. */
+  peerRange(from: Date, to: Date): Promise<Omit<PeerRangeView, 'from'>>;
   /** Who the server says the operator is: their team and whether they supervise it. */
   whoAmI(): Promise<{ team: string | null; supervisor: boolean }>;
   /** A supervisor's decision on a colleague's day-off request; the status it now has. */
@@ -332,6 +337,33 @@ export async function connectSyncServer(server: SyncServer): Promise<TeamConnect
         [JSON.stringify(editions)],
       );
       return result.rows[0]?.added ?? 0;
+    },
+    async teamFigures(from, to) {
+      const result = await client.query<{
+        operator: string;
+        handled: number;
+        sales: number;
+        talk_seconds: string;
+      }>('SELECT * FROM pult.team_figures($1, $2)', [from, to]);
+      return result.rows.map((row) => {
+        const talk = Number(row.talk_seconds);
+        return {
+          operator: row.operator,
+          handled: row.handled,
+          sales: row.sales,
+          conversion: row.handled > 0 ? row.sales / row.handled : null,
+          ahtSeconds: row.handled > 0 ? talk / row.handled : null,
+        };
+      });
+    },
+    async peerRange(from, to) {
+      const result = await client.query<{ range: Omit<PeerRangeView, 'from'> }>(
+        'SELECT pult.peer_range($1, $2) AS range',
+        [from, to],
+      );
+      const range = result.rows[0]?.range;
+      if (range === undefined) throw new Error('the server did not answer the range');
+      return range;
     },
     async whoAmI() {
       const result = await client.query<{ team: string | null; supervisor: boolean }>(

@@ -1,12 +1,15 @@
 import type BetterSqlite3 from 'better-sqlite3';
+import { localDay, weekStartOf } from '../../../src-shared/localDays';
 import {
   clashFields,
   type ClashView,
+  type PeerRangeView,
   type SupervisorView,
   type TeamDayOffView,
 } from '../../../src-shared/sync/supervisorView';
 import type { Clock } from '../platform/ports';
 import { Refusal } from '../platform/refusal';
+import { sqlStateOf } from './outboxPush';
 import type { TeamConnection } from './pgConnection';
 
 export type SupervisorProblem =
@@ -15,8 +18,6 @@ export class SupervisorRefusal extends Refusal<SupervisorProblem> {}
 
 /** How long a decided request stays on the supervisor's list. */
 const decidedShownDays = 14;
-
-const sqlState = (error: unknown) => (error as { code?: unknown }).code;
 
 /**
  * The supervisor's desk in the same app (issue 19): colleagues' day-off
@@ -36,7 +37,10 @@ export class SupervisorDesk {
       clock: Clock;
       /** The center's connection; rejects when team sync is not set up or the server is down. */
       connection: () => Promise<
-        Pick<TeamConnection, 'whoAmI' | 'decideDayOff' | 'clashes' | 'resolveClash'>
+        Pick<
+          TeamConnection,
+          'whoAmI' | 'decideDayOff' | 'clashes' | 'resolveClash' | 'teamFigures' | 'peerRange'
+        >
       >;
       /** Reads the team's feed now: a decision made here comes back through it. */
       pullNow: () => Promise<unknown>;
@@ -59,6 +63,9 @@ export class SupervisorDesk {
       const connection = await this.deps.connection();
       this.role = await connection.whoAmI();
       const clashes = this.role.supervisor ? await connection.clashes() : [];
+      const figures = this.role.supervisor
+        ? await connection.teamFigures(this.weekStart(), this.deps.clock.now())
+        : null;
       return {
         supervisor: this.role.supervisor,
         team: this.role.team,
@@ -83,6 +90,7 @@ export class SupervisorDesk {
             },
           ];
         }),
+        figures,
         offline: null,
       };
     } catch (error) {
@@ -92,9 +100,34 @@ export class SupervisorDesk {
         team: this.role?.team ?? null,
         dayOffs,
         clashes: null,
+        figures: null,
         offline: error instanceof Error ? error.message : String(error),
       };
     }
+  }
+
+  /**
+   * The operator's own figures this week beside their colleagues' range;
+   * null when the center cannot be reached (the sheet still has its own).
+   */
+  async peers(): Promise<PeerRangeView | null> {
+    const from = this.weekStart();
+    try {
+      const connection = await this.deps.connection();
+      return {
+        from: from.toISOString(),
+        ...(await connection.peerRange(from, this.deps.clock.now())),
+      };
+    } catch (error) {
+      // The database's own answer is a fault to show; no connection is simply no range now.
+      if (sqlStateOf(error) !== undefined) throw error;
+      return null;
+    }
+  }
+
+  /** This week's Monday, midnight on this PC's clock. */
+  private weekStart(): Date {
+    return new Date(`${weekStartOf(localDay(this.deps.clock.now()))}T00:00:00`);
   }
 
   async decideDayOff(input: { uid: string; approve: boolean; note: string }) {
@@ -124,7 +157,7 @@ export class SupervisorDesk {
     try {
       await decide(connection);
     } catch (error) {
-      const code = sqlState(error);
+      const code = sqlStateOf(error);
       const message = error instanceof Error ? error.message : '';
       if (code === '55000' || code === '42704') throw new SupervisorRefusal('alreadyDecided');
       if (code === '42501' && /own day-off/.test(message)) throw new SupervisorRefusal('ownDayOff');
@@ -132,8 +165,7 @@ export class SupervisorDesk {
         throw new SupervisorRefusal('doNotCallStays');
       if (code === '42501') throw new SupervisorRefusal('notSupervisor');
       // Not the database's answer (no SQLSTATE): the connection failed on the way.
-      if (typeof code !== 'string' || !/^[0-9A-Z]{5}$/.test(code))
-        throw new SupervisorRefusal('teamOffline');
+      if (code === undefined) throw new SupervisorRefusal('teamOffline');
       throw error;
     }
     await this.deps.pullNow();

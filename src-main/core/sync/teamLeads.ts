@@ -2,6 +2,7 @@ import type BetterSqlite3 from 'better-sqlite3';
 import { parsePhoneNumberFromString } from 'libphonenumber-js/max';
 import type { Clock, Logger } from '../platform/ports';
 import { Refusal } from '../platform/refusal';
+import { sqlStateOf } from './outboxPush';
 import type { LeadReport, TeamConnection } from './pgConnection';
 
 /** Fewer callable leads than this held here, and more are asked for. */
@@ -30,8 +31,6 @@ interface HeldLead {
   attempts: number;
   reservedUntil: string;
 }
-
-const sqlState = (error: unknown) => (error as { code?: unknown }).code;
 
 /**
  * A call list the team shares, worked at this desk (issue 19): its leads
@@ -180,7 +179,7 @@ export class TeamLeads {
           until = held === null ? now.toISOString() : held.toISOString();
         }
       } catch (error) {
-        const code = sqlState(error);
+        const code = sqlStateOf(error);
         if (code !== '55000') {
           this.deps.logger.warn('outbound: the center did not hear a lead; told again later', {
             error: String(error),
@@ -303,8 +302,8 @@ export class TeamLeads {
         after = batch.at(-1)?.id ?? after;
       }
     } catch (error) {
-      if (sqlState(error) === '42501') throw new TeamListRefusal('notSupervisor');
-      if (typeof sqlState(error) !== 'string') throw new TeamListRefusal('teamOffline');
+      if (sqlStateOf(error) === '42501') throw new TeamListRefusal('notSupervisor');
+      if (sqlStateOf(error) === undefined) throw new TeamListRefusal('teamOffline');
       throw error;
     }
     const now = this.deps.clock.now().toISOString();

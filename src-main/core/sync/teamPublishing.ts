@@ -1,13 +1,12 @@
 import type { PultDatabase } from '../db/database';
 import type { Clock } from '../platform/ports';
 import { Refusal } from '../platform/refusal';
+import { sqlStateOf } from './outboxPush';
 import { ScriptLibrary } from '../scripts/scriptLibrary';
 import type { TargetEdition, TeamConnection } from './pgConnection';
 
 export type PublishingProblem = 'teamOffline' | 'notSupervisor' | 'scriptNotPublished';
 export class PublishingRefusal extends Refusal<PublishingProblem> {}
-
-const sqlState = (error: unknown) => (error as { code?: unknown }).code;
 
 /**
  * What a supervisor publishes for the whole team (issue 19): a script's live
@@ -67,9 +66,8 @@ export class TeamPublishing {
       await this.deps.pullNow();
       return answer;
     } catch (error) {
-      if (sqlState(error) === '42501') throw new PublishingRefusal('notSupervisor');
-      if (!/^[0-9A-Z]{5}$/.test(String(sqlState(error))))
-        throw new PublishingRefusal('teamOffline');
+      if (sqlStateOf(error) === '42501') throw new PublishingRefusal('notSupervisor');
+      if (sqlStateOf(error) === undefined) throw new PublishingRefusal('teamOffline');
       throw error;
     }
   }

@@ -126,6 +126,8 @@ export function startTeamSync(deps: {
       publishScript: guard((uid, graph) => made.publishScript(uid, graph)),
       publishTargets: guard((editions) => made.publishTargets(editions)),
       whoAmI: guard(() => made.whoAmI()),
+      teamFigures: guard((from, to) => made.teamFigures(from, to)),
+      peerRange: guard((from, to) => made.peerRange(from, to)),
       decideDayOff: guard((uid, approve, note) => made.decideDayOff(uid, approve, note)),
       clashes: guard(() => made.clashes()),
       resolveClash: guard((id, keep) => made.resolveClash(id, keep)),

@@ -46,6 +46,7 @@ export function syncHandlers(
       const { publishing } = await opened();
       return refusalsAsCodesAsync(() => publishing.script(scriptId));
     },
+    'team.peers': async () => (await supervisor()).peers(),
     'team.shareTargets': async () => {
       const { publishing } = await opened();
       return refusalsAsCodesAsync(() => publishing.targets());

@@ -23,6 +23,7 @@ import type {
 } from '../../../src-shared/performance/sheetView';
 import type { NotReadyReason } from '../../../src-shared/agent/agentStateView';
 import { formatDateTime } from '../../common/formatting';
+import { PeerRange } from './PeerRange';
 import { AchievementsPanel } from './AchievementsPanel';
 import { FigureDrawer } from './FigureDrawer';
 import { FigureTable } from './FigureTable';
@@ -107,6 +108,7 @@ export function PerformancePage({ onOpenClient }: { onOpenClient: (clientId: num
           }}
         />
       )}
+      <PeerRange />
       <AchievementsPanel range={range} />
     </Stack>
   );

@@ -14,6 +14,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type {
   ClashView,
+  OperatorFigures,
   SupervisorView,
   TeamDayOffView,
 } from '../../../src-shared/sync/supervisorView';
@@ -62,6 +63,7 @@ export function SupervisorPage({ onOpenClient }: { onOpenClient: (clientId: numb
       )}
       <DayOffRequests dayOffs={view.dayOffs} onDecided={setView} />
       <Clashes clashes={view.clashes} onResolved={setView} onOpenClient={onOpenClient} />
+      {view.figures !== null && <TeamFigures figures={view.figures} />}
       {view.supervisor === true && <ForTheTeam />}
     </Stack>
   );
@@ -378,6 +380,56 @@ function ForTheTeam() {
           {t('team.publish.targets')}
         </Button>
       </Group>
+    </Stack>
+  );
+}
+
+/** Each operator's calls this week, as the center counts them from every desk. */
+function TeamFigures({ figures }: { figures: OperatorFigures[] }) {
+  const { t, i18n } = useTranslation();
+  const percent = new Intl.NumberFormat(i18n.language === 'en' ? 'en-GB' : 'uk-UA', {
+    style: 'percent',
+    maximumFractionDigits: 1,
+  });
+  const seconds = (value: number | null) =>
+    value === null
+      ? '—'
+      : `${Math.floor(value / 60)}:${String(Math.round(value % 60)).padStart(2, '0')}`;
+  return (
+    <Stack gap="xs">
+      <Title order={2} size="h4">
+        {t('team.figures.title')}
+      </Title>
+      {figures.length === 0 ? (
+        <Text size="sm" c="dimmed">
+          {t('team.figures.none')}
+        </Text>
+      ) : (
+        <Table striped data-testid="team-figures">
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>{t('team.dayOffs.operator')}</Table.Th>
+              <Table.Th>{t('team.figures.handled')}</Table.Th>
+              <Table.Th>{t('team.figures.sales')}</Table.Th>
+              <Table.Th>{t('team.figures.conversion')}</Table.Th>
+              <Table.Th>{t('team.figures.aht')}</Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {figures.map((row) => (
+              <Table.Tr key={row.operator} data-testid="team-figures-row">
+                <Table.Td>{row.operator}</Table.Td>
+                <Table.Td>{row.handled}</Table.Td>
+                <Table.Td>{row.sales}</Table.Td>
+                <Table.Td>
+                  {row.conversion === null ? '—' : percent.format(row.conversion)}
+                </Table.Td>
+                <Table.Td>{seconds(row.ahtSeconds)}</Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      )}
     </Stack>
   );
 }

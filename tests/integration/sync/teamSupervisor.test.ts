@@ -28,6 +28,7 @@ beforeAll(async () => {
   server = await startTeamServer([
     { role: 'op1', team: 'north' },
     { role: 'op2', team: 'north' },
+    { role: 'op3', team: 'north' },
     { role: 'sup', team: 'north', supervisor: true },
     { role: 'sup9', team: 'south', supervisor: true },
   ]);
@@ -366,5 +367,71 @@ describe('published for the team', () => {
         .all(),
     ).toEqual(editions.map((e) => ({ ...e, source: 'team:sup' })));
     await expect(op1.publishing.targets()).rejects.toThrow('notSupervisor');
+  });
+});
+
+describe('the team’s figures', () => {
+  /** A wrapped-up call as the desk's outbox sends it. */
+  const wrapUp = (ws: TeamWorkstation, n: number, outcome: string, talkSeconds: number) =>
+    ws.db.sqlite
+      .prepare(
+        "INSERT INTO outbox (at, entity, entity_id, op, payload) VALUES (?, 'interaction', ?, 'update', ?)",
+      )
+      .run(
+        new Date().toISOString(),
+        n,
+        JSON.stringify({
+          call: {
+            uid: `0193a000-0000-7000-8000-${String(n).padStart(12, '0')}`,
+            direction: 'inbound',
+            offeredAt: new Date().toISOString(),
+            talkSeconds,
+            outcome,
+          },
+        }),
+      );
+
+  it('a supervisor reads each operator’s; an operator reads only their own beside an anonymous range, and none among fewer than three', async () => {
+    const sup = await desk('sup');
+    const desks = await Promise.all(['op1', 'op2', 'op3'].map((role) => desk(role)));
+    // op1: 4 calls, 2 sales; op2: 2 calls, 1 sale; op3: 1 call, no sale.
+    const plan: [number, string[]][] = [
+      [0, ['sale', 'sale', 'refused', 'info']],
+      [1, ['sale', 'refused']],
+      [2, ['refused']],
+    ];
+    let n = 0;
+    for (const [at, outcomes] of plan) {
+      const one = desks[at]!;
+      for (const outcome of outcomes) wrapUp(one.ws, (n += 1), outcome, 60);
+      await one.ws.push.pushNow();
+    }
+    expect((await sup.supervisor.view()).figures).toEqual([
+      { operator: 'op1', handled: 4, sales: 2, conversion: 0.5, ahtSeconds: 60 },
+      { operator: 'op2', handled: 2, sales: 1, conversion: 0.5, ahtSeconds: 60 },
+      { operator: 'op3', handled: 1, sales: 0, conversion: 0, ahtSeconds: 60 },
+    ]);
+    // Two colleagues who worked are too few to hide among.
+    const op1 = await desks[0]!.supervisor.peers();
+    expect(op1).toMatchObject({ peers: 2, own: { handled: 4, sales: 2 }, range: null });
+    expect((await desks[0]!.supervisor.view()).figures).toBeNull();
+    await asRole(server, 'op1', async (c) => {
+      await expect(
+        c.query("SELECT * FROM pult.team_figures(now() - interval '1 day', now())"),
+      ).rejects.toMatchObject({ code: '42501' });
+      await expect(
+        c.query("SELECT * FROM pult.operator_figures('north', now() - interval '1 day', now())"),
+      ).rejects.toMatchObject({ code: '42501' });
+    });
+    // The supervisor takes a call too: three colleagues now, and a range, never a name.
+    wrapUp(sup.ws, n + 1, 'refused', 120);
+    await sup.ws.push.pushNow();
+    const ranged = await desks[2]!.supervisor.peers();
+    expect(ranged).toMatchObject({
+      peers: 3,
+      own: { handled: 1, sales: 0 },
+      range: { handled: [1, 2, 4], sales: [0, 1, 2], ahtSeconds: [60, 60, 120] },
+    });
+    expect(JSON.stringify(ranged)).not.toMatch(/op1|op2|sup/);
   });
 });
