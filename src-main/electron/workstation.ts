@@ -224,6 +224,7 @@ export function startWorkstation(shell: WindowShell): void {
     listen: listenForFeed,
     onChanged: (view) => send('sync.changed', view),
     onClients: (clientIds) => send('clients.changed', { clientIds: clientIds.slice(0, 10_000) }),
+    onHelp: (help) => send('team.help', help),
     onSearchBacklog: () => void database.then(({ imports }) => imports.resumeIndexing()),
     yieldBetween: () => new Promise((resolve) => setImmediate(resolve)),
   });

@@ -110,6 +110,8 @@ export const invokeChannels = [
   'team.shareScript',
   'team.shareTargets',
   'team.peers',
+  'team.askHelp',
+  'team.answerHelp',
   'campaigns.session.view',
   'campaigns.session.start',
   'campaigns.session.stop',
@@ -143,6 +145,7 @@ export const eventChannels = [
   'updates.changed',
   'campaigns.session.changed',
   'sync.changed',
+  'team.help',
   'clients.changed',
   'campaigns.changed',
 ] as const;

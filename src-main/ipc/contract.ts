@@ -3,6 +3,7 @@ import { installAnswerSchema, updateViewSchema } from '../../src-shared/updates/
 import { syncPasswordSchema, syncViewSchema } from '../../src-shared/sync/syncView';
 import {
   decideDayOffSchema,
+  helpViewSchema,
   peerRangeViewSchema,
   resolveClashSchema,
   supervisorViewSchema,
@@ -680,6 +681,13 @@ export const invokeContract = {
   'team.shareTargets': { request: noRequest, response: z.object({ added: z.number().int() }) },
   /** The operator's own figures this week beside the colleagues' range; null offline. */
   'team.peers': { request: noRequest, response: peerRangeViewSchema.nullable() },
+  /** Звернутися до старшого: the live call reaches the team's supervisors. */
+  'team.askHelp': {
+    request: z.object({ callId: z.number().int() }).strict(),
+    response: z.object({ uid: z.string() }),
+  },
+  /** A supervisor answers a call for help: their line goes to the operator. */
+  'team.answerHelp': { request: z.object({ uid: z.uuid() }).strict(), response: z.null() },
   /** Working a list: the session's lead, its call and what comes next. */
   'campaigns.session.view': { request: noRequest, response: outboundViewSchema },
   'campaigns.session.start': { request: outboundStartSchema, response: outboundViewSchema },
@@ -726,6 +734,8 @@ export const eventContract = {
   'updates.changed': updateViewSchema,
   'campaigns.session.changed': outboundViewSchema,
   'sync.changed': syncViewSchema,
+  /** Calls for help from the team's feed: to a supervisor, a colleague asking; to the operator, the answer. */
+  'team.help': z.array(helpViewSchema),
   /** Clients a colleague changed, landed here by team sync: the open card and the list read again. */
   'clients.changed': z.object({ clientIds: z.array(z.number().int()).max(10_000) }),
   /** A list built without the operator asking (a re-offer rule whose offer came into force). */

@@ -47,6 +47,7 @@ export const refusalCodes = [
   'ownDayOff',
   'doNotCallStays',
   'campaignNotFound',
+  'noOwnLine',
 ] as const;
 export type RefusalCode = (typeof refusalCodes)[number];
 

@@ -37,7 +37,7 @@ import { HotkeyCheatSheet } from '../shell/HotkeyCheatSheet';
 import { IdlePrompt } from '../shell/IdlePrompt';
 import { StatusBar } from '../shell/StatusBar';
 import { useSyncView } from '../common/useSyncView';
-import { SupervisorPage } from '../features/team';
+import { HelpNotices, SupervisorPage } from '../features/team';
 import { visibleSections, type SectionId } from './sections';
 import { useHashSection } from './useHashSection';
 
@@ -281,6 +281,7 @@ export function App({ initialSettings }: { initialSettings: SettingsView }) {
           {t(`sections.${section}.title`)}
         </Title>
         <CallBar calls={calls} onOpenClient={openClient} onNewClient={openNewClient} />
+        <HelpNotices sync={sync} />
         <WrapUpPanel />
         <SectionContent
           section={section}

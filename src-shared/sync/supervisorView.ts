@@ -97,3 +97,28 @@ export const decideDayOffSchema = z
 export const resolveClashSchema = z
   .object({ id: z.number().int().positive(), keep: z.enum(['kept', 'lost']) })
   .strict();
+
+/** What the supervisors read of a call for help (звернутися до старшого). */
+export const helpRequestSchema = z.object({
+  /** The call on the asking operator's desk (to transfer once answered). */
+  callId: z.number().int(),
+  direction: z.enum(['inbound', 'outbound']),
+  clientName: z.string().max(200).nullable(),
+  /** The caller's number, masked as the card masks it. */
+  number: z.string().max(40),
+  /** The line the caller dialled, when an inbound call came on one. */
+  line: z.string().max(40).nullable(),
+});
+export type HelpRequest = z.infer<typeof helpRequestSchema>;
+
+/** A call for help as it reaches the supervisors and, once answered, the asking operator. */
+export const helpViewSchema = z.object({
+  uid: z.string(),
+  operator: z.string(),
+  request: helpRequestSchema,
+  askedAt: z.string(),
+  answeredBy: z.string().nullable(),
+  /** The supervisor's line to consult and transfer to. */
+  extension: z.string().nullable(),
+});
+export type HelpView = z.infer<typeof helpViewSchema>;

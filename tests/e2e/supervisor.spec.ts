@@ -3,6 +3,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { DayOffRequests } from '../../src-main/core/schedule/dayOffRequests';
+import { HelpCalls } from '../../src-main/core/sync/helpCalls';
+import { connectSyncServer } from '../../src-main/core/sync/pgConnection';
 import { addDays } from '../../src-shared/localDays';
 import { startTeamServer, teamWorkstation, type TeamServer } from '../support/teamServer';
 import { createClient } from './support/clients';
@@ -103,4 +105,52 @@ test('the supervisor gives a built list to the team: the center holds its leads,
     '+380671002030',
     '+380671002031',
   ]);
+});
+
+test('a colleague asks for help during a call: the supervisor answers from the notice, and the colleague gets this desk’s line', async () => {
+  // This desk's own SIP line, where the colleague will transfer the call (the PBX need not answer).
+  await page.evaluate(async () => {
+    const saved = await window.pult.invoke('sip.account.save', {
+      account: { wsUrl: 'wss://127.0.0.1:9/ws', sipUri: 'sip:1001@127.0.0.1' },
+      password: 'x',
+    });
+    if (!saved.ok) throw new Error(saved.error.code);
+  });
+  const colleague = await connectSyncServer(server.login('op1'));
+  try {
+    const { uid } = await new HelpCalls({
+      connection: () => Promise.resolve(colleague),
+      showNumber: (number) => number,
+    }).ask({
+      id: 3,
+      direction: 'inbound',
+      state: 'active',
+      remoteNumber: '+380671112233',
+      remoteName: '',
+      client: { id: 1, fullName: 'Дорошенко Ліна' },
+      matches: 1,
+      interactionId: 1,
+      muted: false,
+      offeredAt: new Date().toISOString(),
+      answeredAt: new Date().toISOString(),
+      endedAt: null,
+      endCause: null,
+      problem: null,
+      consultCallId: null,
+      autoAnswer: false,
+      line: null,
+    });
+    const notice = page.getByTestId('help-request');
+    await expect(notice).toContainText('Дорошенко Ліна');
+    await expect(page.getByText('op1 просить допомоги')).toBeVisible();
+    await notice.getByTestId('help-answer').click();
+    await expect(notice).toHaveCount(0);
+    expect(
+      server.rows(
+        `SELECT answered_by || ' ' || extension FROM pult.help_requests WHERE uid = '${uid}'`,
+      ),
+    ).toEqual([`${me} 1001`]);
+  } finally {
+    await colleague.close();
+  }
 });

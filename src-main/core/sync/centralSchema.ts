@@ -38,6 +38,9 @@
  * - The team's figures: a supervisor reads each operator's; an operator reads
  *   only their own beside the range of their colleagues' (least, median,
  *   most), and only when there are at least three colleagues to hide among.
+ * - "Ask for help" (звернутися до старшого) reaches the team's supervisors
+ *   online with the call and the client; the first to answer gives their
+ *   line, and the operator transfers the call there after consulting.
  * - Outbound leads are handed out by the server, `FOR UPDATE SKIP LOCKED`,
  *   each reserved for a while for one operator and back in the pool when it
  *   lapses. A supervisor gives a list to the team; each desk reports what
@@ -224,6 +227,18 @@ CREATE TABLE IF NOT EXISTS pult.targets (
   PRIMARY KEY (team, metric, effective_from, version)
 );
 
+-- An operator's call for help: to the team's supervisors; the first to answer gives their line.
+CREATE TABLE IF NOT EXISTS pult.help_requests (
+  uid uuid PRIMARY KEY,
+  team text NOT NULL,
+  operator name NOT NULL,
+  request jsonb NOT NULL,
+  asked_at timestamptz NOT NULL DEFAULT now(),
+  answered_by name,
+  answered_at timestamptz,
+  extension text
+);
+
 -- A call list a supervisor gave the team: its definition as the desk that built it had it.
 CREATE TABLE IF NOT EXISTS pult.campaigns (
   uid uuid PRIMARY KEY,
@@ -235,7 +250,7 @@ CREATE TABLE IF NOT EXISTS pult.campaigns (
 
 REVOKE ALL ON pult.members, pult.settings, pult.workstations, pult.changes, pult.feed,
   pult.clients, pult.clashes, pult.calls, pult.script_runs, pult.leads, pult.day_offs,
-  pult.campaigns, pult.scripts, pult.targets FROM PUBLIC;
+  pult.campaigns, pult.scripts, pult.targets, pult.help_requests FROM PUBLIC;
 
 -- Who the logged-in operator is: their team, whether they supervise it.
 CREATE OR REPLACE FUNCTION pult.my_team() RETURNS text
@@ -257,6 +272,7 @@ ALTER TABLE pult.leads ENABLE ROW LEVEL SECURITY;
 ALTER TABLE pult.day_offs ENABLE ROW LEVEL SECURITY;
 ALTER TABLE pult.campaigns ENABLE ROW LEVEL SECURITY;
 ALTER TABLE pult.scripts ENABLE ROW LEVEL SECURITY;
+ALTER TABLE pult.help_requests ENABLE ROW LEVEL SECURITY;
 ALTER TABLE pult.targets ENABLE ROW LEVEL SECURITY;
 DROP POLICY IF EXISTS changes_read ON pult.changes;
 CREATE POLICY changes_read ON pult.changes FOR SELECT TO pult_operator
@@ -281,13 +297,16 @@ CREATE POLICY day_offs_read ON pult.day_offs FOR SELECT TO pult_operator
   USING (operator = session_user OR (team = pult.my_team() AND pult.am_supervisor()));
 DROP POLICY IF EXISTS campaigns_read ON pult.campaigns;
 CREATE POLICY campaigns_read ON pult.campaigns FOR SELECT TO pult_operator USING (team = pult.my_team());
+DROP POLICY IF EXISTS help_read ON pult.help_requests;
+CREATE POLICY help_read ON pult.help_requests FOR SELECT TO pult_operator
+  USING (operator = session_user OR (team = pult.my_team() AND pult.am_supervisor()));
 DROP POLICY IF EXISTS scripts_read ON pult.scripts;
 CREATE POLICY scripts_read ON pult.scripts FOR SELECT TO pult_operator USING (team = pult.my_team());
 DROP POLICY IF EXISTS targets_read ON pult.targets;
 CREATE POLICY targets_read ON pult.targets FOR SELECT TO pult_operator USING (team = pult.my_team());
 GRANT SELECT ON pult.changes, pult.feed, pult.clients, pult.clashes, pult.calls,
-  pult.script_runs, pult.leads, pult.day_offs, pult.campaigns, pult.scripts, pult.targets
-  TO pult_operator;
+  pult.script_runs, pult.leads, pult.day_offs, pult.campaigns, pult.scripts, pult.targets,
+  pult.help_requests TO pult_operator;
 
 -- The logged-in operator's team, or a refusal when IT has not listed them.
 CREATE OR REPLACE FUNCTION pult.team_of_session() RETURNS text
@@ -779,6 +798,57 @@ BEGIN
   RETURN added;
 END $$;
 
+-- A call for help as the asking operator's desk and the supervisors' receive it (for them only).
+CREATE OR REPLACE FUNCTION pult.feed_help(h pult.help_requests) RETURNS void
+LANGUAGE plpgsql SET search_path = pult, pg_temp AS $$
+BEGIN
+  INSERT INTO feed (id, team, entity, uid, data, for_role)
+    VALUES (next_feed(h.team), h.team, 'help', h.uid, jsonb_build_object(
+      'operator', h.operator, 'request', h.request, 'askedAt', h.asked_at,
+      'answeredBy', h.answered_by, 'answeredAt', h.answered_at, 'extension', h.extension), h.operator);
+  PERFORM pg_notify('pult_feed', h.team);
+END $$;
+
+CREATE OR REPLACE FUNCTION pult.ask_help(p_uid uuid, p_request jsonb)
+RETURNS void LANGUAGE plpgsql SECURITY DEFINER SET search_path = pult, pg_temp AS $$
+DECLARE h help_requests%ROWTYPE;
+BEGIN
+  IF jsonb_typeof(p_request) <> 'object' OR octet_length(p_request::text) > 4096 THEN
+    RAISE EXCEPTION 'a call for help is an object of at most 4 KiB' USING ERRCODE = '22023';
+  END IF;
+  INSERT INTO help_requests (uid, team, operator, request)
+    VALUES (p_uid, team_of_session(), session_user, p_request)
+    ON CONFLICT (uid) DO NOTHING RETURNING * INTO h;
+  IF h.uid IS NOT NULL THEN PERFORM feed_help(h); END IF;
+END $$;
+
+-- A supervisor answers a call for help with the line to transfer the call to: once.
+CREATE OR REPLACE FUNCTION pult.answer_help(p_uid uuid, p_extension text)
+RETURNS void LANGUAGE plpgsql SECURITY DEFINER SET search_path = pult, pg_temp AS $$
+DECLARE
+  v_team text := team_of_session();
+  h help_requests%ROWTYPE;
+BEGIN
+  IF NOT am_supervisor() THEN
+    RAISE EXCEPTION 'only a supervisor answers a call for help' USING ERRCODE = '42501';
+  END IF;
+  IF coalesce(p_extension, '') !~ '^[0-9A-Za-z+*#._-]{1,40}$' THEN
+    RAISE EXCEPTION 'the line to transfer to is a number or a SIP user' USING ERRCODE = '22023';
+  END IF;
+  PERFORM pg_advisory_xact_lock(hashtext('pult.feed ' || v_team));
+  SELECT * INTO h FROM help_requests WHERE uid = p_uid AND team = v_team FOR UPDATE;
+  IF NOT FOUND THEN
+    RAISE EXCEPTION 'no call for help % in team %', p_uid, v_team USING ERRCODE = '42704';
+  END IF;
+  IF h.answered_by IS NOT NULL THEN
+    RAISE EXCEPTION 'call for help % was already answered by %', p_uid, h.answered_by
+      USING ERRCODE = '55000';
+  END IF;
+  UPDATE help_requests SET answered_by = session_user, answered_at = now(), extension = p_extension
+    WHERE uid = p_uid RETURNING * INTO h;
+  PERFORM feed_help(h);
+END $$;
+
 -- A supervisor publishes a call script for the team: the next version when its graph changed.
 -- Answers the version the team has.
 CREATE OR REPLACE FUNCTION pult.publish_script(p_uid uuid, p_graph jsonb)
@@ -974,12 +1044,14 @@ REVOKE ALL ON FUNCTION pult.take_leads(uuid, integer), pult.finish_lead(uuid, te
   pult.return_leads(uuid[]), pult.publish_campaign(uuid, jsonb, jsonb),
   pult.report_lead(uuid, text, text, timestamptz, integer), pult.publish_script(uuid, jsonb),
   pult.publish_targets(jsonb), pult.team_figures(timestamptz, timestamptz),
-  pult.peer_range(timestamptz, timestamptz) FROM PUBLIC;
+  pult.peer_range(timestamptz, timestamptz), pult.ask_help(uuid, jsonb),
+  pult.answer_help(uuid, text) FROM PUBLIC;
 GRANT EXECUTE ON FUNCTION pult.take_leads(uuid, integer), pult.finish_lead(uuid, text),
   pult.return_leads(uuid[]), pult.publish_campaign(uuid, jsonb, jsonb),
   pult.report_lead(uuid, text, text, timestamptz, integer), pult.publish_script(uuid, jsonb),
   pult.publish_targets(jsonb), pult.team_figures(timestamptz, timestamptz),
-  pult.peer_range(timestamptz, timestamptz) TO pult_operator;
+  pult.peer_range(timestamptz, timestamptz), pult.ask_help(uuid, jsonb),
+  pult.answer_help(uuid, text) TO pult_operator;
 GRANT EXECUTE ON FUNCTION pult.client_state(pult.clients), pult.day_off_state(pult.day_offs)
   TO pult_operator;
 REVOKE ALL ON FUNCTION pult.decide_day_off(uuid, boolean, text), pult.resolve_clash(bigint, text)
@@ -990,7 +1062,8 @@ REVOKE ALL ON FUNCTION pult.team_of_session(), pult.next_feed(text),
   pult.apply_client(uuid, bigint, text, jsonb, text), pult.apply_call(uuid, jsonb, text),
   pult.apply_script_run(uuid, jsonb, text), pult.feed_day_off(pult.day_offs),
   pult.apply_day_off(uuid, jsonb, text, name),
-  pult.operator_figures(text, timestamptz, timestamptz) FROM PUBLIC;
+  pult.operator_figures(text, timestamptz, timestamptz), pult.feed_help(pult.help_requests)
+  FROM PUBLIC;
 
 -- Day-off requests a center stored before its server knew them (an upgrade in place) reach the
 -- supervisors now, once.

@@ -1,6 +1,7 @@
 import type BetterSqlite3 from 'better-sqlite3';
 import { z } from 'zod';
 import { targetMetrics } from '../../../src-shared/performance/sheetView';
+import { helpRequestSchema, type HelpView } from '../../../src-shared/sync/supervisorView';
 import type { PultDatabase } from '../db/database';
 import { takeTargets } from '../performance/targetEditions';
 import type { Clock, Logger } from '../platform/ports';
@@ -27,7 +28,21 @@ export interface PullResult {
   campaigns: number;
   /** Script versions and target editions the team's supervisors published, landed. */
   published: number;
+  /** Calls for help and their answers of the last minutes (older ones are past helping). */
+  help: HelpView[];
 }
+
+/** A call for help older than this is not shown: the call it was about is long over. */
+const helpFreshMs = 10 * 60_000;
+
+/** A call for help as the team's feed carries it (pult.feed_help). */
+const feedHelpSchema = z.object({
+  operator: z.string().min(1).max(200),
+  request: helpRequestSchema,
+  askedAt: z.string(),
+  answeredBy: z.string().max(200).nullable(),
+  extension: z.string().max(40).nullable(),
+});
 
 /** Targets as the team's feed carries them (pult.publish_targets). */
 const teamTargetsSchema = z.object({
@@ -124,6 +139,7 @@ export class FeedPull {
       dayOffs: 0,
       campaigns: 0,
       published: 0,
+      help: [],
     };
     const taken = this.deps.sqlite
       .prepare('SELECT snapshot_at AS at FROM sync_state WHERE id = 1')
@@ -236,6 +252,11 @@ export class FeedPull {
           `team:${parsed.data.publishedBy}`,
           at,
         );
+    } else if (entry.entity === 'help') {
+      const parsed = feedHelpSchema.safeParse(entry.data);
+      if (!parsed.success) skip('a call for help', z.prettifyError(parsed.error));
+      else if (this.deps.clock.now().getTime() - Date.parse(parsed.data.askedAt) < helpFreshMs)
+        result.help.push({ uid: entry.uid, ...parsed.data });
     } else if (entry.entity === 'campaign') {
       const applied = this.campaigns.apply(entry.uid, entry.data, at);
       if (applied.kind === 'invalid') skip('a call list', applied.problem);

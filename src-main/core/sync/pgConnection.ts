@@ -1,6 +1,10 @@
 import type { ClientState } from '../db/clientChanges';
 import type { OutboxChange, PushAnswer, PushConnection } from './outboxPush';
-import type { OperatorFigures, PeerRangeView } from '../../../src-shared/sync/supervisorView';
+import type {
+  HelpRequest,
+  OperatorFigures,
+  PeerRangeView,
+} from '../../../src-shared/sync/supervisorView';
 import { decodeCopyText } from './copyText';
 
 /** Where the center's PostgreSQL is and who logs in: each operator with their own role. */
@@ -107,6 +111,10 @@ export interface TeamConnection extends PushConnection {
   teamFigures(from: Date, to: Date): Promise<OperatorFigures[]>;
   /** The operator's own figures beside the colleagues' range. */
   peerRange(from: Date, to: Date): Promise<Omit<PeerRangeView, 'from'>>;
+  /** An operator's call for help, to the team's supervisors. */
+  askHelp(uid: string, request: HelpRequest): Promise<void>;
+  /** A supervisor answers a call for help with their line. */
+  answerHelp(uid: string, extension: string): Promise<void>;
   /** Who the server says the operator is: their team and whether they supervise it. */
   whoAmI(): Promise<{ team: string | null; supervisor: boolean }>;
   /** A supervisor's decision on a colleague's day-off request; the status it now has. */
@@ -364,6 +372,12 @@ export async function connectSyncServer(server: SyncServer): Promise<TeamConnect
       const range = result.rows[0]?.range;
       if (range === undefined) throw new Error('the server did not answer the range');
       return range;
+    },
+    async askHelp(uid, request) {
+      await client.query('SELECT pult.ask_help($1, $2::jsonb)', [uid, JSON.stringify(request)]);
+    },
+    async answerHelp(uid, extension) {
+      await client.query('SELECT pult.answer_help($1, $2)', [uid, extension]);
     },
     async whoAmI() {
       const result = await client.query<{ team: string | null; supervisor: boolean }>(

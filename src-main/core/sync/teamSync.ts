@@ -1,5 +1,6 @@
 import type { PultDatabase } from '../db/database';
 import type { SyncView } from '../../../src-shared/sync/syncView';
+import type { HelpView } from '../../../src-shared/sync/supervisorView';
 import type { Clock, Logger, SecretStore } from '../platform/ports';
 import type { MachinePolicy } from '../settings/machinePolicy';
 import { FeedPull } from './feedPull';
@@ -34,6 +35,8 @@ export function startTeamSync(deps: {
     onLost: (error: unknown) => void,
   ) => Promise<{ close(): Promise<void> }>;
   onChanged: (view: SyncView) => void;
+  /** Calls for help (and their answers) that came with the team's feed, while still fresh. */
+  onHelp?: (help: HelpView[]) => void;
   /** Clients others changed, landed here: the open card and lists read them again. */
   onClients?: (clientIds: number[]) => void;
   /** A snapshot left clients' search rows to the backlog: the import worker indexes them. */
@@ -126,6 +129,8 @@ export function startTeamSync(deps: {
       publishScript: guard((uid, graph) => made.publishScript(uid, graph)),
       publishTargets: guard((editions) => made.publishTargets(editions)),
       whoAmI: guard(() => made.whoAmI()),
+      askHelp: guard((uid, request) => made.askHelp(uid, request)),
+      answerHelp: guard((uid, extension) => made.answerHelp(uid, extension)),
       teamFigures: guard((from, to) => made.teamFigures(from, to)),
       peerRange: guard((from, to) => made.peerRange(from, to)),
       decideDayOff: guard((uid, approve, note) => made.decideDayOff(uid, approve, note)),
@@ -195,6 +200,7 @@ export function startTeamSync(deps: {
           pullFailures = 0;
           if (result.indexLater) deps.onSearchBacklog?.();
           if (result.clients.length > 0) deps.onClients?.(result.clients);
+          if (result.help.length > 0) deps.onHelp?.(result.help);
         } catch (error) {
           lastPullError = error instanceof Error ? error.message : String(error);
           // A connection the server dropped fails the first call after: the retry logs in again.

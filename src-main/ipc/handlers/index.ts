@@ -8,6 +8,7 @@ import type { WorkstationStatusBoard } from '../../core/status/workstationStatus
 import type { SipAccountService } from '../../core/telephony/sipAccountService';
 import { CampaignBook } from '../../core/campaigns/campaignBook';
 import type { TeamSync } from '../../core/sync/teamSync';
+import { maskPhone } from '../../core/phones/phoneMasking';
 import { syncHandlers } from './syncHandlers';
 import type { OutboundWork } from '../../core/workstation/outboundWork';
 import type { CallCenter } from '../../core/workstation/callCenter';
@@ -320,7 +321,11 @@ export function createInvokeHandlers(services: MainServices): InvokeHandlers {
       language,
       outbound: services.outbound,
     }),
-    ...syncHandlers(services.sync, database, clock),
+    ...syncHandlers(services.sync, database, clock, {
+      calls: () => services.callCenter.calls.list(),
+      ownLine: () => /^sips?:([^@]+)@/.exec(services.sipAccount.current()?.sipUri ?? '')?.[1],
+      showNumber: (number) => (policy.privacy.maskCard ? maskPhone(number) : number),
+    }),
     ...sipHandlers(services),
     ...headsetHandlers(services),
   };

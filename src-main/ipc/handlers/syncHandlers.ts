@@ -1,5 +1,7 @@
 import type { Clock } from '../../core/platform/ports';
+import { HelpCalls } from '../../core/sync/helpCalls';
 import { SupervisorDesk } from '../../core/sync/supervisorDesk';
+import type { CallView } from '../../../src-shared/telephony/callView';
 import { TeamPublishing } from '../../core/sync/teamPublishing';
 import type { TeamSync } from '../../core/sync/teamSync';
 import type { WorkstationDatabase } from '../../core/workstation/workstationDatabase';
@@ -14,7 +16,17 @@ export function syncHandlers(
   sync: TeamSync,
   database: () => Promise<WorkstationDatabase>,
   clock: Clock,
+  telephony: {
+    calls: () => readonly CallView[];
+    /** This desk's own line (the SIP user), where a colleague's call is transferred. */
+    ownLine: () => string | undefined;
+    showNumber: (number: string) => string;
+  },
 ): HandlersOf<'sync.' | 'team.'> {
+  const help = new HelpCalls({
+    connection: () => sync.connection(),
+    showNumber: telephony.showNumber,
+  });
   let made:
     { base: WorkstationDatabase; desk: SupervisorDesk; publishing: TeamPublishing } | undefined;
   const opened = async () => {
@@ -47,6 +59,10 @@ export function syncHandlers(
       return refusalsAsCodesAsync(() => publishing.script(scriptId));
     },
     'team.peers': async () => (await supervisor()).peers(),
+    'team.askHelp': ({ callId }) =>
+      refusalsAsCodesAsync(() => help.ask(telephony.calls().find((call) => call.id === callId))),
+    'team.answerHelp': ({ uid }) =>
+      refusalsAsCodesAsync(() => help.answer(uid, telephony.ownLine())).then(() => null),
     'team.shareTargets': async () => {
       const { publishing } = await opened();
       return refusalsAsCodesAsync(() => publishing.targets());

@@ -9,6 +9,8 @@ import { formatDuration } from '../../common/formatting';
 import { useNow } from './useCalls';
 import { reportProblem } from '../../common/problems';
 import { actOnCall } from './actOnCall';
+import { notifications } from '@mantine/notifications';
+import { useSyncView } from '../../common/useSyncView';
 
 const stateColor: Record<CallView['state'], string> = {
   ringing: 'orange',
@@ -43,15 +45,27 @@ function CallRow({
   departments,
   onOpenClient,
   onNewClient,
+  teamMode,
 }: {
   call: CallView;
   now: number;
   departments: Department[];
   onOpenClient: (clientId: number) => void;
   onNewClient: (phone: string) => void;
+  /** The desk syncs with the team: the supervisors can be asked for help. */
+  teamMode: boolean;
 }) {
   const { t } = useTranslation();
   const [tones, setTones] = useState('');
+  const [asked, setAsked] = useState(false);
+  const askForHelp = () =>
+    invoke('team.askHelp', { callId: call.id }).then(
+      () => {
+        setAsked(true);
+        notifications.show({ message: t('calls.live.helpAsked') });
+      },
+      (e: unknown) => reportProblem('callAction', e),
+    );
   const [transferTo, setTransferTo] = useState('');
   // Typed as people write numbers ("050 123 45 67"); main applies the dialling rules.
   const target = transferTo.replace(/[\s()]/g, '');
@@ -257,6 +271,18 @@ function CallRow({
               {t('calls.live.completeTransfer')}
             </Button>
           )}
+          {teamMode && (
+            <Button
+              size="xs"
+              variant="light"
+              color="orange"
+              disabled={asked}
+              onClick={() => void askForHelp()}
+              data-testid="call-ask-help"
+            >
+              {t('calls.live.askHelp')}
+            </Button>
+          )}
         </Group>
       )}
     </Paper>
@@ -277,6 +303,7 @@ export function CallBar({
   onNewClient: (phone: string) => void;
 }) {
   const { t } = useTranslation();
+  const sync = useSyncView();
   const now = useNow();
   const [departments, setDepartments] = useState<Department[]>([]);
   useEffect(() => {
@@ -294,6 +321,7 @@ export function CallBar({
           departments={departments}
           onOpenClient={onOpenClient}
           onNewClient={onNewClient}
+          teamMode={sync?.configured === true && sync.hasPassword}
         />
       ))}
       {!anyLive && (

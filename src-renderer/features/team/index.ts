@@ -1,1 +1,2 @@
+export { HelpNotices } from './HelpNotices';
 export { SupervisorPage } from './SupervisorPage';

@@ -4,6 +4,8 @@ import { ClientCardReader } from '../../../src-main/core/clients/clientCard';
 import { DayOffRequests } from '../../../src-main/core/schedule/dayOffRequests';
 import { connectSyncServer } from '../../../src-main/core/sync/pgConnection';
 import { SupervisorDesk } from '../../../src-main/core/sync/supervisorDesk';
+import { HelpCalls } from '../../../src-main/core/sync/helpCalls';
+import type { CallView } from '../../../src-shared/telephony/callView';
 import { TeamPublishing } from '../../../src-main/core/sync/teamPublishing';
 import { takeTargets } from '../../../src-main/core/performance/targetEditions';
 import { ScriptLibrary } from '../../../src-main/core/scripts/scriptLibrary';
@@ -433,5 +435,74 @@ describe('the team’s figures', () => {
       range: { handled: [1, 2, 4], sales: [0, 1, 2], ahtSeconds: [60, 60, 120] },
     });
     expect(JSON.stringify(ranged)).not.toMatch(/op1|op2|sup/);
+  });
+});
+
+describe('a call for help', () => {
+  const liveCall: CallView = {
+    id: 7,
+    direction: 'inbound',
+    state: 'active',
+    remoteNumber: '+380671234567',
+    remoteName: '',
+    client: { id: 1, fullName: 'Коваль Марія' },
+    matches: 1,
+    interactionId: 3,
+    muted: false,
+    offeredAt: new Date().toISOString(),
+    answeredAt: new Date().toISOString(),
+    endedAt: null,
+    endCause: null,
+    problem: null,
+    consultCallId: null,
+    autoAnswer: false,
+    line: '0800300500',
+  };
+  const helpAt = (role: string) =>
+    new HelpCalls({
+      connection: async () => {
+        const made = await connectSyncServer(server.login(role));
+        connections.push(made);
+        return made;
+      },
+      showNumber: (number) => `${number.slice(0, 6)}•••${number.slice(-2)}`,
+    });
+
+  it('reaches the team’s supervisors with the call and the client; the first to answer gives the line the operator consults', async () => {
+    const op1 = await desk('op1');
+    const op2 = await desk('op2');
+    const sup = await desk('sup');
+    const sup9 = await desk('sup9');
+    for (const ws of [op1, op2, sup, sup9]) await ws.ws.pull();
+    const { uid } = await helpAt('op1').ask(liveCall);
+
+    const atSupervisor = await sup.ws.pull();
+    expect(atSupervisor.help).toMatchObject([
+      {
+        uid,
+        operator: 'op1',
+        request: {
+          callId: 7,
+          clientName: 'Коваль Марія',
+          number: '+38067•••67',
+          line: '0800300500',
+        },
+        answeredBy: null,
+      },
+    ]);
+    // Neither a colleague nor another team's supervisor hears of it.
+    expect((await op2.ws.pull()).help).toEqual([]);
+    expect((await sup9.ws.pull()).help).toEqual([]);
+
+    await expect(helpAt('op2').answer(uid, '1002')).rejects.toThrow('notSupervisor');
+    await expect(helpAt('sup9').answer(uid, '1009')).rejects.toThrow('alreadyDecided');
+    await helpAt('sup').answer(uid, '1001');
+    await expect(helpAt('sup').answer(uid, '1001')).rejects.toThrow('alreadyDecided');
+    const atOperator = await op1.ws.pull();
+    expect(atOperator.help.at(-1)).toMatchObject({ uid, answeredBy: 'sup', extension: '1001' });
+    // A call already over is not one to ask about.
+    await expect(helpAt('op1').ask({ ...liveCall, state: 'ended' })).rejects.toThrow(
+      'callNotFound',
+    );
   });
 });
