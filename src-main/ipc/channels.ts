@@ -111,6 +111,8 @@ export const invokeChannels = [
   'team.shareTargets',
   'team.peers',
   'team.askHelp',
+  'team.openCallbacks',
+  'team.takeCallback',
   'team.answerHelp',
   'campaigns.session.view',
   'campaigns.session.start',

@@ -7,6 +7,7 @@ import {
   peerRangeViewSchema,
   resolveClashSchema,
   supervisorViewSchema,
+  teamCallbackViewSchema,
 } from '../../src-shared/sync/supervisorView';
 import {
   buildSummarySchema,
@@ -681,6 +682,12 @@ export const invokeContract = {
   'team.shareTargets': { request: noRequest, response: z.object({ added: z.number().int() }) },
   /** The operator's own figures this week beside the colleagues' range; null offline. */
   'team.peers': { request: noRequest, response: peerRangeViewSchema.nullable() },
+  /** Colleagues' callbacks overdue past their grace, any of which this operator may take; null offline. */
+  'team.openCallbacks': {
+    request: noRequest,
+    response: z.array(teamCallbackViewSchema).nullable(),
+  },
+  'team.takeCallback': { request: z.object({ uid: z.uuid() }).strict(), response: z.null() },
   /** Звернутися до старшого: the live call reaches the team's supervisors. */
   'team.askHelp': {
     request: z.object({ callId: z.number().int() }).strict(),

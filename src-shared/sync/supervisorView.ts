@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { syncedClientFields } from '../clients/syncedClientFields';
 
 const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 
@@ -17,15 +18,7 @@ export const teamDayOffViewSchema = z.object({
 export type TeamDayOffView = z.infer<typeof teamDayOffViewSchema>;
 
 /** The client fields the center keeps per field, the ones two desks can clash on. */
-export const clashFields = [
-  'fullName',
-  'address',
-  'city',
-  'email',
-  'personalAccount',
-  'notes',
-  'doNotCall',
-] as const;
+export const clashFields = syncedClientFields;
 
 const fieldValue = z.union([z.string(), z.boolean(), z.null()]);
 
@@ -122,3 +115,16 @@ export const helpViewSchema = z.object({
   extension: z.string().nullable(),
 });
 export type HelpView = z.infer<typeof helpViewSchema>;
+
+/** A colleague's callback overdue past its grace: any operator of the team may take it. */
+export const teamCallbackViewSchema = z.object({
+  uid: z.string(),
+  /** The client on this desk (null: not landed here yet). */
+  clientId: z.number().int().nullable(),
+  clientName: z.string().nullable(),
+  /** Who promised it. */
+  owner: z.string(),
+  dueAt: z.string(),
+  note: z.string(),
+});
+export type TeamCallbackView = z.infer<typeof teamCallbackViewSchema>;

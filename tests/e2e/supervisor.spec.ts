@@ -6,7 +6,13 @@ import { DayOffRequests } from '../../src-main/core/schedule/dayOffRequests';
 import { HelpCalls } from '../../src-main/core/sync/helpCalls';
 import { connectSyncServer } from '../../src-main/core/sync/pgConnection';
 import { addDays } from '../../src-shared/localDays';
-import { startTeamServer, teamWorkstation, type TeamServer } from '../support/teamServer';
+import { callView } from '../support/callViews';
+import {
+  startTeamServer,
+  syncPolicyOf,
+  teamWorkstation,
+  type TeamServer,
+} from '../support/teamServer';
 import { createClient } from './support/clients';
 import { launchPult, type PultApp } from './support/pultApp';
 
@@ -24,19 +30,7 @@ test.beforeAll(async () => {
     { role: 'op1', team: 'north' },
   ]);
   const policyFile = path.join(mkdtempSync(path.join(os.tmpdir(), 'pult-policy-')), 'policy.json');
-  writeFileSync(
-    policyFile,
-    JSON.stringify({
-      sync: {
-        server: {
-          host: server.cluster.host,
-          port: server.cluster.port,
-          database: 'pult',
-          caFile: server.cluster.caFile,
-        },
-      },
-    }),
-  );
+  writeFileSync(policyFile, JSON.stringify({ sync: syncPolicyOf(server) }));
   app = await launchPult({ env: { PULT_POLICY_FILE: policyFile } });
   page = await app.firstWindow();
 });
@@ -121,25 +115,15 @@ test('a colleague asks for help during a call: the supervisor answers from the n
     const { uid } = await new HelpCalls({
       connection: () => Promise.resolve(colleague),
       showNumber: (number) => number,
-    }).ask({
-      id: 3,
-      direction: 'inbound',
-      state: 'active',
-      remoteNumber: '+380671112233',
-      remoteName: '',
-      client: { id: 1, fullName: 'Дорошенко Ліна' },
-      matches: 1,
-      interactionId: 1,
-      muted: false,
-      offeredAt: new Date().toISOString(),
-      answeredAt: new Date().toISOString(),
-      endedAt: null,
-      endCause: null,
-      problem: null,
-      consultCallId: null,
-      autoAnswer: false,
-      line: null,
-    });
+    }).ask(
+      callView(3, {
+        state: 'active',
+        remoteNumber: '+380671112233',
+        client: { id: 1, fullName: 'Дорошенко Ліна' },
+        matches: 1,
+        answeredAt: new Date().toISOString(),
+      }),
+    );
     const notice = page.getByTestId('help-request');
     await expect(notice).toContainText('Дорошенко Ліна');
     await expect(page.getByText('op1 просить допомоги')).toBeVisible();

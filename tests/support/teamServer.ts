@@ -62,13 +62,25 @@ export async function startTeamServer(
     /** Everything the teams shared, gone: the next test starts from an empty center. */
     reset: () =>
       cluster.admin(
-        'TRUNCATE pult.changes, pult.workstations, pult.feed, pult.clients, pult.clashes, pult.calls, pult.script_runs, pult.leads, pult.day_offs, pult.campaigns, pult.scripts, pult.targets, pult.help_requests',
+        'TRUNCATE pult.changes, pult.workstations, pult.feed, pult.clients, pult.clashes, pult.calls, pult.script_runs, pult.leads, pult.day_offs, pult.campaigns, pult.scripts, pult.targets, pult.help_requests, pult.callbacks',
         'pult',
       ),
     stop: () => cluster.stop(),
   };
 }
 export type TeamServer = Awaited<ReturnType<typeof startTeamServer>>;
+
+/** IT's policy key `sync` naming this server, as a workstation reads it. */
+export function syncPolicyOf(server: TeamServer) {
+  return {
+    server: {
+      host: server.cluster.host,
+      port: server.cluster.port,
+      database: 'pult',
+      caFile: server.cluster.caFile,
+    },
+  };
+}
 
 /** SQL as an operator's own role, as a hand-written client would try it (row-level security applies). */
 export async function asRole<T>(
@@ -98,16 +110,7 @@ export function runTeamSync(
 ) {
   return startTeamSync({
     database: () => Promise.resolve({ db }),
-    policy: {
-      sync: {
-        server: {
-          host: server.cluster.host,
-          port: server.cluster.port,
-          database: 'pult',
-          caFile: server.cluster.caFile,
-        },
-      },
-    },
+    policy: { sync: syncPolicyOf(server) },
     secrets: {
       get: () => Promise.resolve(`pw-${role}`),
       set: () => Promise.resolve(),

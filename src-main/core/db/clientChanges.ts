@@ -1,17 +1,11 @@
 import type BetterSqlite3 from 'better-sqlite3';
+import {
+  syncedClientFields,
+  type SyncedClientField,
+} from '../../../src-shared/clients/syncedClientFields';
 import { recordChange } from './changeJournal';
 
-/** The client fields team mode merges one by one (the server's `pult.apply_client`). */
-export const syncedClientFields = [
-  'fullName',
-  'address',
-  'city',
-  'email',
-  'personalAccount',
-  'notes',
-  'doNotCall',
-] as const;
-export type SyncedClientField = (typeof syncedClientFields)[number];
+export { syncedClientFields, type SyncedClientField };
 export type ClientFields = { [K in SyncedClientField]: K extends 'doNotCall' ? boolean : string };
 
 export interface ClientPhoneState {

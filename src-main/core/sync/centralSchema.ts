@@ -38,6 +38,9 @@
  * - The team's figures: a supervisor reads each operator's; an operator reads
  *   only their own beside the range of their colleagues' (least, median,
  *   most), and only when there are at least three colleagues to hide among.
+ * - A callback is its operator's while they may still keep it: once a grace
+ *   after the promised time has passed, any colleague of the team may take
+ *   it, and it is theirs from then on (the first operator's desk drops it).
  * - "Ask for help" (звернутися до старшого) reaches the team's supervisors
  *   online with the call and the client; the first to answer gives their
  *   line, and the operator transfers the call there after consulting.
@@ -227,6 +230,20 @@ CREATE TABLE IF NOT EXISTS pult.targets (
   PRIMARY KEY (team, metric, effective_from, version)
 );
 
+-- A promised callback: its operator's until overdue past the grace, then open to the team.
+CREATE TABLE IF NOT EXISTS pult.callbacks (
+  uid uuid PRIMARY KEY,
+  team text NOT NULL,
+  owner name NOT NULL,
+  client uuid NOT NULL,
+  due_at timestamptz NOT NULL,
+  note text NOT NULL DEFAULT '',
+  status text NOT NULL CHECK (status IN ('pending', 'done', 'cancelled')),
+  taken_from name,
+  updated_at timestamptz NOT NULL DEFAULT now()
+);
+CREATE INDEX IF NOT EXISTS callbacks_open ON pult.callbacks (team, due_at) WHERE status = 'pending';
+
 -- An operator's call for help: to the team's supervisors; the first to answer gives their line.
 CREATE TABLE IF NOT EXISTS pult.help_requests (
   uid uuid PRIMARY KEY,
@@ -250,7 +267,7 @@ CREATE TABLE IF NOT EXISTS pult.campaigns (
 
 REVOKE ALL ON pult.members, pult.settings, pult.workstations, pult.changes, pult.feed,
   pult.clients, pult.clashes, pult.calls, pult.script_runs, pult.leads, pult.day_offs,
-  pult.campaigns, pult.scripts, pult.targets, pult.help_requests FROM PUBLIC;
+  pult.campaigns, pult.scripts, pult.targets, pult.help_requests, pult.callbacks FROM PUBLIC;
 
 -- Who the logged-in operator is: their team, whether they supervise it.
 CREATE OR REPLACE FUNCTION pult.my_team() RETURNS text
@@ -273,6 +290,7 @@ ALTER TABLE pult.day_offs ENABLE ROW LEVEL SECURITY;
 ALTER TABLE pult.campaigns ENABLE ROW LEVEL SECURITY;
 ALTER TABLE pult.scripts ENABLE ROW LEVEL SECURITY;
 ALTER TABLE pult.help_requests ENABLE ROW LEVEL SECURITY;
+ALTER TABLE pult.callbacks ENABLE ROW LEVEL SECURITY;
 ALTER TABLE pult.targets ENABLE ROW LEVEL SECURITY;
 DROP POLICY IF EXISTS changes_read ON pult.changes;
 CREATE POLICY changes_read ON pult.changes FOR SELECT TO pult_operator
@@ -297,6 +315,9 @@ CREATE POLICY day_offs_read ON pult.day_offs FOR SELECT TO pult_operator
   USING (operator = session_user OR (team = pult.my_team() AND pult.am_supervisor()));
 DROP POLICY IF EXISTS campaigns_read ON pult.campaigns;
 CREATE POLICY campaigns_read ON pult.campaigns FOR SELECT TO pult_operator USING (team = pult.my_team());
+DROP POLICY IF EXISTS callbacks_read ON pult.callbacks;
+CREATE POLICY callbacks_read ON pult.callbacks FOR SELECT TO pult_operator
+  USING (owner = session_user OR (team = pult.my_team() AND pult.am_supervisor()));
 DROP POLICY IF EXISTS help_read ON pult.help_requests;
 CREATE POLICY help_read ON pult.help_requests FOR SELECT TO pult_operator
   USING (operator = session_user OR (team = pult.my_team() AND pult.am_supervisor()));
@@ -306,7 +327,7 @@ DROP POLICY IF EXISTS targets_read ON pult.targets;
 CREATE POLICY targets_read ON pult.targets FOR SELECT TO pult_operator USING (team = pult.my_team());
 GRANT SELECT ON pult.changes, pult.feed, pult.clients, pult.clashes, pult.calls,
   pult.script_runs, pult.leads, pult.day_offs, pult.campaigns, pult.scripts, pult.targets,
-  pult.help_requests TO pult_operator;
+  pult.help_requests, pult.callbacks TO pult_operator;
 
 -- The logged-in operator's team, or a refusal when IT has not listed them.
 CREATE OR REPLACE FUNCTION pult.team_of_session() RETURNS text
@@ -655,6 +676,8 @@ BEGIN
       PERFORM apply_call(p_workstation, p_payload->'call', v_team);
     ELSIF p_entity = 'scriptRun' AND jsonb_typeof(p_payload->'run') = 'object' THEN
       PERFORM apply_script_run(p_workstation, p_payload->'run', v_team);
+    ELSIF p_entity = 'teamCallback' THEN
+      PERFORM apply_callback(p_payload, v_team);
     ELSIF p_entity = 'dayOffRequest' AND p_op = 'insert' THEN
       PERFORM apply_day_off(p_workstation, p_payload, v_team, session_user);
     END IF;
@@ -796,6 +819,81 @@ BEGIN
       ON CONFLICT (uid) DO NOTHING RETURNING 1)
   SELECT count(*)::integer INTO added FROM stored;
   RETURN added;
+END $$;
+
+-- A callback as its owner's desks receive it (for them only).
+CREATE OR REPLACE FUNCTION pult.feed_callback(c pult.callbacks, p_for name) RETURNS void
+LANGUAGE plpgsql SET search_path = pult, pg_temp AS $$
+BEGIN
+  INSERT INTO feed (id, team, entity, uid, data, for_role)
+    VALUES (next_feed(c.team), c.team, 'callback', c.uid, jsonb_build_object(
+      'owner', c.owner, 'clientUid', c.client, 'dueAt', c.due_at, 'note', c.note,
+      'status', c.status, 'takenFrom', c.taken_from), p_for);
+  PERFORM pg_notify('pult_feed', c.team);
+END $$;
+
+-- A callback's change from its owner's desk. A change from the operator a colleague took it
+-- from (made before their desk heard) is kept in the log and changes nothing.
+CREATE OR REPLACE FUNCTION pult.apply_callback(p_cb jsonb, p_team text)
+RETURNS void LANGUAGE plpgsql SET search_path = pult, pg_temp AS $$
+DECLARE
+  v_uid uuid;
+  v_client uuid;
+  v_due timestamptz;
+  c callbacks%ROWTYPE;
+BEGIN
+  BEGIN
+    v_uid := (p_cb->>'uid')::uuid;
+    v_client := (p_cb->>'clientUid')::uuid;
+    v_due := (p_cb->>'dueAt')::timestamptz;
+  EXCEPTION WHEN invalid_text_representation OR invalid_datetime_format OR datetime_field_overflow THEN
+    RAISE EXCEPTION 'a callback needs its id, its client and its time' USING ERRCODE = '22023';
+  END;
+  IF v_uid IS NULL OR v_due IS NULL OR coalesce(p_cb->>'status', '') NOT IN ('pending', 'done', 'cancelled') THEN
+    RAISE EXCEPTION 'a callback needs its id, its time and its status' USING ERRCODE = '22023';
+  END IF;
+  -- A client not of the team (not uploaded yet, or never): nothing to share.
+  IF v_client IS NULL OR NOT EXISTS (SELECT 1 FROM clients WHERE uid = v_client AND team = p_team) THEN
+    RETURN;
+  END IF;
+  SELECT * INTO c FROM callbacks WHERE uid = v_uid FOR UPDATE;
+  IF FOUND AND c.owner <> session_user THEN RETURN; END IF;
+  INSERT INTO callbacks (uid, team, owner, client, due_at, note, status)
+    VALUES (v_uid, p_team, session_user, v_client, v_due, left(coalesce(p_cb->>'note', ''), 2000),
+            p_cb->>'status')
+    ON CONFLICT (uid) DO UPDATE SET due_at = EXCLUDED.due_at, note = EXCLUDED.note,
+      status = EXCLUDED.status, updated_at = now()
+    RETURNING * INTO c;
+  PERFORM feed_callback(c, c.owner);
+END $$;
+
+-- The team's callbacks overdue past the grace, promised by colleagues: any of them may be taken.
+CREATE OR REPLACE FUNCTION pult.open_callbacks()
+RETURNS TABLE (uid uuid, client uuid, owner name, due_at timestamptz, note text)
+LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pult, pg_temp AS $$
+  SELECT c.uid, c.client, c.owner, c.due_at, c.note FROM callbacks c
+  WHERE c.team = team_of_session() AND c.status = 'pending' AND c.owner <> session_user
+    AND c.due_at + (SELECT callback_grace FROM settings) < now()
+  ORDER BY c.due_at LIMIT 200
+$$;
+
+-- A colleague takes an overdue callback: theirs from now on; the operator who promised it is told.
+CREATE OR REPLACE FUNCTION pult.take_callback(p_uid uuid)
+RETURNS void LANGUAGE plpgsql SECURITY DEFINER SET search_path = pult, pg_temp AS $$
+DECLARE
+  c callbacks%ROWTYPE;
+  v_was name;
+BEGIN
+  SELECT * INTO c FROM callbacks WHERE uid = p_uid AND team = team_of_session() FOR UPDATE;
+  IF NOT FOUND OR c.status <> 'pending' OR c.owner = session_user
+     OR c.due_at + (SELECT callback_grace FROM settings) >= now() THEN
+    RAISE EXCEPTION 'callback % is not open to the team', p_uid USING ERRCODE = '55000';
+  END IF;
+  v_was := c.owner;
+  UPDATE callbacks SET owner = session_user, taken_from = v_was, updated_at = now()
+    WHERE uid = p_uid RETURNING * INTO c;
+  PERFORM feed_callback(c, v_was);
+  PERFORM feed_callback(c, c.owner);
 END $$;
 
 -- A call for help as the asking operator's desk and the supervisors' receive it (for them only).
@@ -1045,13 +1143,13 @@ REVOKE ALL ON FUNCTION pult.take_leads(uuid, integer), pult.finish_lead(uuid, te
   pult.report_lead(uuid, text, text, timestamptz, integer), pult.publish_script(uuid, jsonb),
   pult.publish_targets(jsonb), pult.team_figures(timestamptz, timestamptz),
   pult.peer_range(timestamptz, timestamptz), pult.ask_help(uuid, jsonb),
-  pult.answer_help(uuid, text) FROM PUBLIC;
+  pult.answer_help(uuid, text), pult.open_callbacks(), pult.take_callback(uuid) FROM PUBLIC;
 GRANT EXECUTE ON FUNCTION pult.take_leads(uuid, integer), pult.finish_lead(uuid, text),
   pult.return_leads(uuid[]), pult.publish_campaign(uuid, jsonb, jsonb),
   pult.report_lead(uuid, text, text, timestamptz, integer), pult.publish_script(uuid, jsonb),
   pult.publish_targets(jsonb), pult.team_figures(timestamptz, timestamptz),
   pult.peer_range(timestamptz, timestamptz), pult.ask_help(uuid, jsonb),
-  pult.answer_help(uuid, text) TO pult_operator;
+  pult.answer_help(uuid, text), pult.open_callbacks(), pult.take_callback(uuid) TO pult_operator;
 GRANT EXECUTE ON FUNCTION pult.client_state(pult.clients), pult.day_off_state(pult.day_offs)
   TO pult_operator;
 REVOKE ALL ON FUNCTION pult.decide_day_off(uuid, boolean, text), pult.resolve_clash(bigint, text)
@@ -1062,8 +1160,8 @@ REVOKE ALL ON FUNCTION pult.team_of_session(), pult.next_feed(text),
   pult.apply_client(uuid, bigint, text, jsonb, text), pult.apply_call(uuid, jsonb, text),
   pult.apply_script_run(uuid, jsonb, text), pult.feed_day_off(pult.day_offs),
   pult.apply_day_off(uuid, jsonb, text, name),
-  pult.operator_figures(text, timestamptz, timestamptz), pult.feed_help(pult.help_requests)
-  FROM PUBLIC;
+  pult.operator_figures(text, timestamptz, timestamptz), pult.feed_help(pult.help_requests),
+  pult.feed_callback(pult.callbacks, name), pult.apply_callback(jsonb, text) FROM PUBLIC;
 
 -- Day-off requests a center stored before its server knew them (an upgrade in place) reach the
 -- supervisors now, once.

@@ -6,6 +6,7 @@ import type { PultDatabase } from '../db/database';
 import { takeTargets } from '../performance/targetEditions';
 import type { Clock, Logger } from '../platform/ports';
 import type { FeedEntry, TeamClientRow, TeamConnection } from './pgConnection';
+import { TeamCallbacks } from './teamCallbacks';
 import { TeamCalls } from './teamCalls';
 import { TeamCampaigns } from './teamCampaigns';
 import { TeamClients } from './teamClients';
@@ -28,6 +29,8 @@ export interface PullResult {
   campaigns: number;
   /** Script versions and target editions the team's supervisors published, landed. */
   published: number;
+  /** Callbacks that joined or left this operator's list. */
+  callbacks: number;
   /** Calls for help and their answers of the last minutes (older ones are past helping). */
   help: HelpView[];
 }
@@ -78,6 +81,7 @@ export class FeedPull {
   private readonly calls: TeamCalls;
   private readonly dayOffs: TeamDayOffs;
   private readonly campaigns: TeamCampaigns;
+  private readonly callbacks: TeamCallbacks;
   private readonly scripts: TeamScripts | undefined;
   private readonly setCursor: BetterSqlite3.Statement<[number]>;
   private readonly snapshotTaken: BetterSqlite3.Statement<[number, string]>;
@@ -101,6 +105,7 @@ export class FeedPull {
     this.calls = new TeamCalls(deps.sqlite);
     this.dayOffs = new TeamDayOffs(deps.sqlite, deps.actor);
     this.campaigns = new TeamCampaigns(deps.sqlite);
+    this.callbacks = new TeamCallbacks(deps.sqlite, deps.actor);
     this.scripts = deps.db === undefined ? undefined : new TeamScripts(deps.db, deps.clock);
     this.setCursor = deps.sqlite.prepare('UPDATE sync_state SET cursor = ? WHERE id = 1');
     this.snapshotTaken = deps.sqlite.prepare(
@@ -140,6 +145,7 @@ export class FeedPull {
       campaigns: 0,
       published: 0,
       help: [],
+      callbacks: 0,
     };
     const taken = this.deps.sqlite
       .prepare('SELECT snapshot_at AS at FROM sync_state WHERE id = 1')
@@ -252,6 +258,10 @@ export class FeedPull {
           `team:${parsed.data.publishedBy}`,
           at,
         );
+    } else if (entry.entity === 'callback') {
+      const applied = this.callbacks.apply(entry.uid, entry.data, at);
+      if (applied.kind === 'invalid') skip('a callback', applied.problem);
+      else if (applied.kind === 'changed') result.callbacks += 1;
     } else if (entry.entity === 'help') {
       const parsed = feedHelpSchema.safeParse(entry.data);
       if (!parsed.success) skip('a call for help', z.prettifyError(parsed.error));

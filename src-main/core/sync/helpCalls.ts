@@ -2,7 +2,7 @@ import { v7 as uuidv7 } from 'uuid';
 import type { HelpRequest } from '../../../src-shared/sync/supervisorView';
 import type { CallView } from '../../../src-shared/telephony/callView';
 import { Refusal } from '../platform/refusal';
-import { sqlStateOf } from './outboxPush';
+import { askCenter } from './askCenter';
 import type { TeamConnection } from './pgConnection';
 
 export type HelpProblem =
@@ -45,23 +45,21 @@ export class HelpCalls {
     await this.onCenter((connection) => connection.answerHelp(uid, extension));
   }
 
-  private async onCenter(
+  private onCenter(
     act: (connection: Pick<TeamConnection, 'askHelp' | 'answerHelp'>) => Promise<void>,
   ): Promise<void> {
-    let connection;
-    try {
-      connection = await this.deps.connection();
-    } catch {
-      throw new HelpRefusal('teamOffline');
-    }
-    try {
-      await act(connection);
-    } catch (error) {
-      const code = sqlStateOf(error);
-      if (code === '42501') throw new HelpRefusal('notSupervisor');
-      if (code === '55000' || code === '42704') throw new HelpRefusal('alreadyDecided');
-      if (code === undefined) throw new HelpRefusal('teamOffline');
-      throw error;
-    }
+    return askCenter(
+      this.deps.connection,
+      act,
+      {
+        offline: 'teamOffline',
+        refusals: {
+          '42501': 'notSupervisor',
+          '55000': 'alreadyDecided',
+          '42704': 'alreadyDecided',
+        },
+      },
+      (problem: HelpProblem) => new HelpRefusal(problem),
+    );
   }
 }

@@ -111,6 +111,11 @@ export interface TeamConnection extends PushConnection {
   teamFigures(from: Date, to: Date): Promise<OperatorFigures[]>;
   /** The operator's own figures beside the colleagues' range. */
   peerRange(from: Date, to: Date): Promise<Omit<PeerRangeView, 'from'>>;
+  /** Colleagues' callbacks overdue past their grace, open to this operator. */
+  openCallbacks(): Promise<
+    { uid: string; client: string; owner: string; dueAt: Date; note: string }[]
+  >;
+  takeCallback(uid: string): Promise<void>;
   /** An operator's call for help, to the team's supervisors. */
   askHelp(uid: string, request: HelpRequest): Promise<void>;
   /** A supervisor answers a call for help with their line. */
@@ -372,6 +377,25 @@ export async function connectSyncServer(server: SyncServer): Promise<TeamConnect
       const range = result.rows[0]?.range;
       if (range === undefined) throw new Error('the server did not answer the range');
       return range;
+    },
+    async openCallbacks() {
+      const result = await client.query<{
+        uid: string;
+        client: string;
+        owner: string;
+        due_at: Date;
+        note: string;
+      }>('SELECT * FROM pult.open_callbacks()');
+      return result.rows.map((row) => ({
+        uid: row.uid,
+        client: row.client,
+        owner: row.owner,
+        dueAt: row.due_at,
+        note: row.note,
+      }));
+    },
+    async takeCallback(uid) {
+      await client.query('SELECT pult.take_callback($1)', [uid]);
     },
     async askHelp(uid, request) {
       await client.query('SELECT pult.ask_help($1, $2::jsonb)', [uid, JSON.stringify(request)]);

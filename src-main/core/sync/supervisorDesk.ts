@@ -9,6 +9,7 @@ import {
 } from '../../../src-shared/sync/supervisorView';
 import type { Clock } from '../platform/ports';
 import { Refusal } from '../platform/refusal';
+import { askCenter } from './askCenter';
 import { sqlStateOf } from './outboxPush';
 import type { TeamConnection } from './pgConnection';
 
@@ -148,26 +149,24 @@ export class SupervisorDesk {
       connection: Awaited<ReturnType<SupervisorDesk['deps']['connection']>>,
     ) => Promise<unknown>,
   ): Promise<void> {
-    let connection;
-    try {
-      connection = await this.deps.connection();
-    } catch {
-      throw new SupervisorRefusal('teamOffline');
-    }
-    try {
-      await decide(connection);
-    } catch (error) {
-      const code = sqlStateOf(error);
-      const message = error instanceof Error ? error.message : '';
-      if (code === '55000' || code === '42704') throw new SupervisorRefusal('alreadyDecided');
-      if (code === '42501' && /own day-off/.test(message)) throw new SupervisorRefusal('ownDayOff');
-      if (code === '42501' && /do-not-call/.test(message))
-        throw new SupervisorRefusal('doNotCallStays');
-      if (code === '42501') throw new SupervisorRefusal('notSupervisor');
-      // Not the database's answer (no SQLSTATE): the connection failed on the way.
-      if (code === undefined) throw new SupervisorRefusal('teamOffline');
-      throw error;
-    }
+    await askCenter(
+      this.deps.connection,
+      decide,
+      {
+        offline: 'teamOffline',
+        refusals: {
+          '55000': 'alreadyDecided',
+          '42704': 'alreadyDecided',
+          '42501': (message) =>
+            /own day-off/.test(message)
+              ? 'ownDayOff'
+              : /do-not-call/.test(message)
+                ? 'doNotCallStays'
+                : 'notSupervisor',
+        },
+      },
+      (problem: SupervisorProblem) => new SupervisorRefusal(problem),
+    );
     await this.deps.pullNow();
   }
 }

@@ -2,6 +2,7 @@ import type BetterSqlite3 from 'better-sqlite3';
 import { parsePhoneNumberFromString } from 'libphonenumber-js/max';
 import type { Clock, Logger } from '../platform/ports';
 import { Refusal } from '../platform/refusal';
+import { askCenter } from './askCenter';
 import { sqlStateOf } from './outboxPush';
 import type { LeadReport, TeamConnection } from './pgConnection';
 
@@ -272,12 +273,6 @@ export class TeamLeads {
     if (campaign === undefined) throw new TeamListRefusal('campaignNotFound');
     const { uid, retryRules, ...rest } = campaign;
     const definition = { ...rest, retryRules: JSON.parse(retryRules) as unknown };
-    let connection: Connection;
-    try {
-      connection = await this.deps.connection();
-    } catch {
-      throw new TeamListRefusal('teamOffline');
-    }
     const leads = this.sqlite.prepare<
       [number, number],
       { id: number; uid: string; client: string; e164: string }
@@ -286,26 +281,26 @@ export class TeamLeads {
        WHERE l.campaign_id = ? AND l.state = 'due' AND l.reserved_until IS NULL AND l.id > ?
        ORDER BY l.id LIMIT ${publishAtOnce}`,
     );
-    let added = 0;
-    let after = 0;
-    try {
-      // The definition goes first, alone: a list of no due leads is still the team's.
-      added += await connection.publishCampaign({ uid, definition, leads: [] });
-      for (;;) {
-        const batch = leads.all(campaignId, after);
-        if (batch.length === 0) break;
-        added += await connection.publishCampaign({
-          uid,
-          definition,
-          leads: batch.map(({ uid: lead, client, e164 }) => ({ uid: lead, client, e164 })),
-        });
-        after = batch.at(-1)?.id ?? after;
-      }
-    } catch (error) {
-      if (sqlStateOf(error) === '42501') throw new TeamListRefusal('notSupervisor');
-      if (sqlStateOf(error) === undefined) throw new TeamListRefusal('teamOffline');
-      throw error;
-    }
+    const added = await askCenter(
+      this.deps.connection,
+      async (connection) => {
+        // The definition goes first, alone: a list of no due leads is still the team's.
+        let count = await connection.publishCampaign({ uid, definition, leads: [] });
+        for (let after = 0; ;) {
+          const batch = leads.all(campaignId, after);
+          if (batch.length === 0) break;
+          count += await connection.publishCampaign({
+            uid,
+            definition,
+            leads: batch.map(({ uid: lead, client, e164 }) => ({ uid: lead, client, e164 })),
+          });
+          after = batch.at(-1)?.id ?? after;
+        }
+        return count;
+      },
+      { offline: 'teamOffline', refusals: { '42501': 'notSupervisor' } },
+      (problem: TeamListProblem) => new TeamListRefusal(problem),
+    );
     const now = this.deps.clock.now().toISOString();
     // The leads are the center's now: this desk takes them from there like any other.
     this.sqlite.transaction(() => {

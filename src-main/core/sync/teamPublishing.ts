@@ -1,7 +1,7 @@
 import type { PultDatabase } from '../db/database';
 import type { Clock } from '../platform/ports';
 import { Refusal } from '../platform/refusal';
-import { sqlStateOf } from './outboxPush';
+import { askCenter } from './askCenter';
 import { ScriptLibrary } from '../scripts/scriptLibrary';
 import type { TargetEdition, TeamConnection } from './pgConnection';
 
@@ -55,20 +55,13 @@ export class TeamPublishing {
   private async onCenter<T>(
     publish: (connection: Pick<TeamConnection, 'publishScript' | 'publishTargets'>) => Promise<T>,
   ): Promise<T> {
-    let connection;
-    try {
-      connection = await this.deps.connection();
-    } catch {
-      throw new PublishingRefusal('teamOffline');
-    }
-    try {
-      const answer = await publish(connection);
-      await this.deps.pullNow();
-      return answer;
-    } catch (error) {
-      if (sqlStateOf(error) === '42501') throw new PublishingRefusal('notSupervisor');
-      if (sqlStateOf(error) === undefined) throw new PublishingRefusal('teamOffline');
-      throw error;
-    }
+    const answer = await askCenter(
+      this.deps.connection,
+      publish,
+      { offline: 'teamOffline', refusals: { '42501': 'notSupervisor' } },
+      (problem: PublishingProblem) => new PublishingRefusal(problem),
+    );
+    await this.deps.pullNow();
+    return answer;
   }
 }

@@ -130,6 +130,8 @@ export function startTeamSync(deps: {
       publishTargets: guard((editions) => made.publishTargets(editions)),
       whoAmI: guard(() => made.whoAmI()),
       askHelp: guard((uid, request) => made.askHelp(uid, request)),
+      openCallbacks: guard(() => made.openCallbacks()),
+      takeCallback: guard((uid) => made.takeCallback(uid)),
       answerHelp: guard((uid, extension) => made.answerHelp(uid, extension)),
       teamFigures: guard((from, to) => made.teamFigures(from, to)),
       peerRange: guard((from, to) => made.peerRange(from, to)),

@@ -3,6 +3,7 @@ import { HelpCalls } from '../../core/sync/helpCalls';
 import { SupervisorDesk } from '../../core/sync/supervisorDesk';
 import type { CallView } from '../../../src-shared/telephony/callView';
 import { TeamPublishing } from '../../core/sync/teamPublishing';
+import { OpenCallbacks } from '../../core/sync/teamCallbacks';
 import type { TeamSync } from '../../core/sync/teamSync';
 import type { WorkstationDatabase } from '../../core/workstation/workstationDatabase';
 import type { HandlersOf } from './handlerTypes';
@@ -28,7 +29,13 @@ export function syncHandlers(
     showNumber: telephony.showNumber,
   });
   let made:
-    { base: WorkstationDatabase; desk: SupervisorDesk; publishing: TeamPublishing } | undefined;
+    | {
+        base: WorkstationDatabase;
+        desk: SupervisorDesk;
+        publishing: TeamPublishing;
+        callbacks: OpenCallbacks;
+      }
+    | undefined;
   const opened = async () => {
     const base = await database();
     const center = { clock, connection: () => sync.connection(), pullNow: () => sync.pullNow() };
@@ -37,6 +44,7 @@ export function syncHandlers(
         base,
         desk: new SupervisorDesk(base.db.sqlite, center),
         publishing: new TeamPublishing(base.db, center),
+        callbacks: new OpenCallbacks(base.db.sqlite, center),
       };
     return made;
   };
@@ -59,6 +67,11 @@ export function syncHandlers(
       return refusalsAsCodesAsync(() => publishing.script(scriptId));
     },
     'team.peers': async () => (await supervisor()).peers(),
+    'team.openCallbacks': async () => (await opened()).callbacks.list(),
+    'team.takeCallback': async ({ uid }) => {
+      const { callbacks } = await opened();
+      return refusalsAsCodesAsync(() => callbacks.take(uid)).then(() => null);
+    },
     'team.askHelp': ({ callId }) =>
       refusalsAsCodesAsync(() => help.ask(telephony.calls().find((call) => call.id === callId))),
     'team.answerHelp': ({ uid }) =>

@@ -6,6 +6,8 @@ import { invoke } from '../../api/pultClient';
 import { formatDateTime } from '../../common/formatting';
 import { CallbackTimePopover } from './CallbackTimePopover';
 import { reportProblem } from '../../common/problems';
+import { useSyncView } from '../../common/useSyncView';
+import type { TeamCallbackView } from '../../../src-shared/sync/supervisorView';
 
 type Callbacks = ResponseOf<'callbacks.mine'>;
 
@@ -13,14 +15,24 @@ type Callbacks = ResponseOf<'callbacks.mine'>;
 export function MyCallbacks({ onOpenClient }: { onOpenClient: (clientId: number) => void }) {
   const { t, i18n } = useTranslation();
   const [callbacks, setCallbacks] = useState<Callbacks | undefined>();
+  const sync = useSyncView();
+  const inTeam = sync?.configured === true && sync.hasPassword;
+  const [open, setOpen] = useState<TeamCallbackView[] | null>(null);
   const load = useCallback(() => {
     invoke('callbacks.mine').then(setCallbacks, (e: unknown) => reportProblem('load', e));
-  }, []);
+    if (inTeam)
+      invoke('team.openCallbacks').then(setOpen, (e: unknown) => reportProblem('load', e));
+  }, [inTeam]);
   useEffect(() => {
     load();
     const timer = setInterval(load, 30_000);
     return () => clearInterval(timer);
   }, [load]);
+  // A callback taken by or from this operator arrives with the team's feed.
+  const cursor = sync?.cursor;
+  useEffect(() => {
+    if (cursor !== undefined) load();
+  }, [cursor, load]);
   if (callbacks === undefined) return null;
   const total = callbacks.overdue.length + callbacks.today.length + callbacks.later.length;
   const group = (key: 'overdue' | 'today' | 'later', color?: string) =>
@@ -70,6 +82,37 @@ export function MyCallbacks({ onOpenClient }: { onOpenClient: (clientId: number)
           {group('overdue', 'red')}
           {group('today')}
           {group('later')}
+        </Stack>
+      )}
+      {open !== null && open.length > 0 && (
+        <Stack gap={4} mt="md" data-testid="callbacks-team">
+          <Text size="sm" fw={600} c="orange">
+            {t('calls.callbacks.team')}
+          </Text>
+          {open.map((callback) => (
+            <Group key={callback.uid} justify="space-between" wrap="nowrap">
+              <div>
+                <Text size="sm">{callback.clientName ?? t('calls.callbacks.notHere')}</Text>
+                <Text size="xs" c="dimmed">
+                  {formatDateTime(callback.dueAt, i18n.language)} ·{' '}
+                  {t('calls.callbacks.promisedBy', { owner: callback.owner })}
+                  {callback.note === '' ? '' : ` · ${callback.note}`}
+                </Text>
+              </div>
+              <Button
+                size="xs"
+                variant="light"
+                onClick={() =>
+                  void invoke('team.takeCallback', { uid: callback.uid }).then(load, (e: unknown) =>
+                    reportProblem('save', e),
+                  )
+                }
+                data-testid="callbacks-take"
+              >
+                {t('calls.callbacks.take')}
+              </Button>
+            </Group>
+          ))}
         </Stack>
       )}
     </Paper>

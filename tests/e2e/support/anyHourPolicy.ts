@@ -1,6 +1,7 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { anyHourCallingRules } from '../../support/anyHourRules';
 
 /**
  * IT's policy file for the outbound specs: Ukrainian numbers callable at any
@@ -12,18 +13,7 @@ export function anyHourPolicyFile(): string {
   writeFileSync(
     file,
     JSON.stringify({
-      outbound: {
-        countries: {
-          UA: {
-            zone: 'Europe/Kyiv',
-            windows: [{ days: [1, 2, 3, 4, 5, 6, 7], from: '00:00', to: '24:00' }],
-            holidays: [],
-            maxAttempts: { count: 5, days: 30 },
-            waitAfterRefusalDays: 30,
-            advertisingNeedsConsent: true,
-          },
-        },
-      },
+      outbound: { countries: anyHourCallingRules },
     }),
   );
   return file;

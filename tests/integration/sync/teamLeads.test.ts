@@ -8,8 +8,8 @@ import { OutboundDesk } from '../../../src-main/core/campaigns/outboundDesk';
 import { TeamLeads } from '../../../src-main/core/sync/teamLeads';
 import { silentLogger } from '../../../src-main/core/platform/ports';
 import { connectSyncServer, type TeamConnection } from '../../../src-main/core/sync/pgConnection';
-import type { CountryCallingRules } from '../../../src-shared/campaigns/callingRules';
 import type { CallView } from '../../../src-shared/telephony/callView';
+import { anyHourCallingRules } from '../../support/anyHourRules';
 import {
   startTeamServer,
   teamWorkstation,
@@ -43,16 +43,7 @@ afterEach(async () => {
 
 const clock = { now: () => new Date() };
 /** Calls allowed at any hour: the test runs whenever CI does. */
-const anyHour: Record<string, CountryCallingRules> = {
-  UA: {
-    zone: 'Europe/Kyiv',
-    windows: [{ days: [1, 2, 3, 4, 5, 6, 7], from: '00:00', to: '24:00' }],
-    holidays: [],
-    maxAttempts: { count: 5, days: 30 },
-    waitAfterRefusalDays: 30,
-    advertisingNeedsConsent: true,
-  },
-};
+const anyHour = anyHourCallingRules;
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 async function waitFor(done: () => boolean) {
   for (let n = 0; n < 200 && !done(); n++) await sleep(10);

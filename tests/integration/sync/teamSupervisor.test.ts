@@ -5,7 +5,9 @@ import { DayOffRequests } from '../../../src-main/core/schedule/dayOffRequests';
 import { connectSyncServer } from '../../../src-main/core/sync/pgConnection';
 import { SupervisorDesk } from '../../../src-main/core/sync/supervisorDesk';
 import { HelpCalls } from '../../../src-main/core/sync/helpCalls';
-import type { CallView } from '../../../src-shared/telephony/callView';
+import { OpenCallbacks } from '../../../src-main/core/sync/teamCallbacks';
+import { CallbackList } from '../../../src-main/core/calls/callbackList';
+import { callView } from '../../support/callViews';
 import { TeamPublishing } from '../../../src-main/core/sync/teamPublishing';
 import { takeTargets } from '../../../src-main/core/performance/targetEditions';
 import { ScriptLibrary } from '../../../src-main/core/scripts/scriptLibrary';
@@ -439,25 +441,13 @@ describe('the team’s figures', () => {
 });
 
 describe('a call for help', () => {
-  const liveCall: CallView = {
-    id: 7,
-    direction: 'inbound',
+  const liveCall = callView(7, {
     state: 'active',
-    remoteNumber: '+380671234567',
-    remoteName: '',
     client: { id: 1, fullName: 'Коваль Марія' },
     matches: 1,
-    interactionId: 3,
-    muted: false,
-    offeredAt: new Date().toISOString(),
     answeredAt: new Date().toISOString(),
-    endedAt: null,
-    endCause: null,
-    problem: null,
-    consultCallId: null,
-    autoAnswer: false,
     line: '0800300500',
-  };
+  });
   const helpAt = (role: string) =>
     new HelpCalls({
       connection: async () => {
@@ -504,5 +494,74 @@ describe('a call for help', () => {
     await expect(helpAt('op1').ask({ ...liveCall, state: 'ended' })).rejects.toThrow(
       'callNotFound',
     );
+  });
+});
+
+describe('a callback not kept', () => {
+  it('opens to the team a grace after its time; a colleague takes it, and it leaves the list of the one who promised it', async () => {
+    server.rows("UPDATE pult.settings SET callback_grace = '1 second'");
+    try {
+      const op1 = await desk('op1');
+      const op2 = await desk('op2');
+      const made = op1.ws.editor.create({ fullName: 'Лисенко Павло' }, 'op1');
+      if (!made.ok) throw new Error('not made');
+      const list1 = new CallbackList(op1.ws.db, clock);
+      const due = new Date(Date.now() + 800).toISOString();
+      const id = list1.create(made.id, due, 'Уточнити адресу доставки', 'op1');
+      expect(typeof id).toBe('number');
+      await op1.ws.sync();
+      await op2.ws.sync();
+      const open2 = new OpenCallbacks(op2.ws.db.sqlite, {
+        clock,
+        connection: async () => {
+          const c = await connectSyncServer(server.login('op2'));
+          connections.push(c);
+          return c;
+        },
+        pullNow: () => op2.ws.pull(),
+      });
+      // Not yet overdue past its grace: still only op1's.
+      expect(await open2.list()).toEqual([]);
+      await new Promise((resolve) => setTimeout(resolve, 2200));
+      const open = await open2.list();
+      expect(open).toMatchObject([
+        {
+          clientId: op2.ws.idOf(op1.ws.uidOf(made.id)),
+          clientName: 'Лисенко Павло',
+          owner: 'op1',
+          note: 'Уточнити адресу доставки',
+        },
+      ]);
+      await open2.take(open![0]!.uid);
+      await expect(open2.take(open![0]!.uid)).rejects.toThrow('alreadyDecided');
+      const mine2 = await new CallbackList(op2.ws.db, clock).mine('op2', 0);
+      expect(mine2.overdue.map((c) => [c.clientName, c.note])).toEqual([
+        ['Лисенко Павло', 'Уточнити адресу доставки'],
+      ]);
+      await op1.ws.pull();
+      const mine1 = await list1.mine('op1', 0);
+      expect([...mine1.overdue, ...mine1.today, ...mine1.later]).toEqual([]);
+      // What came from the center is not sent back to it: op1's outbox holds only the promise made.
+      const sentOf = (ws: TeamWorkstation) =>
+        ws.db.sqlite
+          .prepare(
+            "SELECT json_extract(payload, '$.status') FROM outbox WHERE entity = 'teamCallback'",
+          )
+          .pluck()
+          .all();
+      expect(sentOf(op1.ws)).toEqual(['pending']);
+      expect(sentOf(op2.ws)).toEqual([]);
+      // op2 keeps it: done at op2 reaches the center; nothing came back to be sent again.
+      new CallbackList(op2.ws.db, clock).markDone(mine2.overdue[0]!.id, 'op2');
+      await op2.ws.push.pushNow();
+      expect(op2.ws.push.refused()).toEqual([]);
+      expect(op1.ws.push.refused()).toEqual([]);
+      expect(server.rows('SELECT owner, taken_from, status FROM pult.callbacks')).toEqual([
+        'op2|op1|done',
+      ]);
+      expect(await open2.list()).toEqual([]);
+    } finally {
+      server.rows("UPDATE pult.settings SET callback_grace = '15 minutes'");
+    }
   });
 });

@@ -108,6 +108,8 @@ export interface SyncStateRow {
   uploadUntil: number;
   /** When the team's snapshot landed here; null until it has. */
   snapshotAt: string | null;
+  /** Set while the team's feed is landed: what came from the center is not sent back (migration 20). */
+  applying: number;
 }
 
 export const SyncStateEntity = new EntitySchema<SyncStateRow>({
@@ -120,6 +122,7 @@ export const SyncStateEntity = new EntitySchema<SyncStateRow>({
     uploaded: { type: 'integer', default: 0 },
     uploadUntil: { type: 'integer', name: 'upload_until', default: 0 },
     snapshotAt: { type: 'text', name: 'snapshot_at', nullable: true },
+    applying: { type: 'integer', default: 0 },
   },
 });
 

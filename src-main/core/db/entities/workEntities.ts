@@ -148,6 +148,8 @@ export interface CallbackRow {
   createdBy: string;
   createdAt: string;
   updatedAt: string;
+  /** Team mode's global id (migration 20); a trigger gives every new callback one. */
+  uid?: string | null;
   client?: ClientRow;
   interaction?: InteractionRow | null;
 }
@@ -389,10 +391,14 @@ export const CallbackEntity = new EntitySchema<CallbackRow>({
     createdBy: { type: 'text', name: 'created_by' },
     createdAt: { type: 'text', name: 'created_at' },
     updatedAt: { type: 'text', name: 'updated_at' },
+    uid: { type: 'text', nullable: true },
   },
   relations: {
     client: references('Client', 'callbacks', 'client_id', 'CASCADE'),
     interaction: references('Interaction', 'callbacks', 'interaction_id', 'SET NULL'),
   },
-  indices: [{ name: 'callbacks_due', columns: ['status', 'dueAt'] }],
+  indices: [
+    { name: 'callbacks_due', columns: ['status', 'dueAt'] },
+    { name: 'callbacks_uid', columns: ['uid'], unique: true },
+  ],
 });

@@ -17,6 +17,7 @@ import { TeamIdentity1764230400016 } from './0016-team-identity';
 import { TeamScriptRuns1764230400017 } from './0017-team-script-runs';
 import { TeamCallsDayOffs1764230400018 } from './0018-team-calls-day-offs';
 import { TeamCallLists1764230400019 } from './0019-team-call-lists';
+import { TeamCallbacks1764230400020 } from './0020-team-callbacks';
 
 /** Every migration, in order, listed by hand so a bundle keeps them all. */
 export const migrations = [
@@ -39,4 +40,5 @@ export const migrations = [
   TeamScriptRuns1764230400017,
   TeamCallsDayOffs1764230400018,
   TeamCallLists1764230400019,
+  TeamCallbacks1764230400020,
 ];
