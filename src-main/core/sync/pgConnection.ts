@@ -272,6 +272,15 @@ export async function connectSyncServer(server: SyncServer): Promise<TeamConnect
            FROM pult.campaigns c ORDER BY c.published_at) TO STDOUT`,
           (rows) => onEntries(rows as FeedEntry[]),
         );
+        // The operator's own pending callbacks (made at another of their desks, or taken).
+        await copyRows(
+          `COPY (SELECT jsonb_build_object('id', 0, 'entity', 'callback', 'uid', c.uid, 'data',
+             jsonb_build_object('owner', c.owner, 'clientUid', c.client, 'dueAt', c.due_at,
+               'note', c.note, 'status', c.status, 'takenFrom', c.taken_from))
+           FROM pult.callbacks c WHERE c.owner = session_user AND c.status = 'pending'
+           ORDER BY c.due_at) TO STDOUT`,
+          (rows) => onEntries(rows as FeedEntry[]),
+        );
         // The day-off requests this role may read (its own; a supervisor's, the team's).
         await copyRows(
           `COPY (SELECT jsonb_build_object('id', 0, 'entity', 'dayOff', 'uid', d.uid, 'data',

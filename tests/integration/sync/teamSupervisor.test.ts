@@ -538,6 +538,12 @@ describe('a callback not kept', () => {
       expect(mine2.overdue.map((c) => [c.clientName, c.note])).toEqual([
         ['Лисенко Павло', 'Уточнити адресу доставки'],
       ]);
+      // op2's new PC has it too, with its first snapshot.
+      const newPc = await desk('op2');
+      await newPc.ws.pull();
+      expect(
+        (await new CallbackList(newPc.ws.db, clock).mine('op2', 0)).overdue.map((c) => c.note),
+      ).toEqual(['Уточнити адресу доставки']);
       await op1.ws.pull();
       const mine1 = await list1.mine('op1', 0);
       expect([...mine1.overdue, ...mine1.today, ...mine1.later]).toEqual([]);
