@@ -1,1 +1,2 @@
 export { PerformancePage } from './PerformancePage';
+export { formatFigure } from './formatFigure';

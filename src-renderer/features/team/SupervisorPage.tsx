@@ -24,6 +24,7 @@ import type { scriptListingSchema } from '../../../src-shared/scripts/scriptRunV
 import { notifications } from '@mantine/notifications';
 import { formatDate, formatDateTime } from '../../common/formatting';
 import { reportProblem } from '../../common/problems';
+import { formatFigure } from '../performance';
 
 /**
  * The supervisor's section (старший зміни): colleagues' day-off requests to
@@ -387,14 +388,6 @@ function ForTheTeam() {
 /** Each operator's calls this week, as the center counts them from every desk. */
 function TeamFigures({ figures }: { figures: OperatorFigures[] }) {
   const { t, i18n } = useTranslation();
-  const percent = new Intl.NumberFormat(i18n.language === 'en' ? 'en-GB' : 'uk-UA', {
-    style: 'percent',
-    maximumFractionDigits: 1,
-  });
-  const seconds = (value: number | null) =>
-    value === null
-      ? '—'
-      : `${Math.floor(value / 60)}:${String(Math.round(value % 60)).padStart(2, '0')}`;
   return (
     <Stack gap="xs">
       <Title order={2} size="h4">
@@ -421,10 +414,8 @@ function TeamFigures({ figures }: { figures: OperatorFigures[] }) {
                 <Table.Td>{row.operator}</Table.Td>
                 <Table.Td>{row.handled}</Table.Td>
                 <Table.Td>{row.sales}</Table.Td>
-                <Table.Td>
-                  {row.conversion === null ? '—' : percent.format(row.conversion)}
-                </Table.Td>
-                <Table.Td>{seconds(row.ahtSeconds)}</Table.Td>
+                <Table.Td>{formatFigure('conversion', row.conversion, i18n.language)}</Table.Td>
+                <Table.Td>{formatFigure('ahtSeconds', row.ahtSeconds, i18n.language)}</Table.Td>
               </Table.Tr>
             ))}
           </Table.Tbody>
