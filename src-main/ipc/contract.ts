@@ -135,7 +135,7 @@ const callbackItemSchema = z.object({
 });
 
 export const workspaceStateSchema = z.object({
-  clientCount: z.number().int(),
+  hasClients: z.boolean(),
   /** The empty base offers the demo workspace until the operator loads it or says no. */
   offerDemo: z.boolean(),
 });

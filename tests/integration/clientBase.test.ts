@@ -1,3 +1,4 @@
+import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CallerIdLookup } from '../../src-main/core/clients/callerId';
 import { ClientCardReader } from '../../src-main/core/clients/clientCard';
@@ -5,7 +6,8 @@ import { ClientEditor } from '../../src-main/core/clients/clientEditor';
 import { clientQuerySchema } from '../../src-shared/clients/clientSchemas';
 import { ClientSearch } from '../../src-main/core/clients/clientSearch';
 import type { PultDatabase } from '../../src-main/core/db/database';
-import { openTempDatabase } from '../support/tempDatabase';
+import { UnchangedCache } from '../../src-main/core/db/unchangedCache';
+import { openTempDatabase, tempDatabaseFile } from '../support/tempDatabase';
 
 let db: PultDatabase;
 let editor: ClientEditor;
@@ -303,5 +305,66 @@ describe('search over more matches than it counts', () => {
   it('reads a page past the counted matches too', () => {
     const late = page('Коваленко', { offset: 1100 });
     expect(late.items.map((item) => item.fullName)).toContain('Коваленко Олена 1100');
+  });
+});
+
+describe('the list total, counted once while the base is unchanged', () => {
+  let base: PultDatabase;
+  let file: string;
+  beforeAll(async () => {
+    file = tempDatabaseFile();
+    base = await openTempDatabase(file);
+    const add = new ClientEditor(base, clock);
+    for (const fullName of ['Андрієнко Анна', 'Бойко Богдан', 'Вовк Віра'])
+      expect(add.create({ fullName, phones: [] }, 'operator1').ok).toBe(true);
+  });
+  afterAll(async () => {
+    await base.close();
+  });
+
+  const total = (list: ClientSearch, extra: object = {}) =>
+    list.find(clientQuerySchema.parse({ limit: 1, ...extra })).total;
+
+  it('follows every change, whichever connection made it: a new client here, an import through another connection, a removal', () => {
+    const list = new ClientSearch(base.sqlite);
+    expect(total(list)).toBe(3);
+    expect(total(list, { offset: 1 })).toBe(3);
+    expect(
+      new ClientEditor(base, clock).create({ fullName: 'Гнатюк Галина', phones: [] }, 'operator1')
+        .ok,
+    ).toBe(true);
+    expect(total(list)).toBe(4);
+    // An import writes through its own connection (a worker's): this one is told by SQLite's data version.
+    const importer = new Database(file);
+    importer.pragma('busy_timeout = 5000');
+    importer
+      .prepare(
+        `INSERT INTO clients (full_name, sort_key, created_at, updated_at) VALUES ('Дмитренко Данило', 'дмитренко данило', '2026-11-27', '2026-11-27')`,
+      )
+      .run();
+    importer.close();
+    expect(total(list)).toBe(5);
+    expect(total(list, { doNotCall: 'only' })).toBe(0);
+    base.sqlite.prepare(`UPDATE clients SET do_not_call = 1 WHERE full_name = 'Вовк Віра'`).run();
+    expect(total(list, { doNotCall: 'only' })).toBe(1);
+    base.sqlite.prepare(`DELETE FROM clients WHERE full_name = 'Бойко Богдан'`).run();
+    expect(total(list)).toBe(4);
+  });
+
+  it('is worked out once while nothing is written, and again after any write', () => {
+    const cache = new UnchangedCache<number>(base.sqlite);
+    let counted = 0;
+    const count = () =>
+      cache.get('all', () => {
+        counted += 1;
+        return (base.sqlite.prepare('SELECT count(*) AS n FROM clients').get() as { n: number }).n;
+      });
+    const first = count();
+    expect(count()).toBe(first);
+    expect(counted).toBe(1);
+    // A write to another table forgets it too: a recount, never a stale figure.
+    base.sqlite.prepare(`INSERT INTO tags (name) VALUES ('нова мітка')`).run();
+    expect(count()).toBe(first);
+    expect(counted).toBe(2);
   });
 });

@@ -1,4 +1,5 @@
 import type BetterSqlite3 from 'better-sqlite3';
+import { UnchangedCache } from '../db/unchangedCache';
 import { phoneQueryDigits } from '../phones/phoneNumbers';
 import type {
   ClientListItem,
@@ -68,8 +69,19 @@ export function listFilters(query: ClientQuery): { sql: string[]; params: unknow
  */
 export class ClientSearch {
   private readonly statements = new Map<string, BetterSqlite3.Statement>();
+  /** A count over a million rows is tens of milliseconds: done once, not once per page scrolled. */
+  private readonly totals: UnchangedCache<number>;
 
-  constructor(private readonly sqlite: BetterSqlite3.Database) {}
+  constructor(private readonly sqlite: BetterSqlite3.Database) {
+    this.totals = new UnchangedCache(sqlite);
+  }
+
+  private count(sql: string, params: unknown[]): number {
+    return this.totals.get(`${sql}\u0000${JSON.stringify(params)}`, () => {
+      const { total } = this.prepare(sql).get(...params) as { total: number };
+      return total;
+    });
+  }
 
   private prepare(sql: string): BetterSqlite3.Statement {
     let statement = this.statements.get(sql);
@@ -88,9 +100,7 @@ export class ClientSearch {
       const items = this.prepare(
         `SELECT ${listColumns} FROM clients c ${clause} ORDER BY c.sort_key, c.id LIMIT ? OFFSET ?`,
       ).all(...where.params, query.limit, query.offset) as RawItem[];
-      const { total } = this.prepare(`SELECT count(*) AS total FROM clients c ${clause}`).get(
-        ...where.params,
-      ) as { total: number };
+      const total = this.count(`SELECT count(*) AS total FROM clients c ${clause}`, where.params);
       return { items: items.map(toItem), total, totalIsCapped: false };
     }
     if (where.sql.length === 0 && query.offset + query.limit <= searchCountCap + 1)
@@ -103,9 +113,10 @@ export class ClientSearch {
       query.limit,
       query.offset,
     ) as RawItem[];
-    const { total } = this.prepare(
+    const total = this.count(
       `SELECT count(*) AS total FROM (SELECT 1 ${from} LIMIT ${searchCountCap + 1})`,
-    ).get(match, ...where.params) as { total: number };
+      [match, ...where.params],
+    );
     return {
       items: items.map(toItem),
       total: Math.min(total, searchCountCap),

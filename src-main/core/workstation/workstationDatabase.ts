@@ -95,6 +95,18 @@ export async function openWorkstationDatabase(options: {
     const pending = new SearchBacklog(db.sqlite).pending();
     showIndexing(pending > 0 ? { indexed: 0, pending } : undefined);
     if (pending > 0) imports.resumeIndexing();
+    // After what the start writes as the base opens (the operator's journal), before the window asks.
+    setTimeout(() => {
+      if (!db.sqlite.open) return;
+      try {
+        clients.warmUp();
+      } catch (error) {
+        // Only time is lost: the list counts again when the operator opens it.
+        options.logger.warn('the client list could not be counted ahead', {
+          error: error instanceof Error ? error.message : String(error),
+        });
+      }
+    }, 0);
     return {
       db,
       clients,

@@ -14,7 +14,7 @@ export function workspaceHandlers(deps: {
     'workspace.state': async () => (await deps.database()).clients.state(),
     'workspace.loadDemo': async () => {
       const { db, clients } = await deps.database();
-      if (clients.state().clientCount > 0)
+      if (clients.state().hasClients)
         throw new IpcRejection('baseNotEmpty', 'The client base is not empty');
       return loadDemoWorkspace(db.sqlite, deps.clock, deps.actor);
     },
