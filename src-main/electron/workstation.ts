@@ -44,6 +44,7 @@ import { startOutbound } from '../core/workstation/outboundWork';
 import { startReofferRules } from '../core/workstation/reofferWork';
 import { connectSyncServer, listenForFeed } from '../core/sync/pgConnection';
 import { startTeamSync } from '../core/sync/teamSync';
+import { TeamCatalogues } from '../core/catalogue/teamCatalogues';
 import { platformUpdateEngine } from './updater';
 
 /** What the entry (main.ts) made before the workstation's services: the window and the IPC gate. */
@@ -226,9 +227,25 @@ export function startWorkstation(shell: WindowShell): void {
     onClients: (clientIds) => send('clients.changed', { clientIds: clientIds.slice(0, 10_000) }),
     onHelp: (help) => send('team.help', help),
     onSearchBacklog: () => void database.then(({ imports }) => imports.resumeIndexing()),
+    onCatalogue: () => void takeTeamCatalogue(),
     yieldBetween: () => new Promise((resolve) => setImmediate(resolve)),
   });
   app.on('will-quit', () => void sync.stop());
+  // A catalogue a supervisor published for the team, taken on a worker (it re-indexes the
+  // knowledge base); one that a quit left waiting is taken a while after the next start.
+  const takeTeamCatalogue = async () => {
+    try {
+      const { location, db } = await database;
+      if (!new TeamCatalogues(db.sqlite).waiting()) return;
+      const taken = await fileJobs.run({ task: 'teamCatalogue', database: location });
+      if (taken !== null) logger.info('catalogue from the team', taken);
+    } catch (error) {
+      logger.error('the catalogue from the team could not be taken; the one in use stays', {
+        error: error instanceof Error ? error.message : String(error),
+      });
+    }
+  };
+  setTimeout(() => void takeTeamCatalogue(), 10_000).unref();
 
   // --- Updates: found and downloaded in the background, installed only when the operator is free.
   const updates = new UpdateService({

@@ -109,6 +109,7 @@ export const invokeChannels = [
   'team.resolveClash',
   'team.shareScript',
   'team.shareTargets',
+  'team.shareCatalogue',
   'team.peers',
   'team.askHelp',
   'team.openCallbacks',

@@ -6,6 +6,7 @@ import {
   helpViewSchema,
   peerRangeViewSchema,
   resolveClashSchema,
+  supervisorAskSchema,
   supervisorViewSchema,
   teamCallbackViewSchema,
 } from '../../src-shared/sync/supervisorView';
@@ -671,7 +672,7 @@ export const invokeContract = {
   'sync.view': { request: noRequest, response: syncViewSchema },
   'sync.setPassword': { request: syncPasswordSchema, response: syncViewSchema },
   'sync.pushNow': { request: noRequest, response: syncViewSchema },
-  'team.supervisor': { request: noRequest, response: supervisorViewSchema },
+  'team.supervisor': { request: supervisorAskSchema, response: supervisorViewSchema },
   'team.decideDayOff': { request: decideDayOffSchema, response: supervisorViewSchema },
   'team.resolveClash': { request: resolveClashSchema, response: supervisorViewSchema },
   /** A supervisor publishes a script's live version, or the targets in force here, for the team. */
@@ -680,6 +681,11 @@ export const invokeContract = {
     response: z.object({ version: z.number().int() }),
   },
   'team.shareTargets': { request: noRequest, response: z.object({ added: z.number().int() }) },
+  /** The catalogue in force here, for the team; whether the team did not have this edition yet. */
+  'team.shareCatalogue': {
+    request: noRequest,
+    response: z.object({ version: z.string(), shared: z.boolean() }),
+  },
   /** The operator's own figures this week beside the colleagues' range; null offline. */
   'team.peers': { request: noRequest, response: peerRangeViewSchema.nullable() },
   /** Colleagues' callbacks overdue past their grace, any of which this operator may take; null offline. */

@@ -68,6 +68,11 @@ export const peerRangeViewSchema = z.object({
 });
 export type PeerRangeView = z.infer<typeof peerRangeViewSchema>;
 
+/** Over which days the supervisor reads the team's figures: today, this week (from Monday), this month. */
+export const figuresPeriods = ['day', 'week', 'month'] as const;
+export const figuresPeriodSchema = z.enum(figuresPeriods);
+export type FiguresPeriod = z.infer<typeof figuresPeriodSchema>;
+
 /** The supervisor's desk (старший зміни): the team's day-off requests and field clashes. */
 export const supervisorViewSchema = z.object({
   /** The center says this operator supervises their team; null: not known (never reached it). */
@@ -77,12 +82,19 @@ export const supervisorViewSchema = z.object({
   dayOffs: z.array(teamDayOffViewSchema),
   /** Read live from the center; null when it cannot be reached now. */
   clashes: z.array(clashViewSchema).nullable(),
-  /** Each operator's figures this week (from Monday), read live; null offline or for operators. */
+  /** Each operator's figures over the period, read live; null offline or for operators. */
   figures: z.array(operatorFiguresSchema).nullable(),
+  /** The period the figures are of (the last one the supervisor chose; this week at first). */
+  figuresPeriod: figuresPeriodSchema,
   /** Why the center could not be asked (English, for the log); null when it answered. */
   offline: z.string().nullable(),
 });
 export type SupervisorView = z.infer<typeof supervisorViewSchema>;
+
+export const supervisorAskSchema = z
+  .object({ figuresPeriod: figuresPeriodSchema.optional() })
+  .strict()
+  .optional();
 
 export const decideDayOffSchema = z
   .object({ uid: z.uuid(), approve: z.boolean(), note: z.string().max(500) })

@@ -138,3 +138,41 @@ test('a colleague asks for help during a call: the supervisor answers from the n
     await colleague.close();
   }
 });
+
+test('the supervisor gives the catalogue in force to the team: the center holds it, and the team already has it the second time', async () => {
+  await page.getByTestId('nav-team').click();
+  await page.getByTestId('team-publish-catalogue').click();
+  await expect(page.getByText('Каталог demo-2026.12 передано команді.')).toBeVisible();
+  expect(server.rows('SELECT version FROM pult.catalogues')).toEqual(['demo-2026.12']);
+  await page.getByTestId('team-publish-catalogue').click();
+  await expect(page.getByText('Команда вже має каталог demo-2026.12.')).toBeVisible();
+});
+
+test('the supervisor starts with the center out of reach: the section is still there, says so, and keeps the requests it had', async () => {
+  const colleague = await teamWorkstation(server, 'op1');
+  const requests = new DayOffRequests(colleague.db.sqlite, { now: () => new Date() });
+  const day = addDays(requests.requestWeek(), 4);
+  requests.request({ day, reason: 'Іспит в університеті' }, 'op1');
+  await colleague.sync();
+  await colleague.close();
+  await expect(page.getByTestId('team-waiting')).toHaveText('1');
+  const { userDataDir } = app;
+  await app.close();
+
+  // The same PC the next morning, the center's address answering nothing.
+  const unreachable = path.join(mkdtempSync(path.join(os.tmpdir(), 'pult-policy-')), 'policy.json');
+  writeFileSync(
+    unreachable,
+    JSON.stringify({
+      sync: { ...syncPolicyOf(server), server: { ...syncPolicyOf(server).server, port: 9 } },
+    }),
+  );
+  app = await launchPult({ userDataDir, env: { PULT_POLICY_FILE: unreachable } });
+  page = await app.firstWindow();
+  await expect(page.getByTestId('nav-team')).toBeVisible();
+  await page.getByTestId('nav-team').click();
+  await expect(page.getByTestId('supervisor-offline')).toBeVisible();
+  await expect(
+    page.getByTestId('team-day-off').filter({ hasText: 'Іспит в університеті' }),
+  ).toHaveAttribute('data-status', 'submitted');
+});

@@ -32,7 +32,8 @@ export const searchText = (text: string) => text.normalize('NFC').replace(/['’
  * tariffs, promotions and articles are matched by their codes (an offer made
  * earlier keeps pointing at its tariff), those the new catalogue no longer
  * lists are kept but made inactive, and the knowledge index is made again.
- * The same edition (by its hash) is not taken twice. Raw statements: it runs
+ * The same edition (by its hash) is not taken twice in a row from the same
+ * kind of source (a file; the team's feed). Raw statements: it runs
  * on a file-job worker's own connection, off main's event loop.
  */
 export function applyCatalogue(
@@ -41,9 +42,14 @@ export function applyCatalogue(
   edition: { sha256: string; source: string; at: string; actor: string },
 ): { applied: boolean } {
   return sqlite.transaction(() => {
+    // Compared with the last edition from the same kind of source: a file IT names is taken again
+    // only when the file changed, so it does not undo at each start what a supervisor published
+    // for the team since, nor the team's edition a changed file.
     const latest = sqlite
-      .prepare('SELECT sha256 FROM catalogues ORDER BY id DESC LIMIT 1')
-      .get() as { sha256: string } | undefined;
+      .prepare(
+        "SELECT sha256 FROM catalogues WHERE (source LIKE 'team:%') = ? ORDER BY id DESC LIMIT 1",
+      )
+      .get(edition.source.startsWith('team:') ? 1 : 0) as { sha256: string } | undefined;
     if (latest?.sha256 === edition.sha256) return { applied: false };
     const flag = (b: boolean) => (b ? 1 : 0);
     const codes = (items: readonly { code: string }[]) => JSON.stringify(items.map((i) => i.code));

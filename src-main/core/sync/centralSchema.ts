@@ -230,6 +230,18 @@ CREATE TABLE IF NOT EXISTS pult.targets (
   PRIMARY KEY (team, metric, effective_from, version)
 );
 
+-- The catalogue (products, tariffs, promotions, articles) a supervisor published for the team:
+-- editions known by their hash, the latest in force at every desk.
+CREATE TABLE IF NOT EXISTS pult.catalogues (
+  team text NOT NULL,
+  sha256 text NOT NULL,
+  version text NOT NULL,
+  body jsonb NOT NULL,
+  published_by name NOT NULL,
+  published_at timestamptz NOT NULL DEFAULT now(),
+  PRIMARY KEY (team, sha256)
+);
+
 -- A promised callback: its operator's until overdue past the grace, then open to the team.
 CREATE TABLE IF NOT EXISTS pult.callbacks (
   uid uuid PRIMARY KEY,
@@ -267,7 +279,8 @@ CREATE TABLE IF NOT EXISTS pult.campaigns (
 
 REVOKE ALL ON pult.members, pult.settings, pult.workstations, pult.changes, pult.feed,
   pult.clients, pult.clashes, pult.calls, pult.script_runs, pult.leads, pult.day_offs,
-  pult.campaigns, pult.scripts, pult.targets, pult.help_requests, pult.callbacks FROM PUBLIC;
+  pult.campaigns, pult.scripts, pult.targets, pult.help_requests, pult.callbacks,
+  pult.catalogues FROM PUBLIC;
 
 -- Who the logged-in operator is: their team, whether they supervise it.
 CREATE OR REPLACE FUNCTION pult.my_team() RETURNS text
@@ -292,6 +305,7 @@ ALTER TABLE pult.scripts ENABLE ROW LEVEL SECURITY;
 ALTER TABLE pult.help_requests ENABLE ROW LEVEL SECURITY;
 ALTER TABLE pult.callbacks ENABLE ROW LEVEL SECURITY;
 ALTER TABLE pult.targets ENABLE ROW LEVEL SECURITY;
+ALTER TABLE pult.catalogues ENABLE ROW LEVEL SECURITY;
 DROP POLICY IF EXISTS changes_read ON pult.changes;
 CREATE POLICY changes_read ON pult.changes FOR SELECT TO pult_operator
   USING (operator = session_user);
@@ -325,9 +339,12 @@ DROP POLICY IF EXISTS scripts_read ON pult.scripts;
 CREATE POLICY scripts_read ON pult.scripts FOR SELECT TO pult_operator USING (team = pult.my_team());
 DROP POLICY IF EXISTS targets_read ON pult.targets;
 CREATE POLICY targets_read ON pult.targets FOR SELECT TO pult_operator USING (team = pult.my_team());
+DROP POLICY IF EXISTS catalogues_read ON pult.catalogues;
+CREATE POLICY catalogues_read ON pult.catalogues FOR SELECT TO pult_operator
+  USING (team = pult.my_team());
 GRANT SELECT ON pult.changes, pult.feed, pult.clients, pult.clashes, pult.calls,
   pult.script_runs, pult.leads, pult.day_offs, pult.campaigns, pult.scripts, pult.targets,
-  pult.help_requests, pult.callbacks TO pult_operator;
+  pult.help_requests, pult.callbacks, pult.catalogues TO pult_operator;
 
 -- The logged-in operator's team, or a refusal when IT has not listed them.
 CREATE OR REPLACE FUNCTION pult.team_of_session() RETURNS text
@@ -979,6 +996,32 @@ BEGIN
   RETURN v_version;
 END $$;
 
+-- A supervisor publishes the catalogue in force at their desk for the team. Answers whether the
+-- team did not have this edition (by its hash) yet.
+CREATE OR REPLACE FUNCTION pult.publish_catalogue(p_sha256 text, p_body jsonb)
+RETURNS boolean LANGUAGE plpgsql SECURITY DEFINER SET search_path = pult, pg_temp AS $$
+DECLARE
+  v_team text := team_of_session();
+BEGIN
+  IF NOT am_supervisor() THEN
+    RAISE EXCEPTION 'only a supervisor publishes the catalogue for the team' USING ERRCODE = '42501';
+  END IF;
+  IF p_sha256 !~ '^[0-9a-f]{64}$' OR jsonb_typeof(p_body) <> 'object'
+     OR jsonb_typeof(p_body->'version') <> 'string' OR octet_length(p_body::text) > 33554432 THEN
+    RAISE EXCEPTION 'a catalogue is an object with its version, known by its SHA-256'
+      USING ERRCODE = '22023';
+  END IF;
+  INSERT INTO catalogues (team, sha256, version, body, published_by)
+    VALUES (v_team, p_sha256, left(p_body->>'version', 100), p_body, session_user)
+    ON CONFLICT DO NOTHING;
+  IF NOT FOUND THEN RETURN false; END IF;
+  INSERT INTO feed (id, team, entity, uid, data) VALUES (next_feed(v_team), v_team, 'catalogue',
+    gen_random_uuid(), jsonb_build_object('sha256', p_sha256, 'catalogue', p_body,
+      'publishedBy', session_user));
+  PERFORM pg_notify('pult_feed', v_team);
+  RETURN true;
+END $$;
+
 -- A supervisor publishes targets for the team: the editions the team did not have. Answers how many.
 CREATE OR REPLACE FUNCTION pult.publish_targets(p_editions jsonb)
 RETURNS integer LANGUAGE plpgsql SECURITY DEFINER SET search_path = pult, pg_temp AS $$
@@ -1143,13 +1186,15 @@ REVOKE ALL ON FUNCTION pult.take_leads(uuid, integer), pult.finish_lead(uuid, te
   pult.report_lead(uuid, text, text, timestamptz, integer), pult.publish_script(uuid, jsonb),
   pult.publish_targets(jsonb), pult.team_figures(timestamptz, timestamptz),
   pult.peer_range(timestamptz, timestamptz), pult.ask_help(uuid, jsonb),
-  pult.answer_help(uuid, text), pult.open_callbacks(), pult.take_callback(uuid) FROM PUBLIC;
+  pult.answer_help(uuid, text), pult.open_callbacks(), pult.take_callback(uuid),
+  pult.publish_catalogue(text, jsonb) FROM PUBLIC;
 GRANT EXECUTE ON FUNCTION pult.take_leads(uuid, integer), pult.finish_lead(uuid, text),
   pult.return_leads(uuid[]), pult.publish_campaign(uuid, jsonb, jsonb),
   pult.report_lead(uuid, text, text, timestamptz, integer), pult.publish_script(uuid, jsonb),
   pult.publish_targets(jsonb), pult.team_figures(timestamptz, timestamptz),
   pult.peer_range(timestamptz, timestamptz), pult.ask_help(uuid, jsonb),
-  pult.answer_help(uuid, text), pult.open_callbacks(), pult.take_callback(uuid) TO pult_operator;
+  pult.answer_help(uuid, text), pult.open_callbacks(), pult.take_callback(uuid),
+  pult.publish_catalogue(text, jsonb) TO pult_operator;
 GRANT EXECUTE ON FUNCTION pult.client_state(pult.clients), pult.day_off_state(pult.day_offs)
   TO pult_operator;
 REVOKE ALL ON FUNCTION pult.decide_day_off(uuid, boolean, text), pult.resolve_clash(bigint, text)

@@ -12,6 +12,7 @@ import { TeamCampaigns } from './teamCampaigns';
 import { TeamClients } from './teamClients';
 import { TeamDayOffs } from './teamDayOffs';
 import { TeamScriptRuns } from './teamScriptRuns';
+import { TeamCatalogues } from '../catalogue/teamCatalogues';
 import { TeamScripts } from './teamScripts';
 
 export interface PullResult {
@@ -31,6 +32,8 @@ export interface PullResult {
   published: number;
   /** Callbacks that joined or left this operator's list. */
   callbacks: number;
+  /** Catalogue editions the team's supervisors published, waiting to be taken (takeTeamCatalogue). */
+  catalogues: number;
   /** Calls for help and their answers of the last minutes (older ones are past helping). */
   help: HelpView[];
 }
@@ -83,6 +86,7 @@ export class FeedPull {
   private readonly campaigns: TeamCampaigns;
   private readonly callbacks: TeamCallbacks;
   private readonly scripts: TeamScripts | undefined;
+  private readonly catalogues: TeamCatalogues;
   private readonly setCursor: BetterSqlite3.Statement<[number]>;
   private readonly snapshotTaken: BetterSqlite3.Statement<[number, string]>;
 
@@ -106,6 +110,7 @@ export class FeedPull {
     this.dayOffs = new TeamDayOffs(deps.sqlite, deps.actor);
     this.campaigns = new TeamCampaigns(deps.sqlite);
     this.callbacks = new TeamCallbacks(deps.sqlite, deps.actor);
+    this.catalogues = new TeamCatalogues(deps.sqlite);
     this.scripts = deps.db === undefined ? undefined : new TeamScripts(deps.db, deps.clock);
     this.setCursor = deps.sqlite.prepare('UPDATE sync_state SET cursor = ? WHERE id = 1');
     this.snapshotTaken = deps.sqlite.prepare(
@@ -146,6 +151,7 @@ export class FeedPull {
       published: 0,
       help: [],
       callbacks: 0,
+      catalogues: 0,
     };
     const taken = this.deps.sqlite
       .prepare('SELECT snapshot_at AS at FROM sync_state WHERE id = 1')
@@ -267,6 +273,10 @@ export class FeedPull {
       if (!parsed.success) skip('a call for help', z.prettifyError(parsed.error));
       else if (this.deps.clock.now().getTime() - Date.parse(parsed.data.askedAt) < helpFreshMs)
         result.help.push({ uid: entry.uid, ...parsed.data });
+    } else if (entry.entity === 'catalogue') {
+      const landed = this.catalogues.land(entry.data, at);
+      if (landed.kind === 'invalid') skip('a catalogue', landed.problem);
+      else if (landed.kind === 'stored') result.catalogues += 1;
     } else if (entry.entity === 'campaign') {
       const applied = this.campaigns.apply(entry.uid, entry.data, at);
       if (applied.kind === 'invalid') skip('a call list', applied.problem);

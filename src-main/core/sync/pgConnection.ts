@@ -107,6 +107,8 @@ export interface TeamConnection extends PushConnection {
   publishScript(uid: string, graph: unknown): Promise<number>;
   /** A supervisor publishes target editions for the team; how many were new to it. */
   publishTargets(editions: TargetEdition[]): Promise<number>;
+  /** The catalogue for the team (a supervisor's role only): whether the team did not have it. */
+  publishCatalogue(sha256: string, body: unknown): Promise<boolean>;
   /** Each operator's figures between two times (supervisors only). */
   teamFigures(from: Date, to: Date): Promise<OperatorFigures[]>;
   /** The operator's own figures beside the colleagues' range. */
@@ -250,7 +252,7 @@ export async function connectSyncServer(server: SyncServer): Promise<TeamConnect
            ORDER BY c.wrapped_at) TO STDOUT`,
           (rows) => onEntries(rows as FeedEntry[]),
         );
-        // The scripts and targets the team's supervisors published.
+        // The scripts, targets and catalogue the team's supervisors published.
         await copyRows(
           `COPY (SELECT jsonb_build_object('id', 0, 'entity', 'script', 'uid', s.uid, 'data',
              jsonb_build_object('version', s.version, 'graph', s.graph, 'publishedBy', s.published_by))
@@ -263,6 +265,14 @@ export async function connectSyncServer(server: SyncServer): Promise<TeamConnect
                jsonb_agg(jsonb_build_object('metric', t.metric, 'period', t.period, 'value', t.value,
                  'version', t.version, 'effectiveFrom', t.effective_from))))
            FROM pult.targets t HAVING count(*) > 0) TO STDOUT`,
+          (rows) => onEntries(rows as FeedEntry[]),
+        );
+        // The catalogue in force for the team: its latest edition.
+        await copyRows(
+          `COPY (SELECT jsonb_build_object('id', 0, 'entity', 'catalogue', 'uid', gen_random_uuid(),
+             'data', jsonb_build_object('sha256', c.sha256, 'catalogue', c.body,
+               'publishedBy', c.published_by))
+           FROM pult.catalogues c ORDER BY c.published_at DESC LIMIT 1) TO STDOUT`,
           (rows) => onEntries(rows as FeedEntry[]),
         );
         // The call lists the team was given.
@@ -359,6 +369,13 @@ export async function connectSyncServer(server: SyncServer): Promise<TeamConnect
         [JSON.stringify(editions)],
       );
       return result.rows[0]?.added ?? 0;
+    },
+    async publishCatalogue(sha256, body) {
+      const result = await client.query<{ added: boolean }>(
+        'SELECT pult.publish_catalogue($1, $2::jsonb) AS added',
+        [sha256, JSON.stringify(body)],
+      );
+      return result.rows[0]?.added === true;
     },
     async teamFigures(from, to) {
       const result = await client.query<{

@@ -3,6 +3,7 @@ import { localDay, weekStartOf } from '../../../src-shared/localDays';
 import {
   clashFields,
   type ClashView,
+  type FiguresPeriod,
   type PeerRangeView,
   type SupervisorView,
   type TeamDayOffView,
@@ -57,7 +58,11 @@ export class SupervisorDesk {
     this.clientOf = sqlite.prepare('SELECT id, full_name AS fullName FROM clients WHERE uid = ?');
   }
 
-  async view(): Promise<SupervisorView> {
+  /** The period of the team's figures, as the supervisor last chose it. */
+  private figuresPeriod: FiguresPeriod = 'week';
+
+  async view(figuresPeriod?: FiguresPeriod): Promise<SupervisorView> {
+    if (figuresPeriod !== undefined) this.figuresPeriod = figuresPeriod;
     const since = new Date(this.deps.clock.now().getTime() - decidedShownDays * 86_400_000);
     const dayOffs = this.dayOffs.all(since.toISOString());
     try {
@@ -65,7 +70,7 @@ export class SupervisorDesk {
       this.role = await connection.whoAmI();
       const clashes = this.role.supervisor ? await connection.clashes() : [];
       const figures = this.role.supervisor
-        ? await connection.teamFigures(this.weekStart(), this.deps.clock.now())
+        ? await connection.teamFigures(this.periodStart(this.figuresPeriod), this.deps.clock.now())
         : null;
       return {
         supervisor: this.role.supervisor,
@@ -92,6 +97,7 @@ export class SupervisorDesk {
           ];
         }),
         figures,
+        figuresPeriod: this.figuresPeriod,
         offline: null,
       };
     } catch (error) {
@@ -102,6 +108,7 @@ export class SupervisorDesk {
         dayOffs,
         clashes: null,
         figures: null,
+        figuresPeriod: this.figuresPeriod,
         offline: error instanceof Error ? error.message : String(error),
       };
     }
@@ -128,7 +135,15 @@ export class SupervisorDesk {
 
   /** This week's Monday, midnight on this PC's clock. */
   private weekStart(): Date {
-    return new Date(`${weekStartOf(localDay(this.deps.clock.now()))}T00:00:00`);
+    return this.periodStart('week');
+  }
+
+  /** Midnight on this PC's clock of today, this week's Monday, or the month's first day. */
+  private periodStart(period: FiguresPeriod): Date {
+    const today = localDay(this.deps.clock.now());
+    const day =
+      period === 'day' ? today : period === 'week' ? weekStartOf(today) : `${today.slice(0, 8)}01`;
+    return new Date(`${day}T00:00:00`);
   }
 
   async decideDayOff(input: { uid: string; approve: boolean; note: string }) {

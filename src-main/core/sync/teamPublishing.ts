@@ -3,16 +3,20 @@ import type { Clock } from '../platform/ports';
 import { Refusal } from '../platform/refusal';
 import { askCenter } from './askCenter';
 import { ScriptLibrary } from '../scripts/scriptLibrary';
+import { TeamCatalogues } from '../catalogue/teamCatalogues';
 import type { TargetEdition, TeamConnection } from './pgConnection';
 
-export type PublishingProblem = 'teamOffline' | 'notSupervisor' | 'scriptNotPublished';
+export type PublishingProblem =
+  'teamOffline' | 'notSupervisor' | 'scriptNotPublished' | 'catalogueMissing';
 export class PublishingRefusal extends Refusal<PublishingProblem> {}
+
+type Publisher = Pick<TeamConnection, 'publishScript' | 'publishTargets' | 'publishCatalogue'>;
 
 /**
  * What a supervisor publishes for the whole team (issue 19): a script's live
- * version, and the targets in force at this desk. The center numbers the
- * script's versions and keeps every target edition; each desk receives them
- * through the feed, this one too.
+ * version, the targets and the catalogue in force at this desk. The center
+ * numbers the script's versions and keeps every target and catalogue
+ * edition; each desk receives them through the feed, this one too.
  */
 export class TeamPublishing {
   private readonly library: ScriptLibrary;
@@ -21,7 +25,7 @@ export class TeamPublishing {
     private readonly db: PultDatabase,
     private readonly deps: {
       clock: Clock;
-      connection: () => Promise<Pick<TeamConnection, 'publishScript' | 'publishTargets'>>;
+      connection: () => Promise<Publisher>;
       pullNow: () => Promise<unknown>;
     },
   ) {
@@ -52,9 +56,18 @@ export class TeamPublishing {
     return { added };
   }
 
-  private async onCenter<T>(
-    publish: (connection: Pick<TeamConnection, 'publishScript' | 'publishTargets'>) => Promise<T>,
-  ): Promise<T> {
+  /**
+   * The catalogue in force at this desk (products, tariffs, promotions, articles) for every
+   * desk of the team; whether the team did not have this edition yet.
+   */
+  async catalogue(): Promise<{ version: string; shared: boolean }> {
+    const edition = new TeamCatalogues(this.db.sqlite).inForce();
+    if (edition === undefined) throw new PublishingRefusal('catalogueMissing');
+    const shared = await this.onCenter((c) => c.publishCatalogue(edition.sha256, edition.body));
+    return { version: edition.version, shared };
+  }
+
+  private async onCenter<T>(publish: (connection: Publisher) => Promise<T>): Promise<T> {
     const answer = await askCenter(
       this.deps.connection,
       publish,

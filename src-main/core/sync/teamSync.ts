@@ -37,6 +37,8 @@ export function startTeamSync(deps: {
   onChanged: (view: SyncView) => void;
   /** Calls for help (and their answers) that came with the team's feed, while still fresh. */
   onHelp?: (help: HelpView[]) => void;
+  /** A catalogue edition from the team's supervisors waits: a worker takes it into the catalogue. */
+  onCatalogue?: () => void;
   /** Clients others changed, landed here: the open card and lists read them again. */
   onClients?: (clientIds: number[]) => void;
   /** A snapshot left clients' search rows to the backlog: the import worker indexes them. */
@@ -94,6 +96,17 @@ export function startTeamSync(deps: {
     if (clockSkewMs !== null && Math.abs(clockSkewMs) > clockSkewWarnMs)
       deps.logger.warn("sync: this PC's clock is off the server's", { skewMs: clockSkewMs });
     supervisor = (await made.whoAmI()).supervisor;
+    const told = supervisor;
+    deps
+      .database()
+      .then(({ db }) =>
+        db.sqlite.prepare('UPDATE sync_state SET supervisor = ? WHERE id = 1').run(told ? 1 : 0),
+      )
+      .catch((error: unknown) =>
+        deps.logger.warn('sync: whether this operator supervises could not be kept', {
+          error: error instanceof Error ? error.message : String(error),
+        }),
+      );
     let turn: Promise<unknown> = Promise.resolve();
     const drop = (error: unknown): never => {
       if (live === kept) {
@@ -128,6 +141,7 @@ export function startTeamSync(deps: {
       publishCampaign: guard((campaign) => made.publishCampaign(campaign)),
       publishScript: guard((uid, graph) => made.publishScript(uid, graph)),
       publishTargets: guard((editions) => made.publishTargets(editions)),
+      publishCatalogue: guard((sha256, body) => made.publishCatalogue(sha256, body)),
       whoAmI: guard(() => made.whoAmI()),
       askHelp: guard((uid, request) => made.askHelp(uid, request)),
       openCallbacks: guard(() => made.openCallbacks()),
@@ -163,6 +177,13 @@ export function startTeamSync(deps: {
   };
   const made = async (): Promise<OutboxPush> => {
     const { db } = await deps.database();
+    // What the center said last time, until it answers again: a supervisor who starts offline
+    // keeps their section (which says the center is out of reach).
+    const remembered = db.sqlite
+      .prepare('SELECT supervisor FROM sync_state WHERE id = 1')
+      .pluck()
+      .get() as number | null;
+    if (supervisor === null && remembered !== null) supervisor = remembered === 1;
     push = new OutboxPush({
       sqlite: db.sqlite,
       clock: deps.clock,
@@ -182,6 +203,7 @@ export function startTeamSync(deps: {
       // What the server made of our changes comes back through the feed.
       if (state.lastError === null) void pullNow();
     });
+    if (remembered !== null) deps.onChanged(view());
     return push;
   };
 
@@ -203,6 +225,7 @@ export function startTeamSync(deps: {
           if (result.indexLater) deps.onSearchBacklog?.();
           if (result.clients.length > 0) deps.onClients?.(result.clients);
           if (result.help.length > 0) deps.onHelp?.(result.help);
+          if (result.catalogues > 0) deps.onCatalogue?.();
         } catch (error) {
           lastPullError = error instanceof Error ? error.message : String(error);
           // A connection the server dropped fails the first call after: the retry logs in again.

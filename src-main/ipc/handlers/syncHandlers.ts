@@ -53,7 +53,7 @@ export function syncHandlers(
     'sync.view': () => sync.view(),
     'sync.setPassword': ({ password }) => sync.setPassword(password),
     'sync.pushNow': () => sync.pushNow(),
-    'team.supervisor': async () => (await supervisor()).view(),
+    'team.supervisor': async (ask) => (await supervisor()).view(ask?.figuresPeriod),
     'team.decideDayOff': async (input) => {
       const desk = await supervisor();
       return refusalsAsCodesAsync(() => desk.decideDayOff(input));
@@ -79,6 +79,10 @@ export function syncHandlers(
     'team.shareTargets': async () => {
       const { publishing } = await opened();
       return refusalsAsCodesAsync(() => publishing.targets());
+    },
+    'team.shareCatalogue': async () => {
+      const { publishing } = await opened();
+      return refusalsAsCodesAsync(() => publishing.catalogue());
     },
   };
 }

@@ -4,6 +4,7 @@ import {
   Badge,
   Button,
   Group,
+  SegmentedControl,
   Stack,
   Table,
   Text,
@@ -12,11 +13,13 @@ import {
 } from '@mantine/core';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type {
-  ClashView,
-  OperatorFigures,
-  SupervisorView,
-  TeamDayOffView,
+import {
+  figuresPeriods,
+  type ClashView,
+  type FiguresPeriod,
+  type OperatorFigures,
+  type SupervisorView,
+  type TeamDayOffView,
 } from '../../../src-shared/sync/supervisorView';
 import { invoke, onEvent } from '../../api/pultClient';
 import type { z } from 'zod';
@@ -35,10 +38,13 @@ import { formatFigure } from '../performance';
 export function SupervisorPage({ onOpenClient }: { onOpenClient: (clientId: number) => void }) {
   const { t } = useTranslation();
   const [view, setView] = useState<SupervisorView | undefined>();
-  const read = useCallback(() => {
-    invoke('team.supervisor').then(setView, (e: unknown) => reportProblem('load', e));
+  const read = useCallback((figuresPeriod?: FiguresPeriod) => {
+    invoke('team.supervisor', figuresPeriod === undefined ? undefined : { figuresPeriod }).then(
+      setView,
+      (e: unknown) => reportProblem('load', e),
+    );
   }, []);
-  useEffect(read, [read]);
+  useEffect(() => read(), [read]);
   // What the team's feed brings (a request, a colleague's decision) is read again when it lands.
   const seen = useRef<number | undefined>(undefined);
   useEffect(
@@ -64,7 +70,9 @@ export function SupervisorPage({ onOpenClient }: { onOpenClient: (clientId: numb
       )}
       <DayOffRequests dayOffs={view.dayOffs} onDecided={setView} />
       <Clashes clashes={view.clashes} onResolved={setView} onOpenClient={onOpenClient} />
-      {view.figures !== null && <TeamFigures figures={view.figures} />}
+      {view.figures !== null && (
+        <TeamFigures figures={view.figures} period={view.figuresPeriod} onPeriod={read} />
+      )}
       {view.supervisor === true && <ForTheTeam />}
     </Stack>
   );
@@ -309,11 +317,11 @@ function Clashes({
 
 type ScriptListing = z.infer<typeof scriptListingSchema>;
 
-/** What a supervisor publishes for every desk of the team: scripts' live versions, and the targets. */
+/** What a supervisor publishes for every desk of the team: scripts' live versions, the targets, the catalogue. */
 function ForTheTeam() {
   const { t } = useTranslation();
   const [scripts, setScripts] = useState<ScriptListing[]>([]);
-  const [busy, setBusy] = useState<number | 'targets' | null>(null);
+  const [busy, setBusy] = useState<number | 'targets' | 'catalogue' | null>(null);
   useEffect(() => {
     invoke('scripts.list').then(
       (list) => setScripts(list.filter((s) => s.liveVersion !== null)),
@@ -337,6 +345,20 @@ function ForTheTeam() {
     invoke('team.shareTargets')
       .then(
         ({ added }) => notifications.show({ message: t('team.publish.targetsShared', { added }) }),
+        (e: unknown) => reportProblem('save', e),
+      )
+      .finally(() => setBusy(null));
+  };
+  const shareCatalogue = () => {
+    setBusy('catalogue');
+    invoke('team.shareCatalogue')
+      .then(
+        ({ version, shared }) =>
+          notifications.show({
+            message: t(shared ? 'team.publish.catalogueShared' : 'team.publish.catalogueKnown', {
+              version,
+            }),
+          }),
         (e: unknown) => reportProblem('save', e),
       )
       .finally(() => setBusy(null));
@@ -380,19 +402,48 @@ function ForTheTeam() {
         >
           {t('team.publish.targets')}
         </Button>
+        <Button
+          size="xs"
+          variant="light"
+          loading={busy === 'catalogue'}
+          onClick={shareCatalogue}
+          data-testid="team-publish-catalogue"
+        >
+          {t('team.publish.catalogue')}
+        </Button>
       </Group>
     </Stack>
   );
 }
 
-/** Each operator's calls this week, as the center counts them from every desk. */
-function TeamFigures({ figures }: { figures: OperatorFigures[] }) {
+/** Each operator's calls today, this week or this month, as the center counts them from every desk. */
+function TeamFigures({
+  figures,
+  period,
+  onPeriod,
+}: {
+  figures: OperatorFigures[];
+  period: FiguresPeriod;
+  onPeriod: (period: FiguresPeriod) => void;
+}) {
   const { t, i18n } = useTranslation();
   return (
     <Stack gap="xs">
-      <Title order={2} size="h4">
-        {t('team.figures.title')}
-      </Title>
+      <Group justify="space-between">
+        <Title order={2} size="h4">
+          {t('team.figures.title')}
+        </Title>
+        <SegmentedControl
+          size="xs"
+          value={period}
+          onChange={(value) => onPeriod(value)}
+          data={figuresPeriods.map((value) => ({
+            value,
+            label: t(`team.figures.periods.${value}`),
+          }))}
+          data-testid="team-figures-period"
+        />
+      </Group>
       {figures.length === 0 ? (
         <Text size="sm" c="dimmed">
           {t('team.figures.none')}

@@ -1,4 +1,11 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { applyCatalogue } from '../../../src-main/core/catalogue/catalogueLoader';
+import { CatalogueStore } from '../../../src-main/core/catalogue/catalogueStore';
+import { TeamCatalogues, takeTeamCatalogue } from '../../../src-main/core/catalogue/teamCatalogues';
+import { KnowledgeBase } from '../../../src-main/core/knowledge/knowledgeBase';
+import { catalogueSchema } from '../../../src-shared/orders/catalogue';
 import { WrapUp } from '../../../src-main/core/calls/wrapUp';
 import { ClientCardReader } from '../../../src-main/core/clients/clientCard';
 import { DayOffRequests } from '../../../src-main/core/schedule/dayOffRequests';
@@ -45,6 +52,7 @@ afterEach(async () => {
 });
 
 const clock = { now: () => new Date() };
+const repoRoot = path.resolve(import.meta.dirname, '../../..');
 
 async function desk(role: string) {
   const ws = await teamWorkstation(server, role);
@@ -415,6 +423,22 @@ describe('the team’s figures', () => {
       { operator: 'op2', handled: 2, sales: 1, conversion: 0.5, ahtSeconds: 60 },
       { operator: 'op3', handled: 1, sales: 0, conversion: 0, ahtSeconds: 60 },
     ]);
+    // Over the month the same calls; chosen once, the period stays for the next look.
+    const month = await sup.supervisor.view('month');
+    expect(month.figuresPeriod).toBe('month');
+    expect(month.figures?.map((f) => f.handled)).toEqual([4, 2, 1]);
+    expect((await sup.supervisor.view()).figuresPeriod).toBe('month');
+    // Tomorrow, "today" has no calls yet.
+    const tomorrow = new SupervisorDesk(sup.ws.db.sqlite, {
+      clock: { now: () => new Date(Date.now() + 86_400_000) },
+      connection: async () => {
+        const made = await connectSyncServer(server.login('sup'));
+        connections.push(made);
+        return made;
+      },
+      pullNow: () => sup.ws.pull(),
+    });
+    expect((await tomorrow.view('day')).figures).toEqual([]);
     // Two colleagues who worked are too few to hide among.
     const op1 = await desks[0]!.supervisor.peers();
     expect(op1).toMatchObject({ peers: 2, own: { handled: 4, sales: 2 }, range: null });
@@ -569,5 +593,95 @@ describe('a callback not kept', () => {
     } finally {
       server.rows("UPDATE pult.settings SET callback_grace = '15 minutes'");
     }
+  });
+});
+
+describe('the catalogue published for the team', () => {
+  const fileEdition = catalogueSchema.parse(
+    JSON.parse(
+      readFileSync(path.join(repoRoot, 'resources/catalogue/demo-catalogue.json'), 'utf8'),
+    ),
+  );
+  /** The supervisor's own edition: the file's, with a tariff of their own. */
+  const teamEdition = catalogueSchema.parse({
+    ...fileEdition,
+    version: 'команда-2026-12',
+    products: [
+      ...fileEdition.products,
+      {
+        code: 'solarRoof',
+        name: 'Сонячний дах',
+        description: 'Сонячні панелі на дах приватного будинку, монтаж за тиждень',
+        active: true,
+      },
+    ],
+  });
+  const load = (ws: TeamWorkstation, catalogue: typeof fileEdition, sha: string, source: string) =>
+    applyCatalogue(ws.db.sqlite, catalogue, {
+      sha256: sha,
+      source,
+      at: new Date().toISOString(),
+      actor: 'it',
+    });
+  const found = (ws: TeamWorkstation, typed: string) =>
+    new KnowledgeBase(ws.db.sqlite, clock).find(typed).map((hit) => hit.title);
+  const inUse = (ws: TeamWorkstation) => new CatalogueStore(ws.db.sqlite).current()?.version;
+
+  it('reaches every desk, a new one with its snapshot; a file IT names does not undo it at the next start; an operator cannot publish', async () => {
+    const sup = await desk('sup');
+    const op1 = await desk('op1');
+    // Both desks start from the file IT names.
+    for (const ws of [sup.ws, op1.ws])
+      load(ws, fileEdition, 'a'.repeat(64), '/etc/pult/catalogue.json');
+    expect(found(op1.ws, 'сонячний')).toEqual([]);
+    load(sup.ws, teamEdition, 'b'.repeat(64), '/home/sup/catalogue.json');
+
+    expect(await sup.publishing.catalogue()).toEqual({ version: 'команда-2026-12', shared: true });
+    // Given again: the team has it.
+    expect(await sup.publishing.catalogue()).toEqual({ version: 'команда-2026-12', shared: false });
+
+    await op1.ws.pull();
+    const waiting = new TeamCatalogues(op1.ws.db.sqlite);
+    expect(waiting.waiting()).toBe(true);
+    // Taken as the worker takes it: the knowledge base finds the new product at once.
+    expect(takeTeamCatalogue(op1.ws.db.sqlite, new Date().toISOString())).toEqual({
+      version: 'команда-2026-12',
+      applied: true,
+    });
+    expect(waiting.waiting()).toBe(false);
+    expect(found(op1.ws, 'сонячний')).toEqual(['Сонячний дах']);
+    expect(inUse(op1.ws)).toBe('команда-2026-12');
+    // The next start loads the unchanged file again: the team's edition stays in use.
+    expect(load(op1.ws, fileEdition, 'a'.repeat(64), '/etc/pult/catalogue.json')).toEqual({
+      applied: false,
+    });
+    expect(inUse(op1.ws)).toBe('команда-2026-12');
+
+    // A desk that joins later gets the latest edition with its first snapshot.
+    const op2 = await desk('op2');
+    await op2.ws.pull();
+    expect(takeTeamCatalogue(op2.ws.db.sqlite, new Date().toISOString())?.version).toBe(
+      'команда-2026-12',
+    );
+    expect(found(op2.ws, 'сонячний')).toEqual(['Сонячний дах']);
+
+    // Only a supervisor publishes; the database says so to the role itself.
+    await expect(op1.publishing.catalogue()).rejects.toThrow('notSupervisor');
+    expect(
+      await asRole(server, 'op1', (c) =>
+        sqlStateOf(
+          c.query('SELECT pult.publish_catalogue($1, $2)', ['c'.repeat(64), '{"version":"x"}']),
+        ),
+      ),
+    ).toBe('42501');
+    // Another team's desk reads none of it.
+    await asRole(server, 'sup9', async (c) => {
+      expect((await c.query('SELECT * FROM pult.catalogues')).rows).toEqual([]);
+    });
+  });
+
+  it('a desk with no catalogue has none to publish', async () => {
+    const sup = await desk('sup');
+    await expect(sup.publishing.catalogue()).rejects.toThrow('catalogueMissing');
   });
 });

@@ -20,6 +20,7 @@ const writesItsFile: Record<FileJob['task'], boolean> = {
   achievementsExport: true,
   diagnosticsBundle: true,
   campaignBuild: false,
+  teamCatalogue: false,
   scriptWrite: true,
   export: true,
   ordersExport: true,

@@ -26,6 +26,8 @@ export type FileJob =
   | { task: 'scriptWrite'; file: string; text: string }
   /** The center's catalogue, checked and taken into the base (once per edition). */
   | { task: 'catalogueLoad'; database: JobDatabase; file: string; actor: string }
+  /** The newest catalogue edition the team's supervisors published, taken into the base. */
+  | { task: 'teamCatalogue'; database: JobDatabase }
   /** The KATOTTG codifier's settlements, read from its XLSX into the base (once per edition). */
   | { task: 'codifierLoad'; database: JobDatabase; file: string }
   | {
@@ -103,6 +105,7 @@ export interface FileJobResults {
   achievementsExport: { rows: number };
   diagnosticsBundle: { entries: number };
   campaignBuild: BuildSummary;
+  teamCatalogue: { version: string; applied: boolean } | null;
 }
 
 export type FileJobMessage =

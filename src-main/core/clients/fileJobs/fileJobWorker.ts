@@ -27,6 +27,7 @@ import { fileTargets, takeTargets } from '../../performance/targetEditions';
 import { exportAchievements } from '../../performance/achievementExport';
 import { writeDiagnosticsBundle } from '../../diagnostics/diagnosticsBundle';
 import { buildLeads } from '../../campaigns/leadList';
+import { takeTeamCatalogue } from '../../catalogue/teamCatalogues';
 
 const job = workerData as FileJob;
 const post = (message: FileJobMessage) => parentPort?.postMessage(message);
@@ -71,6 +72,10 @@ async function perform(): Promise<FileJobResults[FileJob['task']]> {
         return Promise.resolve({ ok: true as const, applied, version: read.value.version });
       });
     }
+    case 'teamCatalogue':
+      return withBase(job.database, (sqlite) =>
+        Promise.resolve(takeTeamCatalogue(sqlite, systemClock.now().toISOString()) ?? null),
+      );
     case 'codifierLoad': {
       const { file } = job;
       return withBase(job.database, (sqlite) =>

@@ -10,6 +10,7 @@ import { ClientEntity, ClientPhoneEntity, ClientTagEntity, TagEntity } from './c
 import {
   ArticleEntity,
   CatalogueEntity,
+  TeamCatalogueEntity,
   KnowledgeSearchEntity,
   ProductEntity,
   PromotionEntity,
@@ -87,6 +88,7 @@ export const entities = [
   OrderDraftEntity,
   ArticleEntity,
   CatalogueEntity,
+  TeamCatalogueEntity,
   KnowledgeSearchEntity,
   SettlementEntity,
   ReferenceFileEntity,

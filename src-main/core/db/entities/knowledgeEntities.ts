@@ -134,6 +134,29 @@ export const CatalogueEntity = new EntitySchema<CatalogueRow>({
   },
 });
 
+/** A catalogue edition from the team's feed, until a worker takes it into the catalogue. */
+export interface TeamCatalogueRow {
+  sha256: string;
+  version: string;
+  body: string;
+  publishedBy: string;
+  receivedAt: string;
+  takenAt: string | null;
+}
+
+export const TeamCatalogueEntity = new EntitySchema<TeamCatalogueRow>({
+  name: 'TeamCatalogue',
+  tableName: 'team_catalogues',
+  columns: {
+    sha256: { type: 'text', primary: true },
+    version: { type: 'text' },
+    body: { type: 'text' },
+    publishedBy: { type: 'text', name: 'published_by' },
+    receivedAt: { type: 'text', name: 'received_at' },
+    takenAt: { type: 'text', name: 'taken_at', nullable: true },
+  },
+});
+
 export const KnowledgeSearchEntity = new EntitySchema<KnowledgeSearchRow>({
   name: 'KnowledgeSearch',
   tableName: 'knowledge_search',

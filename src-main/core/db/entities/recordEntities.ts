@@ -110,6 +110,8 @@ export interface SyncStateRow {
   snapshotAt: string | null;
   /** Set while the team's feed is landed: what came from the center is not sent back (migration 20). */
   applying: number;
+  /** Whether the center last said this operator supervises the team; null: never asked (migration 21). */
+  supervisor: number | null;
 }
 
 export const SyncStateEntity = new EntitySchema<SyncStateRow>({
@@ -123,6 +125,7 @@ export const SyncStateEntity = new EntitySchema<SyncStateRow>({
     uploadUntil: { type: 'integer', name: 'upload_until', default: 0 },
     snapshotAt: { type: 'text', name: 'snapshot_at', nullable: true },
     applying: { type: 'integer', default: 0 },
+    supervisor: { type: 'integer', nullable: true },
   },
 });
 

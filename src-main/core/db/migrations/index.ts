@@ -18,6 +18,7 @@ import { TeamScriptRuns1764230400017 } from './0017-team-script-runs';
 import { TeamCallsDayOffs1764230400018 } from './0018-team-calls-day-offs';
 import { TeamCallLists1764230400019 } from './0019-team-call-lists';
 import { TeamCallbacks1764230400020 } from './0020-team-callbacks';
+import { TeamCatalogues1764230400021 } from './0021-team-catalogues';
 
 /** Every migration, in order, listed by hand so a bundle keeps them all. */
 export const migrations = [
@@ -41,4 +42,5 @@ export const migrations = [
   TeamCallsDayOffs1764230400018,
   TeamCallLists1764230400019,
   TeamCallbacks1764230400020,
+  TeamCatalogues1764230400021,
 ];
