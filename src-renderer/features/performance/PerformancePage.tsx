@@ -12,7 +12,7 @@ import {
   TextInput,
   Title,
 } from '@mantine/core';
-import { lazy, Suspense, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
 import type {
@@ -29,10 +29,8 @@ import { FigureDrawer } from './FigureDrawer';
 import { FigureTable } from './FigureTable';
 import { formatFigure, formatSeconds } from './formatFigure';
 import { periodRange, type Period } from './periods';
+import { SeriesChart } from './SeriesChart';
 import { useSheet } from './useSheet';
-
-// uPlot loads with the sheet, not with the window: a start does not draw charts.
-const SeriesChart = lazy(() => import('./SeriesChart').then((m) => ({ default: m.SeriesChart })));
 
 const dayTime = (day: string) => {
   const [y, m, d] = day.split('-').map(Number) as [number, number, number];
@@ -224,27 +222,23 @@ function SheetBody({ sheet, onOpen }: { sheet: PerformanceSheet; onOpen: (m: Met
           <Title order={3} size="h5" mb="xs">
             {t('performance.charts.days')}
           </Title>
-          <Suspense fallback={<Loader size="sm" />}>
-            <SeriesChart
-              times={dayTimes}
-              series={daySeries}
-              testId="chart-days"
-              label={t('performance.charts.days')}
-            />
-          </Suspense>
+          <SeriesChart
+            times={dayTimes}
+            series={daySeries}
+            testId="chart-days"
+            label={t('performance.charts.days')}
+          />
         </Paper>
         <Paper withBorder p="sm">
           <Title order={3} size="h5" mb="xs">
             {t('performance.charts.weeks')}
           </Title>
-          <Suspense fallback={<Loader size="sm" />}>
-            <SeriesChart
-              times={weekTimes}
-              series={weekSeries}
-              testId="chart-weeks"
-              label={t('performance.charts.weeks')}
-            />
-          </Suspense>
+          <SeriesChart
+            times={weekTimes}
+            series={weekSeries}
+            testId="chart-weeks"
+            label={t('performance.charts.weeks')}
+          />
           <Text size="sm" mt="xs" data-testid="performance-best">
             {sheet.best === null
               ? t('performance.noBest')
