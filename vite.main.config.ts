@@ -29,6 +29,7 @@ export default defineConfig({
         sheetWorker: 'src-main/core/performance/sheetWorker.ts',
         clientRowThread: 'src-main/core/clients/import/clientRowThread.ts',
         walCheckpointThread: 'src-main/core/db/walCheckpointThread.ts',
+        clientLandingThread: 'src-main/core/sync/clientLandingThread.ts',
       },
       external,
       output: { format: 'es', entryFileNames: '[name].js' },

@@ -11,6 +11,7 @@ import { silentLogger } from '../src-main/core/platform/ports';
 import { FeedPull } from '../src-main/core/sync/feedPull';
 import { OutboxPush } from '../src-main/core/sync/outboxPush';
 import { connectSyncServer } from '../src-main/core/sync/pgConnection';
+import { threadLanding } from '../src-main/core/sync/threadLanding';
 import type { TeamSync } from '../src-main/core/sync/teamSync';
 import { clientQuerySchema } from '../src-shared/clients/clientSchemas';
 import { runTeamSync, startTeamServer, type TeamServer } from '../tests/support/teamServer';
@@ -21,6 +22,11 @@ const sizes = (process.env['PULT_BENCH_SYNC_WORKSTATIONS'] ?? '20,200')
   .split(',')
   .map(Number)
   .filter((n) => n >= 2);
+/** The snapshot's landing thread, run from its source (tsx) as the bench runs. */
+const landingThread = path.join(
+  import.meta.dirname,
+  '../src-main/core/sync/clientLandingThread.ts',
+);
 const snapshotClients = Number(process.env['PULT_BENCH_SYNC_CLIENTS'] ?? 1_000_000);
 const edits = Number(process.env['PULT_BENCH_SYNC_EDITS'] ?? 40);
 const totalPushed = Number(process.env['PULT_BENCH_SYNC_CHANGES'] ?? 2_000);
@@ -204,6 +210,8 @@ async function snapshot(): Promise<Figure[]> {
       clock,
       logger: silentLogger,
       yieldBetween: () => new Promise((resolve) => setImmediate(resolve)),
+      // The clients land on a thread of their own, as in the app.
+      clientLanding: () => threadLanding(landingThread, { file: db.file }),
     }).pull(connection);
     await connection.close();
     stalls.disable();

@@ -223,6 +223,7 @@ export function startWorkstation(shell: WindowShell): void {
     readCa: (file) => readFileSync(file, 'utf8'),
     connect: connectSyncServer,
     listen: listenForFeed,
+    landingThread: path.join(here, 'clientLandingThread.js'),
     onChanged: (view) => send('sync.changed', view),
     onClients: (clientIds) => send('clients.changed', { clientIds: clientIds.slice(0, 10_000) }),
     onHelp: (help) => send('team.help', help),

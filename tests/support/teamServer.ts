@@ -3,7 +3,8 @@ import net from 'node:net';
 import pg from 'pg';
 import { ClientEditor } from '../../src-main/core/clients/clientEditor';
 import type { PultDatabase } from '../../src-main/core/db/database';
-import { silentLogger } from '../../src-main/core/platform/ports';
+import { type Logger, silentLogger } from '../../src-main/core/platform/ports';
+import type { ClientLanding } from '../../src-main/core/sync/clientLanding';
 import { centralSchemaSql } from '../../src-main/core/sync/centralSchema';
 import { FeedPull, type PullResult } from '../../src-main/core/sync/feedPull';
 import { OutboxPush } from '../../src-main/core/sync/outboxPush';
@@ -136,7 +137,13 @@ export function runTeamSync(
 export async function teamWorkstation(
   server: TeamServer,
   role: string,
-  options: { port?: number; db?: PultDatabase } = {},
+  options: {
+    port?: number;
+    db?: PultDatabase;
+    /** Where a snapshot's clients land (the app's thread); main by default. */
+    clientLanding?: () => ClientLanding;
+    logger?: Logger;
+  } = {},
 ) {
   const db = options.db ?? (await openTempDatabase());
   const clock = { now: () => new Date() };
@@ -148,7 +155,14 @@ export async function teamWorkstation(
     logger: silentLogger,
     random: () => 0.5,
   });
-  const pull = new FeedPull({ sqlite: db.sqlite, clock, logger: silentLogger, actor: role, db });
+  const pull = new FeedPull({
+    sqlite: db.sqlite,
+    clock,
+    logger: options.logger ?? silentLogger,
+    actor: role,
+    db,
+    ...(options.clientLanding === undefined ? {} : { clientLanding: options.clientLanding }),
+  });
   const editor = new ClientEditor(db, clock, 'UA');
   const idOf = (uid: string) =>
     (

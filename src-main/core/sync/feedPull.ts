@@ -5,7 +5,8 @@ import { helpRequestSchema, type HelpView } from '../../../src-shared/sync/super
 import type { PultDatabase } from '../db/database';
 import { takeTargets } from '../performance/targetEditions';
 import type { Clock, Logger } from '../platform/ports';
-import type { FeedEntry, TeamClientRow, TeamConnection } from './pgConnection';
+import { type ClientLanding, type LandedClients, landingOnMain } from './clientLanding';
+import type { FeedEntry, TeamConnection } from './pgConnection';
 import { TeamCallbacks } from './teamCallbacks';
 import { TeamCalls } from './teamCalls';
 import { TeamCampaigns } from './teamCampaigns';
@@ -66,7 +67,7 @@ const teamTargetsSchema = z.object({
     .max(1000),
 });
 
-/** Small enough that a chunk of a snapshot holds the phone line (main) for well under 50 ms. */
+/** Small enough that a chunk of a snapshot's entries holds the phone line (main) for well under 50 ms. */
 const rowsPerTransaction = 200;
 
 /**
@@ -102,6 +103,8 @@ export class FeedPull {
       batch?: number;
       /** Lets the phone line run between chunks of a snapshot. */
       yieldBetween?: () => Promise<void>;
+      /** Where a snapshot's clients land (the app's: a thread of their own); main by default. */
+      clientLanding?: () => ClientLanding;
     },
   ) {
     this.clients = new TeamClients(deps.sqlite);
@@ -180,27 +183,50 @@ export class FeedPull {
         await this.deps.yieldBetween?.();
       }
     };
-    const { cursor } = await connection.snapshot(
-      (rows) => {
-        result.indexLater = true;
-        return inChunks(rows, (chunk) => this.applyRows(chunk, result));
-      },
-      (entries) => inChunks(entries, (chunk) => this.applySnapshotEntries(chunk, result)),
-    );
+    const clientsLanding =
+      this.deps.clientLanding?.() ?? landingOnMain(this.deps.sqlite, this.deps.yieldBetween);
+    const noteLanded = (landed: LandedClients) => {
+      result.read += landed.read;
+      for (const clientId of landed.clients) result.clients.push(clientId);
+      for (const { uid, problem } of landed.skipped) {
+        result.skipped += 1;
+        this.deps.logger.warn('sync: a client from the team could not be taken; skipped', {
+          uid,
+          problem,
+        });
+      }
+    };
+    // One batch lands while the next is read: the server writes and this desk lands at once.
+    let landing: Promise<void> = Promise.resolve();
+    let cursor: number;
+    try {
+      ({ cursor } = await connection.snapshot(
+        async (lines) => {
+          await landing;
+          if (stopping()) throw new Error('team sync stopped during the snapshot');
+          result.indexLater = true;
+          landing = clientsLanding
+            .land(lines, this.deps.clock.now().toISOString())
+            .then(noteLanded);
+          // Awaited with the next batch; its failure must not go unheard meanwhile.
+          landing.catch(() => undefined);
+        },
+        async (entries) => {
+          // Calls and runs are about the clients: those land first.
+          await landing;
+          await inChunks(entries, (chunk) => this.applySnapshotEntries(chunk, result));
+        },
+      ));
+      await landing;
+    } finally {
+      await landing.catch(() => undefined);
+      await clientsLanding.close();
+    }
     this.snapshotTaken.run(cursor, this.deps.clock.now().toISOString());
     this.deps.logger.info('sync: the team snapshot has landed', {
       clients: result.read,
       ms: this.deps.clock.now().getTime() - started,
     });
-  }
-
-  private applyRows(rows: TeamClientRow[], result: PullResult): void {
-    const at = this.deps.clock.now().toISOString();
-    this.deps.sqlite.transaction(() => {
-      const applied = this.clients.applyMany(rows, at);
-      applied.forEach((one, index) => this.note(one, String(rows[index]?.uid), result));
-      result.read += rows.length;
-    })();
   }
 
   /** Colleagues' script runs and calls, and day-off requests, from the snapshot (the feed carries later ones). */

@@ -88,7 +88,8 @@ export interface TeamConnection extends PushConnection {
    * the feed position it stands at; `onRows` is awaited before more is read.
    */
   snapshot(
-    onRows: (rows: TeamClientRow[]) => Promise<void>,
+    /** The clients, a line each (`{"uid", "state"}` as JSON in COPY's text format), parsed where they land. */
+    onClientLines: (lines: string[]) => Promise<void>,
     /**
      * The team's recent script runs and calls, and the day-off requests the role may read, as
      * feed entries, after the clients they are about.
@@ -200,30 +201,35 @@ export async function connectSyncServer(server: SyncServer): Promise<TeamConnect
       );
       return result.rows.map((row) => ({ ...row, id: Number(row.id) }));
     },
-    async snapshot(onRows, onEntries) {
+    async snapshot(onClientLines, onEntries) {
       const { to } = await import('pg-copy-streams');
-      /** One COPY's rows, JSON a line, handed on in batches (each awaited before more is read). */
-      const copyRows = async (sql: string, take: (rows: unknown[]) => Promise<void>) => {
+      /** One COPY's lines, handed on in batches (each awaited before more is read). */
+      const copyLines = async (sql: string, take: (lines: string[]) => Promise<void>) => {
         // A million clients take longer than a query may (30 s): the COPY has its own limit.
         const copy = Object.assign(to(sql), { query_timeout: snapshotTimeoutMs });
         const stream = client.query(copy);
         // Errors reach the loop below; this keeps one arriving between reads from going uncaught.
         stream.on('error', () => undefined);
         let rest = '';
-        let rows: unknown[] = [];
+        let batch: string[] = [];
         const decoder = new TextDecoder();
         for await (const chunk of stream as AsyncIterable<Buffer>) {
           const lines = (rest + decoder.decode(chunk, { stream: true })).split('\n');
           rest = lines.pop() ?? '';
-          for (const line of lines) if (line !== '') rows.push(JSON.parse(decodeCopyText(line)));
-          if (rows.length >= 5_000) {
-            await take(rows);
-            rows = [];
+          for (const line of lines) if (line !== '') batch.push(line);
+          if (batch.length >= 5_000) {
+            await take(batch);
+            batch = [];
           }
         }
-        if (rest !== '') rows.push(JSON.parse(decodeCopyText(rest)));
-        if (rows.length > 0) await take(rows);
+        if (rest !== '') batch.push(rest);
+        if (batch.length > 0) await take(batch);
       };
+      /** One COPY's rows, JSON a line. */
+      const copyRows = (sql: string, take: (rows: unknown[]) => Promise<void>) =>
+        copyLines(sql, (lines) =>
+          take(lines.map((line): unknown => JSON.parse(decodeCopyText(line)))),
+        );
       await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
       try {
         // Within this snapshot no team entry above the cursor is visible: the feed is
@@ -231,9 +237,9 @@ export async function connectSyncServer(server: SyncServer): Promise<TeamConnect
         const at = await client.query<{ cursor: string }>(
           'SELECT coalesce(max(id), 0) AS cursor FROM pult.feed',
         );
-        await copyRows(
+        await copyLines(
           "COPY (SELECT jsonb_build_object('uid', c.uid, 'state', pult.client_state(c)) FROM pult.clients c) TO STDOUT",
-          (rows) => onRows(rows as TeamClientRow[]),
+          onClientLines,
         );
         // The team's script runs of the last half year, as the feed carries them: the cards'
         // history of what colleagues asked and were answered.

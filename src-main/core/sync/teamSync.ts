@@ -3,7 +3,9 @@ import type { SyncView } from '../../../src-shared/sync/syncView';
 import type { HelpView } from '../../../src-shared/sync/supervisorView';
 import type { Clock, Logger, SecretStore } from '../platform/ports';
 import type { MachinePolicy } from '../settings/machinePolicy';
+import type { JobDatabase } from '../clients/fileJobs/fileJobTypes';
 import { FeedPull } from './feedPull';
+import { threadLanding } from './threadLanding';
 import { isAnswerOnALiveConnection, OutboxPush, retryDelayMs } from './outboxPush';
 import type { SyncServer, TeamConnection } from './pgConnection';
 
@@ -21,7 +23,10 @@ export const clockSkewWarnMs = 60_000;
  * works alone as before, and offline is normal: it catches up when back.
  */
 export function startTeamSync(deps: {
-  database: () => Promise<{ db: PultDatabase }>;
+  /** The base, and where it is for a thread of its own (the snapshot's clients land there). */
+  database: () => Promise<{ db: PultDatabase; location?: JobDatabase }>;
+  /** The bundled clientLandingThread; without it a snapshot lands on main, in short transactions. */
+  landingThread?: string | URL;
   policy: Pick<MachinePolicy, 'sync'>;
   secrets: SecretStore;
   actor: string;
@@ -176,7 +181,8 @@ export function startTeamSync(deps: {
     return opening;
   };
   const made = async (): Promise<OutboxPush> => {
-    const { db } = await deps.database();
+    const { db, location } = await deps.database();
+    const { landingThread } = deps;
     // What the center said last time, until it answers again: a supervisor who starts offline
     // keeps their section (which says the center is out of reach).
     const remembered = db.sqlite
@@ -197,6 +203,9 @@ export function startTeamSync(deps: {
       actor: deps.actor,
       db,
       ...(deps.yieldBetween === undefined ? {} : { yieldBetween: deps.yieldBetween }),
+      ...(landingThread === undefined || location === undefined
+        ? {}
+        : { clientLanding: () => threadLanding(landingThread, location) }),
     });
     push.onChanged((state) => {
       deps.onChanged(view());
