@@ -63,7 +63,7 @@ export async function startTeamServer(
     /** Everything the teams shared, gone: the next test starts from an empty center. */
     reset: () =>
       cluster.admin(
-        'TRUNCATE pult.changes, pult.workstations, pult.feed, pult.clients, pult.clashes, pult.calls, pult.script_runs, pult.leads, pult.day_offs, pult.campaigns, pult.scripts, pult.targets, pult.help_requests, pult.callbacks, pult.catalogues',
+        'TRUNCATE pult.changes, pult.workstations, pult.feed, pult.clients, pult.clashes, pult.calls, pult.script_runs, pult.leads, pult.day_offs, pult.campaigns, pult.scripts, pult.targets, pult.help_requests, pult.callbacks, pult.catalogues, pult.orders, pult.order_statuses',
         'pult',
       ),
     stop: () => cluster.stop(),

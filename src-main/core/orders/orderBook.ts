@@ -188,6 +188,11 @@ export class OrderBook {
           payload: {
             uid,
             clientId: draft.clientId,
+            // The team knows clients by their global ids.
+            clientUid: this.sqlite
+              .prepare('SELECT uid FROM clients WHERE id = ?')
+              .pluck()
+              .get(draft.clientId) as string | null,
             type: type.code,
             values: draft.values,
             totalKop: check.totalKop,

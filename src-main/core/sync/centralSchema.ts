@@ -1,3 +1,5 @@
+import { orderTransitions } from '../../../src-shared/orders/orderViews';
+
 /**
  * What IT runs on the center's PostgreSQL (`npm run sync:schema` prints it;
  * running it again upgrades in place): the change log every workstation
@@ -24,6 +26,9 @@
  *   never lifts a "do not call" its author had not seen.
  * - Calls and script runs are the operator's own: a colleague's role cannot
  *   write them; the team reads them (a run's answers on the client's card).
+ * - A submitted order is its operator's and is never edited; its status moves
+ *   only along the order book's transitions (a forged move is refused). Only
+ *   its operator and the team's supervisors read it.
  * - A day-off request is its operator's; only the team's supervisors read and
  *   decide it (approve or reject, once, never their own), and the decision
  *   reaches the operator's desk through the feed. Feed entries meant for one
@@ -53,6 +58,13 @@
  * - The feed of a team is written under the team's lock, so its entries
  *   commit in the order of their numbers and a cursor never skips one.
  */
+/** The desk's allowed order transitions as SQL row values: one source for both sides. */
+function orderTransitionPairs(): string {
+  return Object.entries(orderTransitions)
+    .flatMap(([from, tos]) => tos.map((to) => `('${from}', '${to}')`))
+    .join(', ');
+}
+
 export const centralSchemaSql = String.raw`
 DO $roles$ BEGIN
   IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'pult_operator') THEN
@@ -152,6 +164,32 @@ CREATE TABLE IF NOT EXISTS pult.calls (
   wrapped_at timestamptz NOT NULL DEFAULT now()
 );
 CREATE INDEX IF NOT EXISTS calls_team_offered ON pult.calls (team, offered_at);
+
+-- A submitted order as its operator's desk sent it: never edited after. Its status moves only
+-- along the allowed transitions (pult.order_may_go), each move kept in order_statuses.
+CREATE TABLE IF NOT EXISTS pult.orders (
+  uid uuid PRIMARY KEY,
+  team text NOT NULL,
+  operator name NOT NULL,
+  workstation uuid NOT NULL,
+  client uuid,
+  type text NOT NULL,
+  total_kop bigint NOT NULL DEFAULT 0,
+  order_values jsonb NOT NULL DEFAULT '{}',
+  status text NOT NULL DEFAULT 'new',
+  received_at timestamptz NOT NULL DEFAULT now(),
+  updated_at timestamptz NOT NULL DEFAULT now()
+);
+CREATE TABLE IF NOT EXISTS pult.order_statuses (
+  id bigserial PRIMARY KEY,
+  order_uid uuid NOT NULL REFERENCES pult.orders (uid),
+  team text NOT NULL,
+  status text NOT NULL,
+  note text NOT NULL DEFAULT '',
+  by_role name NOT NULL,
+  at timestamptz NOT NULL DEFAULT now()
+);
+CREATE INDEX IF NOT EXISTS order_statuses_order ON pult.order_statuses (order_uid, id);
 
 -- A script run as its runner drew it when it ended (the answers in words, the outcome): the
 -- operator's own, like their calls; the team reads it on the client's card.
@@ -280,7 +318,7 @@ CREATE TABLE IF NOT EXISTS pult.campaigns (
 REVOKE ALL ON pult.members, pult.settings, pult.workstations, pult.changes, pult.feed,
   pult.clients, pult.clashes, pult.calls, pult.script_runs, pult.leads, pult.day_offs,
   pult.campaigns, pult.scripts, pult.targets, pult.help_requests, pult.callbacks,
-  pult.catalogues FROM PUBLIC;
+  pult.catalogues, pult.orders, pult.order_statuses FROM PUBLIC;
 
 -- Who the logged-in operator is: their team, whether they supervise it.
 CREATE OR REPLACE FUNCTION pult.my_team() RETURNS text
@@ -306,6 +344,8 @@ ALTER TABLE pult.help_requests ENABLE ROW LEVEL SECURITY;
 ALTER TABLE pult.callbacks ENABLE ROW LEVEL SECURITY;
 ALTER TABLE pult.targets ENABLE ROW LEVEL SECURITY;
 ALTER TABLE pult.catalogues ENABLE ROW LEVEL SECURITY;
+ALTER TABLE pult.orders ENABLE ROW LEVEL SECURITY;
+ALTER TABLE pult.order_statuses ENABLE ROW LEVEL SECURITY;
 DROP POLICY IF EXISTS changes_read ON pult.changes;
 CREATE POLICY changes_read ON pult.changes FOR SELECT TO pult_operator
   USING (operator = session_user);
@@ -339,12 +379,19 @@ DROP POLICY IF EXISTS scripts_read ON pult.scripts;
 CREATE POLICY scripts_read ON pult.scripts FOR SELECT TO pult_operator USING (team = pult.my_team());
 DROP POLICY IF EXISTS targets_read ON pult.targets;
 CREATE POLICY targets_read ON pult.targets FOR SELECT TO pult_operator USING (team = pult.my_team());
+DROP POLICY IF EXISTS orders_read ON pult.orders;
+CREATE POLICY orders_read ON pult.orders FOR SELECT TO pult_operator
+  USING (operator = session_user OR (team = pult.my_team() AND pult.am_supervisor()));
+DROP POLICY IF EXISTS order_statuses_read ON pult.order_statuses;
+CREATE POLICY order_statuses_read ON pult.order_statuses FOR SELECT TO pult_operator
+  USING (EXISTS (SELECT 1 FROM pult.orders o WHERE o.uid = order_uid));
 DROP POLICY IF EXISTS catalogues_read ON pult.catalogues;
 CREATE POLICY catalogues_read ON pult.catalogues FOR SELECT TO pult_operator
   USING (team = pult.my_team());
 GRANT SELECT ON pult.changes, pult.feed, pult.clients, pult.clashes, pult.calls,
   pult.script_runs, pult.leads, pult.day_offs, pult.campaigns, pult.scripts, pult.targets,
-  pult.help_requests, pult.callbacks, pult.catalogues TO pult_operator;
+  pult.help_requests, pult.callbacks, pult.catalogues, pult.orders, pult.order_statuses
+  TO pult_operator;
 
 -- The logged-in operator's team, or a refusal when IT has not listed them.
 CREATE OR REPLACE FUNCTION pult.team_of_session() RETURNS text
@@ -496,6 +543,60 @@ BEGIN
     SELECT v_feed, p_team, 'call', v_uid, to_jsonb(calls) - 'team' - 'workstation'
     FROM calls WHERE uid = v_uid;
   PERFORM pg_notify('pult_feed', p_team);
+END $$;
+
+-- The order statuses an order may move between, as the desk's order book allows them.
+CREATE OR REPLACE FUNCTION pult.order_may_go(p_from text, p_to text) RETURNS boolean
+LANGUAGE sql IMMUTABLE AS $$
+  SELECT (p_from, p_to) IN (${orderTransitionPairs()})
+$$;
+
+-- A submitted order, or a move of its status: its operator's own (a colleague's role cannot
+-- write it). An order is stored once and never edited; a status moves only along the allowed
+-- transitions, so a forged or stale move is refused (and set aside on the desk that sent it).
+-- A move of an order the center never received (submitted before team mode) is only logged.
+CREATE OR REPLACE FUNCTION pult.apply_order(p_ws uuid, p_op text, p_order jsonb, p_team text)
+RETURNS void LANGUAGE plpgsql SET search_path = pult, pg_temp AS $$
+DECLARE
+  v_uid uuid;
+  v_client uuid;
+  v_to text;
+  o orders%ROWTYPE;
+BEGIN
+  BEGIN
+    v_uid := (p_order->>'uid')::uuid;
+    v_client := (p_order->>'clientUid')::uuid;
+  EXCEPTION WHEN invalid_text_representation THEN
+    RAISE EXCEPTION 'an order and its client are known by UUIDs' USING ERRCODE = '22023';
+  END;
+  IF v_uid IS NULL THEN
+    RAISE EXCEPTION 'an order without its id' USING ERRCODE = '22023';
+  END IF;
+  SELECT * INTO o FROM orders WHERE uid = v_uid FOR UPDATE;
+  IF FOUND AND (o.operator <> session_user OR o.team <> p_team) THEN
+    RAISE EXCEPTION 'order % is another operator''s', v_uid USING ERRCODE = '42501';
+  END IF;
+  IF p_op = 'insert' THEN
+    IF FOUND THEN RETURN; END IF;
+    IF coalesce(p_order->>'type', '') = '' OR jsonb_typeof(coalesce(p_order->'values', '{}')) <> 'object' THEN
+      RAISE EXCEPTION 'an order needs its type and its values' USING ERRCODE = '22023';
+    END IF;
+    INSERT INTO orders (uid, team, operator, workstation, client, type, total_kop, order_values)
+      VALUES (v_uid, p_team, session_user, p_ws, v_client, left(p_order->>'type', 100),
+              coalesce((p_order->>'totalKop')::bigint, 0), coalesce(p_order->'values', '{}'));
+    INSERT INTO order_statuses (order_uid, team, status, by_role)
+      VALUES (v_uid, p_team, 'new', session_user);
+  ELSIF p_op = 'update' THEN
+    IF NOT FOUND THEN RETURN; END IF;
+    v_to := p_order->>'status';
+    IF v_to IS NULL OR NOT order_may_go(o.status, v_to) THEN
+      RAISE EXCEPTION 'order % cannot go from % to %', v_uid, o.status, coalesce(v_to, 'nothing')
+        USING ERRCODE = '22023';
+    END IF;
+    UPDATE orders SET status = v_to, updated_at = now() WHERE uid = v_uid;
+    INSERT INTO order_statuses (order_uid, team, status, note, by_role)
+      VALUES (v_uid, p_team, v_to, left(coalesce(p_order->>'note', ''), 2000), session_user);
+  END IF;
 END $$;
 
 -- An ended script run: its operator's own (a colleague's role cannot write it), about a client
@@ -697,6 +798,8 @@ BEGIN
       PERFORM apply_callback(p_payload, v_team);
     ELSIF p_entity = 'dayOffRequest' AND p_op = 'insert' THEN
       PERFORM apply_day_off(p_workstation, p_payload, v_team, session_user);
+    ELSIF p_entity = 'order' AND p_op IN ('insert', 'update') THEN
+      PERFORM apply_order(p_workstation, p_op, p_payload, v_team);
     END IF;
     PERFORM pg_notify('pult_changes', stored::text);
     RETURN 'stored';
