@@ -208,7 +208,8 @@ export class FeedPull {
           landing = clientsLanding
             .land(lines, this.deps.clock.now().toISOString())
             .then(noteLanded);
-          // Awaited with the next batch; its failure must not go unheard meanwhile.
+          // Its failure surfaces where it is awaited (the next batch, or the end); until then
+          // it must not count as unhandled.
           landing.catch(() => undefined);
         },
         async (entries) => {
