@@ -26,6 +26,11 @@ export function weekStartOf(day: string): string {
   return addDays(day, -weekday);
 }
 
+/** The first day of the month a day is in. */
+export function monthStartOf(day: string): string {
+  return `${day.slice(0, 8)}01`;
+}
+
 /** Every day from `from` to `to`, both included. */
 export function daysBetween(from: string, to: string): string[] {
   const days: string[] = [];

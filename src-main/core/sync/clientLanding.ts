@@ -23,8 +23,6 @@ export interface ClientLanding {
   close(): Promise<void>;
 }
 
-const emptyLanding = (): LandedClients => ({ read: 0, clients: [], skipped: [] });
-
 /** One client per line; a line that is not JSON is skipped like a client the base cannot take. */
 function parseLines(lines: string[], landed: LandedClients): { uid: unknown; state: unknown }[] {
   const rows: { uid: unknown; state: unknown }[] = [];
@@ -52,7 +50,7 @@ export async function landClientLines(
   rowsPerTransaction: number,
   between?: () => Promise<void>,
 ): Promise<LandedClients> {
-  const landed = emptyLanding();
+  const landed: LandedClients = { read: 0, clients: [], skipped: [] };
   const rows = parseLines(lines, landed);
   for (let start = 0; start < rows.length; start += rowsPerTransaction) {
     const chunk = rows.slice(start, start + rowsPerTransaction);

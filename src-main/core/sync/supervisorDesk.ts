@@ -1,5 +1,5 @@
 import type BetterSqlite3 from 'better-sqlite3';
-import { localDay, weekStartOf } from '../../../src-shared/localDays';
+import { dayStart, localDay, monthStartOf, weekStartOf } from '../../../src-shared/localDays';
 import {
   clashFields,
   type ClashView,
@@ -119,7 +119,7 @@ export class SupervisorDesk {
    * null when the center cannot be reached (the sheet still has its own).
    */
   async peers(): Promise<PeerRangeView | null> {
-    const from = this.weekStart();
+    const from = this.periodStart('week');
     try {
       const connection = await this.deps.connection();
       return {
@@ -133,17 +133,12 @@ export class SupervisorDesk {
     }
   }
 
-  /** This week's Monday, midnight on this PC's clock. */
-  private weekStart(): Date {
-    return this.periodStart('week');
-  }
-
   /** Midnight on this PC's clock of today, this week's Monday, or the month's first day. */
   private periodStart(period: FiguresPeriod): Date {
     const today = localDay(this.deps.clock.now());
-    const day =
-      period === 'day' ? today : period === 'week' ? weekStartOf(today) : `${today.slice(0, 8)}01`;
-    return new Date(`${day}T00:00:00`);
+    return dayStart(
+      period === 'day' ? today : period === 'week' ? weekStartOf(today) : monthStartOf(today),
+    );
   }
 
   async decideDayOff(input: { uid: string; approve: boolean; note: string }) {

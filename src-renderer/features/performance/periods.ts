@@ -1,4 +1,4 @@
-import { localDay, weekStartOf } from '../../../src-shared/localDays';
+import { localDay, monthStartOf, weekStartOf } from '../../../src-shared/localDays';
 import type { SheetRange } from '../../../src-shared/performance/sheetView';
 
 export type Period = 'today' | 'week' | 'month' | 'range';
@@ -8,5 +8,5 @@ export function periodRange(period: Exclude<Period, 'range'>, now = new Date()):
   const today = localDay(now);
   if (period === 'today') return { from: today, to: today };
   if (period === 'week') return { from: weekStartOf(today), to: today };
-  return { from: `${today.slice(0, 8)}01`, to: today };
+  return { from: monthStartOf(today), to: today };
 }
